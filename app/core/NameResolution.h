@@ -1,0 +1,50 @@
+// The socket module's functions that are not methods of a socket: host and service names,
+// address conversion and byte order (gethostname, getaddrinfo, htons, inet_pton ...).
+#pragma once
+
+#include "Result.h"
+#include "SocketAddress.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace socketlab {
+
+struct AddressInfo {  // one entry of getaddrinfo's list, in the order to try them
+    int family = 0;
+    int type = 0;
+    int protocol = 0;
+    std::string canonicalName;
+    SocketAddress address;
+};
+
+struct HostEntry {  // gethostbyname_ex / gethostbyaddr: (hostname, aliaslist, ipaddrlist)
+    std::string name;
+    std::vector<std::string> aliases;
+    std::vector<std::string> addresses;
+};
+
+Result<std::string> gethostname();
+Result<std::string> gethostbyname(const std::string &name);  // first IPv4 address
+Result<HostEntry> gethostbynameEx(const std::string &name);
+Result<HostEntry> gethostbyaddr(const std::string &address);
+// host nullopt means Python's None: the wildcard address with AI_PASSIVE, loopback without.
+Result<std::vector<AddressInfo>> getaddrinfo(const std::optional<std::string> &host, const std::string &port,
+                                             int family = 0, int type = 0, int protocol = 0, int flags = 0);
+Result<std::pair<std::string, std::string>> getnameinfo(const SocketAddress &address, int flags = 0);
+Result<int> getservbyname(const std::string &service, const std::string &protocol = {});
+Result<std::string> getservbyport(int port, const std::string &protocol = {});
+Result<int> getprotobyname(const std::string &name);
+
+Result<std::string> inetPton(int family, const std::string &text);  // packed bytes
+Result<std::string> inetNtop(int family, const std::string &packed);
+
+// htons / ntohs / htonl / ntohl. (Not named so: glibc may define those as macros.)
+std::uint16_t hostToNetwork16(std::uint16_t value);
+std::uint16_t networkToHost16(std::uint16_t value);
+std::uint32_t hostToNetwork32(std::uint32_t value);
+std::uint32_t networkToHost32(std::uint32_t value);
+
+} // namespace socketlab

@@ -1,0 +1,45 @@
+// A socket address of any family (IPv4, IPv6, Unix path), held by value, with the
+// text forms learners read: "127.0.0.1:21567" and Python's tuple "('127.0.0.1', 21567)".
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <sys/socket.h>
+
+namespace socketlab {
+
+class SocketAddress {
+public:
+    SocketAddress() = default;  // family AF_UNSPEC: "no address"
+
+    // Numeric addresses only; names go through NameResolution. An empty IPv4 host is
+    // INADDR_ANY, as Python's bind(('', port)) means.
+    static std::optional<SocketAddress> ipv4(const std::string &host, std::uint16_t port);
+    static std::optional<SocketAddress> ipv6(const std::string &host, std::uint16_t port);
+    static std::optional<SocketAddress> unixPath(const std::string &path);
+    static SocketAddress loopback(int family, std::uint16_t port);  // 127.0.0.1 or ::1
+    static SocketAddress fromRaw(const sockaddr *addr, unsigned len);
+
+    int family() const { return m_storage.ss_family; }
+    bool isValid() const { return family() != AF_UNSPEC; }
+    std::uint16_t port() const;          // 0 for Unix addresses
+    std::string host() const;            // numeric address, or the Unix path
+    std::string toString() const;        // "127.0.0.1:21567", "[::1]:21567", "/tmp/x.sock"
+    std::string pythonRepr() const;      // "('127.0.0.1', 21567)", "('::1', 21567, 0, 0)", "'/tmp/x.sock'"
+
+    const sockaddr *raw() const { return reinterpret_cast<const sockaddr *>(&m_storage); }
+    sockaddr *raw() { return reinterpret_cast<sockaddr *>(&m_storage); }
+    unsigned length() const { return m_length; }
+    static constexpr unsigned capacity() { return sizeof(sockaddr_storage); }
+    void setLength(unsigned length) { m_length = length; }
+
+    friend bool operator==(const SocketAddress &a, const SocketAddress &b);
+    friend bool operator!=(const SocketAddress &a, const SocketAddress &b) { return !(a == b); }
+
+private:
+    sockaddr_storage m_storage{};
+    unsigned m_length = 0;
+};
+
+} // namespace socketlab

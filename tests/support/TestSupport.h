@@ -1,0 +1,46 @@
+// Helpers shared by the test suites: descriptor counting, a loopback listener on a free
+// port, and finding python3 for the interop tests.
+#pragma once
+
+#include <QDir>
+#include <QStandardPaths>
+#include <QString>
+
+#include <Socket.h>
+
+#include <sys/socket.h>
+
+namespace testsupport {
+
+// Open descriptors of this process, for "nothing leaked" assertions.
+inline int openDescriptorCount()
+{
+    return static_cast<int>(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
+}
+
+// A TCP (or UDP) socket bound to 127.0.0.1 on a port the kernel chose; listening if TCP.
+inline socketlab::Socket boundLoopback(int type = SOCK_STREAM, int backlog = 5, socketlab::SocketContext context = {})
+{
+    auto s = socketlab::Socket::create(AF_INET, type, 0, std::move(context));
+    if (!s)
+        return {};
+    if (!s->bind(socketlab::SocketAddress::loopback(AF_INET, 0)))
+        return {};
+    if (type == SOCK_STREAM && !s->listen(backlog))
+        return {};
+    return std::move(s).value();
+}
+
+inline std::uint16_t portOf(socketlab::Socket &s)
+{
+    auto a = s.getSockName();
+    return a ? a->port() : 0;
+}
+
+// Empty when python3 is not installed: interop tests then QSKIP with a clear message.
+inline QString python3()
+{
+    return QStandardPaths::findExecutable(QStringLiteral("python3"));
+}
+
+} // namespace testsupport
