@@ -3,6 +3,8 @@
 
 #include "sys/Syscalls.h"
 
+#include <sys/socket.h>
+
 namespace socketlab {
 namespace {
 std::atomic<std::uint32_t> nextSocketId{1};
@@ -21,6 +23,20 @@ const char *socketStateName(SocketState state)
     case SocketState::Closed: return "closed";
     }
     return "";
+}
+
+SocketKind socketKind(int family, int type)
+{
+    const bool stream = type == SOCK_STREAM;
+    const bool datagram = type == SOCK_DGRAM;
+    if (!stream && !datagram)
+        return SocketKind::Other;
+    switch (family) {
+    case AF_INET: return stream ? SocketKind::Tcp : SocketKind::Udp;
+    case AF_INET6: return stream ? SocketKind::Tcp6 : SocketKind::Udp6;
+    case AF_UNIX: return stream ? SocketKind::UnixStream : SocketKind::UnixDatagram;
+    default: return SocketKind::Other;
+    }
 }
 
 SocketRecord::SocketRecord(int fd, int family_, int type_, std::string owner_)

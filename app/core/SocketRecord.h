@@ -26,6 +26,10 @@ enum class SocketState : std::uint8_t {
 };
 const char *socketStateName(SocketState state);  // "created", "listening", "peer closed" ...
 
+// What a (family, type) pair is called in class, so views need no socket headers.
+enum class SocketKind : std::uint8_t { Tcp, Udp, Tcp6, Udp6, UnixStream, UnixDatagram, Other };
+SocketKind socketKind(int family, int type);
+
 class SocketRecord {
 public:
     SocketRecord(int fd, int family, int type, std::string owner);

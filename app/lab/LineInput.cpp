@@ -1,0 +1,39 @@
+#include "LineInput.h"
+
+LineInput::LineInput(std::shared_ptr<socketlab::CancelToken> cancel) : m_cancel(std::move(cancel)) {}
+
+void LineInput::push(std::string line)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_lines.push_back(std::move(line));
+    }
+    m_ready.notify_one();
+}
+
+std::optional<std::string> LineInput::next()
+{
+    std::unique_lock lock(m_mutex);
+    m_ready.wait(lock, [this] { return m_stopped || !m_lines.empty() || (m_cancel && m_cancel->isCancelled()); });
+    if (m_stopped || (m_cancel && m_cancel->isCancelled()))
+        return std::nullopt;
+    std::string line = std::move(m_lines.front());
+    m_lines.pop_front();
+    return line;
+}
+
+void LineInput::stop()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopped = true;
+    }
+    m_ready.notify_all();
+}
+
+void LineInput::clear()
+{
+    std::lock_guard lock(m_mutex);
+    m_lines.clear();
+    m_stopped = false;
+}

@@ -1,0 +1,151 @@
+#include "SocketTableModel.h"
+
+#include "SocketText.h"
+
+#include <Clock.h>
+
+#include <QBrush>
+#include <QColor>
+#include <QFont>
+
+using namespace socketlab;
+
+namespace {
+constexpr std::int64_t kClosedRowLingerNs = 3'000'000'000;  // closed rows fade for 3 s, then go
+}
+
+SocketTableModel::SocketTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+void SocketTableModel::setRegistry(std::shared_ptr<SocketRegistry> registry)
+{
+    beginResetModel();
+    m_registry = std::move(registry);
+    m_rows.clear();
+    endResetModel();
+    refresh();
+}
+
+void SocketTableModel::refresh()
+{
+    if (!m_registry)
+        return;
+    m_registry->pruneClosedBefore(steadyNowNs() - kClosedRowLingerNs);
+    std::vector<Row> rows;
+    for (auto &record : m_registry->snapshot())
+        rows.push_back(Row{record, record->probe(), record->fd()});
+
+    if (rows.size() != m_rows.size()) {
+        beginResetModel();
+        m_rows = std::move(rows);
+        endResetModel();
+        return;
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        if (rows[i].record != m_rows[i].record) {
+            beginResetModel();
+            m_rows = std::move(rows);
+            endResetModel();
+            return;
+        }
+    }
+    m_rows = std::move(rows);
+    if (!m_rows.empty())
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+int SocketTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int SocketTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString SocketTableModel::stateText(const Row &row) const
+{
+    const SocketRecord &r = *row.record;
+    const TraceCall blocked = r.blockedIn.load();
+    if (blocked != TraceCall::None) {
+        return tr("blocked in %1() — %2")
+            .arg(QString::fromLatin1(traceCallName(blocked)), SocketText::durationText(steadyNowNs() - r.blockedSinceNs.load()));
+    }
+    return SocketText::stateName(r.state.load());
+}
+
+QVariant SocketTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const Row &row = m_rows[static_cast<std::size_t>(index.row())];
+    const SocketRecord &r = *row.record;
+    const KernelSample &k = row.sample;
+    const bool closed = r.state.load() == SocketState::Closed;
+
+    if (role == Qt::ForegroundRole && closed)
+        return QBrush(QColor(140, 140, 140));
+    if (role == Qt::BackgroundRole && r.blockedIn.load() != TraceCall::None)
+        return QBrush(QColor(255, 226, 160));  // blocked rows stand out on a projector
+    if (role == Qt::FontRole && index.column() == State && r.blockedIn.load() != TraceCall::None) {
+        QFont f;
+        f.setBold(true);
+        return f;
+    }
+    if (role == Qt::TextAlignmentRole && index.column() >= Sent)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+
+    switch (index.column()) {
+    case Owner: return QString::fromStdString(r.owner);
+    case Descriptor: return row.fd >= 0 ? QVariant(row.fd) : QVariant(QStringLiteral("–"));
+    case Kind: return SocketText::kindName(r.family, r.type);
+    case Local: return QString::fromStdString(r.localAddress());
+    case Peer: return QString::fromStdString(r.peerAddress());
+    case State: return stateText(row);
+    case TcpState: return k.available ? QString::fromLatin1(tcpStateName(k.tcpState)) : QString();
+    case Sent: return tr("%1 B / %2").arg(r.bytesSent.load()).arg(r.messagesSent.load());
+    case Received: return tr("%1 B / %2").arg(r.bytesReceived.load()).arg(r.messagesReceived.load());
+    case RecvQ: return k.available && !k.listening && k.receiveQueue >= 0 ? QVariant(qlonglong(k.receiveQueue)) : QVariant();
+    case SendQ: return k.available && !k.listening && k.sendQueue >= 0 ? QVariant(qlonglong(k.sendQueue)) : QVariant();
+    case AcceptQueue:
+        return k.listening ? QVariant(tr("%1 / %2").arg(k.acceptQueueLength).arg(k.acceptQueueLimit)) : QVariant();
+    default: return {};
+    }
+}
+
+QVariant SocketTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal)
+        return {};
+    if (role == Qt::ToolTipRole) {
+        switch (section) {
+        case State: return tr("What the program is doing with this socket, as SocketLab sees it");
+        case TcpState: return tr("The kernel's TCP state (TCP_INFO), as `ss -tan` prints it");
+        case Sent: return tr("Bytes sent / number of send calls that moved data");
+        case Received: return tr("Bytes received / number of recv calls that returned data");
+        case RecvQ: return tr("Bytes waiting in the kernel's receive buffer: sent by the peer, not yet taken by recv()");
+        case SendQ: return tr("Bytes in the kernel's send buffer not yet acknowledged by the peer");
+        case AcceptQueue: return tr("Connections completed by the kernel and waiting for accept() / the limit set by listen(backlog)");
+        default: return {};
+        }
+    }
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case Owner: return tr("Program");
+    case Descriptor: return tr("fd");
+    case Kind: return tr("Type");
+    case Local: return tr("Local address");
+    case Peer: return tr("Peer address");
+    case State: return tr("State");
+    case TcpState: return tr("TCP state");
+    case Sent: return tr("Sent");
+    case Received: return tr("Received");
+    case RecvQ: return tr("Recv-Q");
+    case SendQ: return tr("Send-Q");
+    case AcceptQueue: return tr("Accept queue");
+    default: return {};
+    }
+}

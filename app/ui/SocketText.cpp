@@ -1,0 +1,90 @@
+#include "SocketText.h"
+
+#include <SocketError.h>
+
+using namespace socketlab;
+
+QString SocketText::stateName(SocketState state)
+{
+    switch (state) {
+    case SocketState::Created: return tr("created");
+    case SocketState::Bound: return tr("bound");
+    case SocketState::Listening: return tr("listening");
+    case SocketState::Connecting: return tr("connecting");
+    case SocketState::Connected: return tr("connected");
+    case SocketState::PeerClosed: return tr("peer closed");
+    case SocketState::ShutDown: return tr("shut down");
+    case SocketState::Closed: return tr("closed");
+    }
+    return {};
+}
+
+QString SocketText::kindName(int family, int type)
+{
+    switch (socketKind(family, type)) {
+    case SocketKind::Tcp: return tr("TCP");
+    case SocketKind::Udp: return tr("UDP");
+    case SocketKind::Tcp6: return tr("TCP/IPv6");
+    case SocketKind::Udp6: return tr("UDP/IPv6");
+    case SocketKind::UnixStream: return tr("Unix stream");
+    case SocketKind::UnixDatagram: return tr("Unix datagram");
+    case SocketKind::Other: break;
+    }
+    return tr("other");
+}
+
+QString SocketText::durationText(std::int64_t ns)
+{
+    if (ns < 1'000'000'000)
+        return tr("%1 ms").arg(double(ns) / 1e6, 0, 'f', 1);
+    return tr("%1 s").arg(double(ns) / 1e9, 0, 'f', 1);
+}
+
+QString SocketText::eventLine(const TraceEvent &e, const QString &owner)
+{
+    const QString call = QString::fromLatin1(traceCallName(e.call)) + QStringLiteral("()");
+    const QString who = owner.isEmpty() ? QString() : owner + QStringLiteral("  ");
+    const QString address = e.address.isValid() ? QString::fromStdString(e.address.pythonRepr()) : QString();
+    switch (e.phase) {
+    case TracePhase::Begin:
+        if (!address.isEmpty())
+            return tr("%1%2 to %3 …").arg(who, call, address);
+        return tr("%1%2 …").arg(who, call);
+    case TracePhase::Blocked:
+        return tr("%1%2 blocks: waiting").arg(who, call);
+    case TracePhase::Returned: {
+        QString text;
+        switch (e.call) {
+        case TraceCall::Send:
+        case TraceCall::SendAll:
+        case TraceCall::SendTo:
+            text = tr("%1%2 → %n byte(s) sent", nullptr, int(e.result)).arg(who, call);
+            break;
+        case TraceCall::Recv:
+        case TraceCall::RecvInto:
+        case TraceCall::RecvFrom:
+            text = (e.flags & TraceFlagPeerClosed)
+                ? tr("%1%2 → b'' (the peer closed its side)").arg(who, call)
+                : tr("%1%2 → %n byte(s) received", nullptr, int(e.result)).arg(who, call);
+            if (e.flags & TraceFlagTruncated)
+                text += tr(" (datagram truncated)");
+            break;
+        case TraceCall::Accept:
+            text = tr("%1%2 → new socket fd %3 from %4").arg(who, call).arg(e.result).arg(address);
+            break;
+        case TraceCall::Socket:
+            text = tr("%1%2 → fd %3").arg(who, call).arg(e.result);
+            break;
+        default:
+            text = tr("%1%2 → ok").arg(who, call);
+            break;
+        }
+        if (e.blockedNs > 0)
+            text += tr(", blocked %1").arg(durationText(e.blockedNs));
+        return text;
+    }
+    case TracePhase::Failed:
+        return tr("%1%2 failed: %3").arg(who, call, QString::fromStdString(e.error().pythonString()));
+    }
+    return {};
+}

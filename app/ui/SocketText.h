@@ -1,0 +1,19 @@
+// Translated names for the core's plain-C++ facts (states, socket kinds, trace events).
+// The core stays free of Qt; the words a learner reads are chosen here.
+#pragma once
+
+#include <SocketRecord.h>
+#include <TraceEvent.h>
+
+#include <QCoreApplication>
+#include <QString>
+
+class SocketText {
+    Q_DECLARE_TR_FUNCTIONS(SocketText)
+public:
+    static QString stateName(socketlab::SocketState state);
+    static QString kindName(int family, int type);
+    static QString durationText(std::int64_t ns);   // "0.3 ms", "2.1 s"  // "TCP", "UDP", "TCP/IPv6", "Unix stream" ...
+    // One line of the trace log: "server  accept() → fd 7 from ('127.0.0.1', 40312), blocked 2.1 s"
+    static QString eventLine(const socketlab::TraceEvent &event, const QString &owner);
+};
