@@ -1,34 +1,45 @@
-// SocketLab's entry point: the window, or scripted runs from the command line.
+// SocketLab's entry point: the window, or scripted runs from the command line
+// (--list-labs, --run PANE) that need no display.
 #include "MainWindow.h"
 
-#include <TimestampDemo.h>
+#include <HeadlessRun.h>
+#include <LabLoader.h>
+#include <LabSession.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
+#include <QDateTime>
 #include <QLibraryInfo>
 #include <QLocale>
-#include <QPlainTextEdit>
 #include <QSettings>
 #include <QTimer>
 #include <QTranslator>
 
 #include <csignal>
 #include <cstdio>
-#include <cstdlib>
+#include <memory>
 
 namespace {
 
-// Without a display Qt aborts; say how to get one instead.
-bool haveDisplay()
+// Modes that print and exit need no display; decide before any QGuiApplication exists.
+bool wantsTerminalOnly(int argc, char **argv)
 {
-    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
-    if (!platform.isEmpty())
-        return true;
-    return !qgetenv("DISPLAY").isEmpty() || !qgetenv("WAYLAND_DISPLAY").isEmpty();
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--run" || arg == "--list-labs" || arg == "--help" || arg == "-h" || arg == "--help-all"
+            || arg == "--version" || arg == "-v" || arg.startsWith("--run="))
+            return true;
+    }
+    return false;
 }
 
-void installTranslators(QApplication &app, const QString &language)
+bool haveDisplay()
+{
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
+void installTranslators(QCoreApplication &app, const QString &language)
 {
     const QLocale locale(language);
     auto *ours = new QTranslator(&app);
@@ -39,6 +50,21 @@ void installTranslators(QApplication &app, const QString &language)
         QCoreApplication::installTranslator(qt);
 }
 
+QString chooseLanguage(const QString &requested, QSettings &settings)
+{
+    QString language = requested.isEmpty()
+        ? settings.value(QStringLiteral("language"), QLocale::system().name()).toString()
+        : requested;
+    if (language != QLatin1String("en") && language != QLatin1String("zh_CN"))
+        language = language.startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN") : QStringLiteral("en");
+    return language;
+}
+
+void printErr(const QString &text)
+{
+    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -46,15 +72,16 @@ int main(int argc, char **argv)
     // Sends use MSG_NOSIGNAL; this also covers any write a library makes to a closed pipe.
     std::signal(SIGPIPE, SIG_IGN);
 
-    if (!haveDisplay()) {
+    const bool terminalOnly = wantsTerminalOnly(argc, argv);
+    if (!terminalOnly && !haveDisplay()) {
         std::fprintf(stderr,
                      "socketlab: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
                      "Run it under a virtual display:   xvfb-run -a socketlab\n"
-                     "or render without one, e.g.:      QT_QPA_PLATFORM=offscreen socketlab --screenshot window.png\n");
+                     "or render without one, e.g.:      QT_QPA_PLATFORM=offscreen socketlab --screenshot window.png\n"
+                     "Labs also run in the terminal:    socketlab --list-labs; socketlab --lab tcp-timestamp --run server\n");
         return 2;
     }
-
-    QApplication app(argc, argv);
+    std::unique_ptr<QCoreApplication> app(terminalOnly ? new QCoreApplication(argc, argv) : new QApplication(argc, argv));
     QCoreApplication::setOrganizationName(QStringLiteral("SocketLab"));
     QCoreApplication::setApplicationName(QStringLiteral("SocketLab"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SOCKETLAB_VERSION));
@@ -64,64 +91,115 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption langOption(QStringLiteral("lang"),
-        QStringLiteral("Language of the window: en or zh_CN (default: the last one used, else the system's)."),
-        QStringLiteral("language"));
+        QStringLiteral("Language: en or zh_CN (default: the last one used, else the system's)."), QStringLiteral("language"));
+    const QCommandLineOption listOption(QStringLiteral("list-labs"), QStringLiteral("Print one line per lab: id, title; then exit."));
+    const QCommandLineOption labOption(QStringLiteral("lab"), QStringLiteral("Open the lab ID (see --list-labs)."), QStringLiteral("id"));
+    const QCommandLineOption runOption(QStringLiteral("run"),
+        QStringLiteral("With --lab: run the pane PANE in this terminal, without a window: its console on stdout, "
+                       "its input from stdin, errors on stderr; exit status 0 when it ends well."), QStringLiteral("pane"));
+    const QCommandLineOption setOption(QStringLiteral("set"),
+        QStringLiteral("Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window, "
+                       "PANE.NAME=VALUE (--set server.port=0). Repeatable."), QStringLiteral("name=value"));
+    const QCommandLineOption labsDirOption(QStringLiteral("labs-dir"),
+        QStringLiteral("Also load labs from DIR (one folder per lab), after the built-in ones and the user's folder."), QStringLiteral("dir"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-        QStringLiteral("Render the window to FILE (PNG) and exit. With --start/--send, after they are done."),
-        QStringLiteral("file"));
-    const QCommandLineOption startOption(QStringLiteral("start"),
-        QStringLiteral("Start the TCP timestamp server and client at once."));
+        QStringLiteral("Render the window to FILE (PNG) and exit, after --send lines are answered."), QStringLiteral("file"));
+    const QCommandLineOption startOption(QStringLiteral("start"), QStringLiteral("Run every pane of the lab at once."));
     const QCommandLineOption sendOption(QStringLiteral("send"),
-        QStringLiteral("Type LINE at the client's prompt after starting (repeatable; implies --start)."),
-        QStringLiteral("line"));
-    parser.addOptions({langOption, screenshotOption, startOption, sendOption});
-    parser.process(app);
+        QStringLiteral("Type LINE at the client's prompt (repeatable; implies --start)."), QStringLiteral("line"));
+    parser.addOptions({langOption, listOption, labOption, runOption, setOption, labsDirOption, screenshotOption, startOption, sendOption});
+    parser.process(*app);
 
     QSettings settings;
-    QString language = parser.value(langOption);
-    if (language.isEmpty())
-        language = settings.value(QStringLiteral("language"), QLocale::system().name()).toString();
-    if (language != QLatin1String("en") && language != QLatin1String("zh_CN")) {
-        if (parser.isSet(langOption)) {
-            std::fprintf(stderr, "socketlab: unknown language '%s' (use en or zh_CN)\n", qPrintable(language));
+    if (parser.isSet(langOption) && parser.value(langOption) != QLatin1String("en") && parser.value(langOption) != QLatin1String("zh_CN")) {
+        printErr(QStringLiteral("socketlab: unknown language '%1' (use en or zh_CN)").arg(parser.value(langOption)));
+        return 2;
+    }
+    const QString language = chooseLanguage(parser.value(langOption), settings);
+    installTranslators(*app, language);
+
+    LabCatalog catalog;
+    catalog.loadFrom(LabCatalog::builtInRoot());
+    catalog.loadFrom(LabCatalog::userRoot());
+    if (parser.isSet(labsDirOption))
+        catalog.loadFrom(parser.value(labsDirOption));
+    for (const LabError &error : catalog.errors())
+        printErr(QStringLiteral("socketlab: ") + error.toString());  // the other labs still load
+
+    if (parser.isSet(listOption)) {
+        for (const LabDefinition &lab : catalog.labs())
+            std::printf("%s\t%s\n", qPrintable(lab.id), lab.title.in(language).toUtf8().constData());
+        return catalog.errors().isEmpty() ? 0 : 1;
+    }
+
+    const LabDefinition *lab = nullptr;
+    if (parser.isSet(labOption)) {
+        lab = catalog.find(parser.value(labOption));
+        if (!lab) {
+            printErr(QStringLiteral("socketlab: no lab \"%1\"; --list-labs shows them").arg(parser.value(labOption)));
             return 2;
         }
-        language = language.startsWith(QLatin1String("zh")) ? QStringLiteral("zh_CN") : QStringLiteral("en");
     }
-    settings.setValue(QStringLiteral("language"), language);
-    installTranslators(app, language);
+    if (parser.isSet(runOption)) {
+        if (!lab) {
+            printErr(QStringLiteral("socketlab: --run needs --lab ID"));
+            return 2;
+        }
+        return runPaneHeadless(*lab, parser.value(runOption), parser.values(setOption));
+    }
 
-    MainWindow window;
+    settings.setValue(QStringLiteral("language"), language);
+    if (!lab)
+        lab = catalog.find(settings.value(QStringLiteral("lastLab"), QStringLiteral("tcp-timestamp")).toString());
+    if (!lab && !catalog.labs().isEmpty())
+        lab = &catalog.labs().first();
+    if (!lab) {
+        printErr(QStringLiteral("socketlab: no lab could be loaded"));
+        return 1;
+    }
+    settings.setValue(QStringLiteral("lastLab"), lab->id);
+
+    MainWindow window(*lab, language);
+    for (const QString &assignment : parser.values(setOption)) {
+        const qsizetype dot = assignment.indexOf(QLatin1Char('.'));
+        const qsizetype eq = assignment.indexOf(QLatin1Char('='));
+        PaneRunner *pane = dot > 0 && eq > dot ? window.session()->pane(assignment.left(dot)) : nullptr;
+        const QString problem = pane ? pane->setParam(assignment.mid(dot + 1, eq - dot - 1), assignment.mid(eq + 1))
+                                     : QStringLiteral("write PANE.NAME=VALUE with a pane of lab %1").arg(lab->id);
+        if (!problem.isEmpty()) {
+            printErr(QStringLiteral("socketlab: --set %1: %2").arg(assignment, problem));
+            return 2;
+        }
+    }
     window.resize(1280, 800);
     window.show();
 
     const QStringList lines = parser.values(sendOption);
     if (parser.isSet(startOption) || !lines.isEmpty()) {
-        window.demo()->start();
+        window.runAll();
         for (const QString &line : lines)
-            window.demo()->sendLine(line);
+            window.typeIntoClient(line);
     }
 
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        // Shoot once every line typed has its reply (two console lines each: the echoed
-        // line and the reply), or after 5 s at most, so a script never hangs on a broken run.
-        auto *poll = new QTimer(&app);
+        // Shoot once every typed line has its answer, or after 5 s at most, so a script
+        // never hangs on a broken run.
+        auto *poll = new QTimer(app.get());
         const qint64 started = QDateTime::currentMSecsSinceEpoch();
-        QObject::connect(poll, &QTimer::timeout, &app, [&, file, started] {
-            const int wanted = 2 * int(lines.size());
-            const bool ready = window.clientConsole()->blockCount() >= wanted;
+        QObject::connect(poll, &QTimer::timeout, app.get(), [&, file, started] {
+            const bool ready = window.answeredLines() >= lines.size();
             if (!ready && QDateTime::currentMSecsSinceEpoch() - started < 5000)
                 return;
             poll->stop();
-            QCoreApplication::processEvents();
+            window.refreshViews();
             const bool saved = window.grab().save(file);
             if (!saved)
-                std::fprintf(stderr, "socketlab: could not write %s\n", qPrintable(file));
+                printErr(QStringLiteral("socketlab: could not write %1").arg(file));
             window.close();
             QCoreApplication::exit(saved ? 0 : 1);
         });
-        poll->start(100);
+        poll->start(50);
     }
-    return app.exec();
+    return QCoreApplication::exec();
 }

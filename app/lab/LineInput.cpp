@@ -15,8 +15,10 @@ std::optional<std::string> LineInput::next()
 {
     std::unique_lock lock(m_mutex);
     m_ready.wait(lock, [this] { return m_stopped || !m_lines.empty() || (m_cancel && m_cancel->isCancelled()); });
-    if (m_stopped || (m_cancel && m_cancel->isCancelled()))
-        return std::nullopt;
+    if (m_cancel && m_cancel->isCancelled())
+        return std::nullopt;  // Stop: now, whatever was typed
+    if (m_lines.empty())
+        return std::nullopt;  // end of input, after every line typed before it
     std::string line = std::move(m_lines.front());
     m_lines.pop_front();
     return line;
@@ -29,6 +31,12 @@ void LineInput::stop()
         m_stopped = true;
     }
     m_ready.notify_all();
+}
+
+void LineInput::reopen()
+{
+    std::lock_guard lock(m_mutex);
+    m_stopped = false;
 }
 
 void LineInput::clear()

@@ -18,10 +18,12 @@ public:
     explicit LineInput(std::shared_ptr<socketlab::CancelToken> cancel);
 
     void push(std::string line);  // any thread; never blocks for long
-    // Waits for the next line; nullopt once cancelled (or after stop()).
+    // Waits for the next line; nullopt at once when cancelled, or after stop() once the
+    // lines pushed before it are taken (end of input).
     std::optional<std::string> next();
-    void stop();                  // wakes next(); use with the token's cancel()
-    void clear();
+    void stop();                  // end of input; also wakes next() for the token's cancel()
+    void reopen();                // accept input again after stop(), keeping typed-ahead lines
+    void clear();                 // forget typed lines and reopen: a fresh start
 
 private:
     std::shared_ptr<socketlab::CancelToken> m_cancel;

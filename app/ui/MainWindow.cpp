@@ -1,9 +1,10 @@
 #include "MainWindow.h"
 
+#include "PaneView.h"
 #include "SocketTableModel.h"
 #include "SocketText.h"
 
-#include <TimestampDemo.h>
+#include <LabSession.h>
 
 #include <QAction>
 #include <QApplication>
@@ -16,68 +17,64 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QSettings>
+#include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
 namespace {
-constexpr int kRefreshMs = 50;            // 20 Hz: live enough to watch a call block
+constexpr int kRefreshMs = 50;                   // 20 Hz: live enough to watch a call block
 constexpr std::size_t kEventsPerRefresh = 2000;  // the GUI takes the trace at its own pace
 constexpr int kTraceLogLines = 2000;
+constexpr int kSlowestDelayMs = 2000;
 }
 
-MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_demo(new TimestampDemo(this)), m_socketModel(new SocketTableModel(this)),
-      m_serverConsole(new QPlainTextEdit), m_clientConsole(new QPlainTextEdit), m_traceLog(new QPlainTextEdit),
-      m_clientInput(new QLineEdit), m_socketTable(new QTableView), m_panes(new QSplitter(Qt::Horizontal)),
-      m_vertical(new QSplitter(Qt::Vertical)), m_refreshTimer(new QTimer(this))
+MainWindow::MainWindow(const LabDefinition &lab, const QString &language, QWidget *parent)
+    : QMainWindow(parent), m_language(language), m_session(new LabSession(lab, this)),
+      m_socketModel(new SocketTableModel(this)), m_lesson(new QTextBrowser), m_traceLog(new QPlainTextEdit),
+      m_socketTable(new QTableView), m_horizontal(new QSplitter(Qt::Horizontal)), m_panes(new QSplitter(Qt::Horizontal)),
+      m_vertical(new QSplitter(Qt::Vertical)), m_speed(new QSlider(Qt::Horizontal)), m_refreshTimer(new QTimer(this))
 {
-    setWindowTitle(tr("SocketLab — TCP timestamp server and client"));
-    for (QPlainTextEdit *console : {m_serverConsole, m_clientConsole, m_traceLog}) {
-        console->setReadOnly(true);
-        console->setMaximumBlockCount(kTraceLogLines);
-        console->setFont(QFont(QStringLiteral("monospace")));
+    setWindowTitle(tr("SocketLab — %1").arg(lab.title.in(language)));
+    m_lesson->setMarkdown(lab.lesson.in(language));
+    m_lesson->setOpenExternalLinks(false);
+    m_traceLog->setReadOnly(true);
+    m_traceLog->setMaximumBlockCount(kTraceLogLines);
+    m_traceLog->setFont(QFont(QStringLiteral("monospace")));
+
+    for (PaneRunner *runner : m_session->panes()) {
+        auto *view = new PaneView(runner, language);
+        m_paneViews.append(view);
+        m_panes->addWidget(view);
     }
-    m_clientInput->setPlaceholderText(tr("Type a message for the client to send; an empty line ends the client"));
-    m_clientInput->setEnabled(false);
 
-    m_panes->addWidget(makePane(tr("Server — tsTserv"), m_serverConsole, nullptr));
-    m_panes->addWidget(makePane(tr("Client — tsTclnt"), m_clientConsole, m_clientInput));
-
-    m_socketModel->setRegistry(m_demo->registry());
+    m_socketModel->setRegistry(m_session->registry());
     m_socketTable->setModel(m_socketModel);
     m_socketTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_socketTable->horizontalHeader()->setStretchLastSection(true);
     m_socketTable->verticalHeader()->hide();
     m_socketTable->setSelectionBehavior(QAbstractItemView::SelectRows);
 
-    auto *intro = new QLabel(tr("Start runs the tutorial's TCP timestamp server and client on real sockets "
-                                "on 127.0.0.1. Type at the client's prompt: the server answers with the time. "
-                                "Watch accept() and recv() block in the socket table."));
-    intro->setWordWrap(true);
-    intro->setMargin(6);
-
     m_vertical->addWidget(m_panes);
-    m_vertical->addWidget(makePane(tr("Sockets"), nullptr, m_socketTable));
-    m_vertical->addWidget(makePane(tr("Trace of every socket call"), m_traceLog, nullptr));
-    m_vertical->setStretchFactor(0, 3);
-    m_vertical->setStretchFactor(1, 2);
-    m_vertical->setStretchFactor(2, 2);
-
-    auto *central = new QWidget;
-    auto *layout = new QVBoxLayout(central);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(intro);
-    layout->addWidget(m_vertical, 1);
-    setCentralWidget(central);
+    m_vertical->addWidget(titled(tr("Sockets"), m_socketTable));
+    m_vertical->addWidget(titled(tr("Trace of every socket call"), m_traceLog));
+    m_vertical->setSizes({560, 150, 110});
+    m_horizontal->addWidget(titled(tr("Lesson"), m_lesson));
+    m_horizontal->addWidget(m_vertical);
+    m_horizontal->setSizes({330, 950});
+    setCentralWidget(m_horizontal);
 
     createActions();
-    connect(m_clientInput, &QLineEdit::returnPressed, this, &MainWindow::submitClientLine);
-    connect(m_demo, &TimestampDemo::serverOutput, m_serverConsole, &QPlainTextEdit::appendPlainText);
-    connect(m_demo, &TimestampDemo::clientOutput, m_clientConsole, &QPlainTextEdit::appendPlainText);
-    connect(m_demo, &TimestampDemo::runningChanged, this, &MainWindow::setRunning);
+    connect(m_session, &LabSession::resetDone, this, [this] {
+        for (PaneView *v : m_paneViews)
+            v->clear();
+        m_traceLog->clear();
+        m_socketModel->refresh();
+    });
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshViews);
     m_refreshTimer->start(kRefreshMs);
     statusBar()->showMessage(tr("Ready"));
@@ -86,28 +83,34 @@ MainWindow::MainWindow(QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
-QWidget *MainWindow::makePane(const QString &title, QPlainTextEdit *console, QWidget *extra)
+QWidget *MainWindow::titled(const QString &title, QWidget *content)
 {
-    auto *pane = new QWidget;
-    auto *layout = new QVBoxLayout(pane);
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(2, 2, 2, 2);
-    auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped()));
-    layout->addWidget(label);
-    if (console)
-        layout->addWidget(console, 1);
-    if (extra)
-        layout->addWidget(extra, console ? 0 : 1);
-    return pane;
+    layout->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped())));
+    layout->addWidget(content, 1);
+    return box;
+}
+
+PaneView *MainWindow::paneView(const QString &id) const
+{
+    for (PaneView *v : m_paneViews) {
+        if (v->runner()->paneId() == id)
+            return v;
+    }
+    return nullptr;
 }
 
 void MainWindow::createActions()
 {
     QMenu *labMenu = menuBar()->addMenu(tr("&Lab"));
-    m_startAction = labMenu->addAction(tr("&Start"), QKeySequence(Qt::Key_F5), m_demo, &TimestampDemo::start);
-    m_startAction->setToolTip(tr("Start the server and the client (F5)"));
-    m_stopAction = labMenu->addAction(tr("S&top"), QKeySequence(Qt::SHIFT | Qt::Key_F5), m_demo, &TimestampDemo::stop);
-    m_stopAction->setToolTip(tr("Stop both programs, even while they are blocked (Shift+F5)"));
-    m_stopAction->setEnabled(false);
+    m_runAll = labMenu->addAction(tr("&Run all"), QKeySequence(Qt::Key_F5), this, &MainWindow::runAll);
+    m_runAll->setToolTip(tr("Run every pane; clients start once the server has its port (F5)"));
+    m_pauseAll = labMenu->addAction(tr("&Pause all"), QKeySequence(Qt::Key_F6), m_session, &LabSession::pauseAll);
+    m_pauseAll->setToolTip(tr("Pause every pane before its next step (F6)"));
+    m_reset = labMenu->addAction(tr("R&eset"), QKeySequence(Qt::CTRL | Qt::Key_R), m_session, &LabSession::reset);
+    m_reset->setToolTip(tr("Stop every pane, even in a blocked call, close every socket and start afresh (Ctrl+R)"));
     labMenu->addSeparator();
     labMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -118,58 +121,72 @@ void MainWindow::createActions()
                                .arg(QCoreApplication::applicationVersion()));
     });
 
+    m_speed->setRange(0, kSlowestDelayMs);
+    m_speed->setSingleStep(100);
+    m_speed->setPageStep(500);
+    m_speed->setFixedWidth(160);
+    m_speed->setToolTip(tr("Pause between steps while running: left is full speed, right is slow motion"));
+    connect(m_speed, &QSlider::valueChanged, m_session, &LabSession::setDelayMs);
+
     QToolBar *toolbar = addToolBar(tr("Lab"));
     toolbar->setObjectName(QStringLiteral("labToolbar"));
-    toolbar->addAction(m_startAction);
-    toolbar->addAction(m_stopAction);
+    toolbar->addAction(m_runAll);
+    toolbar->addAction(m_pauseAll);
+    toolbar->addAction(m_reset);
+    toolbar->addSeparator();
+    toolbar->addWidget(new QLabel(tr("Speed: ")));
+    toolbar->addWidget(m_speed);
 }
 
 void MainWindow::restoreLayout()
 {
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    m_panes->restoreState(settings.value(QStringLiteral("window/panes")).toByteArray());
+    m_horizontal->restoreState(settings.value(QStringLiteral("window/horizontal")).toByteArray());
     m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray());
+    m_speed->setValue(settings.value(QStringLiteral("lab/delayMs"), 0).toInt());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_demo->stop();  // wakes any blocked accept()/recv() and joins the program threads
+    m_session->stopAll();  // wakes every blocked call and joins the program threads
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/panes"), m_panes->saveState());
+    settings.setValue(QStringLiteral("window/horizontal"), m_horizontal->saveState());
     settings.setValue(QStringLiteral("window/vertical"), m_vertical->saveState());
+    settings.setValue(QStringLiteral("lab/delayMs"), m_speed->value());
     event->accept();
 }
 
-void MainWindow::setRunning(bool running)
+void MainWindow::runAll()
 {
-    m_startAction->setEnabled(!running);
-    m_stopAction->setEnabled(running);
-    m_clientInput->setEnabled(running);
-    if (running) {
-        m_serverConsole->clear();
-        m_clientConsole->clear();
-        m_traceLog->clear();
-        m_clientInput->setFocus();
-    }
+    m_session->runAll();
 }
 
-void MainWindow::submitClientLine()
+void MainWindow::typeIntoClient(const QString &line)
 {
-    m_demo->sendLine(m_clientInput->text());  // the client echoes it at its prompt
-    m_clientInput->clear();
+    if (PaneView *client = paneView(QStringLiteral("client")))
+        client->runner()->sendInput(line);
+}
+
+int MainWindow::answeredLines() const
+{
+    // After each answered line the client asks for the next one.
+    const PaneView *client = paneView(QStringLiteral("client"));
+    return client ? std::max(0, client->inputRequests() - 1) : 0;
 }
 
 void MainWindow::refreshViews()
 {
     m_socketModel->refresh();
+    for (PaneView *v : m_paneViews)
+        v->refresh();
 
     std::vector<socketlab::TraceEvent> events;
-    m_demo->trace()->drain(events, kEventsPerRefresh);
+    m_session->trace()->drain(events, kEventsPerRefresh);
     if (!events.empty()) {
         QHash<std::uint32_t, QString> owners;
-        for (const auto &record : m_demo->registry()->snapshot())
+        for (const auto &record : m_session->registry()->snapshot())
             owners.insert(record->id, QString::fromStdString(record->owner));
         QStringList lines;
         for (const socketlab::TraceEvent &e : events) {
@@ -181,6 +198,6 @@ void MainWindow::refreshViews()
         if (!lines.isEmpty())
             m_traceLog->appendPlainText(lines.join(QLatin1Char('\n')));
     }
-    statusBar()->showMessage(tr("%n socket call event(s) traced, %1 dropped", nullptr, int(m_demo->trace()->pushed()))
-                                 .arg(m_demo->trace()->dropped()));
+    statusBar()->showMessage(tr("%n socket call event(s) traced, %1 dropped", nullptr, int(m_session->trace()->pushed()))
+                                 .arg(m_session->trace()->dropped()));
 }

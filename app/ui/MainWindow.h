@@ -1,57 +1,66 @@
-// The SocketLab main window. For now it runs the tutorials' TCP timestamp server and
-// client side by side on the socket core, with a live socket table and the trace of
-// every call; the lesson navigator and stepped labs grow into it.
+// The SocketLab main window: the lesson text, the lab's panes side by side (server on
+// the left, clients on the right), the live socket table and the trace of every call.
+// Lab-wide Run all, Pause all, Reset and speed; each pane has its own buttons.
 #pragma once
+
+#include <LabDefinition.h>
 
 #include <QMainWindow>
 
-class QLineEdit;
+class LabSession;
+class PaneView;
+class QAction;
 class QPlainTextEdit;
+class QSlider;
 class QSplitter;
 class QTableView;
+class QTextBrowser;
 class QTimer;
-class QAction;
 class SocketTableModel;
-class TimestampDemo;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    MainWindow(const LabDefinition &lab, const QString &language, QWidget *parent = nullptr);
     ~MainWindow() override;
 
-    TimestampDemo *demo() const { return m_demo; }
+    LabSession *session() const { return m_session; }
+    const QList<PaneView *> &paneViews() const { return m_paneViews; }
+    PaneView *paneView(const QString &id) const;
     SocketTableModel *socketModel() const { return m_socketModel; }
-    QLineEdit *clientInput() const { return m_clientInput; }
-    QPlainTextEdit *clientConsole() const { return m_clientConsole; }
-    QPlainTextEdit *serverConsole() const { return m_serverConsole; }
     QPlainTextEdit *traceLog() const { return m_traceLog; }
-    QAction *startAction() const { return m_startAction; }
-    QAction *stopAction() const { return m_stopAction; }
+    QAction *runAllAction() const { return m_runAll; }
+    QAction *pauseAllAction() const { return m_pauseAll; }
+    QAction *resetAction() const { return m_reset; }
+
+    void runAll();
+    void typeIntoClient(const QString &line);  // as if typed in the client pane's input
+    int answeredLines() const;                 // lines the client has sent and printed answers for
+
+public slots:
+    void refreshViews();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
-private slots:
-    void refreshViews();
-    void submitClientLine();
-    void setRunning(bool running);
-
 private:
-    QWidget *makePane(const QString &title, QPlainTextEdit *console, QWidget *extra);
     void createActions();
     void restoreLayout();
+    QWidget *titled(const QString &title, QWidget *content);
 
-    TimestampDemo *m_demo;
+    QString m_language;
+    LabSession *m_session;
     SocketTableModel *m_socketModel;
-    QPlainTextEdit *m_serverConsole;
-    QPlainTextEdit *m_clientConsole;
+    QList<PaneView *> m_paneViews;
+    QTextBrowser *m_lesson;
     QPlainTextEdit *m_traceLog;
-    QLineEdit *m_clientInput;
     QTableView *m_socketTable;
+    QSplitter *m_horizontal;
     QSplitter *m_panes;
     QSplitter *m_vertical;
+    QSlider *m_speed;
     QTimer *m_refreshTimer;
-    QAction *m_startAction = nullptr;
-    QAction *m_stopAction = nullptr;
+    QAction *m_runAll = nullptr;
+    QAction *m_pauseAll = nullptr;
+    QAction *m_reset = nullptr;
 };

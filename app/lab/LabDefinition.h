@@ -1,0 +1,69 @@
+// A lab as its lab.json describes it: panes, the program each runs, the listing it
+// shows, its parameters, and for every step the listing line and its explanation in
+// English and Chinese. Plain data, loaded and checked by LabLoader.
+#pragma once
+
+#include <QHash>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+struct LocalizedText {
+    QString en;
+    QString zhCN;
+    // The text in a language ("en", "zh_CN"), falling back to English.
+    QString in(const QString &language) const { return language.startsWith(QLatin1String("zh")) && !zhCN.isEmpty() ? zhCN : en; }
+};
+
+struct ParamDefinition {
+    enum class Type { Int, String };
+    QString name;
+    Type type = Type::String;
+    QString defaultValue;
+    qlonglong minimum = 0;
+    qlonglong maximum = 0;
+    LocalizedText label;
+    QString follows;  // "server.port": take what that pane published, when it has
+
+    // Empty when value is acceptable, else why not (translated).
+    QString check(const QString &value) const;
+};
+
+struct StepDefinition {
+    QString id;
+    int line = 0;  // 1-based line of the listing
+    LocalizedText explanation;
+};
+
+struct PaneDefinition {
+    QString id;
+    LocalizedText title;
+    QString program;
+    QString listingFile;
+    QStringList listing;  // lines, with {{name}} where a parameter's value goes
+    QList<ParamDefinition> params;
+    QHash<QString, StepDefinition> steps;
+
+    const ParamDefinition *param(const QString &name) const;
+    // The listing with parameter values in place of their {{name}} markers.
+    QStringList renderedListing(const QHash<QString, QString> &values) const;
+};
+
+struct LabDefinition {
+    QString id;
+    int order = 0;
+    LocalizedText title;
+    LocalizedText lesson;  // Markdown
+    QList<PaneDefinition> panes;
+    QString directory;     // where it was loaded from (":/labs/..." for built-in labs)
+
+    const PaneDefinition *pane(const QString &id) const;
+};
+
+// A problem in a lab file: which file, where in it, and what is wrong.
+struct LabError {
+    QString file;
+    QString place;  // "panes[1].steps.accept.line", or "line 12, column 4" for JSON syntax
+    QString message;
+    QString toString() const;
+};

@@ -1,0 +1,105 @@
+#include "LabSession.h"
+
+#include <QSet>
+
+using namespace socketlab;
+
+LabSession::LabSession(LabDefinition lab, QObject *parent)
+    : QObject(parent), m_lab(std::move(lab)), m_trace(std::make_shared<TraceStream>()),
+      m_registry(std::make_shared<SocketRegistry>())
+{
+    for (const PaneDefinition &def : m_lab.panes) {
+        auto *runner = new PaneRunner(def, m_trace, m_registry, this);
+        connect(runner, &PaneRunner::published, this,
+                [this, runner](const QString &name, const QString &value) { onPublished(runner, name, value); });
+        m_panes.append(runner);
+    }
+}
+
+LabSession::~LabSession()
+{
+    stopAll();
+}
+
+PaneRunner *LabSession::pane(const QString &id) const
+{
+    for (PaneRunner *p : m_panes) {
+        if (p->paneId() == id)
+            return p;
+    }
+    return nullptr;
+}
+
+bool LabSession::waitsForAnotherPane(const PaneRunner *pane) const
+{
+    for (const ParamDefinition &p : pane->definition().params) {
+        if (!p.follows.isEmpty() && !m_publishedValues.contains(p.follows))
+            return true;
+    }
+    return false;
+}
+
+void LabSession::onPublished(PaneRunner *from, const QString &name, const QString &value)
+{
+    const QString key = from->paneId() + QLatin1Char('.') + name;
+    m_publishedValues.insert(key, value);
+    for (PaneRunner *p : m_panes) {
+        for (const ParamDefinition &param : p->definition().params) {
+            if (param.follows == key)
+                p->setFollowedValue(param.name, value);
+        }
+        if (m_startWhenReady.contains(p) && !waitsForAnotherPane(p)) {
+            m_startWhenReady.remove(p);
+            p->gate().setMode(runMode());
+            p->start();
+        }
+    }
+}
+
+void LabSession::setDelayMs(int ms)
+{
+    m_delayMs = ms < 0 ? 0 : ms;
+    for (PaneRunner *p : m_panes) {
+        p->gate().setDelayMs(m_delayMs);
+        if (p->isActive() && p->gate().mode() != StepGate::Mode::Step)
+            p->gate().setMode(runMode());  // a speed change applies to running panes at once
+    }
+}
+
+void LabSession::runAll()
+{
+    for (PaneRunner *p : m_panes) {
+        p->gate().setDelayMs(m_delayMs);
+        if (p->isActive()) {
+            p->run(runMode());
+        } else if (waitsForAnotherPane(p)) {
+            m_startWhenReady.insert(p);
+        } else {
+            p->gate().setMode(runMode());
+            p->start();
+        }
+    }
+}
+
+void LabSession::pauseAll()
+{
+    for (PaneRunner *p : m_panes)
+        p->pause();
+}
+
+void LabSession::stopAll()
+{
+    m_startWhenReady.clear();
+    for (PaneRunner *p : m_panes)
+        p->stop();
+}
+
+void LabSession::reset()
+{
+    stopAll();  // each stop wakes its program's blocked call and joins its thread
+    m_publishedValues.clear();
+    m_registry->clear();
+    std::vector<TraceEvent> discarded;
+    m_trace->drain(discarded);
+    emit resetDone();
+}

@@ -1,0 +1,52 @@
+// One lab running: a PaneRunner per pane, sharing the trace and the socket registry the
+// views read. Run all, pause all, speed and Reset act on every pane. A pane whose
+// parameter follows another pane's (the client's port follows the port the server bound)
+// starts under "Run all" once that value is known, as a learner starts the server first.
+#pragma once
+
+#include "LabDefinition.h"
+#include "PaneRunner.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSet>
+
+#include <memory>
+
+class LabSession : public QObject {
+    Q_OBJECT
+public:
+    explicit LabSession(LabDefinition lab, QObject *parent = nullptr);
+    ~LabSession() override;
+
+    const LabDefinition &lab() const { return m_lab; }
+    const QList<PaneRunner *> &panes() const { return m_panes; }
+    PaneRunner *pane(const QString &id) const;
+    const std::shared_ptr<socketlab::TraceStream> &trace() const { return m_trace; }
+    const std::shared_ptr<socketlab::SocketRegistry> &registry() const { return m_registry; }
+
+    int delayMs() const { return m_delayMs; }
+
+public slots:
+    void setDelayMs(int ms);  // 0: full speed; otherwise slow motion with this pause per step
+    void runAll();
+    void pauseAll();
+    void stopAll();
+    void reset();             // stop everything, forget sockets and trace: as freshly opened
+
+signals:
+    void resetDone();
+
+private:
+    void onPublished(PaneRunner *from, const QString &name, const QString &value);
+    bool waitsForAnotherPane(const PaneRunner *pane) const;
+    StepGate::Mode runMode() const { return m_delayMs > 0 ? StepGate::Mode::Slow : StepGate::Mode::Run; }
+
+    LabDefinition m_lab;
+    std::shared_ptr<socketlab::TraceStream> m_trace;
+    std::shared_ptr<socketlab::SocketRegistry> m_registry;
+    QList<PaneRunner *> m_panes;
+    QSet<PaneRunner *> m_startWhenReady;
+    QHash<QString, QString> m_publishedValues;  // "server.port" -> "21567"
+    int m_delayMs = 0;
+};

@@ -1,0 +1,96 @@
+// Runs one pane's program on its own thread, behind a StepGate, and reports what it does:
+// the step and listing line, its state, its console, what it publishes for other panes.
+//
+// All reports travel by queued signals, so the program thread never waits for the GUI.
+// stop() wakes whatever the program waits in (a socket call, the gate, input()) through
+// the pane's CancelToken, and joins the thread: it returns within milliseconds.
+#pragma once
+
+#include "LabDefinition.h"
+#include "LineInput.h"
+#include "StepGate.h"
+
+#include <CancelToken.h>
+#include <SocketRegistry.h>
+#include <TraceStream.h>
+
+#include <QObject>
+
+#include <atomic>
+#include <memory>
+#include <thread>
+
+class PaneRunner : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Running, Paused, WaitingForInput, Finished, Failed, Stopped };
+    Q_ENUM(State)
+
+    PaneRunner(PaneDefinition pane, std::shared_ptr<socketlab::TraceStream> trace,
+               std::shared_ptr<socketlab::SocketRegistry> registry, QObject *parent = nullptr);
+    ~PaneRunner() override;
+
+    const PaneDefinition &definition() const { return m_pane; }
+    QString paneId() const { return m_pane.id; }
+
+    // Parameters: the lab's defaults until set. Returns why a value is refused, or "".
+    QString setParam(const QString &name, const QString &value);
+    QHash<QString, QString> paramValues() const;     // what the program will use
+    void setFollowedValue(const QString &name, const QString &value);  // from another pane
+    QStringList listing() const { return m_pane.renderedListing(paramValues()); }
+
+    State state() const { return m_state; }
+    bool isActive() const { return m_thread.joinable(); }
+    QString currentStep() const { return m_currentStep; }
+    int currentLine() const { return m_currentLine; }
+    int exitCode() const { return m_exitCode; }
+    QString lastError() const { return m_lastError; }
+    // The socket call the program is blocked in (None if not blocked) and since when.
+    socketlab::TraceCall blockedIn(qint64 *blockedMs = nullptr) const;
+
+    void setEchoInput(bool echo) { m_echoInput = echo; }  // the window echoes "> line"
+    StepGate &gate() { return m_gate; }
+
+public slots:
+    void start();                 // runs with the gate's current mode
+    void stop();
+    void step();                  // one step; starts the program paused if idle
+    void pause() { m_gate.setMode(StepGate::Mode::Step); }
+    void run(StepGate::Mode mode = StepGate::Mode::Run) { m_gate.setMode(mode); }
+    void sendInput(const QString &line);
+    void closeInput();            // end of input (EOF): input() returns nothing
+
+signals:
+    void stepReached(const QString &stepId, int line);
+    void stateChanged(PaneRunner::State state);
+    void output(const QString &line);
+    void errorOutput(const QString &line);      // the learner-facing error
+    void inputRequested(const QString &prompt);
+    void published(const QString &name, const QString &value);
+    void finished(int exitCode);
+
+private:
+    friend class PaneProgramContext;
+    void setState(State state);
+    // Queues fn on the GUI thread for this run only: reports of a stopped run are dropped.
+    template <typename Fn>
+    void post(Fn &&fn);
+
+    PaneDefinition m_pane;
+    std::shared_ptr<socketlab::TraceStream> m_trace;
+    std::shared_ptr<socketlab::SocketRegistry> m_registry;
+    std::shared_ptr<socketlab::CancelToken> m_cancel;
+    StepGate m_gate;
+    LineInput m_input;
+    QHash<QString, QString> m_values;
+    QHash<QString, QString> m_followed;
+    std::thread m_thread;
+    std::atomic<int> m_generation{0};
+    bool m_echoInput = true;
+
+    State m_state = State::Idle;
+    QString m_currentStep;
+    int m_currentLine = 0;
+    int m_exitCode = 0;
+    QString m_lastError;
+};

@@ -1,0 +1,158 @@
+#include "PaneView.h"
+
+#include "SocketText.h"
+
+#include <PaneRunner.h>
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+namespace {
+constexpr int kConsoleLines = 2000;
+}
+
+PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
+    : QWidget(parent), m_runner(runner), m_language(language), m_state(new QLabel), m_explanation(new QLabel),
+      m_listing(new QPlainTextEdit), m_console(new QPlainTextEdit), m_input(new QLineEdit),
+      m_step(new QPushButton(tr("Step"))), m_run(new QPushButton(tr("Run"))), m_pause(new QPushButton(tr("Pause"))),
+      m_stop(new QPushButton(tr("Stop")))
+{
+    const QFont mono(QStringLiteral("monospace"));
+    m_listing->setReadOnly(true);
+    m_listing->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_listing->setFont(mono);
+    m_console->setReadOnly(true);
+    m_console->setMaximumBlockCount(kConsoleLines);
+    m_console->setFont(mono);
+    m_explanation->setWordWrap(true);
+    m_explanation->setMinimumHeight(m_explanation->fontMetrics().lineSpacing() * 3);
+    m_explanation->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_input->setPlaceholderText(tr("Input for the program's input(); an empty line ends a client"));
+    m_input->setEnabled(false);
+    m_step->setToolTip(tr("Run one step of this pane, then pause"));
+    m_run->setToolTip(tr("Let this pane run"));
+    m_pause->setToolTip(tr("Pause this pane before its next step"));
+    m_stop->setToolTip(tr("Stop this pane, even while a call is blocked"));
+
+    auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(runner->definition().title.in(language).toHtmlEscaped()));
+    auto *buttons = new QHBoxLayout;
+    for (QPushButton *b : {m_step, m_run, m_pause, m_stop})
+        buttons->addWidget(b);
+    buttons->addStretch();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(2, 2, 2, 2);
+    layout->addWidget(title);
+    layout->addLayout(buttons);
+    layout->addWidget(m_state);
+    layout->addWidget(m_listing, 3);
+    layout->addWidget(m_explanation);
+    layout->addWidget(m_console, 2);
+    layout->addWidget(m_input);
+
+    connect(m_step, &QPushButton::clicked, runner, &PaneRunner::step);
+    connect(m_run, &QPushButton::clicked, runner, [runner] {
+        if (runner->isActive())
+            runner->run();
+        else
+            runner->start();
+    });
+    connect(m_pause, &QPushButton::clicked, runner, &PaneRunner::pause);
+    connect(m_stop, &QPushButton::clicked, runner, &PaneRunner::stop);
+    connect(m_input, &QLineEdit::returnPressed, this, [this] {
+        m_runner->sendInput(m_input->text());
+        m_input->clear();
+    });
+    connect(runner, &PaneRunner::stepReached, this, &PaneView::showStep);
+    connect(runner, &PaneRunner::stateChanged, this, &PaneView::refresh);
+    connect(runner, &PaneRunner::output, m_console, &QPlainTextEdit::appendPlainText);
+    connect(runner, &PaneRunner::errorOutput, this, [this](const QString &text) {
+        m_console->appendHtml(QStringLiteral("<span style=\"color:#c00000\">%1</span>").arg(text.toHtmlEscaped()));
+    });
+    connect(runner, &PaneRunner::inputRequested, this, [this] {
+        ++m_inputRequests;
+        m_input->setEnabled(true);
+        m_input->setFocus();
+    });
+    showListing();
+    refresh();
+}
+
+void PaneView::showListing()
+{
+    QStringList lines = m_runner->listing();
+    for (int i = 0; i < lines.size(); ++i)
+        lines[i] = QStringLiteral("%1  %2").arg(i + 1, 2).arg(lines[i]);
+    m_listing->setPlainText(lines.join(QLatin1Char('\n')));
+}
+
+void PaneView::markLine(int line)
+{
+    QList<QTextEdit::ExtraSelection> marks;
+    const QTextBlock block = m_listing->document()->findBlockByNumber(line - 1);
+    if (block.isValid()) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(block);
+        m_markedBlocked = m_runner->blockedIn() != socketlab::TraceCall::None;
+        mark.format.setBackground(m_markedBlocked ? QColor(255, 196, 120) : QColor(170, 210, 255));
+        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+        marks << mark;
+        m_listing->setTextCursor(QTextCursor(block));
+        m_listing->ensureCursorVisible();
+    }
+    m_listing->setExtraSelections(marks);
+}
+
+void PaneView::showStep(const QString &stepId, int line)
+{
+    markLine(line);
+    m_explanation->setText(m_runner->definition().steps.value(stepId).explanation.in(m_language));
+}
+
+void PaneView::refresh()
+{
+    using State = PaneRunner::State;
+    qint64 blockedMs = 0;
+    const socketlab::TraceCall blocked = m_runner->blockedIn(&blockedMs);
+    QString text;
+    QString style;
+    if (blocked != socketlab::TraceCall::None && m_runner->state() == State::Running) {
+        text = tr("blocked in %1() — %2")
+                   .arg(QString::fromLatin1(socketlab::traceCallName(blocked)), SocketText::durationText(blockedMs * 1'000'000));
+        style = QStringLiteral("background:#ffc478; font-weight:bold; padding:3px");
+    } else {
+        switch (m_runner->state()) {
+        case State::Idle: text = tr("not started"); break;
+        case State::Running: text = tr("running"); break;
+        case State::Paused: text = tr("paused before line %1").arg(m_runner->currentLine()); break;
+        case State::WaitingForInput: text = tr("waiting for your input"); style = QStringLiteral("background:#d8ecff; padding:3px"); break;
+        case State::Finished: text = tr("finished"); break;
+        case State::Failed: text = tr("failed: %1").arg(m_runner->lastError()); style = QStringLiteral("color:#c00000; font-weight:bold; padding:3px"); break;
+        case State::Stopped: text = tr("stopped"); break;
+        }
+    }
+    m_state->setText(text);
+    m_state->setStyleSheet(style.isEmpty() ? QStringLiteral("padding:3px") : style);
+    const bool active = m_runner->isActive();
+    m_input->setEnabled(active && m_runner->state() == State::WaitingForInput);
+    m_pause->setEnabled(active);
+    m_stop->setEnabled(active);
+    const bool isBlocked = blocked != socketlab::TraceCall::None;
+    if (active && m_runner->currentLine() > 0 && isBlocked != m_markedBlocked)
+        markLine(m_runner->currentLine());  // the marked line turns orange while its call blocks
+}
+
+void PaneView::clear()
+{
+    m_console->clear();
+    m_explanation->clear();
+    m_inputRequests = 0;
+    showListing();
+    m_listing->setExtraSelections({});
+    refresh();
+}

@@ -1,0 +1,52 @@
+// One pane of a lab: its listing with the line about to run marked, what the program is
+// doing (running, paused, blocked in accept() for 3.2 s ...), the explanation of the
+// current step, the console with its input line, and the pane's own buttons.
+#pragma once
+
+#include <QWidget>
+
+class PaneRunner;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+
+class PaneView : public QWidget {
+    Q_OBJECT
+public:
+    PaneView(PaneRunner *runner, const QString &language, QWidget *parent = nullptr);
+
+    PaneRunner *runner() const { return m_runner; }
+    QPlainTextEdit *console() const { return m_console; }
+    QLineEdit *input() const { return m_input; }
+    QPlainTextEdit *listing() const { return m_listing; }
+    QLabel *stateLabel() const { return m_state; }
+    QPushButton *stepButton() const { return m_step; }
+    QPushButton *runButton() const { return m_run; }
+    QPushButton *pauseButton() const { return m_pause; }
+    QPushButton *stopButton() const { return m_stop; }
+    int inputRequests() const { return m_inputRequests; }
+
+public slots:
+    void refresh();  // the state line, counted while blocked; called by the window's timer
+    void clear();    // after Reset
+
+private:
+    void showStep(const QString &stepId, int line);
+    void showListing();
+    void markLine(int line);
+
+    PaneRunner *m_runner;
+    QString m_language;
+    QLabel *m_state;
+    QLabel *m_explanation;
+    QPlainTextEdit *m_listing;
+    QPlainTextEdit *m_console;
+    QLineEdit *m_input;
+    QPushButton *m_step;
+    QPushButton *m_run;
+    QPushButton *m_pause;
+    QPushButton *m_stop;
+    int m_inputRequests = 0;
+    bool m_markedBlocked = false;
+};
