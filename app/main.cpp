@@ -112,7 +112,7 @@ int main(int argc, char **argv)
 
     QSettings settings;
     if (parser.isSet(langOption) && parser.value(langOption) != QLatin1String("en") && parser.value(langOption) != QLatin1String("zh_CN")) {
-        printErr(QStringLiteral("socketlab: unknown language '%1' (use en or zh_CN)").arg(parser.value(langOption)));
+        printErr(QStringLiteral("socketlab: unknown language '%1' (use en or zh_CN)").arg(parser.value(langOption)));  // before any translation
         return 2;
     }
     const QString language = chooseLanguage(parser.value(langOption), settings);
@@ -136,13 +136,13 @@ int main(int argc, char **argv)
     if (parser.isSet(labOption)) {
         lab = catalog.find(parser.value(labOption));
         if (!lab) {
-            printErr(QStringLiteral("socketlab: no lab \"%1\"; --list-labs shows them").arg(parser.value(labOption)));
+            printErr(QCoreApplication::translate("main", "socketlab: no lab \"%1\"; --list-labs shows them").arg(parser.value(labOption)));
             return 2;
         }
     }
     if (parser.isSet(runOption)) {
         if (!lab) {
-            printErr(QStringLiteral("socketlab: --run needs --lab ID"));
+            printErr(QCoreApplication::translate("main", "socketlab: --run needs --lab ID"));
             return 2;
         }
         return runPaneHeadless(*lab, parser.value(runOption), parser.values(setOption));
@@ -154,7 +154,7 @@ int main(int argc, char **argv)
     if (!lab && !catalog.labs().isEmpty())
         lab = &catalog.labs().first();
     if (!lab) {
-        printErr(QStringLiteral("socketlab: no lab could be loaded"));
+        printErr(QCoreApplication::translate("main", "socketlab: no lab could be loaded"));
         return 1;
     }
     settings.setValue(QStringLiteral("lastLab"), lab->id);
@@ -165,7 +165,7 @@ int main(int argc, char **argv)
         const qsizetype eq = assignment.indexOf(QLatin1Char('='));
         PaneRunner *pane = dot > 0 && eq > dot ? window.session()->pane(assignment.left(dot)) : nullptr;
         const QString problem = pane ? pane->setParam(assignment.mid(dot + 1, eq - dot - 1), assignment.mid(eq + 1))
-                                     : QStringLiteral("write PANE.NAME=VALUE with a pane of lab %1").arg(lab->id);
+                                     : QCoreApplication::translate("main", "write PANE.NAME=VALUE with a pane of lab %1").arg(lab->id);
         if (!problem.isEmpty()) {
             printErr(QStringLiteral("socketlab: --set %1: %2").arg(assignment, problem));
             return 2;
@@ -195,7 +195,7 @@ int main(int argc, char **argv)
             window.refreshViews();
             const bool saved = window.grab().save(file);
             if (!saved)
-                printErr(QStringLiteral("socketlab: could not write %1").arg(file));
+                printErr(QCoreApplication::translate("main", "socketlab: could not write %1").arg(file));
             window.close();
             QCoreApplication::exit(saved ? 0 : 1);
         });

@@ -2,27 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>HeadlessRun</name>
+    <message>
+        <source>socketlab: lab %1 has no pane "%2" (it has: %3)</source>
+        <translation />
+    </message>
+    <message>
+        <source>write NAME=VALUE, not "%1"</source>
+        <translation />
+    </message>
+</context>
+<context>
+    <name>LabDefinition</name>
+    <message>
+        <source>%1 must be a whole number, not "%2"</source>
+        <translation />
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3</source>
+        <translation />
+    </message>
+</context>
+<context>
+    <name>LabLoader</name>
+    <message>
+        <source>"%1" is missing</source>
+        <translation />
+    </message>
+    <message>
+        <source>must be a non-empty string</source>
+        <translation />
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation />
+    </message>
+    <message>
+        <source>must be an object with "en" and "zh_CN" texts</source>
+        <translation />
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>is too large (%1 bytes; at most %2)</source>
+        <translation />
+    </message>
+    <message>
+        <source>is not valid UTF-8 text</source>
+        <translation />
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation />
+    </message>
+    <message>
+        <source>min is greater than max</source>
+        <translation />
+    </message>
+    <message>
+        <source>must be "int" or "string", not "%1"</source>
+        <translation />
+    </message>
+    <message>
+        <source>"default" is missing</source>
+        <translation />
+    </message>
+    <message>
+        <source>"%1" is declared twice</source>
+        <translation />
+    </message>
+    <message>
+        <source>"steps" is missing</source>
+        <translation />
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation />
+    </message>
+    <message>
+        <source>program "%1" has no step "%2"</source>
+        <translation />
+    </message>
+    <message>
+        <source>line %1 is outside %2 (%3 lines)</source>
+        <translation />
+    </message>
+    <message>
+        <source>line %1 of %2 does not contain "%3": %4</source>
+        <translation />
+    </message>
+    <message>
+        <source>step "%1" of program "%2" has no line</source>
+        <translation />
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation />
+    </message>
+    <message>
+        <source>must hold a JSON object</source>
+        <translation />
+    </message>
+    <message>
+        <source>"%1" differs from the folder name "%2"</source>
+        <translation />
+    </message>
+    <message>
+        <source>a lab needs at least one pane</source>
+        <translation />
+    </message>
+    <message>
+        <source>pane "%1" is declared twice</source>
+        <translation />
+    </message>
+    <message>
+        <source>no program is called "%1"</source>
+        <translation />
+    </message>
+    <message>
+        <source>the listing could not be read</source>
+        <translation />
+    </message>
+    <message>
+        <source>program "%1" needs parameter "%2"</source>
+        <translation />
+    </message>
+    <message>
+        <source>"%1" names no pane parameter (write pane.parameter)</source>
+        <translation />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
-    <message>
-        <source>SocketLab — TCP timestamp server and client</source>
-        <translation />
-    </message>
-    <message>
-        <source>Type a message for the client to send; an empty line ends the client</source>
-        <translation />
-    </message>
-    <message>
-        <source>Server — tsTserv</source>
-        <translation />
-    </message>
-    <message>
-        <source>Client — tsTclnt</source>
-        <translation />
-    </message>
-    <message>
-        <source>Start runs the tutorial's TCP timestamp server and client on real sockets on 127.0.0.1. Type at the client's prompt: the server answers with the time. Watch accept() and recv() block in the socket table.</source>
-        <translation />
-    </message>
     <message>
         <source>Sockets</source>
         <translation />
@@ -37,22 +150,6 @@
     </message>
     <message>
         <source>&amp;Lab</source>
-        <translation />
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation />
-    </message>
-    <message>
-        <source>Start the server and the client (F5)</source>
-        <translation />
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation />
-    </message>
-    <message>
-        <source>Stop both programs, even while they are blocked (Shift+F5)</source>
         <translation />
     </message>
     <message>
@@ -82,6 +179,128 @@
     <message numerus="yes">
         <source>%n socket call event(s) traced, %1 dropped</source>
         <translation><numerusform>%n socket call event traced, %1 dropped</numerusform><numerusform>%n socket call events traced, %1 dropped</numerusform></translation>
+    </message>
+    <message>
+        <source>SocketLab — %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation />
+    </message>
+    <message>
+        <source>&amp;Run all</source>
+        <translation />
+    </message>
+    <message>
+        <source>Run every pane; clients start once the server has its port (F5)</source>
+        <translation />
+    </message>
+    <message>
+        <source>&amp;Pause all</source>
+        <translation />
+    </message>
+    <message>
+        <source>Pause every pane before its next step (F6)</source>
+        <translation />
+    </message>
+    <message>
+        <source>R&amp;eset</source>
+        <translation />
+    </message>
+    <message>
+        <source>Stop every pane, even in a blocked call, close every socket and start afresh (Ctrl+R)</source>
+        <translation />
+    </message>
+    <message>
+        <source>Pause between steps while running: left is full speed, right is slow motion</source>
+        <translation />
+    </message>
+    <message>
+        <source>Speed: </source>
+        <translation />
+    </message>
+</context>
+<context>
+    <name>PaneRunner</name>
+    <message>
+        <source>this pane has no parameter "%1"</source>
+        <translation />
+    </message>
+    <message>
+        <source>no program is called "%1"</source>
+        <translation />
+    </message>
+</context>
+<context>
+    <name>PaneView</name>
+    <message>
+        <source>Step</source>
+        <translation />
+    </message>
+    <message>
+        <source>Run</source>
+        <translation />
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation />
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation />
+    </message>
+    <message>
+        <source>Input for the program's input(); an empty line ends a client</source>
+        <translation />
+    </message>
+    <message>
+        <source>Run one step of this pane, then pause</source>
+        <translation />
+    </message>
+    <message>
+        <source>Let this pane run</source>
+        <translation />
+    </message>
+    <message>
+        <source>Pause this pane before its next step</source>
+        <translation />
+    </message>
+    <message>
+        <source>Stop this pane, even while a call is blocked</source>
+        <translation />
+    </message>
+    <message>
+        <source>blocked in %1() — %2</source>
+        <translation />
+    </message>
+    <message>
+        <source>not started</source>
+        <translation />
+    </message>
+    <message>
+        <source>running</source>
+        <translation />
+    </message>
+    <message>
+        <source>paused before line %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>waiting for your input</source>
+        <translation />
+    </message>
+    <message>
+        <source>finished</source>
+        <translation />
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation />
     </message>
 </context>
 <context>
@@ -291,6 +510,29 @@
     </message>
     <message>
         <source>, blocked %1</source>
+        <translation />
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>socketlab: no lab "%1"; --list-labs shows them</source>
+        <translation />
+    </message>
+    <message>
+        <source>socketlab: --run needs --lab ID</source>
+        <translation />
+    </message>
+    <message>
+        <source>socketlab: no lab could be loaded</source>
+        <translation />
+    </message>
+    <message>
+        <source>write PANE.NAME=VALUE with a pane of lab %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>socketlab: could not write %1</source>
         <translation />
     </message>
 </context>

@@ -2,27 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>HeadlessRun</name>
+    <message>
+        <source>socketlab: lab %1 has no pane "%2" (it has: %3)</source>
+        <translation>socketlab：实验 %1 中没有窗格“%2”（现有窗格：%3）</translation>
+    </message>
+    <message>
+        <source>write NAME=VALUE, not "%1"</source>
+        <translation>请写成 名称=值，而不是“%1”</translation>
+    </message>
+</context>
+<context>
+    <name>LabDefinition</name>
+    <message>
+        <source>%1 must be a whole number, not "%2"</source>
+        <translation>%1 必须是整数，而不是“%2”</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3</source>
+        <translation>%1 必须在 %2 到 %3 之间</translation>
+    </message>
+</context>
+<context>
+    <name>LabLoader</name>
+    <message>
+        <source>"%1" is missing</source>
+        <translation>缺少“%1”</translation>
+    </message>
+    <message>
+        <source>must be a non-empty string</source>
+        <translation>必须是非空字符串</translation>
+    </message>
+    <message>
+        <source>must be a whole number</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>must be an object with "en" and "zh_CN" texts</source>
+        <translation>必须是包含“en”和“zh_CN”文本的对象</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>无法读取：%1</translation>
+    </message>
+    <message>
+        <source>is too large (%1 bytes; at most %2)</source>
+        <translation>文件过大（%1 字节；最多 %2）</translation>
+    </message>
+    <message>
+        <source>is not valid UTF-8 text</source>
+        <translation>不是有效的 UTF-8 文本</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>必须是数组</translation>
+    </message>
+    <message>
+        <source>min is greater than max</source>
+        <translation>min 大于 max</translation>
+    </message>
+    <message>
+        <source>must be "int" or "string", not "%1"</source>
+        <translation>必须是“int”或“string”，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>"default" is missing</source>
+        <translation>缺少“default”</translation>
+    </message>
+    <message>
+        <source>"%1" is declared twice</source>
+        <translation>“%1”被声明了两次</translation>
+    </message>
+    <message>
+        <source>"steps" is missing</source>
+        <translation>缺少“steps”</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>program "%1" has no step "%2"</source>
+        <translation>程序“%1”没有步骤“%2”</translation>
+    </message>
+    <message>
+        <source>line %1 is outside %2 (%3 lines)</source>
+        <translation>第 %1 行超出了 %2 的范围（共 %3 行）</translation>
+    </message>
+    <message>
+        <source>line %1 of %2 does not contain "%3": %4</source>
+        <translation>%2 的第 %1 行不包含“%3”：%4</translation>
+    </message>
+    <message>
+        <source>step "%1" of program "%2" has no line</source>
+        <translation>程序“%2”的步骤“%1”没有对应的行</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行，第 %2 列</translation>
+    </message>
+    <message>
+        <source>must hold a JSON object</source>
+        <translation>必须包含一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>"%1" differs from the folder name "%2"</source>
+        <translation>“%1”与文件夹名“%2”不一致</translation>
+    </message>
+    <message>
+        <source>a lab needs at least one pane</source>
+        <translation>一个实验至少需要一个窗格</translation>
+    </message>
+    <message>
+        <source>pane "%1" is declared twice</source>
+        <translation>窗格“%1”被声明了两次</translation>
+    </message>
+    <message>
+        <source>no program is called "%1"</source>
+        <translation>没有名为“%1”的程序</translation>
+    </message>
+    <message>
+        <source>the listing could not be read</source>
+        <translation>无法读取代码清单</translation>
+    </message>
+    <message>
+        <source>program "%1" needs parameter "%2"</source>
+        <translation>程序“%1”需要参数“%2”</translation>
+    </message>
+    <message>
+        <source>"%1" names no pane parameter (write pane.parameter)</source>
+        <translation>“%1”没有指向任何窗格参数（请写成 窗格.参数）</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
-    <message>
-        <source>SocketLab — TCP timestamp server and client</source>
-        <translation>SocketLab — TCP 时间戳服务器与客户端</translation>
-    </message>
-    <message>
-        <source>Type a message for the client to send; an empty line ends the client</source>
-        <translation>输入一条消息，由客户端发送；输入空行结束客户端</translation>
-    </message>
-    <message>
-        <source>Server — tsTserv</source>
-        <translation>服务器 — tsTserv</translation>
-    </message>
-    <message>
-        <source>Client — tsTclnt</source>
-        <translation>客户端 — tsTclnt</translation>
-    </message>
-    <message>
-        <source>Start runs the tutorial's TCP timestamp server and client on real sockets on 127.0.0.1. Type at the client's prompt: the server answers with the time. Watch accept() and recv() block in the socket table.</source>
-        <translation>“开始”会在 127.0.0.1 上用真实的套接字运行教程中的 TCP 时间戳服务器和客户端。在客户端的提示符处输入消息，服务器会加上时间戳返回。请在套接字表中观察 accept() 和 recv() 如何阻塞。</translation>
-    </message>
     <message>
         <source>Sockets</source>
         <translation>套接字</translation>
@@ -38,22 +151,6 @@
     <message>
         <source>&amp;Lab</source>
         <translation>实验(&amp;L)</translation>
-    </message>
-    <message>
-        <source>&amp;Start</source>
-        <translation>开始(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Start the server and the client (F5)</source>
-        <translation>启动服务器和客户端 (F5)</translation>
-    </message>
-    <message>
-        <source>S&amp;top</source>
-        <translation>停止(&amp;T)</translation>
-    </message>
-    <message>
-        <source>Stop both programs, even while they are blocked (Shift+F5)</source>
-        <translation>停止两个程序，即使它们正阻塞在调用中 (Shift+F5)</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -82,6 +179,128 @@
     <message numerus="yes">
         <source>%n socket call event(s) traced, %1 dropped</source>
         <translation><numerusform>已跟踪 %n 个套接字调用事件，丢弃 %1 个</numerusform></translation>
+    </message>
+    <message>
+        <source>SocketLab — %1</source>
+        <translation>SocketLab — %1</translation>
+    </message>
+    <message>
+        <source>Lesson</source>
+        <translation>课文</translation>
+    </message>
+    <message>
+        <source>&amp;Run all</source>
+        <translation>全部运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run every pane; clients start once the server has its port (F5)</source>
+        <translation>运行所有窗格；服务器拿到端口后客户端才启动 (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause all</source>
+        <translation>全部暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause every pane before its next step (F6)</source>
+        <translation>让所有窗格在下一步之前暂停 (F6)</translation>
+    </message>
+    <message>
+        <source>R&amp;eset</source>
+        <translation>重置(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Stop every pane, even in a blocked call, close every socket and start afresh (Ctrl+R)</source>
+        <translation>停止所有窗格（即使正阻塞在调用中），关闭所有套接字，从头开始 (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Pause between steps while running: left is full speed, right is slow motion</source>
+        <translation>运行时每一步之间的停顿：最左为全速，越往右越慢</translation>
+    </message>
+    <message>
+        <source>Speed: </source>
+        <translation>速度：</translation>
+    </message>
+</context>
+<context>
+    <name>PaneRunner</name>
+    <message>
+        <source>this pane has no parameter "%1"</source>
+        <translation>这个窗格没有参数“%1”</translation>
+    </message>
+    <message>
+        <source>no program is called "%1"</source>
+        <translation>没有名为“%1”的程序</translation>
+    </message>
+</context>
+<context>
+    <name>PaneView</name>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Input for the program's input(); an empty line ends a client</source>
+        <translation>程序 input() 的输入；输入空行会结束客户端</translation>
+    </message>
+    <message>
+        <source>Run one step of this pane, then pause</source>
+        <translation>让这个窗格执行一步，然后暂停</translation>
+    </message>
+    <message>
+        <source>Let this pane run</source>
+        <translation>让这个窗格运行</translation>
+    </message>
+    <message>
+        <source>Pause this pane before its next step</source>
+        <translation>让这个窗格在下一步之前暂停</translation>
+    </message>
+    <message>
+        <source>Stop this pane, even while a call is blocked</source>
+        <translation>停止这个窗格，即使某个调用正在阻塞</translation>
+    </message>
+    <message>
+        <source>blocked in %1() — %2</source>
+        <translation>阻塞在 %1() 中 — %2</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused before line %1</source>
+        <translation>暂停在第 %1 行之前</translation>
+    </message>
+    <message>
+        <source>waiting for your input</source>
+        <translation>等待你的输入</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
     </message>
 </context>
 <context>
@@ -292,6 +511,29 @@
     <message>
         <source>, blocked %1</source>
         <translation>，阻塞 %1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>socketlab: no lab "%1"; --list-labs shows them</source>
+        <translation>socketlab：没有实验“%1”；用 --list-labs 查看所有实验</translation>
+    </message>
+    <message>
+        <source>socketlab: --run needs --lab ID</source>
+        <translation>socketlab：--run 需要与 --lab ID 一起使用</translation>
+    </message>
+    <message>
+        <source>socketlab: no lab could be loaded</source>
+        <translation>socketlab：没有任何实验能够加载</translation>
+    </message>
+    <message>
+        <source>write PANE.NAME=VALUE with a pane of lab %1</source>
+        <translation>请写成 窗格.名称=值，窗格须属于实验 %1</translation>
+    </message>
+    <message>
+        <source>socketlab: could not write %1</source>
+        <translation>socketlab：无法写入 %1</translation>
     </message>
 </context>
 </TS>

@@ -117,6 +117,7 @@ QString PaneRunner::setParam(const QString &name, const QString &value)
     if (const QString problem = p->check(value); !problem.isEmpty())
         return problem;
     m_values.insert(name, value.trimmed());
+    emit paramsChanged();
     return {};
 }
 
@@ -135,6 +136,7 @@ QHash<QString, QString> PaneRunner::paramValues() const
 void PaneRunner::setFollowedValue(const QString &name, const QString &value)
 {
     m_followed.insert(name, value);
+    emit paramsChanged();
 }
 
 TraceCall PaneRunner::blockedIn(qint64 *blockedMs) const

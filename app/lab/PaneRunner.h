@@ -67,6 +67,7 @@ signals:
     void errorOutput(const QString &line);      // the learner-facing error
     void inputRequested(const QString &prompt);
     void published(const QString &name, const QString &value);
+    void paramsChanged();                       // the listing shows other values now
     void finished(int exitCode);
 
 private:

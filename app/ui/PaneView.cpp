@@ -69,6 +69,11 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
         m_input->clear();
     });
     connect(runner, &PaneRunner::stepReached, this, &PaneView::showStep);
+    connect(runner, &PaneRunner::paramsChanged, this, [this] {
+        showListing();
+        if (m_runner->currentLine() > 0)
+            markLine(m_runner->currentLine());
+    });
     connect(runner, &PaneRunner::stateChanged, this, &PaneView::refresh);
     connect(runner, &PaneRunner::output, m_console, &QPlainTextEdit::appendPlainText);
     connect(runner, &PaneRunner::errorOutput, this, [this](const QString &text) {
