@@ -20,6 +20,8 @@ public:
     CallTrace(const CallTrace &) = delete;
     CallTrace &operator=(const CallTrace &) = delete;
 
+    // The socket the call created (socket(), socketpair()): later events carry its id.
+    void attach(SocketRecord *record) { m_record = record; }
     void blockBegins();  // called before every wait; emits Blocked once
     void blockEnds();
     void returned(std::int64_t result, std::uint32_t flags = 0, const SocketAddress *address = nullptr,

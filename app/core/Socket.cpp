@@ -55,7 +55,8 @@ Result<Socket> Socket::create(int family, int type, int protocol, SocketContext 
     if (!r.ok())
         return trace.failed(SocketError::fromErrno(r.error));
     Socket s(static_cast<int>(r.value), family, type, protocol, std::move(context));
-    trace.returned(r.value, 0, nullptr, s.id());
+    trace.attach(s.m_record.get());
+    trace.returned(r.value);
     return s;
 }
 
@@ -72,7 +73,8 @@ Result<std::pair<Socket, Socket>> Socket::pair(int family, int type, int protoco
     b.setState(SocketState::Connected);
     a.refreshAddresses();
     b.refreshAddresses();
-    trace.returned(fds[0], 0, nullptr, a.id());
+    trace.attach(a.m_record.get());
+    trace.returned(fds[0], 0, nullptr, b.id());  // socketId: one end; relatedSocketId: the other
     return std::make_pair(std::move(a), std::move(b));
 }
 
@@ -206,7 +208,12 @@ int Socket::connectEx(const SocketAddress &address)
 {
     CallTrace trace(traceStream(), m_record.get(), m_fd, TraceCall::ConnectEx, 0, &address);
     const SocketError error = connectError(address, trace);
-    return error.isError() ? (error.kind() == ErrorKind::Closed ? EBADF : error.code()) : 0;
+    switch (error.kind()) {
+    case ErrorKind::None: return 0;
+    case ErrorKind::Closed: return EBADF;
+    case ErrorKind::Timeout: return EWOULDBLOCK;  // what CPython's connect_ex returns on its timeout
+    default: return error.code();
+    }
 }
 
 Status Socket::shutdown(int how)
@@ -304,10 +311,13 @@ void Socket::setBlocking(bool blocking)
 
 Status Socket::setTimeout(std::optional<double> seconds)
 {
-    const std::int64_t ms = seconds ? static_cast<std::int64_t>(*seconds * 1000) : -1;
+    // Checked before any conversion: NaN, infinities and negative values are refused
+    // (Python: ValueError), and an absurdly long timeout is refused rather than wrapped.
+    const bool valid = !seconds || (std::isfinite(*seconds) && *seconds >= 0 && *seconds <= kMaxTimeoutSeconds);
+    const std::int64_t ms = seconds && valid ? static_cast<std::int64_t>(*seconds * 1000) : -1;
     CallTrace trace(traceStream(), m_record.get(), m_fd, TraceCall::SetTimeout, ms);
-    if (seconds && (!std::isfinite(*seconds) || *seconds < 0))
-        return trace.failed(SocketError::fromErrno(EINVAL));  // Python: ValueError
+    if (!valid)
+        return trace.failed(SocketError::fromErrno(EINVAL));
     m_timeout = seconds;
     trace.returned(0);
     return {};

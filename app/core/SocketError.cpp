@@ -27,6 +27,14 @@ std::string pythonExceptionForErrno(int err)
         return "FileExistsError";
     case ENOENT:
         return "FileNotFoundError";
+    case ENOTDIR:
+        return "NotADirectoryError";
+    case EISDIR:
+        return "IsADirectoryError";
+    case ECHILD:
+        return "ChildProcessError";
+    case ESRCH:
+        return "ProcessLookupError";
     case EINTR:
         return "InterruptedError";
     case EACCES:

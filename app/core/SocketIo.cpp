@@ -107,10 +107,10 @@ Result<std::size_t> Socket::recvInto(char *buffer, std::size_t nbytes, int flags
 
 Result<Bytes> Socket::recv(std::size_t bufsize, int flags)
 {
-    Bytes data(std::min(bufsize, kMaxRecvChunk), '\0');
     CallTrace trace(traceStream(), m_record.get(), m_fd, TraceCall::Recv, static_cast<std::int64_t>(bufsize));
     if (!isOpen())
         return trace.failed(SocketError(ErrorKind::Closed, EBADF));
+    Bytes data(std::min(bufsize, kMaxRecvChunk), '\0');
     bool truncated = false;
     const Result<long long> n = retryUntilReady(POLLIN, trace, deadlineNs(), [&] {
         return sys::recvfrom(m_fd, data.data(), data.size(), flags, nullptr, nullptr, &truncated);
@@ -125,11 +125,11 @@ Result<Bytes> Socket::recv(std::size_t bufsize, int flags)
 
 Result<Datagram> Socket::recvFrom(std::size_t bufsize, int flags)
 {
-    Datagram d;
-    d.data.assign(std::min(bufsize, kMaxRecvChunk), '\0');
     CallTrace trace(traceStream(), m_record.get(), m_fd, TraceCall::RecvFrom, static_cast<std::int64_t>(bufsize));
     if (!isOpen())
         return trace.failed(SocketError(ErrorKind::Closed, EBADF));
+    Datagram d;
+    d.data.assign(std::min(bufsize, kMaxRecvChunk), '\0');
     const Result<long long> n = retryUntilReady(POLLIN, trace, deadlineNs(), [&] {
         unsigned len = SocketAddress::capacity();
         const sys::SysResult r = sys::recvfrom(m_fd, d.data.data(), d.data.size(), flags, d.from.raw(), &len,

@@ -65,7 +65,7 @@ Result<std::vector<AddressInfo>> getaddrinfo(const std::optional<std::string> &h
     addrinfo *list = nullptr;
     const int rc = ::getaddrinfo(host ? host->c_str() : nullptr, port.empty() ? nullptr : port.c_str(), &hints, &list);
     if (rc != 0)
-        return SocketError(ErrorKind::Resolver, rc == EAI_SYSTEM ? errno : rc);
+        return rc == EAI_SYSTEM ? SocketError::fromErrno(errno) : SocketError(ErrorKind::Resolver, rc);
     std::unique_ptr<addrinfo, void (*)(addrinfo *)> owner(list, ::freeaddrinfo);
     std::vector<AddressInfo> out;
     for (const addrinfo *ai = list; ai; ai = ai->ai_next) {
