@@ -101,7 +101,8 @@ int main(int argc, char **argv)
         QStringLiteral("Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window, "
                        "PANE.NAME=VALUE (--set server.port=0). Repeatable."), QStringLiteral("name=value"));
     const QCommandLineOption labsDirOption(QStringLiteral("labs-dir"),
-        QStringLiteral("Also load labs from DIR (one folder per lab), after the built-in ones and the user's folder."), QStringLiteral("dir"));
+        QStringLiteral("Also load labs from DIR (one folder per lab), after the built-in ones and the user's folder (%1).")
+            .arg(LabCatalog::userRoot()), QStringLiteral("dir"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
         QStringLiteral("Render the window to FILE (PNG) and exit, after --send lines are answered."), QStringLiteral("file"));
     const QCommandLineOption startOption(QStringLiteral("start"), QStringLiteral("Run every pane of the lab at once."));
