@@ -110,6 +110,10 @@ Result<Bytes> Socket::recv(std::size_t bufsize, int flags)
     CallTrace trace(traceStream(), m_record.get(), m_fd, TraceCall::Recv, static_cast<std::int64_t>(bufsize));
     if (!isOpen())
         return trace.failed(SocketError(ErrorKind::Closed, EBADF));
+    if (bufsize == 0) {
+        trace.returned(0);  // CPython returns b'' without a system call (Linux would wait, or eat a datagram)
+        return Bytes();
+    }
     Bytes data(std::min(bufsize, kMaxRecvChunk), '\0');
     bool truncated = false;
     const Result<long long> n = retryUntilReady(POLLIN, trace, deadlineNs(), [&] {

@@ -24,8 +24,7 @@ void TraceStream::push(TraceEvent event)
 std::size_t TraceStream::drain(std::vector<TraceEvent> &out, std::size_t max)
 {
     std::lock_guard lock(m_mutex);
-    const std::size_t n = std::min(m_count, max);
-    out.reserve(out.size() + n);
+    const std::size_t n = std::min(m_count, max);  // out grows geometrically: no exact reserve here
     for (std::size_t i = 0; i < n; ++i)
         out.push_back(m_ring[(m_head + i) % m_ring.size()]);
     m_head = (m_head + n) % m_ring.size();
