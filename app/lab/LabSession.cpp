@@ -12,6 +12,8 @@ LabSession::LabSession(LabDefinition lab, QObject *parent)
         auto *runner = new PaneRunner(def, m_trace, m_registry, this);
         connect(runner, &PaneRunner::published, this,
                 [this, runner](const QString &name, const QString &value) { onPublished(runner, name, value); });
+        // What a stopped or finished pane published is no longer true (its port is closed).
+        connect(runner, &PaneRunner::finished, this, [this, runner] { forgetPublished(runner); });
         m_panes.append(runner);
     }
 }
@@ -53,6 +55,24 @@ void LabSession::onPublished(PaneRunner *from, const QString &name, const QStrin
             p->gate().setMode(runMode());
             p->start();
         }
+    }
+}
+
+void LabSession::forgetPublished(PaneRunner *from)
+{
+    const QString prefix = from->paneId() + QLatin1Char('.');
+    for (auto it = m_publishedValues.begin(); it != m_publishedValues.end();) {
+        if (!it.key().startsWith(prefix)) {
+            ++it;
+            continue;
+        }
+        for (PaneRunner *p : m_panes) {
+            for (const ParamDefinition &param : p->definition().params) {
+                if (param.follows == it.key())
+                    p->clearFollowedValue(param.name);
+            }
+        }
+        it = m_publishedValues.erase(it);
     }
 }
 

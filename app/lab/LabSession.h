@@ -39,6 +39,7 @@ signals:
 
 private:
     void onPublished(PaneRunner *from, const QString &name, const QString &value);
+    void forgetPublished(PaneRunner *from);
     bool waitsForAnotherPane(const PaneRunner *pane) const;
     StepGate::Mode runMode() const { return m_delayMs > 0 ? StepGate::Mode::Slow : StepGate::Mode::Run; }
 

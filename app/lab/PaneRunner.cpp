@@ -139,6 +139,12 @@ void PaneRunner::setFollowedValue(const QString &name, const QString &value)
     emit paramsChanged();
 }
 
+void PaneRunner::clearFollowedValue(const QString &name)
+{
+    if (m_followed.remove(name) > 0)
+        emit paramsChanged();
+}
+
 TraceCall PaneRunner::blockedIn(qint64 *blockedMs) const
 {
     const std::string owner = m_pane.id.toStdString();
@@ -199,8 +205,10 @@ void PaneRunner::start()
 
 void PaneRunner::stop()
 {
-    if (!isActive())
+    if (!isActive()) {
+        m_input.clear();  // lines typed ahead for a run that will not happen
         return;
+    }
     m_cancel->cancel();
     m_gate.cancel();
     m_input.stop();

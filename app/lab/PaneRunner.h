@@ -37,6 +37,7 @@ public:
     QString setParam(const QString &name, const QString &value);
     QHash<QString, QString> paramValues() const;     // what the program will use
     void setFollowedValue(const QString &name, const QString &value);  // from another pane
+    void clearFollowedValue(const QString &name);
     QStringList listing() const { return m_pane.renderedListing(paramValues()); }
 
     State state() const { return m_state; }

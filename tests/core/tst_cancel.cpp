@@ -3,7 +3,7 @@
 // 100 ms and reports ErrorKind::Cancelled, traced as a cancelled call (never as the peer
 // closing), with no descriptor leaked; a cancelled token keeps later calls from blocking
 // until reset(); a timeout and a cancel are told apart.
-#include "TestSupport.h"
+#include "CoreTestSupport.h"
 
 #include <CancelToken.h>
 #include <KernelProbe.h>
@@ -26,32 +26,10 @@
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
-namespace socketlab {
-// Readable QCOMPARE failures, found by argument-dependent lookup.
-char *toString(ErrorKind kind)
-{
-    static const char *const names[] = {"None", "Os", "Timeout", "Cancelled", "Resolver", "Closed",
-                                        "ServiceNotFound", "ProtocolNotFound", "IllegalAddress"};
-    const auto i = static_cast<std::size_t>(kind);
-    return qstrdup(i < std::size(names) ? names[i] : "?");
-}
-char *toString(TraceCall call)
-{
-    return qstrdup(call == TraceCall::None ? "(none)" : traceCallName(call));
-}
-char *toString(const SocketAddress &address)
-{
-    return qstrdup(address.toString().c_str());
-}
-char *toString(TracePhase phase)
-{
-    static const char *const names[] = {"Begin", "Blocked", "Returned", "Failed"};
-    const auto i = static_cast<std::size_t>(phase);
-    return qstrdup(i < std::size(names) ? names[i] : "?");
-}
-} // namespace socketlab
-
 using namespace socketlab;
+using testsupport::makeTcpPair;
+using testsupport::TcpPair;
+using testsupport::waitUntil;
 using testsupport::openDescriptorCount;
 using SteadyClock = std::chrono::steady_clock;
 
@@ -60,18 +38,6 @@ namespace {
 constexpr auto kWakeLimit = std::chrono::milliseconds(100);
 
 // Polls pred until it holds or timeoutMs passes, yielding the CPU between tries.
-template <typename Pred>
-bool waitUntil(Pred pred, int timeoutMs = 5000)
-{
-    const auto deadline = SteadyClock::now() + std::chrono::milliseconds(timeoutMs);
-    while (!pred()) {
-        if (SteadyClock::now() > deadline)
-            return pred();
-        std::this_thread::yield();
-    }
-    return true;
-}
-
 qint64 msSince(SteadyClock::time_point from, SteadyClock::time_point to = SteadyClock::now())
 {
     return std::chrono::duration_cast<std::chrono::milliseconds>(to - from).count();
@@ -129,12 +95,6 @@ private:
     std::thread m_thread;  // last: starts once the members it writes exist
 };
 
-// A connected TCP pair on loopback: client and the server side accepted from listener.
-struct TcpPair {
-    Socket listener;
-    Socket client;
-    Socket server;
-};
 
 } // namespace
 
@@ -191,24 +151,7 @@ void TestCancel::cleanup()
 
 bool TestCancel::makePair(TcpPair &p, int listenerRcvBuf, int clientSndBuf)
 {
-    p.listener = testsupport::boundLoopback(SOCK_STREAM, 5, m_context);
-    if (!p.listener.isOpen())
-        return false;
-    if (listenerRcvBuf > 0 && !p.listener.setOption(SOL_SOCKET, SO_RCVBUF, listenerRcvBuf))
-        return false;  // accepted connections inherit it
-    auto client = Socket::create(AF_INET, SOCK_STREAM, 0, m_context);
-    if (!client)
-        return false;
-    p.client = std::move(client).value();
-    if (clientSndBuf > 0 && !p.client.setOption(SOL_SOCKET, SO_SNDBUF, clientSndBuf))
-        return false;
-    if (!p.client.connect(SocketAddress::loopback(AF_INET, testsupport::portOf(p.listener))))
-        return false;
-    auto accepted = p.listener.accept();
-    if (!accepted)
-        return false;
-    p.server = std::move(accepted->socket);
-    return true;
+    return makeTcpPair(p, m_context, listenerRcvBuf, clientSndBuf);
 }
 
 // Runs call on a thread, waits until the record says it is blocked in blockedIn, cancels

@@ -3,7 +3,7 @@
 // what `ss -ltn` prints), TCP states, receive and send queues, buffer sizes, UDP's first
 // pending datagram, closed sockets, and probing from another thread while the owner closes
 // sockets (which must never reach a reused descriptor).
-#include "TestSupport.h"
+#include "CoreTestSupport.h"
 
 #include <KernelProbe.h>
 #include <Socket.h>
@@ -27,21 +27,12 @@
 #include <sys/socket.h>
 
 using namespace socketlab;
+using testsupport::makeTcpPair;
+using testsupport::TcpPair;
+using testsupport::waitUntil;
 using SteadyClock = std::chrono::steady_clock;
 
 namespace {
-
-template <typename Pred>
-bool waitUntil(Pred pred, int timeoutMs = 5000)
-{
-    const auto deadline = SteadyClock::now() + std::chrono::milliseconds(timeoutMs);
-    while (!pred()) {
-        if (SteadyClock::now() > deadline)
-            return pred();
-        std::this_thread::yield();
-    }
-    return true;
-}
 
 // One LISTEN line of `ss -ltnH sport = :PORT`: Recv-Q is the accept queue, Send-Q its limit.
 struct SsListenRow {
@@ -76,33 +67,6 @@ SsListenRow ssListenRow(const QString &ss, std::uint16_t port)
     return row;
 }
 
-struct TcpPair {
-    Socket listener;
-    Socket client;
-    Socket server;
-};
-
-bool makePair(TcpPair &p, int listenerRcvBuf = 0, int clientSndBuf = 0)
-{
-    p.listener = testsupport::boundLoopback(SOCK_STREAM, 5);
-    if (!p.listener.isOpen())
-        return false;
-    if (listenerRcvBuf > 0 && !p.listener.setOption(SOL_SOCKET, SO_RCVBUF, listenerRcvBuf))
-        return false;
-    auto client = Socket::create(AF_INET, SOCK_STREAM, 0);
-    if (!client)
-        return false;
-    p.client = std::move(client).value();
-    if (clientSndBuf > 0 && !p.client.setOption(SOL_SOCKET, SO_SNDBUF, clientSndBuf))
-        return false;
-    if (!p.client.connect(SocketAddress::loopback(AF_INET, testsupport::portOf(p.listener))))
-        return false;
-    auto accepted = p.listener.accept();
-    if (!accepted)
-        return false;
-    p.server = std::move(accepted->socket);
-    return true;
-}
 
 KernelSample probeOf(const Socket &s)
 {
@@ -245,7 +209,7 @@ void TestKernelProbe::acceptQueueAgreesWithSs()
 void TestKernelProbe::establishedConnectionQueues()
 {
     TcpPair p;
-    QVERIFY(makePair(p));
+    QVERIFY(makeTcpPair(p));
     const KernelSample s = probeOf(p.server);
     QVERIFY(s.available);
     QVERIFY(!s.listening);
@@ -278,7 +242,7 @@ void TestKernelProbe::establishedConnectionQueues()
 void TestKernelProbe::sendQueueHoldsWhatThePeerHasNotTaken()
 {
     TcpPair p;
-    QVERIFY(makePair(p, 8192, 8192));
+    QVERIFY(makeTcpPair(p, {}, 8192, 8192));
     p.client.setBlocking(false);
     const std::string chunk(4096, 's');
     std::uint64_t sent = 0;
@@ -306,7 +270,7 @@ void TestKernelProbe::sendQueueHoldsWhatThePeerHasNotTaken()
 void TestKernelProbe::peerCloseShowsCloseWait()
 {
     TcpPair p;
-    QVERIFY(makePair(p));
+    QVERIFY(makeTcpPair(p));
     QVERIFY(p.client.shutdown(SHUT_WR));
     QVERIFY(waitUntil([&] { return probeOf(p.server).tcpState == TCP_CLOSE_WAIT; }));
     QCOMPARE(tcpStateName(probeOf(p.server).tcpState), "CLOSE_WAIT");
@@ -382,7 +346,7 @@ void TestKernelProbe::udpReceiveQueueIsTheFirstDatagram()
 void TestKernelProbe::closedSocketIsUnavailable()
 {
     TcpPair p;
-    QVERIFY(makePair(p));
+    QVERIFY(makeTcpPair(p));
     Socket udp = testsupport::boundLoopback(SOCK_DGRAM);
     const std::shared_ptr<SocketRecord> listener = p.listener.record();
     const std::shared_ptr<SocketRecord> server = p.server.record();

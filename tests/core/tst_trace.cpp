@@ -1,7 +1,7 @@
 // tst_trace: traced calls on real loopback sockets emit the Begin / Blocked / Returned /
 // Failed events a learner sees, and SocketRecord's counters agree with the bytes that
 // really moved.
-#include "TestSupport.h"
+#include "CoreTestSupport.h"
 
 #include <Clock.h>
 #include <Socket.h>
@@ -25,42 +25,13 @@
 
 #include <sys/socket.h>
 
-namespace socketlab {
-// Readable QCOMPARE failures, found by argument-dependent lookup.
-char *toString(ErrorKind kind)
-{
-    static const char *const names[] = {"None", "Os", "Timeout", "Cancelled", "Resolver", "Closed",
-                                        "ServiceNotFound", "ProtocolNotFound", "IllegalAddress"};
-    const auto i = static_cast<std::size_t>(kind);
-    return qstrdup(i < std::size(names) ? names[i] : "?");
-}
-char *toString(TracePhase phase)
-{
-    static const char *const names[] = {"Begin", "Blocked", "Returned", "Failed"};
-    const auto i = static_cast<std::size_t>(phase);
-    return qstrdup(i < std::size(names) ? names[i] : "?");
-}
-char *toString(TraceCall call) { return qstrdup(call == TraceCall::None ? "(none)" : traceCallName(call)); }
-char *toString(SocketState state) { return qstrdup(socketStateName(state)); }
-char *toString(const SocketAddress &address) { return qstrdup(address.toString().c_str()); }
-} // namespace socketlab
-
 using namespace socketlab;
+using testsupport::makeTcpPair;
+using testsupport::TcpPair;
+using testsupport::waitUntil;
 using SteadyClock = std::chrono::steady_clock;
 
 namespace {
-
-template <typename Pred>
-bool waitUntil(Pred pred, int timeoutMs = 5000)
-{
-    const auto deadline = SteadyClock::now() + std::chrono::milliseconds(timeoutMs);
-    while (!pred()) {
-        if (SteadyClock::now() > deadline)
-            return pred();
-        std::this_thread::yield();
-    }
-    return true;
-}
 std::vector<TraceEvent> drainAll(TraceStream &trace)
 {
     std::vector<TraceEvent> out;
@@ -86,32 +57,6 @@ std::pair<std::uint64_t, std::uint64_t> returnedTotals(const std::vector<TraceEv
             ++count;
         }
     return {sum, count};
-}
-
-struct TcpPair {
-    Socket listener, client, server;
-};
-
-bool makePair(TcpPair &p, const SocketContext &context, int listenerRcvBuf = 0, int clientSndBuf = 0)
-{
-    p.listener = testsupport::boundLoopback(SOCK_STREAM, 5, context);
-    if (!p.listener.isOpen())
-        return false;
-    if (listenerRcvBuf > 0 && !p.listener.setOption(SOL_SOCKET, SO_RCVBUF, listenerRcvBuf))
-        return false;
-    auto client = Socket::create(AF_INET, SOCK_STREAM, 0, context);
-    if (!client)
-        return false;
-    p.client = std::move(client).value();
-    if (clientSndBuf > 0 && !p.client.setOption(SOL_SOCKET, SO_SNDBUF, clientSndBuf))
-        return false;
-    if (!p.client.connect(SocketAddress::loopback(AF_INET, testsupport::portOf(p.listener))))
-        return false;
-    auto accepted = p.listener.accept();
-    if (!accepted)
-        return false;
-    p.server = std::move(accepted->socket);
-    return true;
 }
 
 // Sends messages of the given sizes with plain send() (which may send less than asked) on
@@ -253,7 +198,7 @@ void TestTrace::waitingRecvShowsBlocked()
 {
     auto trace = std::make_shared<TraceStream>();
     TcpPair p;
-    QVERIFY(makePair(p, SocketContext{trace, nullptr, nullptr, "blocked"}));
+    QVERIFY(makeTcpPair(p, SocketContext{trace, nullptr, nullptr, "blocked"}));
     (void)drainAll(*trace);
     std::string got;
     std::thread reader([&] {
@@ -310,8 +255,8 @@ void TestTrace::emptyRecvFlagsPeerCloseOnlyWhenThePeerClosed()
     auto trace = std::make_shared<TraceStream>();
     const SocketContext context{trace, nullptr, nullptr, "eof"};
     TcpPair p, q;
-    QVERIFY(makePair(p, context));
-    QVERIFY(makePair(q, context));
+    QVERIFY(makeTcpPair(p, context));
+    QVERIFY(makeTcpPair(q, context));
 
     // recv(0) with bytes waiting (on an idle connection it waits: see the report).
     QVERIFY(p.client.sendAll("abc"));
@@ -357,7 +302,7 @@ void TestTrace::sendAllNestsItsSends()
 {
     auto trace = std::make_shared<TraceStream>();
     TcpPair p;
-    QVERIFY(makePair(p, SocketContext{trace, nullptr, nullptr, "sendall"}, 4096, 4096));
+    QVERIFY(makeTcpPair(p, SocketContext{trace, nullptr, nullptr, "sendall"}, 4096, 4096));
     (void)drainAll(*trace);
     const std::size_t total = 1u << 20;
     std::string data(total, '\0'), received;
@@ -411,7 +356,7 @@ void TestTrace::countersMatchBytesMoved()
 {
     auto trace = std::make_shared<TraceStream>(1 << 16);
     TcpPair p;
-    QVERIFY(makePair(p, SocketContext{trace, nullptr, nullptr, "counters"}));
+    QVERIFY(makeTcpPair(p, SocketContext{trace, nullptr, nullptr, "counters"}));
     (void)drainAll(*trace);
     const SocketRecord &c = *p.client.record(), &s = *p.server.record();
     const std::uint64_t clientCalls = c.calls.load(), serverCalls = s.calls.load();

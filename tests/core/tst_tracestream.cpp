@@ -1,7 +1,7 @@
 // tst_tracestream: the stream a lab's views draw from. TraceStream keeps order, drains in
 // batches, drops the oldest events on overflow and counts them, and loses nothing under
 // concurrent pushes; SocketRegistry lists, counts and prunes records.
-#include "TestSupport.h"
+#include "CoreTestSupport.h"
 
 #include <Clock.h>
 #include <Socket.h>
@@ -25,42 +25,13 @@
 
 #include <sys/socket.h>
 
-namespace socketlab {
-// Readable QCOMPARE failures, found by argument-dependent lookup.
-char *toString(ErrorKind kind)
-{
-    static const char *const names[] = {"None", "Os", "Timeout", "Cancelled", "Resolver", "Closed",
-                                        "ServiceNotFound", "ProtocolNotFound", "IllegalAddress"};
-    const auto i = static_cast<std::size_t>(kind);
-    return qstrdup(i < std::size(names) ? names[i] : "?");
-}
-char *toString(TracePhase phase)
-{
-    static const char *const names[] = {"Begin", "Blocked", "Returned", "Failed"};
-    const auto i = static_cast<std::size_t>(phase);
-    return qstrdup(i < std::size(names) ? names[i] : "?");
-}
-char *toString(TraceCall call) { return qstrdup(call == TraceCall::None ? "(none)" : traceCallName(call)); }
-char *toString(SocketState state) { return qstrdup(socketStateName(state)); }
-char *toString(const SocketAddress &address) { return qstrdup(address.toString().c_str()); }
-} // namespace socketlab
-
 using namespace socketlab;
+using testsupport::makeTcpPair;
+using testsupport::TcpPair;
+using testsupport::waitUntil;
 using SteadyClock = std::chrono::steady_clock;
 
 namespace {
-
-template <typename Pred>
-bool waitUntil(Pred pred, int timeoutMs = 5000)
-{
-    const auto deadline = SteadyClock::now() + std::chrono::milliseconds(timeoutMs);
-    while (!pred()) {
-        if (SteadyClock::now() > deadline)
-            return pred();
-        std::this_thread::yield();
-    }
-    return true;
-}
 
 TraceEvent eventWithArg(std::int64_t arg, std::uint32_t socketId = 1)
 {
@@ -76,32 +47,6 @@ std::vector<TraceEvent> drainAll(TraceStream &trace)
     trace.drain(out);
     return out;
 }
-struct TcpPair {
-    Socket listener, client, server;
-};
-
-bool makePair(TcpPair &p, const SocketContext &context, int listenerRcvBuf = 0, int clientSndBuf = 0)
-{
-    p.listener = testsupport::boundLoopback(SOCK_STREAM, 5, context);
-    if (!p.listener.isOpen())
-        return false;
-    if (listenerRcvBuf > 0 && !p.listener.setOption(SOL_SOCKET, SO_RCVBUF, listenerRcvBuf))
-        return false;
-    auto client = Socket::create(AF_INET, SOCK_STREAM, 0, context);
-    if (!client)
-        return false;
-    p.client = std::move(client).value();
-    if (clientSndBuf > 0 && !p.client.setOption(SOL_SOCKET, SO_SNDBUF, clientSndBuf))
-        return false;
-    if (!p.client.connect(SocketAddress::loopback(AF_INET, testsupport::portOf(p.listener))))
-        return false;
-    auto accepted = p.listener.accept();
-    if (!accepted)
-        return false;
-    p.server = std::move(accepted->socket);
-    return true;
-}
-
 } // namespace
 
 class TestTraceStream : public QObject {
@@ -263,7 +208,7 @@ void TestTraceStream::registryListsCountsAndPrunes()
 {
     auto registry = std::make_shared<SocketRegistry>();
     TcpPair p;
-    QVERIFY(makePair(p, SocketContext{nullptr, nullptr, registry, "registry"}));
+    QVERIFY(makeTcpPair(p, SocketContext{nullptr, nullptr, registry, "registry"}));
     Socket unlisted = testsupport::boundLoopback(SOCK_DGRAM);
     QVERIFY(unlisted.isOpen());
     auto ids = [&] {

@@ -21,6 +21,39 @@ Result<SocketAddress> ipv4Address(const std::string &host, long long port)
     return found->front().address;
 }
 
+std::optional<Socket> stepSocket(ProgramContext &ctx, int type, int &exitStatus)
+{
+    exitStatus = 0;
+    if (!ctx.step("socket"))
+        return std::nullopt;
+    auto created = Socket::create(AF_INET, type, 0, ctx.socketContext());
+    if (!created) {
+        exitStatus = ctx.fail(created.error());
+        return std::nullopt;
+    }
+    return std::move(created).value();
+}
+
+bool stepBind(ProgramContext &ctx, Socket &socket, int &exitStatus)
+{
+    exitStatus = 0;
+    if (!ctx.step("bind"))
+        return false;
+    auto address = ipv4Address(ctx.param("host"), ctx.intParam("port"));
+    Status bound = address ? socket.bind(*address) : Status(address.error());
+    if (!bound) {
+        exitStatus = ctx.fail(bound.error());
+        return false;
+    }
+    return true;
+}
+
+void publishPort(ProgramContext &ctx, Socket &socket)
+{
+    if (auto name = socket.getSockName())
+        ctx.publish("port", std::to_string(name->port()));
+}
+
 std::string timestamped(const std::string &data)
 {
     return "[" + pythonCtimeNow() + "] " + data;

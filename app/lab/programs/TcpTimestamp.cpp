@@ -13,26 +13,19 @@ namespace {
 int tcpTimestampServer(ProgramContext &ctx)
 {
     const std::size_t bufsize = static_cast<std::size_t>(ctx.intParam("bufsize"));
-    if (!ctx.step("socket"))
-        return 0;
-    auto created = Socket::create(AF_INET, SOCK_STREAM, 0, ctx.socketContext());
+    int status = 0;
+    std::optional<Socket> created = stepSocket(ctx, SOCK_STREAM, status);
     if (!created)
-        return ctx.fail(created.error());
-    Socket tcpSerSock = std::move(created).value();
-
-    if (!ctx.step("bind"))
-        return 0;
-    auto address = ipv4Address(ctx.param("host"), ctx.intParam("port"));
-    if (!address)
-        return ctx.fail(address.error());
-    if (Status s = tcpSerSock.bind(*address); !s)
-        return ctx.fail(s.error());
-    ctx.publish("port", std::to_string(tcpSerSock.getSockName()->port()));
+        return status;
+    Socket &tcpSerSock = *created;
+    if (!stepBind(ctx, tcpSerSock, status))
+        return status;
 
     if (!ctx.step("listen"))
         return 0;
     if (Status s = tcpSerSock.listen(static_cast<int>(ctx.intParam("backlog"))); !s)
         return ctx.fail(s.error());
+    publishPort(ctx, tcpSerSock);
 
     for (;;) {
         if (!ctx.step("print-waiting"))
@@ -72,12 +65,11 @@ int tcpTimestampServer(ProgramContext &ctx)
 int tcpTimestampClient(ProgramContext &ctx)
 {
     const std::size_t bufsize = static_cast<std::size_t>(ctx.intParam("bufsize"));
-    if (!ctx.step("socket"))
-        return 0;
-    auto created = Socket::create(AF_INET, SOCK_STREAM, 0, ctx.socketContext());
+    int status = 0;
+    std::optional<Socket> created = stepSocket(ctx, SOCK_STREAM, status);
     if (!created)
-        return ctx.fail(created.error());
-    Socket tcpCliSock = std::move(created).value();
+        return status;
+    Socket &tcpCliSock = *created;
 
     if (!ctx.step("connect"))
         return 0;

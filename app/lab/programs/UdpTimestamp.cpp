@@ -13,21 +13,14 @@ namespace {
 int udpTimestampServer(ProgramContext &ctx)
 {
     const std::size_t bufsize = static_cast<std::size_t>(ctx.intParam("bufsize"));
-    if (!ctx.step("socket"))
-        return 0;
-    auto created = Socket::create(AF_INET, SOCK_DGRAM, 0, ctx.socketContext());
+    int status = 0;
+    std::optional<Socket> created = stepSocket(ctx, SOCK_DGRAM, status);
     if (!created)
-        return ctx.fail(created.error());
-    Socket udpSerSock = std::move(created).value();
-
-    if (!ctx.step("bind"))
-        return 0;
-    auto address = ipv4Address(ctx.param("host"), ctx.intParam("port"));
-    if (!address)
-        return ctx.fail(address.error());
-    if (Status s = udpSerSock.bind(*address); !s)
-        return ctx.fail(s.error());
-    ctx.publish("port", std::to_string(udpSerSock.getSockName()->port()));
+        return status;
+    Socket &udpSerSock = *created;
+    if (!stepBind(ctx, udpSerSock, status))
+        return status;
+    publishPort(ctx, udpSerSock);
 
     for (;;) {
         if (!ctx.step("print-waiting"))
@@ -51,12 +44,11 @@ int udpTimestampServer(ProgramContext &ctx)
 int udpTimestampClient(ProgramContext &ctx)
 {
     const std::size_t bufsize = static_cast<std::size_t>(ctx.intParam("bufsize"));
-    if (!ctx.step("socket"))
-        return 0;
-    auto created = Socket::create(AF_INET, SOCK_DGRAM, 0, ctx.socketContext());
+    int status = 0;
+    std::optional<Socket> created = stepSocket(ctx, SOCK_DGRAM, status);
     if (!created)
-        return ctx.fail(created.error());
-    Socket udpCliSock = std::move(created).value();
+        return status;
+    Socket &udpCliSock = *created;
     auto address = ipv4Address(ctx.param("host"), ctx.intParam("port"));
     if (!address)
         return ctx.fail(address.error());
