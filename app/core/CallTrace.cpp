@@ -22,10 +22,10 @@ CallTrace::CallTrace(TraceStream *trace, SocketRecord *record, int fd, TraceCall
     }
 }
 
-TraceEvent CallTrace::makeEvent(TracePhase phase) const
+TraceEvent CallTrace::makeEvent(TracePhase phase, std::int64_t timeNs) const
 {
     TraceEvent e;
-    e.timeNs = steadyNowNs();
+    e.timeNs = timeNs != 0 ? timeNs : steadyNowNs();
     e.socketId = m_record ? m_record->id : 0;
     e.fd = m_fd;
     e.call = m_call;
@@ -50,7 +50,8 @@ void CallTrace::blockBegins()
 
 void CallTrace::blockEnds()
 {
-    m_blockedNs += steadyNowNs() - m_blockStartNs;
+    m_lastClockNs = steadyNowNs();
+    m_blockedNs += m_lastClockNs - m_blockStartNs;
     if (m_record)
         m_record->blockedIn.store(TraceCall::None, std::memory_order_release);
 }
@@ -60,7 +61,7 @@ void CallTrace::returned(std::int64_t result, std::uint32_t flags, const SocketA
 {
     if (!m_trace)
         return;
-    TraceEvent e = makeEvent(TracePhase::Returned);
+    TraceEvent e = makeEvent(TracePhase::Returned, m_lastClockNs);
     e.result = result;
     e.flags = flags;
     e.blockedNs = m_blockedNs;

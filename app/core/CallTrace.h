@@ -29,7 +29,8 @@ public:
     SocketError failed(SocketError error);  // returns error for `return trace.failed(e);`
 
 private:
-    TraceEvent makeEvent(TracePhase phase) const;
+    // timeNs 0: now. The end of a wait is close enough to the return to share its clock read.
+    TraceEvent makeEvent(TracePhase phase, std::int64_t timeNs = 0) const;
 
     TraceStream *m_trace;
     SocketRecord *m_record;
@@ -37,6 +38,7 @@ private:
     TraceCall m_call;
     std::int64_t m_blockedNs = 0;
     std::int64_t m_blockStartNs = 0;
+    std::int64_t m_lastClockNs = 0;  // when the last wait ended: the Returned event reuses it
     bool m_announcedBlock = false;
 };
 

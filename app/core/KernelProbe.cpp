@@ -3,6 +3,7 @@
 
 #include "sys/Syscalls.h"
 
+#include <linux/sock_diag.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -16,10 +17,14 @@ KernelSample probeDescriptor(int fd, int family, int type)
         return s;
     s.available = true;
 
-    unsigned len = sizeof(int);
-    (void)sys::getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &s.receiveBuffer, &len);
-    len = sizeof(int);
-    (void)sys::getsockopt(fd, SOL_SOCKET, SO_SNDBUF, &s.sendBuffer, &len);
+    // SO_MEMINFO gives both buffer sizes in one call (the values SO_RCVBUF/SO_SNDBUF read):
+    // probes run for every socket many times a second.
+    std::uint32_t memory[SK_MEMINFO_VARS] = {};
+    unsigned len = sizeof memory;
+    if (sys::getsockopt(fd, SOL_SOCKET, SO_MEMINFO, memory, &len).ok() && len >= sizeof(std::uint32_t) * (SK_MEMINFO_SNDBUF + 1)) {
+        s.receiveBuffer = static_cast<int>(memory[SK_MEMINFO_RCVBUF]);
+        s.sendBuffer = static_cast<int>(memory[SK_MEMINFO_SNDBUF]);
+    }
 
     const bool isTcp = (family == AF_INET || family == AF_INET6) && type == SOCK_STREAM;
     if (isTcp) {

@@ -79,6 +79,7 @@ public:
     // Upper bound of one recv's buffer: a huge bufsize is served in pieces of this size
     // (recv may always return fewer bytes than asked), instead of exhausting memory.
     static constexpr std::size_t kMaxRecvChunk = 1024u * 1024;
+    static constexpr std::size_t kRecvScratchBytes = 64u * 1024;  // recv() up to this size allocates nothing
     // Longer timeouts are refused: the deadline must fit in 64-bit nanoseconds.
     static constexpr double kMaxTimeoutSeconds = 1e9;
 

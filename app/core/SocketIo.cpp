@@ -4,6 +4,7 @@
 #include "SocketRetry.h"
 
 #include <algorithm>
+#include <vector>
 #include <poll.h>
 #include <sys/socket.h>
 
@@ -114,14 +115,29 @@ Result<Bytes> Socket::recv(std::size_t bufsize, int flags)
         trace.returned(0);  // CPython returns b'' without a system call (Linux would wait, or eat a datagram)
         return Bytes();
     }
-    Bytes data(std::min(bufsize, kMaxRecvChunk), '\0');
+    // Small receives land in a per-thread scratch buffer, so a short reply costs no
+    // allocation or zero-filling of bufsize bytes; only what arrived is copied out.
+    thread_local std::vector<char> scratch(kRecvScratchBytes);
+    Bytes large;
+    char *buffer = scratch.data();
+    const std::size_t capacity = std::min(bufsize, kMaxRecvChunk);
+    if (capacity > scratch.size()) {
+        large.resize(capacity);
+        buffer = large.data();
+    }
     bool truncated = false;
     const Result<long long> n = retryUntilReady(POLLIN, trace, deadlineNs(), [&] {
-        return sys::recvfrom(m_fd, data.data(), data.size(), flags, nullptr, nullptr, &truncated);
+        return sys::recvfrom(m_fd, buffer, capacity, flags, nullptr, nullptr, &truncated);
     });
     if (!n)
         return n.error();
-    data.resize(static_cast<std::size_t>(*n));
+    Bytes data;
+    if (buffer == large.data()) {
+        large.resize(static_cast<std::size_t>(*n));
+        data = std::move(large);
+    } else {
+        data.assign(buffer, static_cast<std::size_t>(*n));
+    }
     const std::uint32_t traceFlags = noteReceived(*n, bufsize, truncated);
     trace.returned(*n, traceFlags);
     return data;
