@@ -167,7 +167,9 @@ void readSteps(Reader &r, const QJsonObject &pane, const QString &place, const P
         const ProgramStep *declared = program ? program->findStep(s.id.toStdString()) : nullptr;
         if (program && !declared)
             r.fail(stepAt, Reader::tr("program \"%1\" has no step \"%2\"").arg(out.program, s.id));
-        if (s.line < 1 || s.line > out.listing.size()) {
+        if (out.listing.isEmpty()) {
+            // The listing itself could not be read: that error is reported; lines cannot be checked.
+        } else if (s.line < 1 || s.line > out.listing.size()) {
             r.fail(Reader::join(stepAt, QStringLiteral("line")),
                    Reader::tr("line %1 is outside %2 (%3 lines)").arg(s.line).arg(out.listingFile).arg(out.listing.size()));
         } else if (declared && !out.listing.at(s.line - 1).contains(QString::fromStdString(declared->call))) {
@@ -266,13 +268,14 @@ std::optional<LabDefinition> LabLoader::load(const QString &directory, QList<Lab
     }
     // "follows" may name a pane declared after this one: check once all are read.
     for (qsizetype i = 0; i < lab.panes.size(); ++i) {
-        for (const ParamDefinition &p : lab.panes[i].params) {
+        for (qsizetype j = 0; j < lab.panes[i].params.size(); ++j) {
+            const ParamDefinition &p = lab.panes[i].params[j];
             if (p.follows.isEmpty())
                 continue;
             const QStringList parts = p.follows.split(QLatin1Char('.'));
             const PaneDefinition *other = parts.size() == 2 ? lab.pane(parts[0]) : nullptr;
             if (!other || !other->param(parts[1]))
-                r.fail(QStringLiteral("panes[%1].params.%2.follows").arg(i).arg(p.name),
+                r.fail(QStringLiteral("panes[%1].params[%2].follows").arg(i).arg(j),
                        Reader::tr("\"%1\" names no pane parameter (write pane.parameter)").arg(p.follows));
         }
     }

@@ -97,12 +97,26 @@ PaneRunner::~PaneRunner()
     stop();
 }
 
+#if defined(__SANITIZE_THREAD__)
+extern "C" void __tsan_acquire(void *address);
+extern "C" void __tsan_release(void *address);
+#define SOCKETLAB_TSAN_RELEASE(address) __tsan_release(address)
+#define SOCKETLAB_TSAN_ACQUIRE(address) __tsan_acquire(address)
+#else
+#define SOCKETLAB_TSAN_RELEASE(address) ((void)(address))
+#define SOCKETLAB_TSAN_ACQUIRE(address) ((void)(address))
+#endif
+
 template <typename Fn>
 void PaneRunner::post(Fn &&fn)
 {
+    // Qt's event queue orders the hand-over with a lock ThreadSanitizer cannot see in an
+    // uninstrumented Qt; these annotations tell it what the queue guarantees.
+    SOCKETLAB_TSAN_RELEASE(&m_generation);
     QMetaObject::invokeMethod(
         this,
         [this, generation = m_generation.load(), fn = std::forward<Fn>(fn)] {
+            SOCKETLAB_TSAN_ACQUIRE(&m_generation);
             if (generation == m_generation.load())
                 fn();
         },
@@ -182,7 +196,8 @@ void PaneRunner::start()
     }
     m_cancel->reset();
     m_gate.reset();
-    m_input.reopen();  // lines typed before the program started wait for its input()
+    if (!m_inputClosed)
+        m_input.reopen();  // lines typed before the program started wait for its input()
     m_exitCode = 0;
     m_lastError.clear();
     m_currentStep.clear();
@@ -205,6 +220,7 @@ void PaneRunner::start()
 
 void PaneRunner::stop()
 {
+    m_inputClosed = false;
     if (!isActive()) {
         m_input.clear();  // lines typed ahead for a run that will not happen
         return;
@@ -235,5 +251,6 @@ void PaneRunner::sendInput(const QString &line)
 
 void PaneRunner::closeInput()
 {
+    m_inputClosed = true;  // kept until Stop, so an end of input given before start() holds
     m_input.stop();
 }

@@ -59,7 +59,7 @@ public slots:
     void pause() { m_gate.setMode(StepGate::Mode::Step); }
     void run(StepGate::Mode mode = StepGate::Mode::Run) { m_gate.setMode(mode); }
     void sendInput(const QString &line);
-    void closeInput();            // end of input (EOF): input() returns nothing
+    void closeInput();            // end of input (EOF): input() returns nothing, also for a run yet to start
 
 signals:
     void stepReached(const QString &stepId, int line);
@@ -88,7 +88,8 @@ private:
     QHash<QString, QString> m_followed;
     std::thread m_thread;
     std::atomic<int> m_generation{0};
-    bool m_echoInput = true;
+    std::atomic<bool> m_echoInput{true};
+    bool m_inputClosed = false;
 
     State m_state = State::Idle;
     QString m_currentStep;
