@@ -97,30 +97,34 @@ PaneRunner::~PaneRunner()
     stop();
 }
 
-#if defined(__SANITIZE_THREAD__)
-extern "C" void __tsan_acquire(void *address);
-extern "C" void __tsan_release(void *address);
-#define SOCKETLAB_TSAN_RELEASE(address) __tsan_release(address)
-#define SOCKETLAB_TSAN_ACQUIRE(address) __tsan_acquire(address)
-#else
-#define SOCKETLAB_TSAN_RELEASE(address) ((void)(address))
-#define SOCKETLAB_TSAN_ACQUIRE(address) ((void)(address))
-#endif
-
 template <typename Fn>
 void PaneRunner::post(Fn &&fn)
 {
-    // Qt's event queue orders the hand-over with a lock ThreadSanitizer cannot see in an
-    // uninstrumented Qt; these annotations tell it what the queue guarantees.
-    SOCKETLAB_TSAN_RELEASE(&m_generation);
-    QMetaObject::invokeMethod(
-        this,
-        [this, generation = m_generation.load(), fn = std::forward<Fn>(fn)] {
-            SOCKETLAB_TSAN_ACQUIRE(&m_generation);
-            if (generation == m_generation.load())
-                fn();
-        },
-        Qt::QueuedConnection);
+    // Reports wait in our own queue and one parameterless wake-up is posted per batch:
+    // the hand-over is a std::mutex (visible to ThreadSanitizer, unlike Qt's internal
+    // reference counts), and a busy program posts one event per GUI frame, not per line.
+    bool wake = false;
+    {
+        std::lock_guard lock(m_postedMutex);
+        m_posted.push_back({m_generation.load(), std::function<void()>(std::forward<Fn>(fn))});
+        wake = !std::exchange(m_deliveryPending, true);
+    }
+    if (wake)
+        QMetaObject::invokeMethod(this, "deliverPosted", Qt::QueuedConnection);
+}
+
+void PaneRunner::deliverPosted()
+{
+    std::vector<Posted> batch;
+    {
+        std::lock_guard lock(m_postedMutex);
+        batch.swap(m_posted);
+        m_deliveryPending = false;
+    }
+    for (Posted &p : batch) {
+        if (p.generation == m_generation.load())  // reports of a stopped run are dropped
+            p.report();
+    }
 }
 
 QString PaneRunner::setParam(const QString &name, const QString &value)

@@ -17,8 +17,11 @@
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 class PaneRunner : public QObject {
     Q_OBJECT
@@ -71,10 +74,17 @@ signals:
     void paramsChanged();                       // the listing shows other values now
     void finished(int exitCode);
 
+private slots:
+    void deliverPosted();  // GUI thread: runs the reports the program thread queued
+
 private:
     friend class PaneProgramContext;
+    struct Posted {
+        int generation;
+        std::function<void()> report;
+    };
     void setState(State state);
-    // Queues fn on the GUI thread for this run only: reports of a stopped run are dropped.
+    // Program thread: queues fn to run on the GUI thread, for this run only.
     template <typename Fn>
     void post(Fn &&fn);
 
@@ -88,6 +98,9 @@ private:
     QHash<QString, QString> m_followed;
     std::thread m_thread;
     std::atomic<int> m_generation{0};
+    std::mutex m_postedMutex;
+    std::vector<Posted> m_posted;
+    bool m_deliveryPending = false;
     std::atomic<bool> m_echoInput{true};
     bool m_inputClosed = false;
 
