@@ -2,6 +2,8 @@
 // (--list-labs, --run PANE) that need no display.
 #include "MainWindow.h"
 
+#include <socketserver/ForkHelper.h>
+
 #include <HeadlessRun.h>
 #include <LabLoader.h>
 #include <LabSession.h>
@@ -71,6 +73,9 @@ int main(int argc, char **argv)
 {
     // Sends use MSG_NOSIGNAL; this also covers any write a library makes to a closed pipe.
     std::signal(SIGPIPE, SIG_IGN);
+    // ForkingMixIn's children are forked by a helper that must be forked now, while this
+    // process still has one thread (Qt starts others). Without it, forking labs say why.
+    socketlab::socketserver::ForkHelper::startFromMain();
 
     const bool terminalOnly = wantsTerminalOnly(argc, argv);
     if (!terminalOnly && !haveDisplay()) {

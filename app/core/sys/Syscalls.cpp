@@ -1,6 +1,8 @@
 // Thin wrappers over the BSD socket API; see Syscalls.h for the rules they keep.
 #include "Syscalls.h"
 
+#include "SyscallResult.h"
+
 #include <cerrno>
 #include <linux/sockios.h>
 #include <poll.h>
@@ -10,28 +12,8 @@
 #include <unistd.h>
 
 namespace socketlab::sys {
-namespace {
-
-SysResult fromReturn(long long rc)
-{
-    if (rc < 0)
-        return SysResult{-1, errno};
-    return SysResult{rc, 0};
-}
-
-// Repeats a call interrupted by a signal before it did anything (EINTR).
-template <typename Call>
-SysResult retryOnEintr(Call call)
-{
-    for (;;) {
-        const long long rc = call();
-        if (rc < 0 && errno == EINTR)
-            continue;
-        return fromReturn(rc);
-    }
-}
-
-} // namespace
+using detail::fromReturn;
+using detail::retryOnEintr;
 
 SysResult socket(int family, int type, int protocol)
 {

@@ -1,0 +1,195 @@
+// ForkChannel: the server's conversation with the fork helper and its children.
+#include "ForkChannel.h"
+
+#include "BaseServer.h"
+#include "ForkHelper.h"
+#include "ForkProtocol.h"
+#include "SocketException.h"
+
+#include <BlockingWait.h>
+#include <CancelToken.h>
+#include <Clock.h>
+#include <TraceStream.h>
+
+#include "sys/Syscalls.h"
+
+#include <cerrno>
+#include <poll.h>
+
+namespace socketlab::socketserver {
+namespace {
+
+// The helper answers a Fork order as soon as fork() returns; this only guards against a
+// helper that was stopped (SIGSTOP) or wedged.
+constexpr std::int64_t kAnswerTimeoutNs = 10'000'000'000;
+
+} // namespace
+
+ForkChannel::ForkChannel(BaseServer &server) : m_server(server)
+{
+    if (!ForkHelper::isRunning()) {
+        m_unavailable = ForkHelper::unavailableReason();
+        return;
+    }
+    int error = 0;
+    m_fd = ForkHelper::attachChannel(&error);
+    if (m_fd < 0)
+        m_unavailable = "the fork helper gave no channel: " + SocketError::fromErrno(error).pythonString();
+}
+
+ForkChannel::~ForkChannel()
+{
+    if (m_fd >= 0)
+        (void)sys::close(m_fd);
+}
+
+void ForkChannel::traceChild(TraceCall call, const StageSubject &subject, std::int64_t pid, int code,
+                             std::int64_t timeNs) const
+{
+    TraceEvent e;
+    e.timeNs = timeNs;
+    e.call = call;
+    e.phase = TracePhase::Returned;
+    e.arg = static_cast<std::int64_t>(subject.requestId);
+    e.relatedSocketId = subject.connectionId;
+    e.address = subject.clientAddress;
+    e.result = pid;
+    e.errorCode = code;
+    m_server.traceEvent(e);
+}
+
+std::int64_t ForkChannel::startChild(const Request &request, int family, int type)
+{
+    if (m_fd < 0)
+        throw ForkError(m_unavailable);
+    if (m_broken)
+        throw ForkError("the fork helper has exited; no child can be started");
+    const std::string &name = m_server.requestHandlerClass().name();
+    if (name.empty())
+        throw ForkError("ForkingMixIn needs a handler class registered by name, so that the child process can make "
+                        "one: socketserver::registerHandler<Handler>(\"name\") before ForkHelper::startFromMain()");
+    ForkOrder order;
+    order.requestId = request.id;
+    order.connectionId = request.connectionId();
+    order.serverSocketId = m_server.serverSocketId();
+    order.family = family;
+    order.type = type;
+    order.datagram = request.isDatagram();
+    order.clientAddress = request.clientAddress;
+    order.serverAddress = m_server.serverAddress();
+    order.handlerName = name;
+    order.packet = request.packet;
+    const int fd = request.isDatagram() ? request.serverSocket->fileno() : request.connection.fileno();
+    const int sent = sendForkMessage(m_fd, ForkMessageType::Fork, encode(order), {fd});
+    if (sent != 0) {
+        m_broken = sent == EPIPE || sent == ECONNRESET;
+        throw SocketException(SocketError::fromErrno(sent));
+    }
+    m_awaited = StageSubject::of(&request);
+    const std::int64_t deadline = steadyNowNs() + kAnswerTimeoutNs;
+    for (;;) {
+        const WaitOutcome outcome = waitUntilReady(m_fd, POLLIN, deadline, m_server.context().cancel.get());
+        if (outcome == WaitOutcome::TimedOut)
+            throw ForkError("the fork helper did not answer within 10 seconds");
+        if (outcome == WaitOutcome::Cancelled)
+            throw SocketException(SocketError(ErrorKind::Cancelled, ECANCELED));
+        ForkMessage message;
+        Answer answer;
+        if (dispatch(receiveForkMessage(m_fd, message, true), message, order.requestId, answer)) {
+            if (answer.failure == kUnknownHandler)
+                throw ForkError("the fork helper does not know the handler class \"" + name
+                                + "\": register it before ForkHelper::startFromMain() runs (at namespace scope)");
+            if (answer.failure != 0)
+                throw SocketException(SocketError::fromErrno(answer.failure));  // os.fork's OSError
+            return answer.pid;
+        }
+        if (m_broken)
+            throw ForkError("the fork helper has exited; no child can be started");
+    }
+}
+
+bool ForkChannel::dispatch(int rc, ForkMessage &message, std::uint64_t awaitedRequest, Answer &answer)
+{
+    if (rc == EAGAIN)
+        return false;
+    if (rc != 0) {
+        m_broken = true;  // the helper has gone, and with it (PR_SET_PDEATHSIG) every child
+        return false;
+    }
+    for (int fd : message.fds)  // nothing sends descriptors this way; never keep stray ones
+        (void)sys::close(fd);
+    ChildNotice notice;
+    switch (message.type) {
+    case ForkMessageType::Started:
+        if (!decode(message.body, notice) || notice.requestId != awaitedRequest)
+            return false;
+        answer.pid = notice.pid;
+        m_running[notice.pid] = m_awaited;
+        traceChild(TraceCall::ChildStarted, m_awaited, notice.pid, 0, notice.timeNs);
+        return true;
+    case ForkMessageType::ForkFailed:
+        if (!decode(message.body, notice) || notice.requestId != awaitedRequest)
+            return false;
+        answer.failure = notice.code;
+        return true;
+    case ForkMessageType::Exited:
+        if (decode(message.body, notice)) {
+            const auto it = m_running.find(notice.pid);
+            const StageSubject subject = it != m_running.end() ? it->second : StageSubject{};
+            if (it != m_running.end())
+                m_running.erase(it);
+            traceChild(TraceCall::ChildExited, subject, notice.pid, notice.code, notice.timeNs);
+            m_exits.push_back(ChildExit{notice.pid, notice.code});
+        }
+        return false;
+    case ForkMessageType::ChildEvent: {
+        TraceEvent e;
+        if (decode(message.body, e) && m_server.context().trace)
+            m_server.context().trace->push(e);  // already in the server's terms (ForkChild.cpp)
+        return false;
+    }
+    case ForkMessageType::ChildReport:
+        m_server.writeError(message.body);
+        return false;
+    default:
+        return false;
+    }
+}
+
+void ForkChannel::readAvailable()
+{
+    while (m_fd >= 0 && !m_broken) {
+        ForkMessage message;
+        Answer unused;
+        const int rc = receiveForkMessage(m_fd, message, true);
+        if (rc == EAGAIN)
+            return;
+        dispatch(rc, message, 0, unused);
+    }
+}
+
+Status ForkChannel::waitForMessage()
+{
+    if (m_fd < 0 || m_broken)
+        return SocketError::fromErrno(ECHILD);
+    const WaitOutcome outcome = waitUntilReady(m_fd, POLLIN, -1, m_server.context().cancel.get());
+    if (outcome == WaitOutcome::Cancelled)
+        return SocketError(ErrorKind::Cancelled, ECANCELED);
+    return {};
+}
+
+std::vector<ChildExit> ForkChannel::takeExits()
+{
+    std::vector<ChildExit> exits;
+    exits.swap(m_exits);
+    return exits;
+}
+
+void ForkChannel::reap(std::int64_t pid)
+{
+    ChildNotice notice;
+    notice.pid = pid;
+    (void)sendForkMessage(m_fd, ForkMessageType::Reap, encode(notice));
+}
+
+} // namespace socketlab::socketserver

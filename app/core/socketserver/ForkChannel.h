@@ -1,0 +1,74 @@
+// A ForkingMixIn server's end of its channel to the fork helper: asks for a child per
+// request, learns the child's pid and exit, forwards the children's trace events and
+// handle_error reports into the server's own trace and error output. Used by the server's
+// thread only (process_request, collect_children, server_close).
+#pragma once
+
+#include "StageTrace.h"
+
+#include <Result.h>
+
+#include <cstdint>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace socketlab::socketserver {
+
+class BaseServer;
+struct ForkMessage;
+struct Request;
+
+// Why a child could not be started: os.fork's OSError in Python, or SocketLab's own reasons
+// (no fork helper, a handler class without a registered name).
+class ForkError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct ChildExit {
+    std::int64_t pid = 0;
+    int code = 0;  // exit code, or minus the signal that killed it
+};
+
+class ForkChannel {
+public:
+    explicit ForkChannel(BaseServer &server);  // attaches to the helper, if it runs
+    ~ForkChannel();  // the helper then kills this server's children that still run
+    ForkChannel(const ForkChannel &) = delete;
+    ForkChannel &operator=(const ForkChannel &) = delete;
+
+    int descriptor() const { return m_fd; }  // readable when the helper or a child says something
+
+    // Forks a child that runs the server's handler class on the request; returns its pid.
+    // Throws ForkError or SocketException (the server's handle_error reports it).
+    std::int64_t startChild(const Request &request, int family, int type);
+    // Reads every message waiting, without blocking. Exits pile up for takeExits().
+    void readAvailable();
+    // Blocks until a message comes (cancellable by the server's CancelToken).
+    Status waitForMessage();
+    std::vector<ChildExit> takeExits();
+    void reap(std::int64_t pid);  // the zombie goes (Python: waitpid in collect_children)
+    bool broken() const { return m_broken; }  // the helper has gone: no child is left
+
+private:
+    struct Answer {  // the helper's answer to a Fork order
+        std::int64_t pid = 0;
+        int failure = 0;  // errno, or kUnknownHandler
+    };
+    // Handles one received message (rc as receiveForkMessage returns it); true when it is
+    // the answer about awaitedRequest.
+    bool dispatch(int rc, ForkMessage &message, std::uint64_t awaitedRequest, Answer &answer);
+    void traceChild(TraceCall call, const StageSubject &subject, std::int64_t pid, int code, std::int64_t timeNs) const;
+
+    BaseServer &m_server;
+    int m_fd = -1;
+    std::string m_unavailable;  // why there is no channel
+    bool m_broken = false;
+    std::vector<ChildExit> m_exits;
+    std::map<std::int64_t, StageSubject> m_running;  // pid -> its request, for the exit's event
+    StageSubject m_awaited;                          // the request whose fork is being answered
+};
+
+} // namespace socketlab::socketserver

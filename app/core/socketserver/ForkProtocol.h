@@ -1,0 +1,75 @@
+// The messages between the app, the fork helper and its children, on SOCK_SEQPACKET Unix
+// sockets (one message per packet, descriptors attached with SCM_RIGHTS). Internal to the
+// socketserver; both ends are the same binary, so the encoding is plain host-order bytes.
+//
+//   control channel (app -> helper):  Attach [fd: a new server channel]
+//   server channel (server -> helper): Fork [fd: the connection or the datagram server socket], Reap
+//   server channel (helper -> server): Started, ForkFailed, Exited
+//   server channel (child -> server):  ChildEvent (a TraceEvent), ChildReport (handle_error's text)
+#pragma once
+
+#include <Result.h>
+#include <Socket.h>
+#include <TraceEvent.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace socketlab::socketserver {
+
+enum class ForkMessageType : std::uint32_t {
+    Attach = 1,
+    Fork,
+    Reap,
+    Started,
+    ForkFailed,
+    Exited,
+    ChildEvent,
+    ChildReport,
+};
+
+// Fork: what the child needs to run one request as the server would.
+struct ForkOrder {
+    std::uint64_t requestId = 0;
+    std::uint32_t connectionId = 0;    // the app's id of the connection socket (stream servers)
+    std::uint32_t serverSocketId = 0;  // the app's id of the server socket
+    std::int32_t family = 0;
+    std::int32_t type = 0;
+    bool datagram = false;
+    SocketAddress clientAddress;
+    SocketAddress serverAddress;
+    std::string handlerName;
+    Bytes packet;  // datagram servers: the request's data
+};
+
+// Started / ForkFailed / Exited / Reap.
+struct ChildNotice {
+    std::uint64_t requestId = 0;
+    std::int64_t pid = 0;
+    std::int32_t code = 0;    // ForkFailed: errno (kUnknownHandler: no such handler); Exited: exit code
+    std::int64_t timeNs = 0;  // when the helper forked it or saw it exit
+};
+constexpr std::int32_t kUnknownHandler = -1;
+
+struct ForkMessage {
+    ForkMessageType type = ForkMessageType::Attach;
+    std::string body;
+    std::vector<int> fds;  // received descriptors; the receiver owns (closes) them
+};
+
+std::string encode(const ForkOrder &order);
+std::string encode(const ChildNotice &notice);
+std::string encode(const TraceEvent &event);
+bool decode(const std::string &body, ForkOrder &order);
+bool decode(const std::string &body, ChildNotice &notice);
+bool decode(const std::string &body, TraceEvent &event);
+
+// One message; dontWait gives EAGAIN instead of waiting for room. Returns 0 or the errno.
+int sendForkMessage(int fd, ForkMessageType type, const std::string &body, const std::vector<int> &fds = {},
+                    bool dontWait = false);
+// One message; returns 0, EAGAIN (dontWait and nothing there), another errno, or -1 when the
+// other end has closed.
+int receiveForkMessage(int fd, ForkMessage &message, bool dontWait);
+
+} // namespace socketlab::socketserver

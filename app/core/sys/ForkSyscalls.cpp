@@ -1,0 +1,216 @@
+// Thin wrappers over fork, wait, SCM_RIGHTS and signalfd; see ForkSyscalls.h.
+#include "ForkSyscalls.h"
+
+#include "SyscallResult.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/signalfd.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace socketlab::sys {
+using detail::fromReturn;
+using detail::retryOnEintr;
+namespace {
+
+
+
+// Python's os.waitstatus_to_exitcode: the exit code, or minus the signal that killed it.
+int exitCodeOf(int waitStatus)
+{
+    if (WIFEXITED(waitStatus))
+        return WEXITSTATUS(waitStatus);
+    if (WIFSIGNALED(waitStatus))
+        return -WTERMSIG(waitStatus);
+    return 0;
+}
+
+constexpr std::size_t kMaxPassedFds = 4;
+
+} // namespace
+
+SysResult fork()
+{
+    return fromReturn(::fork());
+}
+
+void exitNow(int status)
+{
+    ::_exit(status);
+}
+
+SysResult getpid()
+{
+    return fromReturn(::getpid());
+}
+
+SysResult gettid()
+{
+    return fromReturn(::syscall(SYS_gettid));
+}
+
+SysResult kill(pid_t pid, int signal)
+{
+    return fromReturn(::kill(pid, signal));
+}
+
+SysResult peekExited(pid_t pid, int *status)
+{
+    siginfo_t info;
+    std::memset(&info, 0, sizeof info);  // si_pid stays 0 when WNOHANG finds nothing
+    const SysResult r = retryOnEintr([&] {
+        return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOHANG | WNOWAIT);
+    });
+    if (!r.ok())
+        return r;
+    if (info.si_pid == 0)
+        return SysResult{0, 0};
+    *status = info.si_code == CLD_EXITED ? info.si_status : -info.si_status;
+    return SysResult{1, 0};
+}
+
+SysResult waitpid(pid_t pid, int *status, bool block)
+{
+    int raw = 0;
+    const SysResult r = retryOnEintr([&] { return ::waitpid(pid, &raw, block ? 0 : WNOHANG); });
+    if (r.ok() && r.value > 0)
+        *status = exitCodeOf(raw);
+    return r;
+}
+
+SysResult seqpacketPair(int fds[2])
+{
+    return fromReturn(::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, fds));
+}
+
+SysResult sendWithDescriptors(int fd, const void *data, std::size_t len, const int *fds, std::size_t fdCount,
+                              bool dontWait)
+{
+    if (fdCount > kMaxPassedFds)
+        return SysResult{-1, EINVAL};
+    iovec iov{const_cast<void *>(data), len};
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * kMaxPassedFds)];
+    std::memset(control, 0, sizeof control);
+    if (fdCount > 0) {
+        msg.msg_control = control;
+        msg.msg_controllen = CMSG_SPACE(sizeof(int) * fdCount);
+        cmsghdr *c = CMSG_FIRSTHDR(&msg);
+        c->cmsg_level = SOL_SOCKET;
+        c->cmsg_type = SCM_RIGHTS;
+        c->cmsg_len = CMSG_LEN(sizeof(int) * fdCount);
+        std::memcpy(CMSG_DATA(c), fds, sizeof(int) * fdCount);
+    }
+    const int flags = MSG_NOSIGNAL | (dontWait ? MSG_DONTWAIT : 0);
+    return retryOnEintr([&] { return ::sendmsg(fd, &msg, flags); });
+}
+
+SysResult receiveWithDescriptors(int fd, void *buf, std::size_t len, std::vector<int> &fds, bool dontWait)
+{
+    fds.clear();
+    iovec iov{buf, len};
+    msghdr msg{};
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    alignas(cmsghdr) char control[CMSG_SPACE(sizeof(int) * kMaxPassedFds)];
+    msg.msg_control = control;
+    msg.msg_controllen = sizeof control;
+    const int flags = MSG_CMSG_CLOEXEC | (dontWait ? MSG_DONTWAIT : 0);
+    const SysResult r = retryOnEintr([&] { return ::recvmsg(fd, &msg, flags); });
+    if (!r.ok())
+        return r;
+    for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+        if (c->cmsg_level != SOL_SOCKET || c->cmsg_type != SCM_RIGHTS)
+            continue;
+        const std::size_t n = (c->cmsg_len - CMSG_LEN(0)) / sizeof(int);
+        for (std::size_t i = 0; i < n; ++i) {
+            int received = -1;
+            std::memcpy(&received, CMSG_DATA(c) + i * sizeof(int), sizeof(int));
+            fds.push_back(received);
+        }
+    }
+    if (msg.msg_flags & (MSG_TRUNC | MSG_CTRUNC)) {
+        for (int f : fds)
+            (void)::close(f);
+        fds.clear();
+        return SysResult{-1, EMSGSIZE};
+    }
+    return r;
+}
+
+SysResult childSignalDescriptor()
+{
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGCHLD);
+    if (::sigprocmask(SIG_BLOCK, &set, nullptr) < 0)
+        return SysResult{-1, errno};
+    return fromReturn(::signalfd(-1, &set, SFD_NONBLOCK | SFD_CLOEXEC));
+}
+
+SysResult drainSignalDescriptor(int fd)
+{
+    signalfd_siginfo info;
+    for (;;) {
+        const ssize_t n = ::read(fd, &info, sizeof info);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && errno == EAGAIN)
+            return SysResult{0, 0};
+        if (n <= 0)
+            return fromReturn(n);
+    }
+}
+
+SysResult unblockAllSignals()
+{
+    sigset_t none;
+    sigemptyset(&none);
+    return fromReturn(::sigprocmask(SIG_SETMASK, &none, nullptr));
+}
+
+SysResult resetChildSignal()
+{
+    struct sigaction action {};
+    action.sa_handler = SIG_DFL;
+    sigemptyset(&action.sa_mask);
+    return fromReturn(::sigaction(SIGCHLD, &action, nullptr));
+}
+
+SysResult duplicateOnto(int oldFd, int newFd)
+{
+    return retryOnEintr([&] { return ::dup3(oldFd, newFd, O_CLOEXEC); });
+}
+
+SysResult closeAllExcept(std::vector<int> keep)
+{
+    keep.erase(std::remove_if(keep.begin(), keep.end(), [](int fd) { return fd < 3; }), keep.end());
+    std::sort(keep.begin(), keep.end());
+    keep.erase(std::unique(keep.begin(), keep.end()), keep.end());
+    unsigned first = 3;
+    for (int fd : keep) {
+        const unsigned kept = static_cast<unsigned>(fd);
+        if (kept > first && ::close_range(first, kept - 1, 0) < 0)
+            return SysResult{-1, errno};
+        first = kept + 1;
+    }
+    return fromReturn(::close_range(first, UINT_MAX, 0));
+}
+
+SysResult setParentDeathSignal(int signal)
+{
+    return fromReturn(::prctl(PR_SET_PDEATHSIG, static_cast<unsigned long>(signal), 0, 0, 0));
+}
+
+} // namespace socketlab::sys

@@ -1,0 +1,50 @@
+// The process calls behind socketserver's ForkingMixIn and its fork helper: fork, waitpid,
+// _exit, descriptors passed over a Unix socket (SCM_RIGHTS), SIGCHLD as a descriptor, and
+// descriptor hygiene for forked children. Like Syscalls.h, one thin wrapper per system call,
+// errno captured in the result, EINTR retried where that is safe.
+#pragma once
+
+#include "Syscalls.h"
+
+#include <cstddef>
+#include <sys/types.h>
+#include <vector>
+
+namespace socketlab::sys {
+
+SysResult fork();
+[[noreturn]] void exitNow(int status);  // _exit: no atexit handlers, no static destructors
+SysResult getpid();
+SysResult gettid();   // the kernel's thread id, as /proc/self/task and `ps -L` list it
+SysResult kill(pid_t pid, int signal);
+
+// waitid(P_PID, pid, WEXITED | WNOHANG | WNOWAIT): value is 1 and *status the exit status
+// (exit code, or -signal) when the child has exited, 0 when it still runs. The child stays
+// a zombie until waitpid() reaps it, as it would under Python's ForkingMixIn.
+SysResult peekExited(pid_t pid, int *status);
+// Reaps the child: value is its pid, or 0 when !block and it has not exited yet. *status as above.
+SysResult waitpid(pid_t pid, int *status, bool block);
+
+// A connected pair of SOCK_SEQPACKET Unix sockets (message boundaries kept), close-on-exec.
+SysResult seqpacketPair(int fds[2]);
+// One message with descriptors attached (SCM_RIGHTS). Never raises SIGPIPE.
+SysResult sendWithDescriptors(int fd, const void *data, std::size_t len, const int *fds, std::size_t fdCount,
+                              bool dontWait);
+// Receives one message; received descriptors are close-on-exec (MSG_CMSG_CLOEXEC). value is
+// the message length; 0 means the peer closed. A message cut short (MSG_TRUNC or MSG_CTRUNC)
+// is an EMSGSIZE error, with any descriptors it carried closed.
+SysResult receiveWithDescriptors(int fd, void *buf, std::size_t len, std::vector<int> &fds, bool dontWait);
+
+// SIGCHLD delivered as a readable descriptor (the signal is blocked for the calling thread).
+SysResult childSignalDescriptor();
+SysResult drainSignalDescriptor(int fd);
+SysResult unblockAllSignals();   // in a forked child, before running user code
+SysResult resetChildSignal();    // SIGCHLD back to its default disposition
+
+// dup3(oldFd, newFd, O_CLOEXEC): puts oldFd's open socket in place of newFd.
+SysResult duplicateOnto(int oldFd, int newFd);
+// Closes every descriptor >= 3 not listed in keep (a forked child keeps only what it needs).
+SysResult closeAllExcept(std::vector<int> keep);
+SysResult setParentDeathSignal(int signal);  // prctl(PR_SET_PDEATHSIG)
+
+} // namespace socketlab::sys
