@@ -4,6 +4,7 @@
 
 std::vector<ProgramInfo> tcpTimestampPrograms();
 std::vector<ProgramInfo> udpTimestampPrograms();
+std::vector<ProgramInfo> socketServerTimestampPrograms();
 
 long long ProgramContext::intParam(std::string_view name) const
 {
@@ -23,7 +24,7 @@ const std::vector<ProgramInfo> &builtInPrograms()
 {
     static const std::vector<ProgramInfo> programs = [] {
         std::vector<ProgramInfo> all;
-        for (auto &&group : {tcpTimestampPrograms(), udpTimestampPrograms()})
+        for (auto &&group : {tcpTimestampPrograms(), udpTimestampPrograms(), socketServerTimestampPrograms()})
             all.insert(all.end(), group.begin(), group.end());
         return all;
     }();

@@ -1,6 +1,6 @@
 #include "ProgramSupport.h"
 
-#include "../Ctime.h"
+#include <socketserver/Tutorial.h>
 
 #include <NameResolution.h>
 
@@ -56,5 +56,5 @@ void publishPort(ProgramContext &ctx, Socket &socket)
 
 std::string timestamped(const std::string &data)
 {
-    return "[" + pythonCtimeNow() + "] " + data;
+    return "[" + socketlab::socketserver::tutorial::ctime() + "] " + data;
 }

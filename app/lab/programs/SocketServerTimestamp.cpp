@@ -1,0 +1,137 @@
+// tsTservSS.py and tsTclntSS.py of the tutorials: the timestamp server on socketserver's
+// TCPServer + StreamRequestHandler, and its client that opens a new connection for every
+// line. The handler steps through its own listing lines: under a plain TCPServer it runs
+// on serve_forever's thread, which is the pane's.
+#include "ProgramSupport.h"
+
+#include <socketserver/SocketException.h>
+#include <socketserver/StreamRequestHandler.h>
+#include <socketserver/TCPServer.h>
+#include <socketserver/Tutorial.h>
+
+#include <CancelToken.h>
+#include <Socket.h>
+
+#include <sys/socket.h>
+
+using namespace socketlab;
+using namespace socketlab::socketserver;
+
+namespace {
+
+// class MyRequestHandler(SRH): def handle(self): ...
+class SteppedTimestampHandler : public StreamRequestHandler {
+public:
+    explicit SteppedTimestampHandler(ProgramContext &ctx) : m_ctx(ctx) {}
+
+    void handle() override
+    {
+        if (!m_ctx.step("handle-print"))
+            return;
+        m_ctx.print("...connected from: " + tutorial::pythonStr(clientAddress()));
+        if (!m_ctx.step("handle-reply"))
+            return;
+        const Bytes line = orRaise(rfile().readline());  // waits for the "\r\n" the client sends
+        orRaise(wfile().write(timestamped(line)));
+    }
+
+private:
+    ProgramContext &m_ctx;
+};
+
+int socketServerTimestampServer(ProgramContext &ctx)
+{
+    if (!ctx.step("create"))
+        return 0;
+    auto address = ipv4Address(ctx.param("host"), ctx.intParam("port"));
+    if (!address)
+        return ctx.fail(address.error());
+    const RequestHandlerClass handlerClass(
+        [&ctx] { return std::unique_ptr<BaseRequestHandler>(new SteppedTimestampHandler(ctx)); }, "MyRequestHandler");
+    const SocketContext context = ctx.socketContext();
+    TCPServer tcpServ(*address, handlerClass, context);  // socket(), bind(), listen(5)
+    if (!tcpServ.initStatus())
+        return ctx.fail(tcpServ.initStatus().error());
+    publishPort(ctx, tcpServ.socket());
+    // handle_error's report (Python prints it to stderr) goes to the console, but not the
+    // one a Stop causes: that is SocketLab ending the call, not the program failing.
+    tcpServ.setErrorOutput([&ctx, cancel = context.cancel](const std::string &text) {
+        if (!cancel || !cancel->isCancelled())
+            ctx.print(text);
+    });
+
+    int status = 0;
+    if (ctx.step("print-waiting")) {
+        ctx.print("waiting for connection...");
+        if (ctx.step("serve-forever")) {
+            if (Status served = tcpServ.serveForever(); !served)
+                status = ctx.fail(served.error());  // a Stop ends it quietly
+        }
+    }
+    tcpServ.serverClose();
+    return status;
+}
+
+int socketServerTimestampClient(ProgramContext &ctx)
+{
+    const std::size_t bufsize = static_cast<std::size_t>(ctx.intParam("bufsize"));
+    auto address = ipv4Address(ctx.param("host"), ctx.intParam("port"));
+    if (!address)
+        return ctx.fail(address.error());
+    for (;;) {
+        int status = 0;
+        std::optional<Socket> created = stepSocket(ctx, SOCK_STREAM, status);  // a new connection per line
+        if (!created)
+            return status;
+        Socket &tcpCliSock = *created;
+        if (!ctx.step("connect"))
+            return 0;
+        if (Status s = tcpCliSock.connect(*address); !s)
+            return ctx.fail(s.error());
+        if (!ctx.step("input"))
+            return 0;
+        const std::optional<std::string> data = ctx.input("> ");
+        if (!ctx.step("check-input"))
+            return 0;
+        if (!data || data->empty())
+            return 0;
+        if (!ctx.step("send"))
+            return 0;
+        if (auto sent = tcpCliSock.send(*data + "\r\n"); !sent)  // readline() needs the line end
+            return ctx.fail(sent.error());
+        if (!ctx.step("recv"))
+            return 0;
+        auto reply = tcpCliSock.recv(bufsize);
+        if (!reply)
+            return ctx.fail(reply.error());
+        if (!ctx.step("check-reply"))
+            return 0;
+        if (reply->empty())
+            return 0;
+        if (!ctx.step("print"))
+            return 0;
+        ctx.print(tutorial::strip(*reply));
+        if (!ctx.step("close"))
+            return 0;
+        (void)tcpCliSock.close();
+    }
+}
+
+} // namespace
+
+std::vector<ProgramInfo> socketServerTimestampPrograms()
+{
+    return {
+        {"socketserver-timestamp-server",
+         {{"create", "TCP(ADDR"}, {"print-waiting", "print("}, {"serve-forever", ".serve_forever("},
+          {"handle-print", "print("}, {"handle-reply", "wfile.write("}},
+         {"host", "port"},
+         socketServerTimestampServer},
+        {"socketserver-timestamp-client",
+         {{"socket", "socket("}, {"connect", ".connect("}, {"input", "input("}, {"check-input", "if not data"},
+          {"send", ".send("}, {"recv", ".recv("}, {"check-reply", "if not data"}, {"print", "print("},
+          {"close", ".close("}},
+         {"host", "port", "bufsize"},
+         socketServerTimestampClient},
+    };
+}

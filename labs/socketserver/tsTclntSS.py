@@ -1,0 +1,21 @@
+#!/usr/bin/env python3
+# tsTclntSS.py: the client of tsTservSS (Python 3 version of the tutorial)
+from socket import *
+
+HOST = '{{host}}'
+PORT = {{port}}
+BUFSIZ = {{bufsize}}
+ADDR = (HOST, PORT)
+
+while True:
+    tcpCliSock = socket(AF_INET, SOCK_STREAM)      # a new connection for every line
+    tcpCliSock.connect(ADDR)                       # C: connect(fd, &addr, sizeof addr)
+    data = input('> ')
+    if not data:
+        break
+    tcpCliSock.send(bytes('%s\r\n' % data, 'utf-8'))   # readline() on the server needs the line end
+    data = tcpCliSock.recv(BUFSIZ)                 # C: recv(fd, buf, BUFSIZ, 0)
+    if not data:
+        break
+    print(data.decode('utf-8').strip())
+    tcpCliSock.close()                             # C: close(fd)
