@@ -2,7 +2,7 @@
 // tutorials' timestamp servers and clients do: a python3 tsTclnt against a core tsTserv,
 // a core client against a python3 tsTserv, and the same both ways over UDP (tsUclnt /
 // tsUserv). The timestamp is Python's time.ctime() format, "Sun Nov  1 10:00:00 2026".
-#include "TestSupport.h"
+#include "PythonProcess.h"
 
 #include <Socket.h>
 
@@ -21,7 +21,7 @@ using namespace socketlab;
 
 namespace {
 
-constexpr int kProcessTimeoutMs = 20000;
+constexpr int kProcessTimeoutMs = testsupport::PythonProcess::kTimeoutMs;
 constexpr double kSocketTimeoutS = 20.0;
 
 // Python's time.ctime(t): weekday, month, space-padded day, time, year.
@@ -52,60 +52,7 @@ std::string stamped(const std::string &data)
     return "[" + ctimeOf(std::time(nullptr)) + "] " + data;
 }
 
-// A python3 -c process that is killed if the test ends early.
-class Python {
-public:
-    Python(const QString &python3, const char *script, const QStringList &args = {})
-    {
-        m_process.start(python3, QStringList{QStringLiteral("-c"), QString::fromUtf8(script)} + args);
-        m_started = m_process.waitForStarted(kProcessTimeoutMs);
-    }
-    ~Python()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(kProcessTimeoutMs);
-        }
-    }
-    Python(const Python &) = delete;
-    Python &operator=(const Python &) = delete;
-
-    bool started() const { return m_started; }
-
-    // The first line on stdout (the server's port), waiting for it without sleeping.
-    QByteArray readLine()
-    {
-        QDeadlineTimer deadline(kProcessTimeoutMs);
-        while (!m_process.canReadLine()) {
-            if (deadline.hasExpired() || !m_process.waitForReadyRead(int(deadline.remainingTime())))
-                return {};
-        }
-        return m_process.readLine().trimmed();
-    }
-
-    // Waits for a clean exit; stdout and stderr stay readable afterwards.
-    bool finish()
-    {
-        if (!m_process.waitForFinished(kProcessTimeoutMs))
-            return false;
-        m_out += m_process.readAllStandardOutput();
-        m_err += m_process.readAllStandardError();
-        return m_process.exitStatus() == QProcess::NormalExit && m_process.exitCode() == 0;
-    }
-    const QByteArray &out() const { return m_out; }
-    const QByteArray &err() const { return m_err; }
-    QString diagnostics()
-    {
-        m_err += m_process.readAllStandardError();
-        return QStringLiteral("python3 exit %1, stderr: %2").arg(m_process.exitCode()).arg(QString::fromUtf8(m_err));
-    }
-
-private:
-    QProcess m_process;
-    bool m_started = false;
-    QByteArray m_out;
-    QByteArray m_err;
-};
+using Python = testsupport::PythonProcess;
 
 // tsTclnt in Python 3, sending two messages (the second not text at all) and writing each
 // reply to stdout exactly as received. It also checks our stamp against Python's ctime().
@@ -241,7 +188,7 @@ void TestPythonInterop::timestampIsPythonsCtime()
     for (std::time_t t : times)
         args << QString::number(static_cast<long long>(t));
 
-    Python python(m_python, kCtimes, args);
+    Python python(kCtimes, args);
     QVERIFY2(python.started(), "python3 did not start");
     QVERIFY2(python.finish(), qPrintable(python.diagnostics()));
     const QList<QByteArray> lines = python.out().trimmed().split('\n');
@@ -259,7 +206,7 @@ void TestPythonInterop::pythonTcpClientAgainstCoreServer()
     QVERIFY(listener.setTimeout(kSocketTimeoutS));
     const std::uint16_t port = testsupport::portOf(listener);
 
-    Python client(m_python, kTcpClient, {QString::number(port)});
+    Python client(kTcpClient, {QString::number(port)});
     QVERIFY2(client.started(), "python3 did not start");
     auto accepted = listener.accept();
     QVERIFY2(accepted, qPrintable(client.diagnostics()));
@@ -292,7 +239,7 @@ void TestPythonInterop::pythonTcpClientAgainstCoreServer()
 // The core is tsTclnt against Python's tsTserv: the reply is "[<Python's ctime()>] data".
 void TestPythonInterop::coreTcpClientAgainstPythonServer()
 {
-    Python server(m_python, kTcpServer);
+    Python server(kTcpServer);
     QVERIFY2(server.started(), "python3 did not start");
     bool ok = false;
     const std::uint16_t port = server.readLine().toUShort(&ok);
@@ -334,7 +281,7 @@ void TestPythonInterop::pythonUdpClientAgainstCoreServer()
     QVERIFY(server.setTimeout(kSocketTimeoutS));
     const std::uint16_t port = testsupport::portOf(server);
 
-    Python client(m_python, kUdpClient, {QString::number(port)});
+    Python client(kUdpClient, {QString::number(port)});
     QVERIFY2(client.started(), "python3 did not start");
     auto datagram = server.recvFrom(1024);
     QVERIFY2(datagram, qPrintable(client.diagnostics()));
@@ -355,7 +302,7 @@ void TestPythonInterop::pythonUdpClientAgainstCoreServer()
 // The core is tsUclnt against Python's tsUserv.
 void TestPythonInterop::coreUdpClientAgainstPythonServer()
 {
-    Python server(m_python, kUdpServer);
+    Python server(kUdpServer);
     QVERIFY2(server.started(), "python3 did not start");
     bool ok = false;
     const std::uint16_t port = server.readLine().toUShort(&ok);

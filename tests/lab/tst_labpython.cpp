@@ -2,7 +2,7 @@
 // and UDP. A python3 tsTclnt / tsUclnt typing lines at the lab's server pane gets back each
 // line after "[ctime] "; the lab's client pane talking to a python3 tsTserv / tsUserv shows
 // that server's replies byte for byte. Skipped when python3 is not installed.
-#include "TestSupport.h"
+#include "PythonProcess.h"
 
 #include <LabLoader.h>
 #include <PaneRunner.h>
@@ -20,7 +20,7 @@ using State = PaneRunner::State;
 
 namespace {
 
-constexpr int kProcessTimeoutMs = 20000;
+constexpr int kProcessTimeoutMs = testsupport::PythonProcess::kTimeoutMs;
 
 // The tutorial's tsTclnt.py in Python 3, reading lines as the learner types them. Its own
 // port goes to stderr so the server's "connected from" line can be checked against it.
@@ -135,68 +135,7 @@ while True:
 udpSerSock.close()
 )py";
 
-// A python3 -c process, killed if the test ends before it does.
-class Python {
-public:
-    Python(const char *script, const QStringList &args = {})
-    {
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(QStringLiteral("PYTHONIOENCODING"), QStringLiteral("utf-8"));
-        env.insert(QStringLiteral("PYTHONUNBUFFERED"), QStringLiteral("1"));
-        m_process.setProcessEnvironment(env);
-        m_process.start(testsupport::python3(), QStringList{QStringLiteral("-c"), QString::fromUtf8(script)} + args);
-        m_started = m_process.waitForStarted(kProcessTimeoutMs);
-    }
-    ~Python()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(kProcessTimeoutMs);
-        }
-    }
-    Python(const Python &) = delete;
-    Python &operator=(const Python &) = delete;
-
-    bool started() const { return m_started; }
-    QProcess &process() { return m_process; }
-
-    // The first line on stdout (a server's port).
-    QByteArray firstLine()
-    {
-        QDeadlineTimer deadline(kProcessTimeoutMs);
-        while (!m_process.canReadLine()) {
-            if (deadline.hasExpired() || !m_process.waitForReadyRead(int(deadline.remainingTime())))
-                return {};
-        }
-        return m_process.readLine().trimmed();
-    }
-    // Waits until stderr holds at least n lines; returns them all (fewer on timeout).
-    QList<QByteArray> errorLines(qsizetype n)
-    {
-        (void)QTest::qWaitFor([&] {
-            m_err += m_process.readAllStandardError();
-            return m_err.count('\n') >= n;
-        }, kProcessTimeoutMs);
-        QList<QByteArray> lines = m_err.split('\n');
-        lines.removeAll(QByteArray());
-        return lines;
-    }
-    bool finishedCleanly()
-    {
-        return m_process.waitForFinished(kProcessTimeoutMs) && m_process.exitStatus() == QProcess::NormalExit &&
-               m_process.exitCode() == 0;
-    }
-    QString diagnostics()
-    {
-        m_err += m_process.readAllStandardError();
-        return QStringLiteral("python3 exit %1, stderr: %2").arg(m_process.exitCode()).arg(QString::fromUtf8(m_err));
-    }
-
-private:
-    QProcess m_process;
-    bool m_started = false;
-    QByteArray m_err;
-};
+using Python = testsupport::PythonProcess;
 
 // Splits "[ctime] data" into the stamp and the data; the stamp must be Python's ctime() of
 // a second in [from, to] (Qt refuses a weekday that does not fit the date).
@@ -280,11 +219,11 @@ void TestLabPython::pythonClientAgainstLabServer()
         client.process().write(line.toUtf8() + '\n');
     client.process().write("\n");  // the empty line that ends tsTclnt / tsUclnt
     client.process().closeWriteChannel();
-    QVERIFY2(client.finishedCleanly(), qPrintable(client.diagnostics()));
+    QVERIFY2(client.finish(), qPrintable(client.diagnostics()));
     const QDateTime to = QDateTime::currentDateTime();
 
     // stdout: "> " before every input(), then each reply as print() shows it.
-    const QByteArray out = client.process().readAllStandardOutput();
+    const QByteArray out = client.out();
     QList<QByteArray> shown = out.split('\n');
     QCOMPARE(shown.size(), m_lines.size() + 1);
     QCOMPARE(shown.takeLast(), QByteArray("> "));
@@ -319,7 +258,7 @@ void TestLabPython::labClientAgainstPythonServer()
     QFETCH(QByteArray, script);
     Python server(script.constData());
     QVERIFY2(server.started(), "python3 did not start");
-    const QByteArray port = server.firstLine();
+    const QByteArray port = server.readLine();
     QVERIFY2(!port.isEmpty() && port.toUShort() != 0, qPrintable(server.diagnostics()));
 
     PaneRunner client(paneOf(labId, QStringLiteral("client")), std::make_shared<TraceStream>(), std::make_shared<SocketRegistry>());
