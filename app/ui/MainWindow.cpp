@@ -57,12 +57,13 @@ MainWindow::MainWindow(const LabDefinition &lab, const QString &language, QWidge
     m_socketTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_socketTable->horizontalHeader()->setStretchLastSection(true);
     m_socketTable->verticalHeader()->hide();
+    m_socketTable->verticalHeader()->setDefaultSectionSize(m_socketTable->fontMetrics().height() + 6);  // compact rows
     m_socketTable->setSelectionBehavior(QAbstractItemView::SelectRows);
 
     m_vertical->addWidget(m_panes);
     m_vertical->addWidget(titled(tr("Sockets"), m_socketTable));
     m_vertical->addWidget(titled(tr("Trace of every socket call"), m_traceLog));
-    m_vertical->setSizes({560, 150, 110});
+    m_vertical->setSizes({540, 180, 100});
     m_horizontal->addWidget(titled(tr("Lesson"), m_lesson));
     m_horizontal->addWidget(m_vertical);
     m_horizontal->setSizes({330, 950});
