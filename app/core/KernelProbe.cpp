@@ -51,6 +51,15 @@ KernelSample probeDescriptor(int fd, int family, int type)
     return s;
 }
 
+bool KernelSample::readable() const
+{
+    if (!available)
+        return false;
+    if (listening)
+        return acceptQueueLength > 0;
+    return receiveQueue > 0 || tcpState == TCP_CLOSE_WAIT;
+}
+
 const char *tcpStateName(int tcpState)
 {
     switch (tcpState) {

@@ -18,6 +18,10 @@ struct KernelSample {
     int receiveBuffer = 0;           // SO_RCVBUF
     int sendBuffer = 0;              // SO_SNDBUF
     std::uint32_t rttUs = 0;         // smoothed round-trip time, TCP only
+
+    // A reader blocked on this socket is about to wake: a connection waits for accept(),
+    // bytes wait for recv(), or the peer closed (recv returns b'').
+    bool readable() const;
 };
 
 // Probes an open descriptor. The caller guarantees fd stays open meanwhile

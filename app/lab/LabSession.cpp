@@ -2,6 +2,8 @@
 
 #include <QSet>
 
+#include <algorithm>
+
 using namespace socketlab;
 
 LabSession::LabSession(LabDefinition lab, QObject *parent)
@@ -101,6 +103,29 @@ void LabSession::runAll()
     }
 }
 
+bool LabSession::canStep(const PaneRunner *pane) const
+{
+    return pane->canStep() && (pane->isActive() || !waitsForAnotherPane(pane));
+}
+
+PaneRunner *LabSession::stepNext()
+{
+    for (PaneRunner *p : m_panes) {
+        if (canStep(p)) {
+            m_startWhenReady.remove(p);
+            p->gate().setDelayMs(m_delayMs);
+            p->step();
+            return p;
+        }
+    }
+    return nullptr;
+}
+
+bool LabSession::isSettled() const
+{
+    return std::all_of(m_panes.begin(), m_panes.end(), [](const PaneRunner *p) { return p->isSettled(); });
+}
+
 void LabSession::pauseAll()
 {
     for (PaneRunner *p : m_panes)
@@ -117,6 +142,8 @@ void LabSession::stopAll()
 void LabSession::reset()
 {
     stopAll();  // each stop wakes its program's blocked call and joins its thread
+    for (PaneRunner *p : m_panes)
+        p->resetToIdle();
     m_publishedValues.clear();
     m_registry->clear();
     std::vector<TraceEvent> discarded;

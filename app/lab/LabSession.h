@@ -27,6 +27,16 @@ public:
 
     int delayMs() const { return m_delayMs; }
 
+    // Advancing the lab one step at a time (the window's Step, --steps N): the first pane,
+    // in the lab's order, that can move — waiting at its gate, or not started and not
+    // waiting for another pane's value — is let through one step. Server first: it runs
+    // until it blocks in accept(), then the client takes over, as the lesson tells it.
+    // Returns the pane stepped, or nullptr when none can move (all blocked, waiting for
+    // input or ended). Call it again once isSettled().
+    PaneRunner *stepNext();
+    bool canStep(const PaneRunner *pane) const;
+    bool isSettled() const;  // every pane has finished its last step (PaneRunner::isSettled)
+
 public slots:
     void setDelayMs(int ms);  // 0: full speed; otherwise slow motion with this pause per step
     void runAll();

@@ -14,7 +14,9 @@ void LineInput::push(std::string line)
 std::optional<std::string> LineInput::next()
 {
     std::unique_lock lock(m_mutex);
+    m_waiting = true;
     m_ready.wait(lock, [this] { return m_stopped || !m_lines.empty() || (m_cancel && m_cancel->isCancelled()); });
+    m_waiting = false;
     if (m_cancel && m_cancel->isCancelled())
         return std::nullopt;  // Stop: now, whatever was typed
     if (m_lines.empty())
@@ -44,4 +46,10 @@ void LineInput::clear()
     std::lock_guard lock(m_mutex);
     m_lines.clear();
     m_stopped = false;
+}
+
+bool LineInput::isWaiting() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_waiting && m_lines.empty() && !m_stopped;  // a pushed line wakes it in a moment
 }

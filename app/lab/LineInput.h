@@ -24,11 +24,13 @@ public:
     void stop();                  // end of input; also wakes next() for the token's cancel()
     void reopen();                // accept input again after stop(), keeping typed-ahead lines
     void clear();                 // forget typed lines and reopen: a fresh start
+    bool isWaiting() const;       // a next() waits, and no line is on its way to it
 
 private:
     std::shared_ptr<socketlab::CancelToken> m_cancel;
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_ready;
     std::deque<std::string> m_lines;
     bool m_stopped = false;
+    bool m_waiting = false;
 };

@@ -239,9 +239,48 @@ void PaneRunner::stop()
     emit finished(m_exitCode = -1);
 }
 
+bool PaneRunner::isSettled() const
+{
+    if (!isActive())
+        return true;
+    if (m_gate.isWaiting() && m_gate.arrivals() > m_arrivalsAtStep)
+        return true;
+    return m_input.isWaiting() || blockedForGood();
+}
+
+bool PaneRunner::blockedForGood() const
+{
+    // Blocked, and nothing the kernel holds will wake it: a call blocked on a socket that
+    // already has a connection or bytes waiting returns in a moment, so it is not settled.
+    const std::string owner = m_pane.id.toStdString();
+    bool blocked = false;
+    for (const auto &record : m_registry->snapshot()) {
+        if (record->owner != owner || record->blockedIn.load(std::memory_order_acquire) == TraceCall::None)
+            continue;
+        if (record->probe().readable())
+            return false;
+        blocked = true;
+    }
+    return blocked;
+}
+
+bool PaneRunner::canStep() const
+{
+    if (!isActive())
+        return m_state == State::Idle;
+    return m_gate.isWaiting();
+}
+
+void PaneRunner::resetToIdle()
+{
+    if (!isActive())
+        setState(State::Idle);
+}
+
 void PaneRunner::step()
 {
     m_gate.setMode(StepGate::Mode::Step);
+    m_arrivalsAtStep = m_gate.arrivals();
     if (!isActive())
         start();  // it stops before its first step, which is then shown
     else

@@ -52,6 +52,13 @@ public:
     // The socket call the program is blocked in (None if not blocked) and since when.
     socketlab::TraceCall blockedIn(qint64 *blockedMs = nullptr) const;
 
+    // Nothing to do until somebody acts: not running, waiting at the gate for Step (at a
+    // step after the one last let through), waiting for input, or blocked in a socket call.
+    bool isSettled() const;
+    // Could Step move it now: waiting at its gate, or never started since the last Reset.
+    bool canStep() const;
+    void resetToIdle();  // after Reset: "not started", so stepping the lab starts it again
+
     void setEchoInput(bool echo) { m_echoInput = echo; }  // the window echoes "> line"
     StepGate &gate() { return m_gate; }
 
@@ -84,6 +91,7 @@ private:
         std::function<void()> report;
     };
     void setState(State state);
+    bool blockedForGood() const;
     // Program thread: queues fn to run on the GUI thread, for this run only.
     template <typename Fn>
     void post(Fn &&fn);
@@ -103,6 +111,7 @@ private:
     bool m_deliveryPending = false;
     std::atomic<bool> m_echoInput{true};
     bool m_inputClosed = false;
+    unsigned long long m_arrivalsAtStep = 0;  // the gate's arrivals when Step was last pressed
 
     State m_state = State::Idle;
     QString m_currentStep;

@@ -58,6 +58,18 @@ void StepGate::reset()
     m_stepsAllowed = 0;
 }
 
+bool StepGate::isWaiting() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_waiting;
+}
+
+unsigned long long StepGate::arrivals() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_arrivals;
+}
+
 bool StepGate::pass(const std::function<void(bool)> &onWaiting)
 {
     using Clock = std::chrono::steady_clock;
@@ -82,6 +94,10 @@ bool StepGate::pass(const std::function<void(bool)> &onWaiting)
             --m_stepsAllowed;
             break;
         }
+        if (!m_waiting) {
+            m_waiting = true;
+            ++m_arrivals;
+        }
         if (!announced && onWaiting) {
             announced = true;
             lock.unlock();
@@ -91,6 +107,7 @@ bool StepGate::pass(const std::function<void(bool)> &onWaiting)
         }
         m_changed.wait(lock);
     }
+    m_waiting = false;
     const bool cancelled = m_cancelled;
     lock.unlock();
     if (announced && onWaiting)

@@ -19,6 +19,12 @@ public:
     void cancel();            // every pass() returns false from now on
     void reset();             // after cancel, before the program restarts
 
+    // For "advance the lab N steps": whether the program waits for Step right now, and
+    // how many times it has started such a wait (so a caller can tell the program moved
+    // on to its next step, not still the one it was let through).
+    bool isWaiting() const;
+    unsigned long long arrivals() const;
+
     // Program thread. onWaiting(true) is called when it starts waiting for Step, and
     // onWaiting(false) when it goes on. Returns false if cancelled.
     bool pass(const std::function<void(bool waiting)> &onWaiting = {});
@@ -30,4 +36,6 @@ private:
     int m_delayMs = 600;
     int m_stepsAllowed = 0;
     bool m_cancelled = false;
+    bool m_waiting = false;
+    unsigned long long m_arrivals = 0;
 };

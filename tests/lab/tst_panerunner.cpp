@@ -366,7 +366,8 @@ void TestPaneRunner::stopAndReset()
         session->reset();
     else
         session->stopAll();
-    QTRY_VERIFY_WITH_TIMEOUT(server->state() == State::Stopped && (!inRecv || client->state() == State::Stopped), kPromptlyMs);
+    const State after = reset ? State::Idle : State::Stopped;  // Reset: "not started", as freshly opened
+    QTRY_VERIFY_WITH_TIMEOUT(server->state() == after && (!inRecv || client->state() == after), kPromptlyMs);
     QVERIFY2(clock.elapsed() < kPromptlyMs, qPrintable(QString::number(clock.elapsed())));
     QVERIFY(!server->isActive() && !client->isActive());
     QCOMPARE(session->registry()->openCount(), std::size_t(0));
