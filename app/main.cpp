@@ -109,11 +109,17 @@ int main(int argc, char **argv)
         QStringLiteral("Also load labs from DIR (one folder per lab), after the built-in ones and the user's folder (%1).")
             .arg(LabCatalog::userRoot()), QStringLiteral("dir"));
     const QCommandLineOption screenshotOption(QStringLiteral("screenshot"),
-        QStringLiteral("Render the window to FILE (PNG) and exit, after --send lines are answered."), QStringLiteral("file"));
+        QStringLiteral("Render the window to FILE (PNG) and exit, after --steps are taken or --send lines are answered."),
+        QStringLiteral("file"));
     const QCommandLineOption startOption(QStringLiteral("start"), QStringLiteral("Run every pane of the lab at once."));
     const QCommandLineOption sendOption(QStringLiteral("send"),
-        QStringLiteral("Type LINE at the client's prompt (repeatable; implies --start)."), QStringLiteral("line"));
-    parser.addOptions({langOption, listOption, labOption, runOption, setOption, labsDirOption, screenshotOption, startOption, sendOption});
+        QStringLiteral("Type LINE at the client's prompt (repeatable; implies --start unless --steps is given)."),
+        QStringLiteral("line"));
+    const QCommandLineOption stepsOption(QStringLiteral("steps"),
+        QStringLiteral("Advance the lab N steps, as pressing Step (F10) N times: the server first until it blocks, then "
+                       "the clients. With --screenshot, the picture is taken after them."), QStringLiteral("n"));
+    parser.addOptions({langOption, listOption, labOption, runOption, setOption, labsDirOption, screenshotOption, startOption,
+                       sendOption, stepsOption});
     parser.process(*app);
 
     QSettings settings;
@@ -155,23 +161,24 @@ int main(int argc, char **argv)
     }
 
     settings.setValue(QStringLiteral("language"), language);
-    if (!lab)
-        lab = catalog.find(settings.value(QStringLiteral("lastLab"), QStringLiteral("tcp-timestamp")).toString());
-    if (!lab && !catalog.labs().isEmpty())
-        lab = &catalog.labs().first();
-    if (!lab) {
+    if (catalog.labs().isEmpty()) {
         printErr(QCoreApplication::translate("main", "socketlab: no lab could be loaded"));
         return 1;
     }
-    settings.setValue(QStringLiteral("lastLab"), lab->id);
+    bool stepsOk = true;
+    const int steps = parser.isSet(stepsOption) ? parser.value(stepsOption).toInt(&stepsOk) : 0;
+    if (!stepsOk || steps < 0) {
+        printErr(QCoreApplication::translate("main", "socketlab: --steps needs a whole number of steps, 0 or more"));
+        return 2;
+    }
 
-    MainWindow window(*lab, language);
+    MainWindow window(catalog, language, lab ? lab->id : QString());
     for (const QString &assignment : parser.values(setOption)) {
         const qsizetype dot = assignment.indexOf(QLatin1Char('.'));
         const qsizetype eq = assignment.indexOf(QLatin1Char('='));
         PaneRunner *pane = dot > 0 && eq > dot ? window.session()->pane(assignment.left(dot)) : nullptr;
         const QString problem = pane ? pane->setParam(assignment.mid(dot + 1, eq - dot - 1), assignment.mid(eq + 1))
-                                     : QCoreApplication::translate("main", "write PANE.NAME=VALUE with a pane of lab %1").arg(lab->id);
+                                     : QCoreApplication::translate("main", "write PANE.NAME=VALUE with a pane of lab %1").arg(window.labId());
         if (!problem.isEmpty()) {
             printErr(QStringLiteral("socketlab: --set %1: %2").arg(assignment, problem));
             return 2;
@@ -181,23 +188,45 @@ int main(int argc, char **argv)
     window.show();
 
     const QStringList lines = parser.values(sendOption);
-    if (parser.isSet(startOption) || !lines.isEmpty()) {
+    for (const QString &line : lines)
+        window.typeIntoClient(line);  // waits in the client's input until it asks
+    if (steps == 0 && (parser.isSet(startOption) || !lines.isEmpty()))
         window.runAll();
-        for (const QString &line : lines)
-            window.typeIntoClient(line);
+
+    // --steps N: one lab step at a time, each once the previous one has settled (every
+    // pane at its next line, blocked for good, waiting for input or ended).
+    auto stepsDone = std::make_shared<int>(0);
+    auto stuck = std::make_shared<bool>(false);
+    if (steps > 0) {
+        auto *stepper = new QTimer(app.get());
+        QObject::connect(stepper, &QTimer::timeout, app.get(), [&window, stepper, steps, stepsDone, stuck] {
+            if (!window.session()->isSettled())
+                return;
+            if (*stepsDone >= steps || *stuck) {
+                stepper->stop();
+                return;
+            }
+            if (window.session()->stepNext())
+                ++*stepsDone;
+            else
+                *stuck = true;  // nothing can move any more: fewer steps than asked
+        });
+        stepper->start(10);
     }
 
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        // Shoot once every typed line has its answer, or after 5 s at most, so a script
-        // never hangs on a broken run.
+        // Shoot once the steps are taken and every typed line has its answer, or after
+        // 10 s at most, so a script never hangs on a broken run.
         auto *poll = new QTimer(app.get());
         const qint64 started = QDateTime::currentMSecsSinceEpoch();
         QObject::connect(poll, &QTimer::timeout, app.get(), [&, file, started] {
-            const bool ready = window.answeredLines() >= lines.size();
-            if (!ready && QDateTime::currentMSecsSinceEpoch() - started < 5000)
+            const bool stepped = steps == 0 || ((*stepsDone >= steps || *stuck) && window.session()->isSettled());
+            const bool answered = steps > 0 || window.answeredLines() >= lines.size();
+            if (!(stepped && answered) && QDateTime::currentMSecsSinceEpoch() - started < 10000)
                 return;
             poll->stop();
+            QCoreApplication::processEvents();  // the last steps' reports
             window.refreshViews();
             const bool saved = window.grab().save(file);
             if (!saved)

@@ -57,8 +57,9 @@ public:
         if (e.kind() == ErrorKind::Cancelled)
             return;  // Stop or Reset: not the learner's error
         const QString text = QString::fromStdString(e.pythonString());
-        m_runner.post([r = &m_runner, text] {
+        m_runner.post([r = &m_runner, text, e] {
             r->m_lastError = text;
+            r->m_lastSocketError = e;
             emit r->errorOutput(text);
         });
     }
@@ -204,6 +205,7 @@ void PaneRunner::start()
         m_input.reopen();  // lines typed before the program started wait for its input()
     m_exitCode = 0;
     m_lastError.clear();
+    m_lastSocketError = {};
     m_currentStep.clear();
     m_currentLine = 0;
     ++m_generation;

@@ -49,6 +49,7 @@ public:
     int currentLine() const { return m_currentLine; }
     int exitCode() const { return m_exitCode; }
     QString lastError() const { return m_lastError; }
+    socketlab::SocketError lastSocketError() const { return m_lastSocketError; }  // as lastError(), for explaining it
     // The socket call the program is blocked in (None if not blocked) and since when.
     socketlab::TraceCall blockedIn(qint64 *blockedMs = nullptr) const;
 
@@ -118,4 +119,5 @@ private:
     int m_currentLine = 0;
     int m_exitCode = 0;
     QString m_lastError;
+    socketlab::SocketError m_lastSocketError;
 };

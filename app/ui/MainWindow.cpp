@@ -7,6 +7,7 @@
 #include <LabSession.h>
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QHash>
@@ -20,69 +21,109 @@
 #include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 constexpr int kRefreshMs = 50;                   // 20 Hz: live enough to watch a call block
 constexpr std::size_t kEventsPerRefresh = 2000;  // the GUI takes the trace at its own pace
 constexpr int kTraceLogLines = 2000;
 constexpr int kSlowestDelayMs = 2000;
-}
+constexpr int kMinZoom = 50;
+constexpr int kMaxZoom = 300;
+constexpr int kZoomStep = 10;
+constexpr double kPresentationScale = 1.5;  // fonts in presentation mode, before zoom
 
-MainWindow::MainWindow(const LabDefinition &lab, const QString &language, QWidget *parent)
-    : QMainWindow(parent), m_language(language), m_session(new LabSession(lab, this)),
-      m_socketModel(new SocketTableModel(this)), m_lesson(new QTextBrowser), m_traceLog(new QPlainTextEdit),
-      m_socketTable(new QTableView), m_horizontal(new QSplitter(Qt::Horizontal)), m_panes(new QSplitter(Qt::Horizontal)),
-      m_vertical(new QSplitter(Qt::Vertical)), m_speed(new QSlider(Qt::Horizontal)), m_refreshTimer(new QTimer(this))
+// Black on white with saturated accents: what survives a washed-out projector.
+QPalette highContrastPalette()
 {
-    setWindowTitle(tr("SocketLab — %1").arg(lab.title.in(language)));
-    m_lesson->setMarkdown(lab.lesson.in(language));
+    QPalette p;
+    const QColor black(0, 0, 0), white(255, 255, 255);
+    for (QPalette::ColorGroup group : {QPalette::Active, QPalette::Inactive}) {
+        p.setColor(group, QPalette::Window, QColor(245, 245, 245));
+        p.setColor(group, QPalette::WindowText, black);
+        p.setColor(group, QPalette::Base, white);
+        p.setColor(group, QPalette::AlternateBase, QColor(230, 236, 255));
+        p.setColor(group, QPalette::Text, black);
+        p.setColor(group, QPalette::Button, QColor(225, 225, 225));
+        p.setColor(group, QPalette::ButtonText, black);
+        p.setColor(group, QPalette::Highlight, QColor(0, 50, 170));
+        p.setColor(group, QPalette::HighlightedText, white);
+        p.setColor(group, QPalette::ToolTipBase, white);
+        p.setColor(group, QPalette::ToolTipText, black);
+        p.setColor(group, QPalette::PlaceholderText, QColor(80, 80, 80));
+    }
+    p.setColor(QPalette::Disabled, QPalette::WindowText, QColor(90, 90, 90));
+    p.setColor(QPalette::Disabled, QPalette::Text, QColor(90, 90, 90));
+    p.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(90, 90, 90));
+    return p;
+}
+} // namespace
+
+MainWindow::MainWindow(LabCatalog catalog, const QString &language, const QString &labId, QWidget *parent)
+    : QMainWindow(parent), m_catalog(std::move(catalog)), m_language(language), m_socketModel(new SocketTableModel(this)),
+      m_lesson(new QTextBrowser), m_traceLog(new QPlainTextEdit), m_socketTable(new QTableView), m_liveViews(new QTabWidget),
+      m_horizontal(new QSplitter(Qt::Horizontal)), m_panes(new QSplitter(Qt::Horizontal)),
+      m_vertical(new QSplitter(Qt::Vertical)), m_speed(new QSlider(Qt::Horizontal)), m_refreshTimer(new QTimer(this)),
+      m_traceCount(new QLabel), m_baseFont(QApplication::font())
+{
+    setWindowTitle(tr("SocketLab"));
     m_lesson->setOpenExternalLinks(false);
     m_traceLog->setReadOnly(true);
     m_traceLog->setMaximumBlockCount(kTraceLogLines);
-    m_traceLog->setFont(QFont(QStringLiteral("monospace")));
+    QFont mono;
+    mono.setFamily(QStringLiteral("monospace"));  // only the family: the size follows zoom
+    mono.setStyleHint(QFont::Monospace);
+    m_traceLog->setFont(mono);
 
-    for (PaneRunner *runner : m_session->panes()) {
-        auto *view = new PaneView(runner, language);
-        m_paneViews.append(view);
-        m_panes->addWidget(view);
-    }
-
-    m_socketModel->setRegistry(m_session->registry());
     m_socketTable->setModel(m_socketModel);
     m_socketTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_socketTable->horizontalHeader()->setStretchLastSection(true);
     m_socketTable->verticalHeader()->hide();
-    m_socketTable->verticalHeader()->setDefaultSectionSize(m_socketTable->fontMetrics().height() + 6);  // compact rows
     m_socketTable->setSelectionBehavior(QAbstractItemView::SelectRows);
 
+    m_liveViews->setDocumentMode(true);
+    m_liveViews->addTab(m_socketTable, tr("Sockets"));
+    m_liveViews->addTab(m_traceLog, tr("Trace of every socket call"));
+    m_panes->setChildrenCollapsible(false);
     m_vertical->addWidget(m_panes);
-    m_vertical->addWidget(titled(tr("Sockets"), m_socketTable));
-    m_vertical->addWidget(titled(tr("Trace of every socket call"), m_traceLog));
-    m_vertical->setSizes({540, 180, 100});
+    m_vertical->addWidget(m_liveViews);
+    m_vertical->setSizes({540, 260});
     m_horizontal->addWidget(titled(tr("Lesson"), m_lesson));
     m_horizontal->addWidget(m_vertical);
     m_horizontal->setSizes({330, 950});
     setCentralWidget(m_horizontal);
 
     createActions();
-    connect(m_session, &LabSession::resetDone, this, [this] {
-        for (PaneView *v : m_paneViews)
-            v->clear();
-        m_traceLog->clear();
-        m_socketModel->refresh();
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
+        for (QWidget *w = now; w; w = w->parentWidget()) {
+            if (auto *view = qobject_cast<PaneView *>(w)) {
+                selectPane(view);
+                return;
+            }
+        }
     });
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshViews);
     m_refreshTimer->start(kRefreshMs);
+    statusBar()->addPermanentWidget(m_traceCount);
     statusBar()->showMessage(tr("Ready"));
     restoreLayout();
+
+    const QString last = QSettings().value(QStringLiteral("lastLab"), QStringLiteral("tcp-timestamp")).toString();
+    if (!openLab(labId) && !openLab(last) && !m_catalog.labs().isEmpty())
+        openLab(m_catalog.labs().first().id);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    closeLab();
+}
 
 QWidget *MainWindow::titled(const QString &title, QWidget *content)
 {
@@ -94,6 +135,57 @@ QWidget *MainWindow::titled(const QString &title, QWidget *content)
     return box;
 }
 
+QString MainWindow::labId() const
+{
+    return m_session ? m_session->lab().id : QString();
+}
+
+void MainWindow::closeLab()
+{
+    if (!m_session)
+        return;
+    m_session->stopAll();  // wakes every blocked call and joins the program threads
+    qDeleteAll(m_paneViews);
+    m_paneViews.clear();
+    m_socketModel->setRegistry(nullptr);
+    delete m_session;
+    m_session = nullptr;
+    m_traceLog->clear();
+}
+
+bool MainWindow::openLab(const QString &id)
+{
+    const LabDefinition *lab = m_catalog.find(id);
+    if (!lab)
+        return false;
+    closeLab();
+    m_session = new LabSession(*lab, this);
+    m_session->setDelayMs(m_speed->value());
+    setWindowTitle(tr("SocketLab — %1").arg(lab->title.in(m_language)));
+    m_lesson->setMarkdown(lab->lesson.in(m_language));
+    for (PaneRunner *runner : m_session->panes()) {
+        auto *view = new PaneView(runner, m_language);
+        view->setHighContrast(m_presentationOn);
+        m_paneViews.append(view);
+        m_panes->addWidget(view);
+    }
+    m_socketModel->setRegistry(m_session->registry());
+    connect(m_session, &LabSession::resetDone, this, [this] {
+        for (PaneView *v : m_paneViews)
+            v->clear();
+        m_traceLog->clear();
+        m_socketModel->refresh();
+    });
+    if (m_lessonActions) {
+        for (QAction *a : m_lessonActions->actions())
+            a->setChecked(a->data().toString() == id);
+    }
+    QSettings().setValue(QStringLiteral("lastLab"), id);
+    statusBar()->showMessage(tr("Opened %1").arg(lab->title.in(m_language)));
+    emit labOpened(id);
+    return true;
+}
+
 PaneView *MainWindow::paneView(const QString &id) const
 {
     for (PaneView *v : m_paneViews) {
@@ -103,17 +195,53 @@ PaneView *MainWindow::paneView(const QString &id) const
     return nullptr;
 }
 
+PaneView *MainWindow::selectedPane() const
+{
+    for (PaneView *v : m_paneViews) {
+        if (v->isSelected())
+            return v;
+    }
+    return nullptr;
+}
+
+void MainWindow::selectPane(PaneView *view)
+{
+    for (PaneView *v : m_paneViews)
+        v->setSelected(v == view);
+}
+
 void MainWindow::createActions()
 {
     QMenu *labMenu = menuBar()->addMenu(tr("&Lab"));
+    m_step = labMenu->addAction(tr("&Step"), QKeySequence(Qt::Key_F10), this, &MainWindow::stepLab);
+    m_step->setToolTip(tr("One step: the selected pane, or else the first pane that can move (F10)"));
     m_runAll = labMenu->addAction(tr("&Run all"), QKeySequence(Qt::Key_F5), this, &MainWindow::runAll);
     m_runAll->setToolTip(tr("Run every pane; clients start once the server has its port (F5)"));
-    m_pauseAll = labMenu->addAction(tr("&Pause all"), QKeySequence(Qt::Key_F6), m_session, &LabSession::pauseAll);
+    m_pauseAll = labMenu->addAction(tr("&Pause all"), QKeySequence(Qt::Key_F6), this, [this] {
+        if (m_session)
+            m_session->pauseAll();
+    });
     m_pauseAll->setToolTip(tr("Pause every pane before its next step (F6)"));
-    m_reset = labMenu->addAction(tr("R&eset"), QKeySequence(Qt::CTRL | Qt::Key_R), m_session, &LabSession::reset);
+    m_reset = labMenu->addAction(tr("R&eset"), QKeySequence(Qt::CTRL | Qt::Key_R), this, [this] {
+        if (m_session)
+            m_session->reset();
+    });
     m_reset->setToolTip(tr("Stop every pane, even in a blocked call, close every socket and start afresh (Ctrl+R)"));
     labMenu->addSeparator();
     labMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    m_lessonsMenu = menuBar()->addMenu(tr("L&essons"));
+    fillLessonsMenu();
+
+    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
+    m_presentation = viewMenu->addAction(tr("&Presentation mode"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    m_presentation->setCheckable(true);
+    m_presentation->setToolTip(tr("Larger fonts and high contrast for a projector (Ctrl+Shift+P)"));
+    connect(m_presentation, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    viewMenu->addSeparator();
+    viewMenu->addAction(tr("Zoom &in"), QKeySequence::ZoomIn, this, [this] { setZoomPercent(m_zoomPercent + kZoomStep); });
+    viewMenu->addAction(tr("Zoom &out"), QKeySequence::ZoomOut, this, [this] { setZoomPercent(m_zoomPercent - kZoomStep); });
+    viewMenu->addAction(tr("&Actual size"), QKeySequence(Qt::CTRL | Qt::Key_0), this, [this] { setZoomPercent(100); });
 
     QMenu *helpMenu = menuBar()->addMenu(tr("&Help"));
     helpMenu->addAction(tr("&About SocketLab"), this, [this] {
@@ -127,16 +255,38 @@ void MainWindow::createActions()
     m_speed->setPageStep(500);
     m_speed->setFixedWidth(160);
     m_speed->setToolTip(tr("Pause between steps while running: left is full speed, right is slow motion"));
-    connect(m_speed, &QSlider::valueChanged, m_session, &LabSession::setDelayMs);
+    connect(m_speed, &QSlider::valueChanged, this, [this](int ms) {
+        if (m_session)
+            m_session->setDelayMs(ms);
+    });
 
     QToolBar *toolbar = addToolBar(tr("Lab"));
     toolbar->setObjectName(QStringLiteral("labToolbar"));
+    toolbar->addAction(m_step);
     toolbar->addAction(m_runAll);
     toolbar->addAction(m_pauseAll);
     toolbar->addAction(m_reset);
     toolbar->addSeparator();
     toolbar->addWidget(new QLabel(tr("Speed: ")));
     toolbar->addWidget(m_speed);
+    toolbar->addSeparator();
+    toolbar->addAction(m_presentation);
+}
+
+void MainWindow::fillLessonsMenu()
+{
+    m_lessonActions = new QActionGroup(this);
+    m_lessonActions->setExclusive(true);
+    for (const LabDefinition &lab : m_catalog.labs()) {
+        QAction *a = m_lessonsMenu->addAction(lab.title.in(m_language));
+        a->setCheckable(true);
+        a->setData(lab.id);
+        m_lessonActions->addAction(a);
+        connect(a, &QAction::triggered, this, [this, id = lab.id] {
+            if (id != labId())
+                openLab(id);
+        });
+    }
 }
 
 void MainWindow::restoreLayout()
@@ -146,22 +296,87 @@ void MainWindow::restoreLayout()
     m_horizontal->restoreState(settings.value(QStringLiteral("window/horizontal")).toByteArray());
     m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray());
     m_speed->setValue(settings.value(QStringLiteral("lab/delayMs"), 0).toInt());
+    m_zoomPercent = std::clamp(settings.value(QStringLiteral("view/zoom"), 100).toInt(), kMinZoom, kMaxZoom);
+    m_presentation->setChecked(settings.value(QStringLiteral("view/presentation"), false).toBool());
+    applyAppearance();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    m_session->stopAll();  // wakes every blocked call and joins the program threads
+    if (m_session)
+        m_session->stopAll();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/horizontal"), m_horizontal->saveState());
     settings.setValue(QStringLiteral("window/vertical"), m_vertical->saveState());
     settings.setValue(QStringLiteral("lab/delayMs"), m_speed->value());
+    settings.setValue(QStringLiteral("view/zoom"), m_zoomPercent);
+    settings.setValue(QStringLiteral("view/presentation"), m_presentationOn);
     event->accept();
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    if (m_presentation->isChecked() != on)
+        m_presentation->setChecked(on);  // comes back here through toggled
+    if (m_presentationOn == on)
+        return;
+    m_presentationOn = on;
+    applyAppearance();
+}
+
+void MainWindow::setZoomPercent(int percent)
+{
+    percent = std::clamp(percent, kMinZoom, kMaxZoom);
+    if (percent == m_zoomPercent)
+        return;
+    m_zoomPercent = percent;
+    applyAppearance();
+    statusBar()->showMessage(tr("Zoom %1%").arg(m_zoomPercent));
+}
+
+void MainWindow::applyAppearance()
+{
+    // One font for the whole window: listings, consoles, tables and the lesson take their
+    // size from it, so zoom scales them together.
+    QFont font = m_baseFont;
+    const double scale = m_zoomPercent / 100.0 * (m_presentationOn ? kPresentationScale : 1.0);
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * scale);
+    else
+        font.setPixelSize(std::max(1, int(font.pixelSize() * scale)));
+    setFont(font);
+    setPalette(m_presentationOn ? highContrastPalette() : QApplication::palette());
+    m_lesson->document()->setDefaultFont(font);
+    for (PaneView *v : m_paneViews)
+        v->setHighContrast(m_presentationOn);
+    m_socketTable->verticalHeader()->setDefaultSectionSize(QFontMetrics(font).height() + 6);  // compact rows
 }
 
 void MainWindow::runAll()
 {
-    m_session->runAll();
+    if (m_session)
+        m_session->runAll();
+}
+
+bool MainWindow::stepLab()
+{
+    if (!m_session)
+        return false;
+    PaneView *selected = selectedPane();
+    PaneRunner *stepped = nullptr;
+    if (selected && m_session->canStep(selected->runner())) {
+        stepped = selected->runner();
+        stepped->gate().setDelayMs(m_session->delayMs());
+        stepped->step();
+    } else {
+        stepped = m_session->stepNext();
+    }
+    if (!stepped) {
+        statusBar()->showMessage(tr("No pane can step: each is blocked in a call, waiting for your input, or finished"));
+        return false;
+    }
+    return true;
 }
 
 void MainWindow::typeIntoClient(const QString &line)
@@ -179,6 +394,8 @@ int MainWindow::answeredLines() const
 
 void MainWindow::refreshViews()
 {
+    if (!m_session)
+        return;
     m_socketModel->refresh();
     for (PaneView *v : m_paneViews)
         v->refresh();
@@ -199,6 +416,6 @@ void MainWindow::refreshViews()
         if (!lines.isEmpty())
             m_traceLog->appendPlainText(lines.join(QLatin1Char('\n')));
     }
-    statusBar()->showMessage(tr("%n socket call event(s) traced, %1 dropped", nullptr, int(m_session->trace()->pushed()))
-                                 .arg(m_session->trace()->dropped()));
+    m_traceCount->setText(tr("%n socket call event(s) traced, %1 dropped", nullptr, int(m_session->trace()->pushed()))
+                              .arg(m_session->trace()->dropped()));
 }

@@ -1,5 +1,6 @@
 #include "PaneView.h"
 
+#include "PythonHighlighter.h"
 #include "SocketText.h"
 
 #include <PaneRunner.h>
@@ -14,15 +15,27 @@
 
 namespace {
 constexpr int kConsoleLines = 2000;
+constexpr int kLineNumberWidth = 2;  // "12  code": the number, then two spaces
+
+// Only the family: the size follows the window's font, so zoom and presentation mode
+// scale listings and consoles with everything else.
+QFont monospace()
+{
+    QFont f;
+    f.setFamily(QStringLiteral("monospace"));
+    f.setStyleHint(QFont::Monospace);
+    return f;
+}
 }
 
 PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
-    : QWidget(parent), m_runner(runner), m_language(language), m_state(new QLabel), m_explanation(new QLabel),
+    : QWidget(parent), m_runner(runner), m_language(language), m_title(new QLabel), m_state(new QLabel), m_explanation(new QLabel),
       m_listing(new QPlainTextEdit), m_console(new QPlainTextEdit), m_input(new QLineEdit),
       m_step(new QPushButton(tr("Step"))), m_run(new QPushButton(tr("Run"))), m_pause(new QPushButton(tr("Pause"))),
-      m_stop(new QPushButton(tr("Stop")))
+      m_stop(new QPushButton(tr("Stop"))), m_highlighter(new PythonHighlighter(m_listing->document()))
 {
-    const QFont mono(QStringLiteral("monospace"));
+    const QFont mono = monospace();
+    m_highlighter->setGutterWidth(kLineNumberWidth + 2);
     m_listing->setReadOnly(true);
     m_listing->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_listing->setFont(mono);
@@ -39,7 +52,7 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
     m_pause->setToolTip(tr("Pause this pane before its next step"));
     m_stop->setToolTip(tr("Stop this pane, even while a call is blocked"));
 
-    auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(runner->definition().title.in(language).toHtmlEscaped()));
+    m_title->setText(QStringLiteral("<b>%1</b>").arg(runner->definition().title.in(language).toHtmlEscaped()));
     auto *buttons = new QHBoxLayout;
     for (QPushButton *b : {m_step, m_run, m_pause, m_stop})
         buttons->addWidget(b);
@@ -47,7 +60,7 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
-    layout->addWidget(title);
+    layout->addWidget(m_title);
     layout->addLayout(buttons);
     layout->addWidget(m_state);
     layout->addWidget(m_listing, 3);
@@ -76,14 +89,13 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
     });
     connect(runner, &PaneRunner::stateChanged, this, &PaneView::refresh);
     connect(runner, &PaneRunner::output, m_console, &QPlainTextEdit::appendPlainText);
-    connect(runner, &PaneRunner::errorOutput, this, [this](const QString &text) {
-        m_console->appendHtml(QStringLiteral("<span style=\"color:#c00000\">%1</span>").arg(text.toHtmlEscaped()));
-    });
+    connect(runner, &PaneRunner::errorOutput, this, &PaneView::showError);
     connect(runner, &PaneRunner::inputRequested, this, [this] {
         ++m_inputRequests;
         m_input->setEnabled(true);
         m_input->setFocus();
     });
+    setSelected(false);
     showListing();
     refresh();
 }
@@ -92,7 +104,7 @@ void PaneView::showListing()
 {
     QStringList lines = m_runner->listing();
     for (int i = 0; i < lines.size(); ++i)
-        lines[i] = QStringLiteral("%1  %2").arg(i + 1, 2).arg(lines[i]);
+        lines[i] = QStringLiteral("%1  %2").arg(i + 1, kLineNumberWidth).arg(lines[i]);
     m_listing->setPlainText(lines.join(QLatin1Char('\n')));
 }
 
@@ -104,13 +116,42 @@ void PaneView::markLine(int line)
         QTextEdit::ExtraSelection mark;
         mark.cursor = QTextCursor(block);
         m_markedBlocked = m_runner->blockedIn() != socketlab::TraceCall::None;
-        mark.format.setBackground(m_markedBlocked ? QColor(255, 196, 120) : QColor(170, 210, 255));
+        if (m_highContrast)
+            mark.format.setBackground(m_markedBlocked ? QColor(255, 150, 40) : QColor(120, 180, 255));
+        else
+            mark.format.setBackground(m_markedBlocked ? QColor(255, 196, 120) : QColor(170, 210, 255));
         mark.format.setProperty(QTextFormat::FullWidthSelection, true);
         marks << mark;
         m_listing->setTextCursor(QTextCursor(block));
         m_listing->ensureCursorVisible();
     }
     m_listing->setExtraSelections(marks);
+}
+
+void PaneView::showError(const QString &text)
+{
+    // As Python prints it, then what it usually means, in the learner's language.
+    QString html = QStringLiteral("<span style=\"color:#c00000; font-weight:bold\">%1</span>").arg(text.toHtmlEscaped());
+    if (const QString why = SocketText::errorExplanation(m_runner->lastSocketError()); !why.isEmpty())
+        html += QStringLiteral("<br><span style=\"color:#7a3000\">&rarr; %1</span>").arg(why.toHtmlEscaped());
+    m_console->appendHtml(html);
+}
+
+void PaneView::setHighContrast(bool on)
+{
+    m_highContrast = on;
+    m_highlighter->setHighContrast(on);
+    if (m_runner->currentLine() > 0)
+        markLine(m_runner->currentLine());
+}
+
+void PaneView::setSelected(bool selected)
+{
+    m_selected = selected;
+    const QString title = m_runner->definition().title.in(m_language).toHtmlEscaped();
+    m_title->setText(selected ? QStringLiteral("<b>&#9656; %1</b>").arg(title) : QStringLiteral("<b>%1</b>").arg(title));
+    m_title->setStyleSheet(selected ? QStringLiteral("background:#2a62c9; color:white; padding:2px")
+                                    : QStringLiteral("padding:2px"));
 }
 
 void PaneView::showStep(const QString &stepId, int line)

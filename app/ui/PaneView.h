@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class PaneRunner;
+class PythonHighlighter;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -27,6 +28,10 @@ public:
     QPushButton *stopButton() const { return m_stop; }
     int inputRequests() const { return m_inputRequests; }
 
+    void setHighContrast(bool on);  // presentation mode: stronger colours
+    void setSelected(bool selected);  // the pane the lab's Step acts on first
+    bool isSelected() const { return m_selected; }
+
 public slots:
     void refresh();  // the state line, counted while blocked; called by the window's timer
     void clear();    // after Reset
@@ -35,9 +40,11 @@ private:
     void showStep(const QString &stepId, int line);
     void showListing();
     void markLine(int line);
+    void showError(const QString &text);
 
     PaneRunner *m_runner;
     QString m_language;
+    QLabel *m_title;
     QLabel *m_state;
     QLabel *m_explanation;
     QPlainTextEdit *m_listing;
@@ -47,6 +54,9 @@ private:
     QPushButton *m_run;
     QPushButton *m_pause;
     QPushButton *m_stop;
+    PythonHighlighter *m_highlighter;
     int m_inputRequests = 0;
+    bool m_highContrast = false;
+    bool m_selected = false;
     bool m_markedBlocked = false;
 };

@@ -1,5 +1,7 @@
 #include "SocketText.h"
 
+#include <cerrno>
+
 #include <SocketError.h>
 
 using namespace socketlab;
@@ -87,4 +89,54 @@ QString SocketText::eventLine(const TraceEvent &e, const QString &owner)
         return tr("%1%2 failed: %3").arg(who, call, QString::fromStdString(e.error().pythonString()));
     }
     return {};
+}
+
+QString SocketText::errorExplanation(const socketlab::SocketError &error)
+{
+    using socketlab::ErrorKind;
+    switch (error.kind()) {
+    case ErrorKind::Timeout:
+        return tr("Nothing arrived before the socket's timeout ran out (settimeout): the call gave up waiting.");
+    case ErrorKind::Resolver:
+        return tr("The host name could not be turned into an address: check its spelling, or use 127.0.0.1.");
+    case ErrorKind::Closed:
+        return tr("The socket was already closed: a closed socket cannot be used again; create a new one.");
+    case ErrorKind::Os:
+        break;
+    default:
+        return {};
+    }
+    switch (error.code()) {
+    case ECONNREFUSED:
+        return tr("Nobody is listening on that address and port: start the server first, or check the port.");
+    case EADDRINUSE:
+        return tr("Another socket already holds this address and port: an old server may still run, or a closed one "
+                  "lingers in TIME_WAIT. Wait, choose another port, or set SO_REUSEADDR before bind().");
+    case EADDRNOTAVAIL:
+        return tr("That address does not belong to this machine, so nothing can bind or connect from it.");
+    case EACCES:
+        return tr("Ports below 1024 need administrator rights: choose a port from 1024 up.");
+    case ECONNRESET:
+        return tr("The peer reset the connection: it closed with data unread or crashed. What was in flight is lost.");
+    case EPIPE:
+        return tr("The peer has closed the connection, so nothing more can be sent on it.");
+    case ETIMEDOUT:
+        return tr("The peer did not answer in time: the host may be down or unreachable.");
+    case ENOTCONN:
+        return tr("This socket is not connected: connect() (or accept()) must come first.");
+    case EISCONN:
+        return tr("This socket is already connected: one socket makes one connection.");
+    case EMSGSIZE:
+        return tr("The datagram is larger than the protocol allows: send less in one sendto().");
+    case EAGAIN:
+        return tr("The non-blocking socket had nothing to do right now: try again later, or wait with select().");
+    case EINVAL:
+        return tr("The call does not fit the socket's state, e.g. listen() before bind() on some systems, or accept() "
+                  "on a socket that is not listening.");
+    case ENETUNREACH:
+    case EHOSTUNREACH:
+        return tr("There is no route to that network or host from this machine.");
+    default:
+        return {};
+    }
 }

@@ -16,4 +16,7 @@ public:
     static QString durationText(std::int64_t ns);   // "0.3 ms", "2.1 s"  // "TCP", "UDP", "TCP/IPv6", "Unix stream" ...
     // One line of the trace log: "server  accept() → fd 7 from ('127.0.0.1', 40312), blocked 2.1 s"
     static QString eventLine(const socketlab::TraceEvent &event, const QString &owner);
+    // One line on what an error usually means and what to try, for the errors learners
+    // meet; empty for the rare ones (the Python text then stands alone).
+    static QString errorExplanation(const socketlab::SocketError &error);
 };

@@ -47,7 +47,7 @@ private slots:
 
     void runTypeAndReset()
     {
-        MainWindow window(*m_catalog.find(QStringLiteral("tcp-timestamp")), QStringLiteral("en"));
+        MainWindow window(m_catalog, QStringLiteral("en"), QStringLiteral("tcp-timestamp"));
         window.show();
         PaneView *serverView = window.paneView(QStringLiteral("server"));
         PaneView *clientView = window.paneView(QStringLiteral("client"));
