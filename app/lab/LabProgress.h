@@ -3,7 +3,7 @@
 // every one of its steps has been reached.
 //
 // Fed by PaneRunner::stepReached, which at full speed repeats the same few steps thousands
-// of times a second: a step already reached costs two hash look-ups, and only a step seen
+// of times a second: a step already reached costs three hash look-ups, and only a step seen
 // for the first time is written to QSettings (group "progress/<labId>"). GUI thread only.
 #pragma once
 
