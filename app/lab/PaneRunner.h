@@ -41,6 +41,13 @@ public:
     QHash<QString, QString> paramValues() const;     // what the program will use
     void setFollowedValue(const QString &name, const QString &value);  // from another pane
     void clearFollowedValue(const QString &name);
+    // The value comes from another pane now: it follows one, and setParam() has not overridden it.
+    bool isFollowing(const QString &name) const
+    {
+        const ParamDefinition *p = m_pane.param(name);
+        return p && !p->follows.isEmpty() && m_followed.contains(name) && !m_values.contains(name);
+    }
+    bool hasOwnValue(const QString &name) const { return m_values.contains(name); }  // set by setParam()
     QStringList listing() const { return m_pane.renderedListing(paramValues()); }
 
     State state() const { return m_state; }

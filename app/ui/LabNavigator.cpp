@@ -1,0 +1,200 @@
+#include "LabNavigator.h"
+
+#include <LabProgress.h>
+
+#include <QApplication>
+#include <QListWidget>
+#include <QPainter>
+#include <QStyledItemDelegate>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace {
+
+constexpr int kPadding = 6;
+constexpr int kBarWidth = 64;
+constexpr int kBarHeight = 6;
+
+// Draws a lab as two lines: "3  title", then a small progress bar and "5 / 19 steps"
+// (or a check mark and "completed"). The open lab's title is bold.
+class LabItemDelegate : public QStyledItemDelegate {
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &) const override
+    {
+        return {option.rect.width() > 0 ? option.rect.width() : 200, 2 * option.fontMetrics.height() + 3 * kPadding};
+    }
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QWidget *widget = opt.widget;
+        QStyle *style = widget ? widget->style() : QApplication::style();
+        opt.text.clear();  // the panel and focus frame from the style; the text drawn below
+        style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
+
+        const bool selected = opt.state & QStyle::State_Selected;
+        const QPalette::ColorGroup group = opt.state & QStyle::State_Enabled ? QPalette::Normal : QPalette::Disabled;
+        const QColor text = opt.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text);
+        const QRect area = opt.rect.adjusted(kPadding, kPadding, -kPadding, -kPadding);
+        const int lineHeight = opt.fontMetrics.height();
+
+        painter->save();
+        QFont titleFont = opt.font;
+        titleFont.setBold(index.data(LabNavigator::CurrentRole).toBool());
+        painter->setFont(titleFont);
+        painter->setPen(text);
+        const QRect titleRect(area.left(), area.top(), area.width(), lineHeight);
+        painter->drawText(titleRect, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(titleFont).elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight, area.width()));
+
+        const int reached = index.data(LabNavigator::ReachedRole).toInt();
+        const int total = index.data(LabNavigator::TotalRole).toInt();
+        const bool completed = index.data(LabNavigator::CompletedRole).toBool();
+        const QRect second(area.left(), area.bottom() - lineHeight + 1, area.width(), lineHeight);
+        const QRect bar(second.left(), second.center().y() - kBarHeight / 2, kBarWidth, kBarHeight);
+        const QColor done = completed ? QColor(46, 139, 87) : QColor(70, 130, 200);
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(selected ? QColor(255, 255, 255, 90) : QColor(0, 0, 0, 30));
+        painter->drawRoundedRect(bar, 3, 3);
+        if (total > 0 && reached > 0) {
+            painter->setBrush(selected ? opt.palette.color(group, QPalette::HighlightedText) : done);
+            painter->drawRoundedRect(QRect(bar.topLeft(), QSize(std::max(kBarHeight, kBarWidth * reached / total), kBarHeight)), 3, 3);
+        }
+        QFont small = opt.font;
+        small.setPointSizeF(small.pointSizeF() * 0.9);
+        painter->setFont(small);
+        painter->setPen(completed && !selected ? done : text);
+        const QRect label = second.adjusted(kBarWidth + kPadding, 0, 0, 0);
+        painter->drawText(label, Qt::AlignLeft | Qt::AlignVCenter,
+                          QFontMetrics(small).elidedText(index.data(Qt::StatusTipRole).toString(), Qt::ElideRight, label.width()));
+        painter->restore();
+
+        if (opt.state & QStyle::State_HasFocus) {
+            QStyleOptionFocusRect focus;
+            focus.QStyleOption::operator=(opt);
+            style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, widget);
+        }
+    }
+};
+
+} // namespace
+
+LabNavigator::LabNavigator(const QList<LabDefinition> &labs, LabProgress *progress, const QString &language, QWidget *parent)
+    : QWidget(parent), m_labs(labs), m_progress(progress), m_language(language), m_list(new QListWidget)
+{
+    std::stable_sort(m_labs.begin(), m_labs.end(), [](const LabDefinition &a, const LabDefinition &b) { return a.order < b.order; });
+    m_list->setItemDelegate(new LabItemDelegate(m_list));
+    m_list->setUniformItemSizes(true);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_list->setAccessibleName(tr("Lessons"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_list);
+
+    // A click chooses; so does Enter (QAbstractItemView reports it as activated).
+    connect(m_list, &QListWidget::itemClicked, this, &LabNavigator::choose);
+    connect(m_list, &QListWidget::itemActivated, this, &LabNavigator::choose);
+    if (m_progress)
+        connect(m_progress, &LabProgress::changed, this, &LabNavigator::refreshLab);
+    fill();
+}
+
+void LabNavigator::fill()
+{
+    m_list->clear();
+    for (qsizetype i = 0; i < m_labs.size(); ++i) {
+        const LabDefinition &lab = m_labs.at(i);
+        auto *item = new QListWidgetItem(QStringLiteral("%1  %2").arg(i + 1).arg(lab.title.in(m_language)));
+        item->setData(LabIdRole, lab.id);
+        m_list->addItem(item);
+        updateItem(item);
+    }
+    setCurrentLab(m_current);
+}
+
+void LabNavigator::updateItem(QListWidgetItem *item) const
+{
+    const QString id = item->data(LabIdRole).toString();
+    const int reached = m_progress ? m_progress->stepsReached(id) : 0;
+    const int total = m_progress ? m_progress->stepCount(id) : 0;
+    const bool completed = m_progress && m_progress->completed(id);
+    item->setData(ReachedRole, reached);
+    item->setData(TotalRole, total);
+    item->setData(CompletedRole, completed);
+    item->setData(CurrentRole, id == m_current);
+    // The second line as drawn, also what a screen reader and the tests read.
+    const QString status = completed ? tr("✓ completed — all %1 steps").arg(total) : tr("%1 / %2 steps").arg(reached).arg(total);
+    item->setData(Qt::StatusTipRole, status);
+    item->setToolTip(QStringLiteral("%1\n%2").arg(item->text(), status));
+}
+
+QListWidgetItem *LabNavigator::itemOf(const QString &labId) const
+{
+    for (int row = 0; row < m_list->count(); ++row) {
+        if (m_list->item(row)->data(LabIdRole).toString() == labId)
+            return m_list->item(row);
+    }
+    return nullptr;
+}
+
+QStringList LabNavigator::labIds() const
+{
+    QStringList ids;
+    for (int row = 0; row < m_list->count(); ++row)
+        ids << m_list->item(row)->data(LabIdRole).toString();
+    return ids;
+}
+
+QString LabNavigator::progressText(const QString &labId) const
+{
+    const QListWidgetItem *item = itemOf(labId);
+    return item ? item->data(Qt::StatusTipRole).toString() : QString();
+}
+
+void LabNavigator::setCurrentLab(const QString &labId)
+{
+    m_current = labId;
+    for (int row = 0; row < m_list->count(); ++row) {
+        QListWidgetItem *item = m_list->item(row);
+        item->setData(CurrentRole, item->data(LabIdRole).toString() == labId);
+    }
+    if (QListWidgetItem *item = itemOf(labId)) {
+        m_list->setCurrentItem(item);
+        m_list->scrollToItem(item);
+    } else {
+        m_list->clearSelection();
+    }
+}
+
+void LabNavigator::setLanguage(const QString &language)
+{
+    m_language = language;
+    fill();
+}
+
+void LabNavigator::refresh()
+{
+    for (int row = 0; row < m_list->count(); ++row)
+        updateItem(m_list->item(row));
+}
+
+void LabNavigator::refreshLab(const QString &labId)
+{
+    if (QListWidgetItem *item = itemOf(labId))
+        updateItem(item);
+}
+
+void LabNavigator::choose(QListWidgetItem *item)
+{
+    const QString id = item ? item->data(LabIdRole).toString() : QString();
+    if (id.isEmpty() || id == m_current)
+        return;  // a double click also activates: one choice, not two
+    setCurrentLab(id);
+    emit labChosen(id);
+}

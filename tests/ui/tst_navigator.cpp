@@ -1,0 +1,214 @@
+// tst_navigator: the lesson list on the built-in catalog, with progress kept under a
+// temporary settings path. Labs appear in their order with titles in the learner's
+// language; each shows "reached / all steps", refreshed as steps are recorded and marked
+// completed when every step was reached; setCurrentLab marks a lab without choosing it;
+// a click or Enter on another lab chooses it once, a double click too.
+#include <LabLoader.h>
+#include <LabNavigator.h>
+#include <LabProgress.h>
+
+#include <QListWidget>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+void shoot(QWidget &w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("SOCKETLAB_SHOTS");
+    if (!dir.isEmpty())
+        w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+} // namespace
+
+class TestNavigator : public QObject {
+    Q_OBJECT
+
+private:
+    QListWidgetItem *itemOf(const LabNavigator &nav, const QString &id) const
+    {
+        return nav.list()->item(int(nav.labIds().indexOf(id)));
+    }
+    void click(LabNavigator &nav, const QString &id, bool twice = false) const
+    {
+        const QPoint at = nav.list()->visualItemRect(itemOf(nav, id)).center();
+        QTest::mouseClick(nav.list()->viewport(), Qt::LeftButton, {}, at);
+        if (twice) {  // as the window system delivers one: press, release, double click, release
+            QTest::mouseDClick(nav.list()->viewport(), Qt::LeftButton, {}, at);
+            QTest::mouseRelease(nav.list()->viewport(), Qt::LeftButton, {}, at);
+        }
+    }
+    // Every step of a lab reached once, as running it through would.
+    void reachAll(LabProgress &progress, const LabDefinition &lab) const
+    {
+        for (const PaneDefinition &pane : lab.panes) {
+            for (auto it = pane.steps.cbegin(); it != pane.steps.cend(); ++it)
+                progress.recordStep(lab.id, pane.id, it.key());
+        }
+    }
+
+    QTemporaryDir m_settingsDir;
+    LabCatalog m_catalog;
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_settingsDir.isValid());
+        QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("SocketLabTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_navigator"));
+        m_catalog.loadFrom(LabCatalog::builtInRoot());
+        QVERIFY(m_catalog.labs().size() >= 3);
+    }
+
+    void init() { QSettings().clear(); }
+
+    void labsInOrderAndLanguage_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << "en";
+        QTest::newRow("zh_CN") << "zh_CN";
+    }
+
+    void labsInOrderAndLanguage()
+    {
+        QFETCH(QString, language);
+        LabProgress progress;
+        progress.setLabs(m_catalog.labs());
+        // Handed over in reverse: the navigator orders by each lab's "order".
+        QList<LabDefinition> reversed(m_catalog.labs().crbegin(), m_catalog.labs().crend());
+        LabNavigator nav(reversed, &progress, language);
+        QStringList expected;
+        QList<LabDefinition> sorted = m_catalog.labs();
+        std::sort(sorted.begin(), sorted.end(), [](const LabDefinition &a, const LabDefinition &b) { return a.order < b.order; });
+        for (const LabDefinition &lab : sorted)
+            expected << lab.id;
+        QCOMPARE(nav.labIds(), expected);
+        for (int row = 0; row < sorted.size(); ++row) {
+            const QString text = nav.list()->item(row)->text();
+            QCOMPARE(text, QStringLiteral("%1  %2").arg(row + 1).arg(sorted.at(row).title.in(language)));
+        }
+        if (language == QLatin1String("zh_CN"))
+            QVERIFY(nav.list()->item(0)->text() != sorted.first().title.en);
+
+        nav.setLanguage(language == QLatin1String("en") ? QStringLiteral("zh_CN") : QStringLiteral("en"));
+        QCOMPARE(nav.labIds(), expected);
+        QVERIFY(!nav.list()->item(0)->text().endsWith(sorted.first().title.in(language)));
+    }
+
+    void progressShownAndRefreshed()
+    {
+        const LabDefinition &tcp = *m_catalog.find(QStringLiteral("tcp-timestamp"));
+        LabProgress progress;
+        progress.setLabs(m_catalog.labs());
+        progress.recordStep(tcp.id, QStringLiteral("server"), QStringLiteral("socket"));  // from an earlier run
+        LabNavigator nav(m_catalog.labs(), &progress, QStringLiteral("en"));
+        const int total = progress.stepCount(tcp.id);
+        QVERIFY(total > 2);
+        QCOMPARE(nav.progressText(tcp.id), QStringLiteral("1 / %1 steps").arg(total));
+
+        // Recorded while the navigator shows it: it follows without being told.
+        progress.recordStep(tcp.id, QStringLiteral("server"), QStringLiteral("bind"));
+        progress.recordStep(tcp.id, QStringLiteral("server"), QStringLiteral("bind"));
+        QCOMPARE(nav.progressText(tcp.id), QStringLiteral("2 / %1 steps").arg(total));
+        QListWidgetItem *item = itemOf(nav, tcp.id);
+        QCOMPARE(item->data(LabNavigator::ReachedRole).toInt(), 2);
+        QCOMPARE(item->data(LabNavigator::TotalRole).toInt(), total);
+        QVERIFY(!item->data(LabNavigator::CompletedRole).toBool());
+
+        reachAll(progress, tcp);
+        QVERIFY(item->data(LabNavigator::CompletedRole).toBool());
+        QVERIFY(nav.progressText(tcp.id).contains(QStringLiteral("completed")));
+        QVERIFY(nav.progressText(tcp.id).contains(QString::number(total)));
+        for (const QString &other : nav.labIds()) {
+            if (other != tcp.id)
+                QCOMPARE(nav.progressText(other), QStringLiteral("0 / %1 steps").arg(progress.stepCount(other)));
+        }
+
+        // Forgotten: back to nothing; refresh() reads everything again.
+        progress.forget(tcp.id);
+        QCOMPARE(nav.progressText(tcp.id), QStringLiteral("0 / %1 steps").arg(total));
+        nav.refresh();
+        QCOMPARE(nav.progressText(tcp.id), QStringLiteral("0 / %1 steps").arg(total));
+    }
+
+    void clickAndEnterChoose()
+    {
+        LabProgress progress;
+        progress.setLabs(m_catalog.labs());
+        LabNavigator nav(m_catalog.labs(), &progress, QStringLiteral("en"));
+        nav.resize(300, 400);
+        nav.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&nav));
+        QSignalSpy chosen(&nav, &LabNavigator::labChosen);
+        const QStringList ids = nav.labIds();
+
+        nav.setCurrentLab(ids.at(1));
+        QCOMPARE(chosen.count(), 0);  // marking is not choosing
+        QCOMPARE(nav.currentLab(), ids.at(1));
+        QCOMPARE(nav.list()->currentItem(), itemOf(nav, ids.at(1)));
+        for (const QString &id : ids)
+            QCOMPARE(itemOf(nav, id)->data(LabNavigator::CurrentRole).toBool(), id == ids.at(1));
+
+        click(nav, ids.at(0));
+        QCOMPARE(chosen.count(), 1);
+        QCOMPARE(chosen.last().at(0).toString(), ids.at(0));
+        QCOMPARE(nav.currentLab(), ids.at(0));
+        QVERIFY(itemOf(nav, ids.at(0))->data(LabNavigator::CurrentRole).toBool());
+        click(nav, ids.at(0));  // the open lab again: nothing to do
+        QCOMPARE(chosen.count(), 1);
+
+        click(nav, ids.at(2), true);  // a double click chooses once
+        QCOMPARE(chosen.count(), 2);
+        QCOMPARE(chosen.last().at(0).toString(), ids.at(2));
+
+        // The keyboard: Up moves the selection without choosing; Enter chooses.
+        nav.list()->setFocus();
+        QTest::keyClick(nav.list(), Qt::Key_Up);
+        QCOMPARE(chosen.count(), 2);
+        QCOMPARE(nav.list()->currentItem(), itemOf(nav, ids.at(1)));
+        QTest::keyClick(nav.list(), Qt::Key_Return);
+        QCOMPARE(chosen.count(), 3);
+        QCOMPARE(chosen.last().at(0).toString(), ids.at(1));
+
+        // An id the catalog does not have marks none.
+        nav.setCurrentLab(QStringLiteral("no-such-lab"));
+        for (const QString &id : ids)
+            QVERIFY(!itemOf(nav, id)->data(LabNavigator::CurrentRole).toBool());
+    }
+
+    void rendered_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << "en";
+        QTest::newRow("zh_CN") << "zh_CN";
+    }
+
+    void rendered()
+    {
+        // The look, with one lab completed and one under way (saved when SOCKETLAB_SHOTS is set).
+        QFETCH(QString, language);
+        LabProgress progress;
+        progress.setLabs(m_catalog.labs());
+        const QStringList ids = [&] { LabNavigator n(m_catalog.labs(), &progress, language); return n.labIds(); }();
+        reachAll(progress, *m_catalog.find(ids.at(0)));
+        const LabDefinition &second = *m_catalog.find(ids.at(1));
+        progress.recordStep(second.id, second.panes.first().id, second.panes.first().steps.cbegin().key());
+        progress.recordStep(second.id, second.panes.last().id, second.panes.last().steps.cbegin().key());
+        LabNavigator nav(m_catalog.labs(), &progress, language);
+        nav.setCurrentLab(ids.at(1));
+        nav.resize(260, 220);
+        nav.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&nav));
+        const QImage image = nav.grab().toImage();
+        QVERIFY(!image.isNull());
+        // The rows are as tall as their two lines of text: none is clipped.
+        const QRect row = nav.list()->visualItemRect(nav.list()->item(0));
+        QVERIFY(row.height() >= 2 * nav.list()->fontMetrics().height());
+        shoot(nav, QStringLiteral("navigator-") + language);
+    }
+};
+
+QTEST_MAIN(TestNavigator)
+#include "tst_navigator.moc"
