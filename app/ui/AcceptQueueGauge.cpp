@@ -173,7 +173,7 @@ void AcceptQueueGauge::paintGauge(QPainter &p, const QRect &row, const Gauge &g)
     if (places > 0 && places <= kMostCellsDrawn) {
         const double cell = double(bar.width()) / places;
         for (std::uint32_t i = 0; i < places; ++i) {
-            const QRect c(bar.left() + int(i * cell) + 1, bar.top() + 1, int(cell) - 2, bar.height() - 2);
+            const QRect c(bar.left() + int(i * cell) + 2, bar.top() + 2, int(cell) - 4, bar.height() - 4);
             // Places past the limit (Linux lets the queue hold backlog + 1) are drawn red.
             p.setBrush(i < g.waiting ? (i >= g.limit ? liveview::warningColour().darker(130) : fill) : Qt::white);
             p.drawRect(c);

@@ -153,6 +153,19 @@ void SocketServerFlowView::paintEvent(QPaintEvent *)
                              b.active > 1 ? tr("×%1 · %2 running").arg(b.entered).arg(b.active) : tr("×%1").arg(b.entered));
 
         // An arrow to the next box: along the row, or down-and-back to the next row's start.
+        if (i + 1 < SocketServerFlowModel::BoxCount && col + 1 == perRow) {
+            const int midY = r.bottom() + 7, startX = area.left() + box.width() / 2;
+            p.setPen(QPen(liveview::frameColour(), 2));
+            const QPoint route[] = {QPoint(r.center().x(), r.bottom() + 2), QPoint(r.center().x(), midY),
+                                    QPoint(startX, midY), QPoint(startX, midY + 5)};
+            p.drawPolyline(route, 4);
+            QPainterPath head;
+            head.moveTo(startX, midY + 9);
+            head.lineTo(startX - 4, midY + 3);
+            head.lineTo(startX + 4, midY + 3);
+            head.closeSubpath();
+            p.fillPath(head, liveview::frameColour());
+        }
         if (i + 1 < SocketServerFlowModel::BoxCount && col + 1 < perRow) {
             const int y = r.center().y();
             p.setPen(QPen(liveview::frameColour(), 2));
