@@ -29,7 +29,8 @@ public:
         std::uint32_t limit = 0;     // from listen(backlog)
         bool inAccept = false;       // the program is blocked in accept() on it now
         int connectsWaiting = 0;     // traced connect() calls to this port still waiting
-        bool full() const { return waiting >= limit && (waiting > 0 || limit == 0); }
+        // At the limit listen() set. (Linux admits one more before it drops SYNs: drawn red.)
+        bool full() const { return waiting > 0 && waiting >= limit; }
     };
 
     explicit AcceptQueueGauge(QWidget *parent = nullptr);

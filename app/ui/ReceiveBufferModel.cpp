@@ -68,6 +68,7 @@ void ReceiveBufferModel::clear()
     m_buffers.clear();
     m_records.clear();
     m_recordsFresh = false;
+    m_datagramTargets.clear();
     m_pairs.clear();
     m_streamPeer.clear();
     m_sendAlls.clear();
@@ -84,6 +85,7 @@ const ReceiveBufferModel::Records &ReceiveBufferModel::records()
 {
     if (!m_recordsFresh) {
         m_records.clear();
+        m_datagramTargets.clear();
         if (m_registry)
             for (auto &r : m_registry->snapshot())
                 m_records.emplace(r->id, std::move(r));
@@ -140,11 +142,15 @@ std::uint32_t ReceiveBufferModel::receiverOf(const TraceEvent &send)
     if (isDatagram(sender)) {
         const std::string target = send.call == TraceCall::SendTo && send.address.isValid() ? send.address.toString()
                                                                                             : sender.peerAddress();
+        if (const auto known = m_datagramTargets.find(target); known != m_datagramTargets.end())
+            return known->second != senderId ? known->second : 0;
+        std::uint32_t found = 0;
         for (const auto &[id, r] : recs)
             if (id != senderId && isDatagram(*r) && r->state.load() != SocketState::Closed
                 && datagramReaches(target, r->localAddress()))
-                return id;
-        return 0;
+                found = id;
+        m_datagramTargets[target] = found;  // a burst of sendto to one port looks once
+        return found;
     }
 
     if (const auto c = m_streamPeer.find(senderId); c != m_streamPeer.end() && recs.count(c->second))

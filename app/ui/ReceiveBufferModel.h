@@ -85,6 +85,7 @@ private:
     std::map<std::uint32_t, Buffer> m_buffers;
     Records m_records;          // the registry by id, taken at most once per addEvents
     bool m_recordsFresh = false;
+    std::unordered_map<std::string, std::uint32_t> m_datagramTargets;  // per addEvents: address -> receiver
     std::unordered_map<std::uint32_t, std::uint32_t> m_pairs;       // socketpair end -> other end
     std::unordered_map<std::uint32_t, std::uint32_t> m_streamPeer;  // stream sender -> receiver
     struct OpenSendAll {
