@@ -1,0 +1,237 @@
+#include "AcceptQueueGauge.h"
+
+#include "LiveViewStyle.h"
+
+#include <QEvent>
+#include <QHelpEvent>
+#include <QPainter>
+#include <QToolTip>
+
+using namespace socketlab;
+
+namespace {
+constexpr std::size_t kMaxConnects = 4096;
+constexpr std::uint32_t kMostCellsDrawn = 24;  // above this, one continuous bar instead of places
+
+// "127.0.0.1:21567" -> host and port; "[::1]:80" -> "[::1]" and 80. Unix paths have no port.
+void splitHostPort(const std::string &address, std::string &host, int &port)
+{
+    const auto colon = address.rfind(':');
+    host = address;
+    port = 0;
+    if (colon == std::string::npos || address.find('/') != std::string::npos)
+        return;
+    host = address.substr(0, colon);
+    port = std::atoi(address.c_str() + colon + 1);
+}
+
+bool isWildcardHost(const std::string &host)
+{
+    return host == "0.0.0.0" || host == "[::]";
+}
+} // namespace
+
+AcceptQueueGauge::AcceptQueueGauge(QWidget *parent) : QWidget(parent)
+{
+    setAttribute(Qt::WA_OpaquePaintEvent, false);
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+}
+
+void AcceptQueueGauge::setRegistry(std::shared_ptr<SocketRegistry> registry)
+{
+    m_registry = std::move(registry);
+    clear();
+}
+
+void AcceptQueueGauge::clear()
+{
+    m_gauges.clear();
+    m_connecting.clear();
+    updateGeometry();
+    update();
+}
+
+const AcceptQueueGauge::Gauge *AcceptQueueGauge::gauge(std::uint32_t socketId) const
+{
+    for (const Gauge &g : m_gauges)
+        if (g.socketId == socketId)
+            return &g;
+    return nullptr;
+}
+
+void AcceptQueueGauge::addEvents(const std::vector<TraceEvent> &events)
+{
+    // Only connect() matters here: the queue itself is read from the kernel in refresh().
+    for (const TraceEvent &e : events) {
+        if (e.call != TraceCall::Connect && e.call != TraceCall::ConnectEx)
+            continue;
+        if (e.phase == TracePhase::Begin && e.address.isValid()) {
+            if (m_connecting.size() >= kMaxConnects)
+                m_connecting.clear();
+            ConnectTarget t;
+            splitHostPort(e.address.toString(), t.host, t.port);
+            m_connecting[e.socketId] = t;
+        } else if (e.phase == TracePhase::Returned || e.phase == TracePhase::Failed) {
+            m_connecting.erase(e.socketId);
+        }
+    }
+}
+
+int AcceptQueueGauge::connectsWaitingFor(const Gauge &g, const std::vector<std::shared_ptr<SocketRecord>> &records) const
+{
+    std::string host;
+    int port = 0;
+    splitHostPort(g.local.toStdString(), host, port);
+    if (port == 0)
+        return 0;
+    int n = 0;
+    for (const auto &r : records) {
+        const TraceCall blocked = r->blockedIn.load();
+        if (blocked != TraceCall::Connect && blocked != TraceCall::ConnectEx)
+            continue;
+        const auto it = m_connecting.find(r->id);
+        if (it != m_connecting.end() && it->second.port == port && (isWildcardHost(host) || it->second.host == host))
+            ++n;
+    }
+    return n;
+}
+
+void AcceptQueueGauge::refresh()
+{
+    std::vector<Gauge> gauges;
+    if (m_registry) {
+        const auto records = m_registry->snapshot();
+        for (const auto &r : records) {
+            if (r->state.load() != SocketState::Listening)
+                continue;
+            const KernelSample k = r->probe();  // once per tick per listener
+            if (!k.available || !k.listening)
+                continue;
+            Gauge g;
+            g.socketId = r->id;
+            g.owner = QString::fromStdString(r->owner);
+            g.local = QString::fromStdString(r->localAddress());
+            std::string host;
+            splitHostPort(r->localAddress(), host, g.port);
+            g.waiting = k.acceptQueueLength;
+            g.limit = k.acceptQueueLimit;
+            g.inAccept = r->blockedIn.load() == TraceCall::Accept;
+            gauges.push_back(g);
+        }
+        for (Gauge &g : gauges)
+            g.connectsWaiting = connectsWaitingFor(g, records);
+    }
+    const bool rowsChanged = gauges.size() != m_gauges.size();
+    bool changed = rowsChanged;
+    for (std::size_t i = 0; !changed && i < gauges.size(); ++i) {
+        const Gauge &a = gauges[i], &b = m_gauges[i];
+        changed = a.socketId != b.socketId || a.waiting != b.waiting || a.limit != b.limit || a.inAccept != b.inAccept
+            || a.connectsWaiting != b.connectsWaiting || a.local != b.local;
+    }
+    m_gauges = std::move(gauges);
+    if (rowsChanged)
+        updateGeometry();
+    if (changed)
+        update();
+}
+
+int AcceptQueueGauge::rowHeight() const
+{
+    return fontMetrics().height() * 3 + 14;
+}
+
+QSize AcceptQueueGauge::sizeHint() const
+{
+    const int rows = std::max<int>(1, int(m_gauges.size()));
+    return {fontMetrics().averageCharWidth() * 50, rows * rowHeight() + 8};
+}
+
+QSize AcceptQueueGauge::minimumSizeHint() const
+{
+    return {fontMetrics().averageCharWidth() * 30, rowHeight()};
+}
+
+void AcceptQueueGauge::paintGauge(QPainter &p, const QRect &row, const Gauge &g) const
+{
+    const int lineH = fontMetrics().height();
+    QRect title(row.left(), row.top(), row.width(), lineH);
+    p.setPen(palette().color(QPalette::WindowText));
+    p.setFont(liveview::boldFont(font()));
+    const QString who = g.port > 0 ? tr("%1 · listening on port %2").arg(g.owner).arg(g.port)
+                                   : tr("%1 · listening on %2").arg(g.owner, g.local);
+    liveview::drawFitted(p, title, who, Qt::AlignLeft);
+    p.setFont(font());
+
+    // The bar: one slot per place in the queue when the limit is small enough to count.
+    const QRect bar(row.left(), title.bottom() + 4, row.width(), lineH + 8);
+    const bool full = g.full();
+    const QColor fill = full ? liveview::warningColour() : liveview::fillColour();
+    p.setPen(Qt::NoPen);
+    p.setBrush(liveview::idleColour());
+    p.drawRect(bar);
+    const std::uint32_t places = std::max(g.limit, g.waiting);
+    if (places > 0 && places <= kMostCellsDrawn) {
+        const double cell = double(bar.width()) / places;
+        for (std::uint32_t i = 0; i < places; ++i) {
+            const QRect c(bar.left() + int(i * cell) + 2, bar.top() + 2, int(cell) - 4, bar.height() - 4);
+            // Places past the limit (Linux lets the queue hold backlog + 1) are drawn red.
+            p.setBrush(i < g.waiting ? (i >= g.limit ? liveview::warningColour().darker(130) : fill) : Qt::white);
+            p.drawRect(c);
+        }
+    } else if (places > 0) {
+        const double fraction = std::min(1.0, double(g.waiting) / std::max<std::uint32_t>(1, g.limit));
+        p.setBrush(fill);
+        p.drawRect(QRect(bar.left(), bar.top(), int(bar.width() * fraction), bar.height()));
+    }
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(full ? liveview::warningColour().darker(140) : liveview::frameColour(), full ? 2 : 1));
+    p.drawRect(bar.adjusted(0, 0, -1, -1));
+    p.setPen(palette().color(QPalette::WindowText));
+    p.setFont(liveview::boldFont(font()));
+    liveview::drawFitted(p, bar, tr("%1 / %2 waiting for accept()").arg(g.waiting).arg(g.limit));
+    p.setFont(font());
+
+    // What the program and the clients are doing about it.
+    QStringList notes;
+    notes << (g.inAccept ? tr("the program is in accept(): it takes the next connection at once")
+                         : tr("not in accept() now: new connections wait in the queue"));
+    if (full)
+        notes << tr("queue full");
+    if (g.connectsWaiting > 0)
+        notes << tr("%n connect() call(s) still waiting for room", nullptr, g.connectsWaiting);
+    const QRect note(row.left(), bar.bottom() + 2, row.width(), lineH);
+    p.setPen(full ? liveview::warningColour().darker(150) : palette().color(QPalette::WindowText));
+    liveview::drawFitted(p, note, notes.join(QStringLiteral(" · ")), Qt::AlignLeft);
+}
+
+void AcceptQueueGauge::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing, false);
+    const QRect area = rect().adjusted(6, 4, -6, -4);
+    if (m_gauges.empty()) {
+        p.setPen(liveview::goneColour());
+        p.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, tr("No listening socket yet: listen() makes one."));
+        return;
+    }
+    int y = area.top();
+    for (const Gauge &g : m_gauges) {
+        paintGauge(p, QRect(area.left(), y, area.width(), rowHeight() - 10), g);
+        y += rowHeight();
+    }
+}
+
+bool AcceptQueueGauge::event(QEvent *e)
+{
+    if (e->type() == QEvent::ToolTip) {
+        auto *help = static_cast<QHelpEvent *>(e);
+        QToolTip::showText(help->globalPos(),
+                           tr("Connections the kernel has already completed (the handshake is done) and queued "
+                              "until the program calls accept(), against the limit listen(backlog) set. "
+                              "The kernel reports both numbers (ss -ltn: Recv-Q / Send-Q). When the queue is "
+                              "full, new clients' connection requests wait unanswered."),
+                           this);
+        return true;
+    }
+    return QWidget::event(e);
+}

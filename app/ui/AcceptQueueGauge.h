@@ -1,0 +1,69 @@
+// The accept-queue gauge: one bar per listening socket (its program and port) showing the
+// connections the kernel has completed and queued for accept(), against the limit that
+// listen(backlog) set - "3 / 5 waiting for accept()" - turning warning-coloured when full.
+// It says whether the program is inside accept() right now, and how many connect() calls
+// to that port are still waiting for room (their SYNs are not answered while the queue is
+// full). The numbers are kernel truth, probed once per tick (TCP_INFO on the listener).
+#pragma once
+
+#include <SocketRegistry.h>
+#include <TraceEvent.h>
+
+#include <QString>
+#include <QWidget>
+
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+class AcceptQueueGauge : public QWidget {
+    Q_OBJECT
+public:
+    struct Gauge {
+        std::uint32_t socketId = 0;
+        QString owner;
+        QString local;               // "127.0.0.1:21567"
+        int port = 0;
+        std::uint32_t waiting = 0;   // connections completed, not yet accepted
+        std::uint32_t limit = 0;     // from listen(backlog)
+        bool inAccept = false;       // the program is blocked in accept() on it now
+        int connectsWaiting = 0;     // traced connect() calls to this port still waiting
+        // At the limit listen() set. (Linux admits one more before it drops SYNs: drawn red.)
+        bool full() const { return waiting > 0 && waiting >= limit; }
+    };
+
+    explicit AcceptQueueGauge(QWidget *parent = nullptr);
+
+    void setRegistry(std::shared_ptr<socketlab::SocketRegistry> registry);
+    void addEvents(const std::vector<socketlab::TraceEvent> &events);
+    void refresh();
+    void clear();
+
+    // For tests and the panel: one entry per listening socket, in the registry's order.
+    const std::vector<Gauge> &gauges() const { return m_gauges; }
+    const Gauge *gauge(std::uint32_t socketId) const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    bool event(QEvent *event) override;
+
+private:
+    struct ConnectTarget {
+        std::string host;
+        int port = 0;
+    };
+    int rowHeight() const;
+    void paintGauge(QPainter &p, const QRect &row, const Gauge &g) const;
+    int connectsWaitingFor(const Gauge &g,
+                           const std::vector<std::shared_ptr<socketlab::SocketRecord>> &records) const;
+
+    std::shared_ptr<socketlab::SocketRegistry> m_registry;
+    std::vector<Gauge> m_gauges;
+    // connect() calls under way: socket id -> the address it connects to. Entries go when
+    // the call ends; the map is cleared if it ever passes kMaxConnects (a lost end event).
+    std::unordered_map<std::uint32_t, ConnectTarget> m_connecting;
+};

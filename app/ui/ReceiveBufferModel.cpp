@@ -1,0 +1,411 @@
+#include "ReceiveBufferModel.h"
+
+#include <SocketRecord.h>
+
+#include <algorithm>
+
+using namespace socketlab;
+
+namespace {
+bool isDatagram(const SocketRecord &r)
+{
+    const SocketKind k = socketKind(r.family, r.type);
+    return k == SocketKind::Udp || k == SocketKind::Udp6 || k == SocketKind::UnixDatagram;
+}
+
+bool isSend(TraceCall c)
+{
+    return c == TraceCall::Send || c == TraceCall::SendAll || c == TraceCall::SendTo;
+}
+
+bool isRecv(TraceCall c)
+{
+    return c == TraceCall::Recv || c == TraceCall::RecvInto || c == TraceCall::RecvFrom;
+}
+
+// A datagram sent to host:port reaches a socket bound to that address, or to the wildcard
+// address on that port.
+bool datagramReaches(const std::string &target, const std::string &local)
+{
+    if (target.empty() || local.empty())
+        return false;
+    if (target == local)
+        return true;
+    const auto colon = local.rfind(':');
+    const auto targetColon = target.rfind(':');
+    if (colon == std::string::npos || targetColon == std::string::npos)
+        return false;
+    const std::string host = local.substr(0, colon);
+    return (host == "0.0.0.0" || host == "[::]") && local.substr(colon) == target.substr(targetColon);
+}
+} // namespace
+
+std::int64_t ReceiveBufferModel::Buffer::tracedBytes() const
+{
+    std::int64_t sum = 0;
+    for (const Segment &s : segments)
+        sum += s.bytes;
+    return sum;
+}
+
+std::int64_t ReceiveBufferModel::Buffer::untracedBytes() const
+{
+    if (kernelBytes <= 0)
+        return 0;
+    if (datagram)  // the kernel gives only the next datagram's size
+        return segments.empty() ? kernelBytes : 0;
+    return std::max<std::int64_t>(0, kernelBytes - tracedBytes());
+}
+
+void ReceiveBufferModel::setRegistry(std::shared_ptr<SocketRegistry> registry)
+{
+    m_registry = std::move(registry);
+    clear();
+}
+
+void ReceiveBufferModel::clear()
+{
+    m_buffers.clear();
+    m_records.clear();
+    m_recordsFresh = false;
+    m_datagramTargets.clear();
+    m_pairs.clear();
+    m_streamPeer.clear();
+    m_sendAlls.clear();
+    m_unclaimed.clear();
+}
+
+const ReceiveBufferModel::Buffer *ReceiveBufferModel::buffer(std::uint32_t socketId) const
+{
+    const auto it = m_buffers.find(socketId);
+    return it == m_buffers.end() ? nullptr : &it->second;
+}
+
+const ReceiveBufferModel::Records &ReceiveBufferModel::records()
+{
+    if (!m_recordsFresh) {
+        m_records.clear();
+        m_datagramTargets.clear();
+        if (m_registry)
+            for (auto &r : m_registry->snapshot())
+                m_records.emplace(r->id, std::move(r));
+        m_recordsFresh = true;
+    }
+    return m_records;
+}
+
+ReceiveBufferModel::Segment *ReceiveBufferModel::findSegment(std::deque<Segment> &segments, std::uint64_t id)
+{
+    for (auto it = segments.rbegin(); it != segments.rend(); ++it)
+        if (it->id == id)
+            return &*it;
+    return nullptr;
+}
+
+void ReceiveBufferModel::append(std::deque<Segment> &segments, Segment segment)
+{
+    segments.push_back(std::move(segment));
+    if (segments.size() > kMaxSegments && !segments[0].open && !segments[1].open) {
+        // Bounded memory: the two oldest become one; their bytes stay, one boundary goes.
+        segments[1].bytes += segments[0].bytes;
+        segments[1].sends += segments[0].sends;
+        segments.pop_front();
+    }
+}
+
+ReceiveBufferModel::Buffer &ReceiveBufferModel::bufferFor(std::uint32_t receiverId)
+{
+    auto it = m_buffers.find(receiverId);
+    if (it != m_buffers.end())
+        return it->second;
+    Buffer &b = m_buffers[receiverId];
+    b.socketId = receiverId;
+    const auto &recs = records();
+    if (const auto r = recs.find(receiverId); r != recs.end()) {
+        b.datagram = isDatagram(*r->second);
+        b.owner = r->second->owner;
+    }
+    return b;
+}
+
+std::uint32_t ReceiveBufferModel::receiverOf(const TraceEvent &send)
+{
+    const std::uint32_t senderId = send.socketId;
+    if (const auto p = m_pairs.find(senderId); p != m_pairs.end())
+        return p->second;
+    const auto &recs = records();
+    const auto s = recs.find(senderId);
+    if (s == recs.end())
+        return 0;
+    const SocketRecord &sender = *s->second;
+
+    if (isDatagram(sender)) {
+        const std::string target = send.call == TraceCall::SendTo && send.address.isValid() ? send.address.toString()
+                                                                                            : sender.peerAddress();
+        if (const auto known = m_datagramTargets.find(target); known != m_datagramTargets.end())
+            return known->second != senderId ? known->second : 0;
+        std::uint32_t found = 0;
+        for (const auto &[id, r] : recs)
+            if (id != senderId && isDatagram(*r) && r->state.load() != SocketState::Closed
+                && datagramReaches(target, r->localAddress()))
+                found = id;
+        m_datagramTargets[target] = found;  // a burst of sendto to one port looks once
+        return found;
+    }
+
+    if (const auto c = m_streamPeer.find(senderId); c != m_streamPeer.end() && recs.count(c->second))
+        return c->second;
+    // A connection's two ends mirror each other: my local address is your peer address.
+    const std::string local = sender.localAddress(), peer = sender.peerAddress();
+    if (local.empty() || peer.empty())
+        return 0;
+    for (const auto &[id, r] : recs) {
+        if (id == senderId || isDatagram(*r) || r->state.load() == SocketState::Listening)
+            continue;
+        if (r->localAddress() == peer && r->peerAddress() == local) {
+            m_streamPeer[senderId] = id;
+            return id;
+        }
+    }
+    return 0;
+}
+
+// Moves a sender's early segments into its receiver's buffer, once the receiver is known.
+void ReceiveBufferModel::claim(std::uint32_t senderId, std::uint32_t receiverId)
+{
+    const auto it = m_unclaimed.find(senderId);
+    if (it == m_unclaimed.end())
+        return;
+    Buffer &b = bufferFor(receiverId);
+    for (Segment &s : it->second)
+        append(b.segments, std::move(s));
+    m_unclaimed.erase(it);
+    if (auto open = m_sendAlls.find(senderId); open != m_sendAlls.end() && open->second.receiver == 0)
+        open->second.receiver = receiverId;
+}
+
+void ReceiveBufferModel::onSend(const TraceEvent &e)
+{
+    const std::uint32_t senderId = e.socketId;
+    auto open = m_sendAlls.find(senderId);
+    if (e.call == TraceCall::SendAll && e.phase == TracePhase::Begin) {
+        // One segment for the whole sendall; the sends it makes inside fill it.
+        const std::uint32_t receiver = receiverOf(e);
+        if (receiver)
+            claim(senderId, receiver);
+        Segment s;
+        s.id = m_nextSegment++;
+        s.bytes = 0;
+        s.call = TraceCall::SendAll;
+        s.open = true;
+        s.generation = m_generation;
+        append(receiver ? bufferFor(receiver).segments : m_unclaimed[senderId], s);
+        m_sendAlls[senderId] = OpenSendAll{receiver, s.id};
+        return;
+    }
+    if (e.call == TraceCall::SendAll && (e.phase == TracePhase::Returned || e.phase == TracePhase::Failed)) {
+        if (open == m_sendAlls.end())
+            return;
+        std::deque<Segment> *segments = nullptr;
+        if (open->second.receiver && m_buffers.count(open->second.receiver))
+            segments = &m_buffers[open->second.receiver].segments;
+        else if (!open->second.receiver && m_unclaimed.count(senderId))
+            segments = &m_unclaimed[senderId];
+        if (segments) {
+            const auto s = std::find_if(segments->begin(), segments->end(),
+                                        [&](const Segment &g) { return g.id == open->second.segment; });
+            if (s != segments->end()) {
+                s->open = false;
+                if (s->bytes == 0)  // nothing sent, or all of it already read
+                    segments->erase(s);
+            }
+        }
+        m_sendAlls.erase(open);
+        return;
+    }
+    if (e.phase != TracePhase::Returned || e.result <= 0)
+        return;
+
+    if (open != m_sendAlls.end()) {  // a send inside sendall: its bytes join the sendall's segment
+        std::deque<Segment> *segments = nullptr;
+        if (open->second.receiver && m_buffers.count(open->second.receiver))
+            segments = &m_buffers[open->second.receiver].segments;
+        else if (!open->second.receiver)
+            segments = &m_unclaimed[senderId];
+        if (segments) {
+            if (Segment *s = findSegment(*segments, open->second.segment)) {
+                s->bytes += e.result;
+                return;
+            }
+        }
+        // Its segment went (the kernel said the buffer was empty): start it again.
+        Segment s;
+        s.id = open->second.segment;
+        s.bytes = e.result;
+        s.call = TraceCall::SendAll;
+        s.open = true;
+        s.generation = m_generation;
+        const std::uint32_t receiver = open->second.receiver ? open->second.receiver : receiverOf(e);
+        open->second.receiver = receiver;
+        append(receiver ? bufferFor(receiver).segments : m_unclaimed[senderId], s);
+        return;
+    }
+
+    Segment s;
+    s.id = m_nextSegment++;
+    s.bytes = e.result;
+    s.call = e.call;
+    s.generation = m_generation;
+    const std::uint32_t receiver = receiverOf(e);
+    if (receiver) {
+        claim(senderId, receiver);
+        append(bufferFor(receiver).segments, s);
+        return;
+    }
+    // A stream's receiver appears once accepted; a datagram with no traced receiver is gone.
+    const auto &recs = records();
+    if (const auto r = recs.find(senderId); r != recs.end() && !isDatagram(*r->second))
+        append(m_unclaimed[senderId], s);
+}
+
+void ReceiveBufferModel::onRecv(const TraceEvent &e)
+{
+    const auto it = m_buffers.find(e.socketId);
+    if (it == m_buffers.end() || e.result < 0)
+        return;
+    Buffer &b = it->second;
+    int touched = 0;
+    if (b.datagram) {
+        // One recv, one datagram, whatever its size (a longer one is cut, the rest discarded).
+        if (!b.segments.empty() && !b.segments.front().open) {
+            b.segments.pop_front();
+            touched = 1;
+        }
+    } else {
+        std::int64_t n = e.result;
+        while (n > 0 && !b.segments.empty()) {
+            Segment &front = b.segments.front();
+            const std::int64_t take = std::min(front.bytes, n);
+            front.bytes -= take;
+            n -= take;
+            touched += take > 0 ? 1 : 0;
+            if (front.bytes > 0 || front.open)
+                break;  // a partial read, or a sendall whose bytes are still coming
+            b.segments.pop_front();
+        }
+    }
+    if (e.result > 0 || touched > 0)
+        b.lastTake = Take{e.result, touched, e.timeNs, e.call};
+}
+
+void ReceiveBufferModel::forgetSocket(std::uint32_t socketId)
+{
+    m_buffers.erase(socketId);
+    m_unclaimed.erase(socketId);
+    m_sendAlls.erase(socketId);
+    m_streamPeer.erase(socketId);
+    if (const auto p = m_pairs.find(socketId); p != m_pairs.end()) {
+        m_pairs.erase(p->second);
+        m_pairs.erase(p);
+    }
+}
+
+bool ReceiveBufferModel::addEvents(const std::vector<TraceEvent> &events)
+{
+    m_recordsFresh = false;  // the registry is read at most once, and only if a send needs it
+    bool relevant = false;
+    for (const TraceEvent &e : events) {
+        relevant = relevant || isSend(e.call) || isRecv(e.call) || e.call == TraceCall::Close;
+        if (e.call == TraceCall::SocketPair && e.phase == TracePhase::Returned && e.relatedSocketId) {
+            m_pairs[e.socketId] = e.relatedSocketId;
+            m_pairs[e.relatedSocketId] = e.socketId;
+        } else if (isSend(e.call)) {
+            onSend(e);
+        } else if (isRecv(e.call) && e.phase == TracePhase::Returned) {
+            onRecv(e);
+        } else if (e.call == TraceCall::Close && e.phase == TracePhase::Returned) {
+            forgetSocket(e.socketId);
+        }
+    }
+    return relevant;
+}
+
+bool ReceiveBufferModel::refresh(std::int64_t nowNs)
+{
+    ++m_generation;
+    m_recordsFresh = false;
+    const Records &recs = records();
+    bool changed = false;
+
+    for (const auto &[id, r] : recs) {
+        const SocketState state = r->state.load();
+        if (state == SocketState::Closed || state == SocketState::Listening || socketKind(r->family, r->type) == SocketKind::Other)
+            continue;
+        const auto existing = m_buffers.find(id);
+        const KernelSample k = r->probe();  // once per tick per socket
+        if (!k.available)
+            continue;
+        if (existing == m_buffers.end() && k.receiveQueue <= 0)
+            continue;
+        Buffer &b = bufferFor(id);
+        changed = changed || b.kernelBytes != k.receiveQueue;
+        b.kernelBytes = k.receiveQueue;
+        b.bufferSize = k.receiveBuffer;
+        b.local = r->localAddress();
+        b.peer = r->peerAddress();
+        if (k.receiveQueue == 0) {
+            // Nothing waits, whatever the trace said: a recv took it and its event is late, or
+            // an event was lost. Segments that arrived since the last probe may simply not be
+            // counted yet, so they stay one more tick.
+            for (auto it = b.segments.begin(); it != b.segments.end();) {
+                if (it->generation + 1 < m_generation && !it->open) {
+                    it = b.segments.erase(it);
+                    changed = true;
+                } else {
+                    ++it;
+                }
+            }
+        }
+    }
+
+    // Unclaimed stream segments wait for their receiver to be accepted.
+    for (auto it = m_unclaimed.begin(); it != m_unclaimed.end();) {
+        const auto s = recs.find(it->first);
+        if (s == recs.end() || s->second->state.load() == SocketState::Closed) {
+            it = m_unclaimed.erase(it);
+            continue;
+        }
+        TraceEvent probe;
+        probe.socketId = it->first;
+        probe.call = TraceCall::Send;
+        const std::uint32_t receiver = receiverOf(probe);
+        const std::uint32_t sender = it->first;
+        ++it;
+        if (receiver) {
+            claim(sender, receiver);
+            changed = true;
+        }
+    }
+
+    // Forget what no longer exists, and buffers with nothing left to show.
+    for (auto it = m_buffers.begin(); it != m_buffers.end();) {
+        const auto r = recs.find(it->first);
+        const Buffer &b = it->second;
+        const bool gone = r == recs.end() || r->second->state.load() == SocketState::Closed;
+        const bool taking = nowNs - b.lastTake.atNs < kTakeShownNs && b.lastTake.atNs > 0;
+        if (gone || (b.segments.empty() && b.kernelBytes <= 0 && !taking)) {
+            it = m_buffers.erase(it);
+            changed = true;
+        } else {
+            changed = changed || taking;  // the merged take fades
+            ++it;
+        }
+    }
+    for (auto it = m_streamPeer.begin(); it != m_streamPeer.end();)
+        it = recs.count(it->first) && recs.count(it->second) ? std::next(it) : m_streamPeer.erase(it);
+    for (auto it = m_pairs.begin(); it != m_pairs.end();)
+        it = recs.count(it->first) ? std::next(it) : m_pairs.erase(it);
+    for (auto it = m_sendAlls.begin(); it != m_sendAlls.end();)
+        it = recs.count(it->first) ? std::next(it) : m_sendAlls.erase(it);
+    return changed;
+}
