@@ -91,12 +91,16 @@ SequenceRenderer::SequenceRenderer(const SequenceModel &model, const QFont &font
     const QFontMetrics fm(m_font), bold(m_bold), small(m_small);
     m_rowHeight = fm.height() + 2 * kPad + 8;
     m_stageBand = small.height() + 2;
-    m_boxWidth = fm.horizontalAdvance(QStringLiteral("recvfrom(4096) → 1024 B")) + 16;
+    m_boxWidth = fm.horizontalAdvance(QStringLiteral("recvfrom(4096) → ") + SequenceModel::bytesText(1024)) + 16;
     m_columnWidth = m_boxWidth + fm.averageCharWidth() * 6;
     m_gutterWidth = small.horizontalAdvance(QStringLiteral("00000.000 s")) + 14;
     m_headerHeight = bold.height() + small.height() + 22;
     m_barWidth = std::max(10, fm.height() * 3 / 4);
 
+    for (const Arrow &a : model.arrows()) {
+        ++m_arrowsInto[a.to];
+        ++m_arrowsOutOf[a.from];
+    }
     for (const SequenceModel::Lifeline &l : model.lifelines()) {
         if (!m_owners.contains(l.owner))
             m_owners.insert(l.owner, int(m_owners.size()));
@@ -134,6 +138,12 @@ int SequenceRenderer::rowTop(std::int64_t row) const
     if (i >= std::int64_t(m_rowY.size()) - 1)
         return m_headerHeight + m_rowY.back() + int(i - std::int64_t(m_rowY.size()) + 1) * m_rowHeight;
     return m_headerHeight + m_rowY[static_cast<std::size_t>(i)];
+}
+
+std::int64_t SequenceRenderer::rowAt(int y) const
+{
+    const auto after = std::upper_bound(m_rowY.begin(), m_rowY.end() - 1, y - m_headerHeight);
+    return m_model.firstRow() + std::max<std::int64_t>(0, std::distance(m_rowY.begin(), after) - 1);
 }
 
 int SequenceRenderer::rowBottom(std::int64_t row) const
@@ -178,7 +188,7 @@ void SequenceRenderer::paintGutter(QPainter &p, const QRect &area) const
     const QFontMetrics fm(m_small);
     QString previous;
     const std::int64_t origin = m_model.originNs();
-    for (std::int64_t row = m_model.firstRow(); row < m_model.endRow(); ++row) {
+    for (std::int64_t row = std::max(m_model.firstRow(), rowAt(area.top()) - 1); row < m_model.endRow(); ++row) {
         const int y = rowTop(row);
         if (y > area.bottom())
             break;
@@ -255,8 +265,13 @@ void SequenceRenderer::paintCall(QPainter &p, const Call &c, std::int64_t nowNs)
         p.setPen(Qt::NoPen);
         p.setBrush(Qt::white);
         p.drawRect(bar);
-        p.setBrush(QBrush(kBlocked, Qt::BDiagPattern));
-        p.drawRect(bar);
+        // Hatched by hand, each stroke cut to the bar: SVG viewers and slide tools disagree on
+        // pattern brushes and clip paths.
+        p.setPen(QPen(kBlocked, 1.5));
+        for (double k = 6; k < bar.width() + bar.height(); k += 6) {  // the line x + y = left + top + k
+            const double xa = std::max(bar.left(), bar.left() + k - bar.height()), xb = std::min(bar.right(), bar.left() + k);
+            p.drawLine(QPointF(xa, bar.top() + k - (xa - bar.left())), QPointF(xb, bar.top() + k - (xb - bar.left())));
+        }
         p.setPen(QPen(kBlocked, 2.5));
         p.setBrush(Qt::NoBrush);
         p.drawRect(bar);
@@ -312,13 +327,16 @@ void SequenceRenderer::paintArrow(QPainter &p, const Arrow &a, const QRect &area
     if (a.kind == ArrowKind::Connect)
         return;
 
-    // The byte count near the sender, so several arrows into one recv keep their labels apart.
     QString label = SequenceModel::bytesText(a.bytes);
     if (a.truncated)
         label = tr("%1, truncated").arg(label);
     p.setFont(m_bold);
     const QFontMetrics fm(m_bold);
-    const QPointF at(x0 + (x1 - x0) * 0.3, y0 + (y1 - y0) * 0.3);
+    // Several arrows into one recv (coalesced sends) carry their counts next to their senders,
+    // several out of one send (a split read) next to their receivers; a lone arrow mid-way.
+    const double near = std::clamp((fm.horizontalAdvance(label) / 2.0 + 12) / std::max(1.0, std::abs(x1 - x0)), 0.0, 0.5);
+    const double t = m_arrowsInto.value(a.to) > 1 ? near : m_arrowsOutOf.value(a.from) > 1 ? 1 - near : 0.5;
+    const QPointF at(x0 + (x1 - x0) * t, y0 + (y1 - y0) * t);
     const QRectF pill(at.x() - fm.horizontalAdvance(label) / 2.0 - 5, at.y() - fm.height() / 2.0 - 1,
                       fm.horizontalAdvance(label) + 10, fm.height() + 2);
     p.setPen(QPen(colour, 1.5));

@@ -28,6 +28,7 @@ public:
     int headerHeight() const { return m_headerHeight; }
     int rowTop(std::int64_t row) const;
     int rowBottom(std::int64_t row) const;  // without its stage band
+    std::int64_t rowAt(int y) const;        // the row at diagram height y (clamped to the first)
     int lifelineX(int column) const;
 
     // Paints the diagram's rows that meet area (diagram coordinates), under the header.
@@ -49,4 +50,5 @@ private:
     int m_rowHeight, m_stageBand, m_columnWidth, m_boxWidth, m_gutterWidth, m_headerHeight, m_barWidth;
     std::vector<int> m_rowY;  // top of each row below the header; one extra entry: the end
     QHash<QString, int> m_owners;  // owner -> palette index, in column order
+    QHash<std::uint64_t, int> m_arrowsInto, m_arrowsOutOf;  // arrows per receiving / sending call
 };
