@@ -313,7 +313,10 @@ void SequenceModel::beginCall(const TraceEvent &e)
 
 void SequenceModel::blockCall(const TraceEvent &e)
 {
-    Wire &w = m_wires[e.socketId];
+    const auto found = m_wires.find(e.socketId);
+    if (found == m_wires.end())
+        return;  // its Begin came before clear(): the end will draw it
+    Wire &w = found->second;
     for (auto it = w.open.rbegin(); it != w.open.rend(); ++it) {
         Call *c = findCall(*it);
         if (!c || c->call != e.call || c->blocked())
@@ -605,7 +608,12 @@ void SequenceModel::prune()
     // Calls are in start order; the oldest chunk goes, except calls still running past the cut.
     const auto chunkEnd = m_calls.begin() + static_cast<std::ptrdiff_t>(kPruneChunk);
     const std::int64_t cut = chunkEnd->startRow;
-    const auto kept = std::remove_if(m_calls.begin(), chunkEnd, [&](const Call &c) { return !c.open() && c.endRow < cut; });
+    // A call still "running" on a socket closed before the cut lost its end to a full trace.
+    const auto gone = [&](const Call &c) {
+        const Lifeline *l = lifeline(c.socketId);
+        return c.open() ? l && l->endRow >= 0 && l->endRow < cut : c.endRow < cut;
+    };
+    const auto kept = std::remove_if(m_calls.begin(), chunkEnd, gone);
     m_droppedCalls += static_cast<std::uint64_t>(std::distance(kept, chunkEnd));
     m_calls.erase(kept, chunkEnd);
     while (m_firstRow < cut && !m_rowTimes.empty()) {
@@ -617,13 +625,13 @@ void SequenceModel::prune()
                    m_arrows.end());
     m_stages.erase(std::remove_if(m_stages.begin(), m_stages.end(), [&](const StageMark &s) { return s.row < cut; }),
                    m_stages.end());
-    const auto gone = [&](std::uint64_t serial) { return !findCall(serial); };
-    m_connectors.erase(std::remove_if(m_connectors.begin(), m_connectors.end(), [&](const Connector &k) { return gone(k.serial); }),
+    const auto dropped = [&](std::uint64_t serial) { return !findCall(serial); };
+    m_connectors.erase(std::remove_if(m_connectors.begin(), m_connectors.end(), [&](const Connector &k) { return dropped(k.serial); }),
                        m_connectors.end());
-    m_accepts.erase(std::remove_if(m_accepts.begin(), m_accepts.end(), [&](const AcceptDone &a) { return gone(a.serial); }),
+    m_accepts.erase(std::remove_if(m_accepts.begin(), m_accepts.end(), [&](const AcceptDone &a) { return dropped(a.serial); }),
                     m_accepts.end());
     for (auto *queue : {&m_sentDatagrams, &m_receivedDatagrams})
-        queue->erase(std::remove_if(queue->begin(), queue->end(), [&](const Datagram &d) { return gone(d.serial); }), queue->end());
+        queue->erase(std::remove_if(queue->begin(), queue->end(), [&](const Datagram &d) { return dropped(d.serial); }), queue->end());
     const auto before = m_lifelines.size();
     m_lifelines.erase(std::remove_if(m_lifelines.begin(), m_lifelines.end(),
                                      [&](const Lifeline &l) {

@@ -107,6 +107,7 @@ private slots:
     void followsTheNewestRowUntilScrolledBack();
     void exportsPngAndSvg();
     void longRunStaysBounded();
+    void survivesATraceThatLostEvents();
 };
 
 // The stream-vs-datagram lesson on TCP: three sends while the server does not read, then one
@@ -510,6 +511,38 @@ void TestSequenceDiagram::longRunStaysBounded()
     const QImage image = view.renderImage();
     QVERIFY(!image.isNull());
     QVERIFY(qint64(image.width()) * image.height() <= SequenceDiagramView::kMaxExportPixels);
+}
+
+// A trace that overflowed loses events: a call whose Begin is missing is still drawn (one
+// row tall), a Blocked or Returned without its socket's earlier events creates no confusion.
+void TestSequenceDiagram::survivesATraceThatLostEvents()
+{
+    Lab lab;
+    testsupport::TcpPair p;
+    QVERIFY(testsupport::makeTcpPair(p, lab.pane("server")));
+    QVERIFY(p.client.sendAll("hello"));
+    QVERIFY(waitQueued(p.server, 5));
+    QCOMPARE(p.server.recv(64).value(), std::string("hello"));
+    std::vector<TraceEvent> all;
+    lab.trace->drain(all);
+    // Keep only the ends: every Begin and Blocked lost.
+    std::vector<TraceEvent> ends;
+    for (const TraceEvent &e : all)
+        if (e.phase == TracePhase::Returned || e.phase == TracePhase::Failed)
+            ends.push_back(e);
+    SequenceDiagramView view;
+    view.setRegistry(lab.registry);
+    view.addEvents(ends);
+    view.refresh();
+    const SequenceModel &m = view.model();
+    QCOMPARE(m.lifelines().size(), std::size_t{3});
+    const auto recvs = callsOf(m, p.server.id(), TraceCall::Recv);
+    QCOMPARE(recvs.size(), std::size_t{1});
+    QCOMPARE(recvs[0]->startRow, recvs[0]->endRow);
+    QVERIFY(!recvs[0]->open());
+    for (const Call &c : m.calls())
+        QVERIFY(!c.open());
+    QVERIFY(!view.renderImage().isNull());
 }
 
 QTEST_MAIN(TestSequenceDiagram)
