@@ -118,8 +118,11 @@ int main(int argc, char **argv)
     const QCommandLineOption stepsOption(QStringLiteral("steps"),
         QStringLiteral("Advance the lab N steps, as pressing Step (F10) N times: the server first until it blocks, then "
                        "the clients. With --screenshot, the picture is taken after them."), QStringLiteral("n"));
+    const QCommandLineOption diagramOption(QStringLiteral("diagram"),
+        QStringLiteral("With --screenshot: also save the sequence diagram to FILE (.svg as SVG, else PNG), for slides."),
+        QStringLiteral("file"));
     parser.addOptions({langOption, listOption, labOption, runOption, setOption, labsDirOption, screenshotOption, startOption,
-                       sendOption, stepsOption});
+                       sendOption, stepsOption, diagramOption});
     parser.process(*app);
 
     QSettings settings;
@@ -228,9 +231,13 @@ int main(int argc, char **argv)
             poll->stop();
             QCoreApplication::processEvents();  // the last steps' reports
             window.refreshViews();
-            const bool saved = window.grab().save(file);
+            bool saved = window.grab().save(file);
             if (!saved)
                 printErr(QCoreApplication::translate("main", "socketlab: could not write %1").arg(file));
+            if (const QString diagram = parser.value(diagramOption); !diagram.isEmpty() && !window.exportSequenceDiagram(diagram)) {
+                printErr(QCoreApplication::translate("main", "socketlab: could not write %1").arg(diagram));
+                saved = false;
+            }
             window.close();
             QCoreApplication::exit(saved ? 0 : 1);
         });

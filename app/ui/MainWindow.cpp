@@ -1,15 +1,21 @@
 #include "MainWindow.h"
 
+#include "LabNavigator.h"
+#include "LiveViewsPanel.h"
 #include "PaneView.h"
+#include "ParamEditor.h"
+#include "SequenceDiagramView.h"
 #include "SocketTableModel.h"
 #include "SocketText.h"
 
+#include <LabProgress.h>
 #include <LabSession.h>
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileDialog>
 #include <QHash>
 #include <QHeaderView>
 #include <QLabel>
@@ -66,9 +72,11 @@ QPalette highContrastPalette()
 }
 } // namespace
 
-MainWindow::MainWindow(LabCatalog catalog, const QString &language, const QString &labId, QWidget *parent)
-    : QMainWindow(parent), m_catalog(std::move(catalog)), m_language(language), m_socketModel(new SocketTableModel(this)),
+MainWindow::MainWindow(LabCatalog catalog, const QString &language, const QString &initialLab, QWidget *parent)
+    : QMainWindow(parent), m_catalog(std::move(catalog)), m_language(language),
+      m_progress(new LabProgress(this)), m_navigator(nullptr), m_left(new QSplitter(Qt::Vertical)), m_socketModel(new SocketTableModel(this)),
       m_lesson(new QTextBrowser), m_traceLog(new QPlainTextEdit), m_socketTable(new QTableView), m_liveViews(new QTabWidget),
+      m_sequence(new SequenceDiagramView), m_queues(new LiveViewsPanel), m_bottom(new QSplitter(Qt::Horizontal)),
       m_horizontal(new QSplitter(Qt::Horizontal)), m_panes(new QSplitter(Qt::Horizontal)),
       m_vertical(new QSplitter(Qt::Vertical)), m_speed(new QSlider(Qt::Horizontal)), m_refreshTimer(new QTimer(this)),
       m_traceCount(new QLabel), m_baseFont(QApplication::font())
@@ -90,12 +98,25 @@ MainWindow::MainWindow(LabCatalog catalog, const QString &language, const QStrin
 
     m_liveViews->setDocumentMode(true);
     m_liveViews->addTab(m_socketTable, tr("Sockets"));
+    m_liveViews->addTab(m_sequence, tr("Sequence diagram"));
     m_liveViews->addTab(m_traceLog, tr("Trace of every socket call"));
+    m_bottom->addWidget(m_liveViews);
+    m_bottom->addWidget(m_queues);
+    m_bottom->setSizes({700, 300});
     m_panes->setChildrenCollapsible(false);
     m_vertical->addWidget(m_panes);
-    m_vertical->addWidget(m_liveViews);
+    m_vertical->addWidget(m_bottom);
     m_vertical->setSizes({540, 260});
-    m_horizontal->addWidget(titled(tr("Lesson"), m_lesson));
+    m_progress->setLabs(m_catalog.labs());
+    m_navigator = new LabNavigator(m_catalog.labs(), m_progress, m_language);
+    connect(m_navigator, &LabNavigator::labChosen, this, [this](const QString &id) {
+        if (id != labId() && !openLab(id))
+            m_navigator->setCurrentLab(labId());
+    });
+    m_left->addWidget(titled(tr("Lessons"), m_navigator));
+    m_left->addWidget(titled(tr("Lesson"), m_lesson));
+    m_left->setSizes({220, 580});
+    m_horizontal->addWidget(m_left);
     m_horizontal->addWidget(m_vertical);
     m_horizontal->setSizes({330, 950});
     setCentralWidget(m_horizontal);
@@ -116,7 +137,7 @@ MainWindow::MainWindow(LabCatalog catalog, const QString &language, const QStrin
     restoreLayout();
 
     const QString last = QSettings().value(QStringLiteral("lastLab"), QStringLiteral("tcp-timestamp")).toString();
-    if (!openLab(labId) && !openLab(last) && !m_catalog.labs().isEmpty())
+    if (!openLab(initialLab) && !openLab(last) && !m_catalog.labs().isEmpty())
         openLab(m_catalog.labs().first().id);
 }
 
@@ -148,6 +169,10 @@ void MainWindow::closeLab()
     qDeleteAll(m_paneViews);
     m_paneViews.clear();
     m_socketModel->setRegistry(nullptr);
+    m_sequence->clear();
+    m_sequence->setRegistry(nullptr);
+    m_queues->clear();
+    m_queues->setRegistry(nullptr);
     delete m_session;
     m_session = nullptr;
     m_traceLog->clear();
@@ -164,22 +189,30 @@ bool MainWindow::openLab(const QString &id)
     setWindowTitle(tr("SocketLab — %1").arg(lab->title.in(m_language)));
     m_lesson->setMarkdown(lab->lesson.in(m_language));
     for (PaneRunner *runner : m_session->panes()) {
+        connect(runner, &PaneRunner::stepReached, m_progress, [this, id, runner](const QString &step) {
+            m_progress->recordStep(id, runner->paneId(), step);
+        });
         auto *view = new PaneView(runner, m_language);
         view->setHighContrast(m_presentationOn);
         m_paneViews.append(view);
         m_panes->addWidget(view);
     }
     m_socketModel->setRegistry(m_session->registry());
+    m_sequence->setRegistry(m_session->registry());
+    m_queues->setRegistry(m_session->registry());
     connect(m_session, &LabSession::resetDone, this, [this] {
         for (PaneView *v : m_paneViews)
             v->clear();
         m_traceLog->clear();
+        m_sequence->clear();
+        m_queues->clear();
         m_socketModel->refresh();
     });
     if (m_lessonActions) {
         for (QAction *a : m_lessonActions->actions())
             a->setChecked(a->data().toString() == id);
     }
+    m_navigator->setCurrentLab(id);
     QSettings().setValue(QStringLiteral("lastLab"), id);
     statusBar()->showMessage(tr("Opened %1").arg(lab->title.in(m_language)));
     emit labOpened(id);
@@ -227,6 +260,13 @@ void MainWindow::createActions()
             m_session->reset();
     });
     m_reset->setToolTip(tr("Stop every pane, even in a blocked call, close every socket and start afresh (Ctrl+R)"));
+    labMenu->addSeparator();
+    labMenu->addAction(tr("E&xport sequence diagram…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
+        const QString file = QFileDialog::getSaveFileName(this, tr("Export sequence diagram"), QStringLiteral("sequence.svg"),
+                                                          tr("SVG for slides (*.svg);;PNG image (*.png)"));
+        if (!file.isEmpty() && !exportSequenceDiagram(file))
+            QMessageBox::warning(this, tr("Export sequence diagram"), tr("Could not write %1.").arg(file));
+    });
     labMenu->addSeparator();
     labMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -294,7 +334,9 @@ void MainWindow::restoreLayout()
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
     m_horizontal->restoreState(settings.value(QStringLiteral("window/horizontal")).toByteArray());
+    m_left->restoreState(settings.value(QStringLiteral("window/left")).toByteArray());
     m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray());
+    m_bottom->restoreState(settings.value(QStringLiteral("window/bottom")).toByteArray());
     m_speed->setValue(settings.value(QStringLiteral("lab/delayMs"), 0).toInt());
     m_zoomPercent = std::clamp(settings.value(QStringLiteral("view/zoom"), 100).toInt(), kMinZoom, kMaxZoom);
     m_presentation->setChecked(settings.value(QStringLiteral("view/presentation"), false).toBool());
@@ -308,7 +350,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/horizontal"), m_horizontal->saveState());
+    settings.setValue(QStringLiteral("window/left"), m_left->saveState());
     settings.setValue(QStringLiteral("window/vertical"), m_vertical->saveState());
+    settings.setValue(QStringLiteral("window/bottom"), m_bottom->saveState());
     settings.setValue(QStringLiteral("lab/delayMs"), m_speed->value());
     settings.setValue(QStringLiteral("view/zoom"), m_zoomPercent);
     settings.setValue(QStringLiteral("view/presentation"), m_presentationOn);
@@ -353,16 +397,39 @@ void MainWindow::applyAppearance()
     m_socketTable->verticalHeader()->setDefaultSectionSize(QFontMetrics(font).height() + 6);  // compact rows
 }
 
+bool MainWindow::commitParams()
+{
+    bool allGood = true;
+    for (PaneView *v : m_paneViews) {
+        if (!v->runner()->isActive())
+            allGood = v->paramEditor()->commit() && allGood;
+    }
+    if (!allGood)
+        statusBar()->showMessage(tr("A parameter was refused (shown in red in its pane): the pane uses its last good value"));
+    return allGood;
+}
+
+bool MainWindow::exportSequenceDiagram(const QString &file)
+{
+    const bool ok = file.endsWith(QLatin1String(".svg"), Qt::CaseInsensitive) ? m_sequence->exportSvg(file)
+                                                                              : m_sequence->exportPng(file);
+    statusBar()->showMessage(ok ? tr("Sequence diagram saved to %1").arg(file) : tr("Could not write %1").arg(file));
+    return ok;
+}
+
 void MainWindow::runAll()
 {
-    if (m_session)
-        m_session->runAll();
+    if (!m_session)
+        return;
+    commitParams();
+    m_session->runAll();
 }
 
 bool MainWindow::stepLab()
 {
     if (!m_session)
         return false;
+    commitParams();
     PaneView *selected = selectedPane();
     PaneRunner *stepped = nullptr;
     if (selected && m_session->canStep(selected->runner())) {
@@ -402,6 +469,10 @@ void MainWindow::refreshViews()
 
     std::vector<socketlab::TraceEvent> events;
     m_session->trace()->drain(events, kEventsPerRefresh);
+    m_sequence->addEvents(events);
+    m_sequence->refresh();
+    m_queues->addEvents(events);
+    m_queues->refresh();  // every tick: the kernel's queues change without events
     if (!events.empty()) {
         QHash<std::uint32_t, QString> owners;
         for (const auto &record : m_session->registry()->snapshot())

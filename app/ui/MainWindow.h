@@ -8,6 +8,9 @@
 
 #include <QMainWindow>
 
+class LabNavigator;
+class LiveViewsPanel;
+class LabProgress;
 class LabSession;
 class PaneView;
 class QAction;
@@ -21,13 +24,14 @@ class QTableView;
 class QTabWidget;
 class QTextBrowser;
 class QTimer;
+class SequenceDiagramView;
 class SocketTableModel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    // Opens labId, or else the lab open last time, or else the first lab.
-    MainWindow(LabCatalog catalog, const QString &language, const QString &labId = {}, QWidget *parent = nullptr);
+    // Opens initialLab, or else the lab open last time, or else the first lab.
+    MainWindow(LabCatalog catalog, const QString &language, const QString &initialLab = {}, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // Closes the open lab (stopping every pane, even in a blocked call) and opens another.
@@ -43,6 +47,12 @@ public:
     SocketTableModel *socketModel() const { return m_socketModel; }
     QPlainTextEdit *traceLog() const { return m_traceLog; }
     QTextBrowser *lessonView() const { return m_lesson; }
+    LabNavigator *navigator() const { return m_navigator; }
+    SequenceDiagramView *sequenceDiagram() const { return m_sequence; }
+    LiveViewsPanel *liveViewsPanel() const { return m_queues; }
+    // The sequence diagram to a file for slides: .svg as SVG, anything else as PNG.
+    bool exportSequenceDiagram(const QString &file);
+    LabProgress *progress() const { return m_progress; }
     QAction *runAllAction() const { return m_runAll; }
     QAction *pauseAllAction() const { return m_pauseAll; }
     QAction *stepAction() const { return m_step; }
@@ -77,17 +87,24 @@ private:
     void closeLab();
     void selectPane(PaneView *view);
     void applyAppearance();
+    bool commitParams();  // what is typed in every pane's parameter fields, before a start
     QWidget *titled(const QString &title, QWidget *content);
 
     LabCatalog m_catalog;
     QString m_language;
     LabSession *m_session = nullptr;
+    LabProgress *m_progress;
+    LabNavigator *m_navigator;
+    QSplitter *m_left;
     SocketTableModel *m_socketModel;
     QList<PaneView *> m_paneViews;
     QTextBrowser *m_lesson;
     QPlainTextEdit *m_traceLog;
     QTableView *m_socketTable;
     QTabWidget *m_liveViews;
+    SequenceDiagramView *m_sequence;
+    LiveViewsPanel *m_queues;
+    QSplitter *m_bottom;
     QSplitter *m_horizontal;
     QSplitter *m_panes;
     QSplitter *m_vertical;

@@ -1,5 +1,6 @@
 #include "PaneView.h"
 
+#include "ParamEditor.h"
 #include "PythonHighlighter.h"
 #include "SocketText.h"
 
@@ -11,6 +12,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTextBlock>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
@@ -29,10 +31,10 @@ QFont monospace()
 }
 
 PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
-    : QWidget(parent), m_runner(runner), m_language(language), m_title(new QLabel), m_state(new QLabel), m_explanation(new QLabel),
+    : QWidget(parent), m_runner(runner), m_language(language), m_title(new QLabel), m_params(new ParamEditor(runner, language)), m_state(new QLabel), m_explanation(new QLabel),
       m_listing(new QPlainTextEdit), m_console(new QPlainTextEdit), m_input(new QLineEdit),
       m_step(new QPushButton(tr("Step"))), m_run(new QPushButton(tr("Run"))), m_pause(new QPushButton(tr("Pause"))),
-      m_stop(new QPushButton(tr("Stop"))), m_highlighter(new PythonHighlighter(m_listing->document()))
+      m_stop(new QPushButton(tr("Stop"))), m_paramsButton(new QToolButton), m_highlighter(new PythonHighlighter(m_listing->document()))
 {
     const QFont mono = monospace();
     m_highlighter->setGutterWidth(kLineNumberWidth + 2);
@@ -57,11 +59,24 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
     for (QPushButton *b : {m_step, m_run, m_pause, m_stop})
         buttons->addWidget(b);
     buttons->addStretch();
+    // The parameters matter before a start; while the pane runs the listing needs the room.
+    m_paramsButton->setText(tr("Parameters"));
+    m_paramsButton->setCheckable(true);
+    m_paramsButton->setChecked(true);
+    m_paramsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_paramsButton->setArrowType(Qt::DownArrow);
+    m_paramsButton->setToolTip(tr("Show or hide this pane's parameters (editable before it starts)"));
+    connect(m_paramsButton, &QToolButton::toggled, this, [this](bool shown) {
+        m_params->setVisible(shown);
+        m_paramsButton->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
+    });
+    buttons->addWidget(m_paramsButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_title);
     layout->addLayout(buttons);
+    layout->addWidget(m_params);
     layout->addWidget(m_state);
     layout->addWidget(m_listing, 3);
     layout->addWidget(m_explanation);
@@ -185,6 +200,10 @@ void PaneView::refresh()
     m_state->setText(text);
     m_state->setStyleSheet(style.isEmpty() ? QStringLiteral("padding:3px") : style);
     const bool active = m_runner->isActive();
+    if (active != m_wasActive) {
+        m_wasActive = active;
+        m_paramsButton->setChecked(!active);  // folded on start, unfolded when it ends
+    }
     m_input->setEnabled(active && m_runner->state() == State::WaitingForInput);
     m_pause->setEnabled(active);
     m_stop->setEnabled(active);

@@ -6,11 +6,13 @@
 #include <QWidget>
 
 class PaneRunner;
+class ParamEditor;
 class PythonHighlighter;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QToolButton;
 
 class PaneView : public QWidget {
     Q_OBJECT
@@ -21,6 +23,8 @@ public:
     QPlainTextEdit *console() const { return m_console; }
     QLineEdit *input() const { return m_input; }
     QPlainTextEdit *listing() const { return m_listing; }
+    ParamEditor *paramEditor() const { return m_params; }
+    QToolButton *paramsButton() const { return m_paramsButton; }
     QLabel *stateLabel() const { return m_state; }
     QPushButton *stepButton() const { return m_step; }
     QPushButton *runButton() const { return m_run; }
@@ -45,6 +49,7 @@ private:
     PaneRunner *m_runner;
     QString m_language;
     QLabel *m_title;
+    ParamEditor *m_params;
     QLabel *m_state;
     QLabel *m_explanation;
     QPlainTextEdit *m_listing;
@@ -54,7 +59,9 @@ private:
     QPushButton *m_run;
     QPushButton *m_pause;
     QPushButton *m_stop;
+    QToolButton *m_paramsButton;
     PythonHighlighter *m_highlighter;
+    bool m_wasActive = false;
     int m_inputRequests = 0;
     bool m_highContrast = false;
     bool m_selected = false;

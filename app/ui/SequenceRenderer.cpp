@@ -96,6 +96,7 @@ SequenceRenderer::SequenceRenderer(const SequenceModel &model, const QFont &font
     m_gutterWidth = small.horizontalAdvance(QStringLiteral("00000.000 s")) + 14;
     m_headerHeight = bold.height() + small.height() + 22;
     m_barWidth = std::max(10, fm.height() * 3 / 4);
+    m_rightRoom = std::max(8, bold.horizontalAdvance(tr("blocked %1 …").arg(QStringLiteral("000.0 ms"))) - m_columnWidth / 2 + m_barWidth * 2);
 
     for (const Arrow &a : model.arrows()) {
         ++m_arrowsInto[a.to];
@@ -127,7 +128,7 @@ SequenceRenderer::SequenceRenderer(const SequenceModel &model, const QFont &font
 QSize SequenceRenderer::contentSize() const
 {
     const int columns = std::max<int>(1, int(m_model.lifelines().size()));
-    return {m_gutterWidth + columns * m_columnWidth + 8, m_headerHeight + m_rowY.back() + m_rowHeight};
+    return {m_gutterWidth + columns * m_columnWidth + m_rightRoom, m_headerHeight + m_rowY.back() + m_rowHeight};
 }
 
 int SequenceRenderer::rowTop(std::int64_t row) const

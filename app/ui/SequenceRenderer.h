@@ -48,6 +48,7 @@ private:
     const SequenceModel &m_model;
     QFont m_font, m_bold, m_small;
     int m_rowHeight, m_stageBand, m_columnWidth, m_boxWidth, m_gutterWidth, m_headerHeight, m_barWidth;
+    int m_rightRoom;  // past the last lifeline: its "blocked 12.3 ms …" label
     std::vector<int> m_rowY;  // top of each row below the header; one extra entry: the end
     QHash<QString, int> m_owners;  // owner -> palette index, in column order
     QHash<std::uint64_t, int> m_arrowsInto, m_arrowsOutOf;  // arrows per receiving / sending call
