@@ -4,6 +4,7 @@
 
 #include <Clock.h>
 
+#include <QElapsedTimer>
 #include <QMetaObject>
 
 using namespace socketlab;
@@ -116,15 +117,35 @@ void PaneRunner::post(Fn &&fn)
 
 void PaneRunner::deliverPosted()
 {
+    // A program at full speed can queue thousands of reports between two GUI frames. They
+    // are delivered a time slice at a time, the rest after the GUI's other events, so the
+    // window never freezes while a loop runs flat out.
+    constexpr qint64 kSliceNs = 8'000'000;
     std::vector<Posted> batch;
     {
         std::lock_guard lock(m_postedMutex);
         batch.swap(m_posted);
-        m_deliveryPending = false;
     }
-    for (Posted &p : batch) {
+    QElapsedTimer slice;
+    slice.start();
+    std::size_t done = 0;
+    while (done < batch.size()) {
+        Posted &p = batch[done++];
         if (p.generation == m_generation.load())  // reports of a stopped run are dropped
             p.report();
+        if (slice.nsecsElapsed() > kSliceNs)
+            break;
+    }
+    std::lock_guard lock(m_postedMutex);
+    if (done < batch.size()) {
+        // Not delivered yet: ahead of whatever arrived meanwhile, and one more wake-up.
+        m_posted.insert(m_posted.begin(), std::make_move_iterator(batch.begin() + qsizetype(done)),
+                        std::make_move_iterator(batch.end()));
+        QMetaObject::invokeMethod(this, "deliverPosted", Qt::QueuedConnection);
+    } else if (m_posted.empty()) {
+        m_deliveryPending = false;
+    } else {
+        QMetaObject::invokeMethod(this, "deliverPosted", Qt::QueuedConnection);  // arrived meanwhile
     }
 }
 

@@ -464,8 +464,10 @@ void MainWindow::refreshViews()
     if (!m_session)
         return;
     m_socketModel->refresh();
-    for (PaneView *v : m_paneViews)
+    for (PaneView *v : m_paneViews) {
+        v->flush();
         v->refresh();
+    }
 
     std::vector<socketlab::TraceEvent> events;
     m_session->trace()->drain(events, kEventsPerRefresh);

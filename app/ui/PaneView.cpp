@@ -12,12 +12,14 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTextBlock>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace {
 constexpr int kConsoleLines = 2000;
-constexpr int kLineNumberWidth = 2;  // "12  code": the number, then two spaces
+constexpr int kLineNumberWidth = 2;
+constexpr int kFrameMs = 16;  // gathered reports are shown at most this late  // "12  code": the number, then two spaces
 
 // Only the family: the size follows the window's font, so zoom and presentation mode
 // scale listings and consoles with everything else.
@@ -103,7 +105,7 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
             markLine(m_runner->currentLine());
     });
     connect(runner, &PaneRunner::stateChanged, this, &PaneView::refresh);
-    connect(runner, &PaneRunner::output, m_console, &QPlainTextEdit::appendPlainText);
+    connect(runner, &PaneRunner::output, this, [this](const QString &line) { appendConsole(line, false); });
     connect(runner, &PaneRunner::errorOutput, this, &PaneView::showError);
     connect(runner, &PaneRunner::inputRequested, this, [this] {
         ++m_inputRequests;
@@ -149,7 +151,43 @@ void PaneView::showError(const QString &text)
     QString html = QStringLiteral("<span style=\"color:#c00000; font-weight:bold\">%1</span>").arg(text.toHtmlEscaped());
     if (const QString why = SocketText::errorExplanation(m_runner->lastSocketError()); !why.isEmpty())
         html += QStringLiteral("<br><span style=\"color:#7a3000\">&rarr; %1</span>").arg(why.toHtmlEscaped());
-    m_console->appendHtml(html);
+    appendConsole(html, true);
+}
+
+void PaneView::appendConsole(const QString &text, bool html)
+{
+    if (m_pendingHtml || html)
+        flush();  // an error's HTML keeps its place among the plain lines
+    m_pendingConsole << text;
+    m_pendingHtml = html;
+    scheduleFlush();
+}
+
+void PaneView::scheduleFlush()
+{
+    if (m_flushScheduled)
+        return;
+    m_flushScheduled = true;
+    QTimer::singleShot(kFrameMs, this, &PaneView::flush);
+}
+
+void PaneView::flush()
+{
+    m_flushScheduled = false;
+    if (!m_pendingConsole.isEmpty()) {
+        if (m_pendingHtml)
+            m_console->appendHtml(m_pendingConsole.join(QStringLiteral("<br>")));
+        else
+            m_console->appendPlainText(m_pendingConsole.join(QLatin1Char('\n')));
+        m_pendingConsole.clear();
+        m_pendingHtml = false;
+    }
+    if (m_pendingLine > 0 || !m_pendingStep.isEmpty()) {
+        markLine(m_pendingLine);
+        m_explanation->setText(m_runner->definition().steps.value(m_pendingStep).explanation.in(m_language));
+        m_pendingStep.clear();
+        m_pendingLine = 0;
+    }
 }
 
 void PaneView::setHighContrast(bool on)
@@ -171,8 +209,9 @@ void PaneView::setSelected(bool selected)
 
 void PaneView::showStep(const QString &stepId, int line)
 {
-    markLine(line);
-    m_explanation->setText(m_runner->definition().steps.value(stepId).explanation.in(m_language));
+    m_pendingStep = stepId;
+    m_pendingLine = line;
+    scheduleFlush();
 }
 
 void PaneView::refresh()
@@ -214,6 +253,10 @@ void PaneView::refresh()
 
 void PaneView::clear()
 {
+    m_pendingConsole.clear();
+    m_pendingHtml = false;
+    m_pendingStep.clear();
+    m_pendingLine = 0;
     m_console->clear();
     m_explanation->clear();
     m_inputRequests = 0;

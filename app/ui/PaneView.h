@@ -38,6 +38,7 @@ public:
 
 public slots:
     void refresh();  // the state line, counted while blocked; called by the window's timer
+    void flush();    // shows the newest step and console lines now (else at the next frame)
     void clear();    // after Reset
 
 private:
@@ -45,6 +46,8 @@ private:
     void showListing();
     void markLine(int line);
     void showError(const QString &text);
+    void appendConsole(const QString &text, bool html);
+    void scheduleFlush();
 
     PaneRunner *m_runner;
     QString m_language;
@@ -62,6 +65,13 @@ private:
     QToolButton *m_paramsButton;
     PythonHighlighter *m_highlighter;
     bool m_wasActive = false;
+    // A program at full speed reports steps and lines far faster than anyone can read:
+    // they are gathered and shown once per frame, the newest step and every line.
+    QString m_pendingStep;
+    int m_pendingLine = 0;
+    QStringList m_pendingConsole;  // plain lines, or one HTML block (an error) at the end
+    bool m_pendingHtml = false;
+    bool m_flushScheduled = false;
     int m_inputRequests = 0;
     bool m_highContrast = false;
     bool m_selected = false;

@@ -5,9 +5,14 @@
 
 #include <LabLoader.h>
 #include <LabSession.h>
+#include <AcceptQueueGauge.h>
+#include <LiveViewsPanel.h>
 #include <MainWindow.h>
+#include <ParamEditor.h>
 #include <PaneRunner.h>
 #include <PaneView.h>
+#include <SequenceDiagramView.h>
+#include <SequenceModel.h>
 #include <SocketTableModel.h>
 
 #include <QAction>
@@ -15,8 +20,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QTextBlock>
 #include <QtTest>
+
+#include <sys/socket.h>
 
 using namespace socketlab;
 using State = PaneRunner::State;
@@ -24,6 +33,13 @@ using State = PaneRunner::State;
 namespace {
 constexpr int kWaitMs = 10000;
 constexpr int kPromptlyMs = 1000;
+// The bound for a stall. Sanitizer builds run everything several times slower,
+// the GUI thread's own work included, so they get the same bound scaled.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr qint64 kStallLimitMs = 150;
+#else
+constexpr qint64 kStallLimitMs = 50;
+#endif
 
 QStringList column(const SocketTableModel &model, int column)
 {
@@ -31,6 +47,29 @@ QStringList column(const SocketTableModel &model, int column)
     for (int row = 0; row < model.rowCount(); ++row)
         out << model.index(row, column).data().toString();
     return out;
+}
+
+QString markedLine(PaneView *view)
+{
+    const QList<QTextEdit::ExtraSelection> marks = view->listing()->extraSelections();
+    return marks.size() == 1 ? marks.first().cursor.block().text() : QString();
+}
+
+// A client of our own, connected to 127.0.0.1:port (empty if that failed).
+Socket connectedTo(std::uint16_t port)
+{
+    auto s = Socket::create(AF_INET, SOCK_STREAM);
+    if (!s || !s->connect(SocketAddress::loopback(AF_INET, port)))
+        return {};
+    return std::move(s).value();
+}
+
+int arrowsOf(const SequenceModel &model, SequenceModel::ArrowKind kind, std::int64_t bytes = -1)
+{
+    int n = 0;
+    for (const SequenceModel::Arrow &a : model.arrows())
+        n += a.kind == kind && (bytes < 0 || a.bytes == bytes) ? 1 : 0;
+    return n;
 }
 } // namespace
 
@@ -77,6 +116,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(serverView->runner()->blockedIn() == TraceCall::Recv, kWaitMs);
         window.refreshViews();
         QVERIFY(column(model, SocketTableModel::Sent).contains(QStringLiteral("5 B / 1")));  // the client's send
+        // The sequence diagram drew the handshake and the 5 bytes going to the server.
+        const SequenceModel &sequence = window.sequenceDiagram()->model();
+        QCOMPARE(arrowsOf(sequence, SequenceModel::ArrowKind::Connect), 1);
+        QCOMPARE(arrowsOf(sequence, SequenceModel::ArrowKind::Stream, 5), 1);
 
         // The marked listing line is the server's recv line.
         const QList<QTextEdit::ExtraSelection> marks = serverView->listing()->extraSelections();
@@ -93,6 +136,94 @@ private slots:
         QVERIFY2(clock.elapsed() < kPromptlyMs, qPrintable(QString::number(clock.elapsed())));
         QVERIFY(clientView->console()->toPlainText().isEmpty());
         QCOMPARE(window.session()->registry()->openCount(), std::size_t(0));
+    }
+
+    // A learner's path through the TCP lab with the real buttons: the port typed into the
+    // server's parameter form, the server stepped with its Step button to accept(), the
+    // accept queue filling while it is not in accept(), then emptied by it.
+    void stepWithTheButtons()
+    {
+        const int before = testsupport::openDescriptorCount();
+        {
+            MainWindow window(m_catalog, QStringLiteral("en"), QStringLiteral("tcp-timestamp"));
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            PaneView *serverView = window.paneView(QStringLiteral("server"));
+            PaneRunner *server = serverView->runner();
+
+            auto *port = qobject_cast<QSpinBox *>(serverView->paramEditor()->field(QStringLiteral("port")));
+            QVERIFY(port);
+            port->setFocus();
+            QTest::keyClick(port, Qt::Key_A, Qt::ControlModifier);
+            QTest::keyClicks(port, QStringLiteral("0"));
+            QTest::keyClick(port, Qt::Key_Return);
+            QCOMPARE(server->paramValues().value(QStringLiteral("port")), QStringLiteral("0"));
+
+            const QStringList lines{QStringLiteral("socket("), QStringLiteral(".bind("), QStringLiteral(".listen("),
+                                    QStringLiteral("print("), QStringLiteral(".accept(")};
+            for (const QString &expected : lines) {
+                QTest::mouseClick(serverView->stepButton(), Qt::LeftButton);
+                QTRY_VERIFY_WITH_TIMEOUT(window.session()->isSettled() && markedLine(serverView).contains(expected), kWaitMs);
+            }
+            QVERIFY(!serverView->paramEditor()->isEnabled() || !serverView->paramEditor()->isVisible());
+
+            // Paused before accept(): two clients connect anyway, and wait in the queue.
+            const std::uint16_t serverPort = server->paramValues().value(QStringLiteral("port")).toUShort();
+            window.refreshViews();
+            const auto &gauges = window.liveViewsPanel()->acceptQueues()->gauges();
+            QCOMPARE(gauges.size(), std::size_t(1));
+            const std::uint16_t bound = std::uint16_t(gauges.front().port);
+            QVERIFY(bound != 0 && serverPort == 0);
+            Socket first = connectedTo(bound);
+            Socket second = connectedTo(bound);
+            QVERIFY(first.isOpen() && second.isOpen());
+            QTRY_VERIFY_WITH_TIMEOUT((window.refreshViews(), gauges.front().waiting == 2), kWaitMs);
+            QCOMPARE(gauges.front().limit, 5u);
+            QVERIFY(!gauges.front().inAccept);
+
+            // Step: accept() takes the first; the queue holds one.
+            QTest::mouseClick(serverView->stepButton(), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(markedLine(serverView).contains(QStringLiteral("print(")), kWaitMs);
+            QTRY_VERIFY_WITH_TIMEOUT((window.refreshViews(), gauges.front().waiting == 1), kWaitMs);
+
+            window.resetAction()->trigger();
+            QCOMPARE(window.session()->registry()->openCount(), std::size_t(0));
+        }
+        QCOMPARE(testsupport::openDescriptorCount(), before);
+    }
+
+    // The GUI thread keeps its 20 Hz promise while a lab runs flat out: a timer firing
+    // every 5 ms never sees a gap over 50 ms while the client sends hundreds of lines.
+    void noStallAtFullSpeed()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), QStringLiteral("tcp-timestamp"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        PaneView *serverView = window.paneView(QStringLiteral("server"));
+        PaneView *clientView = window.paneView(QStringLiteral("client"));
+        QCOMPARE(serverView->runner()->setParam(QStringLiteral("port"), QStringLiteral("0")), QString());
+        constexpr int kLines = 400;
+        for (int i = 0; i < kLines; ++i)
+            window.typeIntoClient(QStringLiteral("line %1 of the stall probe").arg(i));
+        window.typeIntoClient(QString());  // then the client ends
+
+        QElapsedTimer sinceLastTick;
+        qint64 worstGapMs = 0;
+        QTimer probe;
+        probe.setTimerType(Qt::PreciseTimer);
+        connect(&probe, &QTimer::timeout, this, [&] {
+            worstGapMs = std::max(worstGapMs, sinceLastTick.restart());
+        });
+        sinceLastTick.start();
+        probe.start(5);
+        window.runAllAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(clientView->runner()->state() == State::Finished, 60000);
+        probe.stop();
+        window.refreshViews();
+        QVERIFY(clientView->console()->toPlainText().contains(QStringLiteral("] line %1 of").arg(kLines - 1)));
+        qInfo("worst event-loop gap while %d lines ran at full speed: %lld ms", kLines, worstGapMs);
+        QVERIFY2(worstGapMs <= kStallLimitMs, qPrintable(QString::number(worstGapMs)));
+        window.resetAction()->trigger();
     }
 
 private:
