@@ -10,8 +10,11 @@ struct Tr {
 
 QString ParamDefinition::check(const QString &value) const
 {
-    if (type == Type::String)
+    if (type == Type::String) {
+        if (!choices.isEmpty() && !choices.contains(value.trimmed()))
+            return Tr::tr("%1 must be one of %2, not \"%3\"").arg(name, choices.join(QLatin1String(", ")), value);
         return {};
+    }
     bool ok = false;
     const qlonglong n = value.trimmed().toLongLong(&ok);
     if (!ok)

@@ -24,6 +24,7 @@ struct ParamDefinition {
     qlonglong maximum = 0;
     LocalizedText label;
     QString follows;  // "server.port": take what that pane published, when it has
+    QStringList choices;  // a string parameter with "choices": the only values it takes
 
     // Empty when value is acceptable, else why not (translated).
     QString check(const QString &value) const;

@@ -129,6 +129,20 @@ void readParams(Reader &r, const QJsonObject &pane, const QString &place, PaneDe
         } else if (type != QLatin1String("string") && !type.isEmpty()) {
             r.fail(Reader::join(at, QStringLiteral("type")), Reader::tr("must be \"int\" or \"string\", not \"%1\"").arg(type));
         }
+        if (const QJsonValue choices = o.value(QStringLiteral("choices")); !choices.isUndefined()) {
+            // A fixed set of values, e.g. the server class: a learner picks, never misspells.
+            const QString where = Reader::join(at, QStringLiteral("choices"));
+            if (p.type != ParamDefinition::Type::String)
+                r.fail(where, Reader::tr("only a string parameter can have choices"));
+            else if (!choices.isArray() || choices.toArray().isEmpty())
+                r.fail(where, Reader::tr("must be a non-empty array of strings"));
+            for (const QJsonValue &c : choices.toArray()) {
+                if (c.isString() && !c.toString().isEmpty())
+                    p.choices << c.toString();
+                else
+                    r.fail(where, Reader::tr("must be a non-empty array of strings"));
+            }
+        }
         const QJsonValue def = o.value(QStringLiteral("default"));
         if (def.isDouble())
             p.defaultValue = QString::number(qlonglong(def.toDouble()));

@@ -9,7 +9,9 @@
 
 using namespace socketlab;
 
-// What a running program sees of its pane. Lives on the program's thread.
+// What a running program sees of its pane. Lives on the program's thread; step(), print()
+// and error() may also be called from threads the program starts (ThreadingMixIn's request
+// threads): the gate, the report queue and the waiting count are locked, the rest is read-only.
 class PaneProgramContext final : public ProgramContext {
 public:
     PaneProgramContext(PaneRunner &runner, QHash<QString, QString> params)
@@ -25,7 +27,13 @@ public:
             emit r->stepReached(id, line);
         });
         return m_runner.m_gate.pass([this](bool waiting) {
-            m_runner.post([r = &m_runner, waiting] { r->setState(waiting ? PaneRunner::State::Paused : PaneRunner::State::Running); });
+            // Under ThreadingMixIn several handler threads may wait at the gate at once, and
+            // Step lets one go: the pane stays paused while any other still waits. The report
+            // is queued under the same lock, so the GUI sees the counts in order.
+            std::lock_guard lock(m_waitingMutex);
+            m_waiting += waiting ? 1 : -1;
+            const bool paused = m_waiting > 0;
+            m_runner.post([r = &m_runner, paused] { r->setState(paused ? PaneRunner::State::Paused : PaneRunner::State::Running); });
         });
     }
 
@@ -84,7 +92,9 @@ public:
 
 private:
     PaneRunner &m_runner;
-    QHash<QString, QString> m_params;
+    const QHash<QString, QString> m_params;
+    std::mutex m_waitingMutex;
+    int m_waiting = 0;  // threads waiting at the gate for Step
 };
 
 PaneRunner::PaneRunner(PaneDefinition pane, std::shared_ptr<TraceStream> trace, std::shared_ptr<SocketRegistry> registry,

@@ -5,6 +5,9 @@
 std::vector<ProgramInfo> tcpTimestampPrograms();
 std::vector<ProgramInfo> udpTimestampPrograms();
 std::vector<ProgramInfo> socketServerTimestampPrograms();
+std::vector<ProgramInfo> socketServerEchoPrograms();
+std::vector<ProgramInfo> socketServerConcurrencyPrograms();
+std::vector<ProgramInfo> socketServerUdpPrograms();
 
 long long ProgramContext::intParam(std::string_view name) const
 {
@@ -24,7 +27,8 @@ const std::vector<ProgramInfo> &builtInPrograms()
 {
     static const std::vector<ProgramInfo> programs = [] {
         std::vector<ProgramInfo> all;
-        for (auto &&group : {tcpTimestampPrograms(), udpTimestampPrograms(), socketServerTimestampPrograms()})
+        for (auto &&group : {tcpTimestampPrograms(), udpTimestampPrograms(), socketServerTimestampPrograms(),
+                              socketServerEchoPrograms(), socketServerConcurrencyPrograms(), socketServerUdpPrograms()})
             all.insert(all.end(), group.begin(), group.end());
         return all;
     }();

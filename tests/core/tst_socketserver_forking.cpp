@@ -2,8 +2,9 @@
 // the children's stages relayed into the server's trace, zombies until collect_children,
 // max_children holding back the next request until a child exits, a raising child reported
 // with exit code 1, datagram requests, clear errors for unregistered handlers, children that
-// never outlive their server, Stop during collect_children, and no descriptor leaked into
-// children or left behind. The helper must start before Qt: this suite has its own main().
+// never outlive their server, Stop during collect_children, no descriptor leaked into
+// children or left behind, and a child's print() arriving in the server's console output
+// after its "started" notice. The helper must start before Qt: this suite has its own main().
 #include "tst_socketserver_support.h"
 
 #include <CancelToken.h>
@@ -92,6 +93,7 @@ private slots:
     void childrenNeverOutliveTheirServer();
     void stopInterruptsWaitingForChildren();
     void noDescriptorLeakedOrLeftBehind();
+    void childConsoleLinesReachTheServer();
 };
 
 void tst_socketserver_forking::helperRuns()
@@ -308,6 +310,40 @@ void tst_socketserver_forking::noDescriptorLeakedOrLeftBehind()
     }
     QCOMPARE(testsupport::openDescriptorCount(), fdsBefore);
     QCOMPARE(threadCount(), threadsBefore);
+}
+
+void tst_socketserver_forking::childConsoleLinesReachTheServer()
+{
+    // The tutorial's timestamp handler made with no console, as a child makes it: its print()
+    // goes to the server's console output, not to the helper's stdout.
+    std::mutex mutex;
+    std::vector<std::string> console;  // what the server's console shows, in order
+    const auto say = [&](const std::string &line) {
+        std::lock_guard lock(mutex);
+        console.push_back(line);
+    };
+    ForkingTCPServer server(loopback(), tutorial::timestampHandler());
+    QVERIFY2(server.initStatus(), server.initStatus().error().pythonString().c_str());
+    server.setConsoleOutput(say);
+    server.setChildObserver([&](const ChildLifecycle &child) {
+        say("child " + std::to_string(child.pid) + (child.exited ? " exited " + std::to_string(child.code) : " started"));
+    });
+    ServerThread serving(server);
+    Socket client = connectTo(server.serverAddress());
+    const std::string port = std::to_string(client.getSockName()->port());
+    QVERIFY(client.send("hi\r\n"));
+    const std::string reply = readAll(client);
+    QVERIFY2(reply.size() > 4 && reply.substr(reply.size() - 4) == "hi\r\n", reply.c_str());
+    QTRY_VERIFY_WITH_TIMEOUT(server.activeChildren().empty(), 10000);
+    QVERIFY(serving.stop());
+    server.serverClose();
+
+    std::lock_guard lock(mutex);
+    QCOMPARE(console.size(), std::size_t(3));
+    QVERIFY2(console[0].rfind("child ", 0) == 0 && console[0].find(" started") != std::string::npos, console[0].c_str());
+    const std::string pid = console[0].substr(6, console[0].find(' ', 6) - 6);
+    QCOMPARE(qs(console[1]), QStringLiteral("...connected from: ('127.0.0.1', %1)").arg(qs(port)));
+    QCOMPARE(qs(console[2]), qs("child " + pid + " exited 0"));
 }
 
 int main(int argc, char **argv)

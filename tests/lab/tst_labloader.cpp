@@ -91,7 +91,7 @@ QJsonValue editJson(const QJsonValue &node, QVariantList path, const std::functi
 enum class Break {
     InvalidJson, NotAnObject, IdDiffersFromFolder, UnknownProgram, StepLinePastEnd, StepLineWithoutCall,
     ProgramStepMissing, UnknownStepId, MissingZhTitle, MissingZhExplanation, ListingNotUtf8, LessonMissing,
-    ParamDefaultOutOfRange, FollowsNamesNothing, DuplicatePaneId
+    ParamDefaultOutOfRange, FollowsNamesNothing, DuplicatePaneId, DefaultNotAChoice, ChoicesOnIntParam
 };
 
 struct Expected {
@@ -380,6 +380,13 @@ Expected TestLabLoader::breakLab(Break kind, const QString &root)
     case Break::DuplicatePaneId:
         edit({QStringLiteral("panes"), 1, QStringLiteral("id")}, QStringLiteral("server"));
         return {jsonName, QStringLiteral("panes[1].id"), {}, {QStringLiteral("\"server\"")}};
+    case Break::DefaultNotAChoice:  // the host (a string) may only be one of two others
+        edit({QStringLiteral("panes"), 0, QStringLiteral("params"), 0, QStringLiteral("choices")},
+             QJsonArray{QStringLiteral("::1"), QStringLiteral("0.0.0.0")});
+        return {jsonName, QStringLiteral("panes[0].params[0].default"), {}, {QStringLiteral("::1, 0.0.0.0")}};
+    case Break::ChoicesOnIntParam:
+        edit({QStringLiteral("panes"), 0, QStringLiteral("params"), 1, QStringLiteral("choices")}, QJsonArray{QStringLiteral("1")});
+        return {jsonName, QStringLiteral("panes[0].params[1].choices"), {}, {QStringLiteral("string")}};
     }
     return {};
 }
@@ -402,6 +409,8 @@ void TestLabLoader::malformedLab_data()
     QTest::newRow("param default out of range") << Break::ParamDefaultOutOfRange;
     QTest::newRow("follows names nothing") << Break::FollowsNamesNothing;
     QTest::newRow("duplicate pane id") << Break::DuplicatePaneId;
+    QTest::newRow("default not among the choices") << Break::DefaultNotAChoice;
+    QTest::newRow("choices on an int parameter") << Break::ChoicesOnIntParam;
 }
 
 void TestLabLoader::malformedLab()

@@ -62,6 +62,14 @@ void BaseServer::writeError(const std::string &text) const
         std::fputs(text.c_str(), stderr);  // one call, so concurrent reports do not interleave mid-line
 }
 
+void BaseServer::writeConsole(const std::string &line) const
+{
+    if (m_consoleOutput)
+        m_consoleOutput(line);
+    else
+        std::fputs((line + "\n").c_str(), stdout);
+}
+
 void BaseServer::traceEvent(TraceEvent event) const
 {
     if (event.socketId == 0)

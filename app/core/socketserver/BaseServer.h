@@ -67,6 +67,10 @@ public:
     // it concurrently, so it must be thread-safe. Set it before serving.
     void setErrorOutput(std::function<void(const std::string &)> output) { m_errorOutput = std::move(output); }
     void writeError(const std::string &text) const;
+    // Where the lines a ForkingMixIn child prints arrive (Python: the terminal the child
+    // shares with its parent); stdout by default. Called on the serving thread. Set it before serving.
+    void setConsoleOutput(std::function<void(const std::string &line)> output) { m_consoleOutput = std::move(output); }
+    void writeConsole(const std::string &line) const;
 
     // --- Methods that may be overridden (Python's list) ---
     virtual Status serverBind() { return {}; }
@@ -133,6 +137,7 @@ private:
     RequestHandlerClass m_handlerClass;
     SocketContext m_context;
     std::function<void(const std::string &)> m_errorOutput;
+    std::function<void(const std::string &)> m_consoleOutput;
 
     std::shared_ptr<CancelToken> m_wake;  // shutdown() wakes the loop's poll through its eventfd
     std::atomic<bool> m_shutdownRequest{false};

@@ -99,8 +99,13 @@ std::int64_t ForkChannel::startChild(const Request &request, int family, int typ
             if (answer.failure == kUnknownHandler)
                 throw ForkError("the fork helper does not know the handler class \"" + name
                                 + "\": register it before ForkHelper::startFromMain() runs (at namespace scope)");
-            if (answer.failure != 0)
+            if (answer.failure != 0) {
+                m_earlyConsole.clear();
                 throw SocketException(SocketError::fromErrno(answer.failure));  // os.fork's OSError
+            }
+            for (const std::string &line : m_earlyConsole)
+                m_server.writeConsole(line);
+            m_earlyConsole.clear();
             return answer.pid;
         }
         if (m_broken)
@@ -126,6 +131,8 @@ bool ForkChannel::dispatch(int rc, ForkMessage &message, std::uint64_t awaitedRe
         answer.pid = notice.pid;
         m_running[notice.pid] = m_awaited;
         traceChild(TraceCall::ChildStarted, m_awaited, notice.pid, 0, notice.timeNs);
+        if (m_observer)
+            m_observer(ChildLifecycle{notice.pid, false, 0});
         return true;
     case ForkMessageType::ForkFailed:
         if (!decode(message.body, notice) || notice.requestId != awaitedRequest)
@@ -140,6 +147,8 @@ bool ForkChannel::dispatch(int rc, ForkMessage &message, std::uint64_t awaitedRe
                 m_running.erase(it);
             traceChild(TraceCall::ChildExited, subject, notice.pid, notice.code, notice.timeNs);
             m_exits.push_back(ChildExit{notice.pid, notice.code});
+            if (m_observer)
+                m_observer(ChildLifecycle{notice.pid, true, notice.code});
         }
         return false;
     case ForkMessageType::ChildEvent: {
@@ -150,6 +159,12 @@ bool ForkChannel::dispatch(int rc, ForkMessage &message, std::uint64_t awaitedRe
     }
     case ForkMessageType::ChildReport:
         m_server.writeError(message.body);
+        return false;
+    case ForkMessageType::ChildConsole:
+        if (awaitedRequest != 0)
+            m_earlyConsole.push_back(message.body);  // the child may print before Started arrives
+        else
+            m_server.writeConsole(message.body);
         return false;
     default:
         return false;

@@ -9,6 +9,7 @@
 #include <Result.h>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -32,6 +33,14 @@ struct ChildExit {
     int code = 0;  // exit code, or minus the signal that killed it
 };
 
+// A child's start or exit, for a pane that says it in words ("child 12345 started").
+struct ChildLifecycle {
+    std::int64_t pid = 0;
+    bool exited = false;
+    int code = 0;  // when exited: exit code, or minus the signal that killed it
+};
+using ChildObserver = std::function<void(const ChildLifecycle &)>;
+
 class ForkChannel {
 public:
     explicit ForkChannel(BaseServer &server);  // attaches to the helper, if it runs
@@ -51,6 +60,7 @@ public:
     std::vector<ChildExit> takeExits();
     void reap(std::int64_t pid);  // the zombie goes (Python: waitpid in collect_children)
     bool broken() const { return m_broken; }  // the helper has gone: no child is left
+    void setChildObserver(ChildObserver observer) { m_observer = std::move(observer); }
 
 private:
     struct Answer {  // the helper's answer to a Fork order
@@ -69,6 +79,10 @@ private:
     std::vector<ChildExit> m_exits;
     std::map<std::int64_t, StageSubject> m_running;  // pid -> its request, for the exit's event
     StageSubject m_awaited;                          // the request whose fork is being answered
+    ChildObserver m_observer;
+    // Lines a child printed before the helper's Started answer reached us: shown after
+    // "started", in the order the learner expects.
+    std::vector<std::string> m_earlyConsole;
 };
 
 } // namespace socketlab::socketserver

@@ -5,6 +5,7 @@
 
 #include "BaseRequestHandler.h"
 #include "BaseServer.h"
+#include "Console.h"
 
 #include <TraceStream.h>
 
@@ -155,6 +156,10 @@ void runForkedRequest(const ForkOrder &order, int requestFd, int channelFd)
     // Keep only the request and the channel: not the helper's control channel, nor other
     // servers' channels, nor its signalfd.
     (void)sys::closeAllExcept({requestFd, channelFd});
+    // print() in the handler goes to the server's pane, not to the helper's stdout.
+    setProcessConsole([channelFd](const std::string &line) {
+        (void)sendForkMessage(channelFd, ForkMessageType::ChildConsole, line);
+    });
     sys::exitNow(runChild(order, requestFd, channelFd));
 }
 

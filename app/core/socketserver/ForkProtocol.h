@@ -5,7 +5,8 @@
 //   control channel (app -> helper):  Attach [fd: a new server channel]
 //   server channel (server -> helper): Fork [fd: the connection or the datagram server socket], Reap
 //   server channel (helper -> server): Started, ForkFailed, Exited
-//   server channel (child -> server):  ChildEvent (a TraceEvent), ChildReport (handle_error's text)
+//   server channel (child -> server):  ChildEvent (a TraceEvent), ChildReport (handle_error's text),
+//                                      ChildConsole (a line the handler printed)
 #pragma once
 
 #include <Result.h>
@@ -27,6 +28,7 @@ enum class ForkMessageType : std::uint32_t {
     Exited,
     ChildEvent,
     ChildReport,
+    ChildConsole,
 };
 
 // Fork: what the child needs to run one request as the server would.

@@ -33,6 +33,9 @@ public:
     std::size_t maxChildren = 40;  // collect_children waits while this many children run
     bool blockOnClose = true;      // server_close waits for every child
 
+    // SocketLab: told of each child's start and exit, on the serving thread.
+    void setChildObserver(ChildObserver observer) { m_channel.setChildObserver(std::move(observer)); }
+
     std::set<std::int64_t> activeChildren() const
     {
         std::lock_guard lock(m_mutex);

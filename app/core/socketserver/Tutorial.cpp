@@ -1,6 +1,7 @@
 // The tutorials' handlers, and the few Python str/bytes operations they use.
 #include "Tutorial.h"
 
+#include "Console.h"
 #include "SocketException.h"
 
 #include <cstdio>
@@ -22,7 +23,7 @@ void print(const Console &console, const std::string &line)
     if (console)
         console(line);
     else
-        std::fputs((line + "\n").c_str(), stdout);
+        printLine(line);  // stdout, or a forked child's server pane
 }
 
 bool isSpace(char c)

@@ -3,9 +3,9 @@
 // line. The handler steps through its own listing lines: under a plain TCPServer it runs
 // on serve_forever's thread, which is the pane's.
 #include "ProgramSupport.h"
+#include "SteppedTimestampHandler.h"
 
 #include <socketserver/SocketException.h>
-#include <socketserver/StreamRequestHandler.h>
 #include <socketserver/TCPServer.h>
 #include <socketserver/Tutorial.h>
 
@@ -18,26 +18,6 @@ using namespace socketlab;
 using namespace socketlab::socketserver;
 
 namespace {
-
-// class MyRequestHandler(SRH): def handle(self): ...
-class SteppedTimestampHandler : public StreamRequestHandler {
-public:
-    explicit SteppedTimestampHandler(ProgramContext &ctx) : m_ctx(ctx) {}
-
-    void handle() override
-    {
-        if (!m_ctx.step("handle-print"))
-            return;
-        m_ctx.print("...connected from: " + tutorial::pythonStr(clientAddress()));
-        if (!m_ctx.step("handle-reply"))
-            return;
-        const Bytes line = orRaise(rfile().readline());  // waits for the "\r\n" the client sends
-        orRaise(wfile().write(timestamped(line)));
-    }
-
-private:
-    ProgramContext &m_ctx;
-};
 
 int socketServerTimestampServer(ProgramContext &ctx)
 {
@@ -72,7 +52,10 @@ int socketServerTimestampServer(ProgramContext &ctx)
     return status;
 }
 
-int socketServerTimestampClient(ProgramContext &ctx)
+// bindsSource: the socketserver-concurrency lab's client, which may bind its own address
+// first (SOURCE) so that verify_request sees a chosen client host: any 127.x.y.z works on
+// Linux's loopback, so one machine can play an admitted and a refused client.
+int socketServerTimestampClient(ProgramContext &ctx, bool bindsSource)
 {
     const std::size_t bufsize = static_cast<std::size_t>(ctx.intParam("bufsize"));
     auto address = ipv4Address(ctx.param("host"), ctx.intParam("port"));
@@ -84,6 +67,14 @@ int socketServerTimestampClient(ProgramContext &ctx)
         if (!created)
             return status;
         Socket &tcpCliSock = *created;
+        if (const std::string source = bindsSource ? ctx.param("source") : std::string(); !source.empty()) {
+            if (!ctx.step("bind"))
+                return 0;
+            auto own = ipv4Address(source, 0);
+            Status bound = own ? tcpCliSock.bind(*own) : Status(own.error());
+            if (!bound)
+                return ctx.fail(bound.error());
+        }
         if (!ctx.step("connect"))
             return 0;
         if (Status s = tcpCliSock.connect(*address); !s)
@@ -132,6 +123,12 @@ std::vector<ProgramInfo> socketServerTimestampPrograms()
           {"send", ".send("}, {"recv", ".recv("}, {"check-reply", "if not data"}, {"print", "print("},
           {"close", ".close("}},
          {"host", "port", "bufsize"},
-         socketServerTimestampClient},
+         [](ProgramContext &ctx) { return socketServerTimestampClient(ctx, false); }},
+        {"socketserver-bound-client",
+         {{"socket", "socket("}, {"bind", ".bind(("}, {"connect", ".connect("}, {"input", "input("},
+          {"check-input", "if not data"}, {"send", ".send("}, {"recv", ".recv("}, {"check-reply", "if not data"},
+          {"print", "print("}, {"close", ".close("}},
+         {"host", "port", "bufsize", "source"},
+         [](ProgramContext &ctx) { return socketServerTimestampClient(ctx, true); }},
     };
 }
