@@ -61,7 +61,7 @@ void StepGate::reset()
 bool StepGate::isWaiting() const
 {
     std::lock_guard lock(m_mutex);
-    return m_waiting;
+    return m_waiting > 0;
 }
 
 unsigned long long StepGate::arrivals() const
@@ -76,6 +76,7 @@ bool StepGate::pass(const std::function<void(bool)> &onWaiting)
     std::unique_lock lock(m_mutex);
     const Clock::time_point arrived = Clock::now();
     bool announced = false;
+    bool counted = false;
     for (;;) {
         if (m_cancelled)
             break;
@@ -94,8 +95,9 @@ bool StepGate::pass(const std::function<void(bool)> &onWaiting)
             --m_stepsAllowed;
             break;
         }
-        if (!m_waiting) {
-            m_waiting = true;
+        if (!counted) {
+            counted = true;
+            ++m_waiting;
             ++m_arrivals;
         }
         if (!announced && onWaiting) {
@@ -107,7 +109,8 @@ bool StepGate::pass(const std::function<void(bool)> &onWaiting)
         }
         m_changed.wait(lock);
     }
-    m_waiting = false;
+    if (counted)
+        --m_waiting;
     const bool cancelled = m_cancelled;
     lock.unlock();
     if (announced && onWaiting)

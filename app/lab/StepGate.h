@@ -36,6 +36,6 @@ private:
     int m_delayMs = 600;
     int m_stepsAllowed = 0;
     bool m_cancelled = false;
-    bool m_waiting = false;
+    int m_waiting = 0;  // threads waiting for Step (ThreadingMixIn's handlers may be several)
     unsigned long long m_arrivals = 0;
 };
