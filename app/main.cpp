@@ -231,6 +231,7 @@ int main(int argc, char **argv)
             poll->stop();
             QCoreApplication::processEvents();  // the last steps' reports
             window.refreshViews();
+            QCoreApplication::processEvents();  // the layout those last changes asked for
             bool saved = window.grab().save(file);
             if (!saved)
                 printErr(QCoreApplication::translate("main", "socketlab: could not write %1").arg(file));

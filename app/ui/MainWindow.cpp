@@ -29,7 +29,9 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextBlock>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -116,6 +118,7 @@ MainWindow::MainWindow(LabCatalog catalog, const QString &language, const QStrin
     m_left->addWidget(titled(tr("Lessons"), m_navigator));
     m_left->addWidget(titled(tr("Lesson"), m_lesson));
     m_left->setSizes({220, 580});
+    m_left->setMinimumWidth(m_left->fontMetrics().averageCharWidth() * 28);  // a lesson stays readable beside three panes
     m_horizontal->addWidget(m_left);
     m_horizontal->addWidget(m_vertical);
     m_horizontal->setSizes({330, 950});
@@ -187,7 +190,7 @@ bool MainWindow::openLab(const QString &id)
     m_session = new LabSession(*lab, this);
     m_session->setDelayMs(m_speed->value());
     setWindowTitle(tr("SocketLab — %1").arg(lab->title.in(m_language)));
-    m_lesson->setMarkdown(lab->lesson.in(m_language));
+    showLesson();
     for (PaneRunner *runner : m_session->panes()) {
         connect(runner, &PaneRunner::stepReached, m_progress, [this, id, runner](const QString &step) {
             m_progress->recordStep(id, runner->paneId(), step);
@@ -392,6 +395,7 @@ void MainWindow::applyAppearance()
     setFont(font);
     setPalette(m_presentationOn ? highContrastPalette() : QApplication::palette());
     m_lesson->document()->setDefaultFont(font);
+    showLesson();
     for (PaneView *v : m_paneViews)
         v->setHighContrast(m_presentationOn);
     m_socketTable->verticalHeader()->setDefaultSectionSize(QFontMetrics(font).height() + 6);  // compact rows
@@ -407,6 +411,27 @@ bool MainWindow::commitParams()
     if (!allGood)
         statusBar()->showMessage(tr("A parameter was refused (shown in red in its pane): the pane uses its last good value"));
     return allGood;
+}
+
+void MainWindow::showLesson()
+{
+    if (!m_session)
+        return;
+    m_lesson->setMarkdown(m_session->lab().lesson.in(m_language));
+    // Qt's Markdown headings are sized for a page, not a side column: a title of four
+    // words would take six lines. Scale them from the window's font instead.
+    const double base = font().pointSizeF() > 0 ? font().pointSizeF() : 10.0;
+    for (QTextBlock block = m_lesson->document()->begin(); block.isValid(); block = block.next()) {
+        const int level = block.blockFormat().headingLevel();
+        if (level <= 0)
+            continue;
+        QTextCursor cursor(block);
+        cursor.select(QTextCursor::BlockUnderCursor);
+        QTextCharFormat heading;
+        heading.setFontPointSize(base * (level == 1 ? 1.45 : level == 2 ? 1.2 : 1.05));
+        heading.setFontWeight(QFont::Bold);
+        cursor.mergeCharFormat(heading);
+    }
 }
 
 bool MainWindow::exportSequenceDiagram(const QString &file)

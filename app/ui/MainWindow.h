@@ -87,6 +87,7 @@ private:
     void closeLab();
     void selectPane(PaneView *view);
     void applyAppearance();
+    void showLesson();  // the open lab's lesson, headings scaled to the window's font
     bool commitParams();  // what is typed in every pane's parameter fields, before a start
     QWidget *titled(const QString &title, QWidget *content);
 

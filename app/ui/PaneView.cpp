@@ -10,7 +10,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPushButton>
 #include <QTextBlock>
 #include <QTimer>
 #include <QToolButton>
@@ -35,8 +34,8 @@ QFont monospace()
 PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
     : QWidget(parent), m_runner(runner), m_language(language), m_title(new QLabel), m_params(new ParamEditor(runner, language)), m_state(new QLabel), m_explanation(new QLabel),
       m_listing(new QPlainTextEdit), m_console(new QPlainTextEdit), m_input(new QLineEdit),
-      m_step(new QPushButton(tr("Step"))), m_run(new QPushButton(tr("Run"))), m_pause(new QPushButton(tr("Pause"))),
-      m_stop(new QPushButton(tr("Stop"))), m_paramsButton(new QToolButton), m_highlighter(new PythonHighlighter(m_listing->document()))
+      m_step(new QToolButton), m_run(new QToolButton), m_pause(new QToolButton), m_stop(new QToolButton),
+      m_paramsButton(new QToolButton), m_highlighter(new PythonHighlighter(m_listing->document()))
 {
     const QFont mono = monospace();
     m_highlighter->setGutterWidth(kLineNumberWidth + 2);
@@ -58,8 +57,15 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
 
     m_title->setText(QStringLiteral("<b>%1</b>").arg(runner->definition().title.in(language).toHtmlEscaped()));
     auto *buttons = new QHBoxLayout;
-    for (QPushButton *b : {m_step, m_run, m_pause, m_stop})
+    // Tool buttons: compact, so three panes side by side still fit a projector's width.
+    m_step->setText(tr("Step"));
+    m_run->setText(tr("Run"));
+    m_pause->setText(tr("Pause"));
+    m_stop->setText(tr("Stop"));
+    for (QToolButton *b : {m_step, m_run, m_pause, m_stop}) {
+        b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         buttons->addWidget(b);
+    }
     buttons->addStretch();
     // The parameters matter before a start; while the pane runs the listing needs the room.
     m_paramsButton->setText(tr("Parameters"));
@@ -85,15 +91,15 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
     layout->addWidget(m_console, 2);
     layout->addWidget(m_input);
 
-    connect(m_step, &QPushButton::clicked, runner, &PaneRunner::step);
-    connect(m_run, &QPushButton::clicked, runner, [runner] {
+    connect(m_step, &QToolButton::clicked, runner, &PaneRunner::step);
+    connect(m_run, &QToolButton::clicked, runner, [runner] {
         if (runner->isActive())
             runner->run();
         else
             runner->start();
     });
-    connect(m_pause, &QPushButton::clicked, runner, &PaneRunner::pause);
-    connect(m_stop, &QPushButton::clicked, runner, &PaneRunner::stop);
+    connect(m_pause, &QToolButton::clicked, runner, &PaneRunner::pause);
+    connect(m_stop, &QToolButton::clicked, runner, &PaneRunner::stop);
     connect(m_input, &QLineEdit::returnPressed, this, [this] {
         m_runner->sendInput(m_input->text());
         m_input->clear();

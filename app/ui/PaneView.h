@@ -11,7 +11,6 @@ class PythonHighlighter;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
-class QPushButton;
 class QToolButton;
 
 class PaneView : public QWidget {
@@ -26,10 +25,10 @@ public:
     ParamEditor *paramEditor() const { return m_params; }
     QToolButton *paramsButton() const { return m_paramsButton; }
     QLabel *stateLabel() const { return m_state; }
-    QPushButton *stepButton() const { return m_step; }
-    QPushButton *runButton() const { return m_run; }
-    QPushButton *pauseButton() const { return m_pause; }
-    QPushButton *stopButton() const { return m_stop; }
+    QToolButton *stepButton() const { return m_step; }
+    QToolButton *runButton() const { return m_run; }
+    QToolButton *pauseButton() const { return m_pause; }
+    QToolButton *stopButton() const { return m_stop; }
     int inputRequests() const { return m_inputRequests; }
 
     void setHighContrast(bool on);  // presentation mode: stronger colours
@@ -58,10 +57,10 @@ private:
     QPlainTextEdit *m_listing;
     QPlainTextEdit *m_console;
     QLineEdit *m_input;
-    QPushButton *m_step;
-    QPushButton *m_run;
-    QPushButton *m_pause;
-    QPushButton *m_stop;
+    QToolButton *m_step;
+    QToolButton *m_run;
+    QToolButton *m_pause;
+    QToolButton *m_stop;
     QToolButton *m_paramsButton;
     PythonHighlighter *m_highlighter;
     bool m_wasActive = false;

@@ -4,6 +4,7 @@
 
 #include <QGridLayout>
 #include <QLabel>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -76,6 +77,10 @@ ParamEditor::ParamEditor(PaneRunner *runner, const QString &language, QWidget *p
             f.spin = new ParamSpinBox(p.minimum, p.maximum);
             f.spin->setToolTip(tr("A whole number from %1 to %2").arg(p.minimum).arg(p.maximum));
             input = f.spin;
+        } else if (!p.choices.isEmpty()) {
+            f.combo = new QComboBox;
+            f.combo->addItems(p.choices);
+            input = f.combo;
         } else {
             f.line = new QLineEdit;
             input = f.line;
@@ -105,6 +110,8 @@ ParamEditor::ParamEditor(PaneRunner *runner, const QString &language, QWidget *p
             // Also on leaving: a half-typed number ("-") the spin box reverts then must not
             // leave a stale reason behind.
             connect(m_fields[i].spin, &QSpinBox::editingFinished, this, [this, i] { apply(m_fields[i]); });
+        } else if (m_fields[i].combo) {
+            connect(m_fields[i].combo, &QComboBox::currentTextChanged, this, [this, i] { apply(m_fields[i]); });
         } else {
             connect(m_fields[i].line, &QLineEdit::editingFinished, this, [this, i] { apply(m_fields[i]); });
         }
@@ -135,11 +142,15 @@ ParamEditor::~ParamEditor()
             disconnect(f.spin, nullptr, this, nullptr);
         if (f.line)
             disconnect(f.line, nullptr, this, nullptr);
+        if (f.combo)
+            disconnect(f.combo, nullptr, this, nullptr);
     }
 }
 
 QString ParamEditor::textOf(const Field &field) const
 {
+    if (field.combo)
+        return field.combo->currentText();
     return field.spin ? field.spin->cleanText() : field.line->text();
 }
 
@@ -148,6 +159,9 @@ void ParamEditor::setText(Field &field, const QString &value)
     if (field.spin) {
         const QSignalBlocker quiet(field.spin);  // showing a value is not the learner choosing it
         field.spin->setValue(value.toInt());
+    } else if (field.combo) {
+        const QSignalBlocker quiet(field.combo);
+        field.combo->setCurrentIndex(field.combo->findText(value));
     } else if (field.line->text() != value) {
         field.line->setText(value);
     }
@@ -202,6 +216,8 @@ void ParamEditor::sync()
             setText(f, values.value(name));
         if (f.spin)
             f.spin->setReadOnly(following);
+        else if (f.combo)
+            f.combo->setEnabled(!following);
         else
             f.line->setReadOnly(following);
         if (f.follow) {
@@ -234,7 +250,7 @@ QWidget *ParamEditor::field(const QString &name) const
 {
     for (const Field &f : m_fields) {
         if (f.param->name == name)
-            return f.spin ? static_cast<QWidget *>(f.spin) : f.line;
+            return f.spin ? static_cast<QWidget *>(f.spin) : f.combo ? static_cast<QWidget *>(f.combo) : f.line;
     }
     return nullptr;
 }

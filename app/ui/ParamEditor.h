@@ -10,6 +10,7 @@
 #include <QWidget>
 
 class PaneRunner;
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
@@ -22,7 +23,7 @@ public:
     ~ParamEditor() override;
 
     PaneRunner *runner() const { return m_runner; }
-    QWidget *field(const QString &name) const;       // a QSpinBox or a QLineEdit
+    QWidget *field(const QString &name) const;       // a QSpinBox, a QComboBox (choices) or a QLineEdit
     QLabel *problemLabel(const QString &name) const;  // why the value was refused; hidden when fine
     QLabel *followLabel(const QString &name) const;   // what it follows; null for other parameters
     bool hasProblems() const;                         // some field shows a refused value
@@ -42,6 +43,7 @@ private:
         const ParamDefinition *param = nullptr;
         QSpinBox *spin = nullptr;
         QLineEdit *line = nullptr;
+        QComboBox *combo = nullptr;  // a string parameter with choices
         QLabel *problem = nullptr;
         QLabel *follow = nullptr;
         QString shown;         // what sync() last put in: other text is the learner's, not applied yet

@@ -20,7 +20,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPushButton>
+#include <QToolButton>
 #include <QSpinBox>
 #include <QTextBlock>
 #include <QtTest>

@@ -11,6 +11,7 @@
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QComboBox>
 #include <QSpinBox>
 #include <QtTest>
 
@@ -128,6 +129,25 @@ private slots:
         QCOMPARE(server->paramValues().value(QStringLiteral("port")), QStringLiteral("8080"));
         QCOMPARE(listingLineOf(*server, QStringLiteral("PORT = ")), QStringLiteral("PORT = 8080"));
         QCOMPARE(listingLineOf(*server, QStringLiteral("tcpSerSock.listen(")).left(20), QStringLiteral("tcpSerSock.listen(2)"));
+    }
+
+    // A parameter with choices is a drop-down of exactly those; picking one changes the
+    // listing (the server class in its import line).
+    void choicesAreADropDown()
+    {
+        LabSession session(*m_catalog.find(QStringLiteral("socketserver-concurrency")));
+        PaneRunner *server = session.pane(QStringLiteral("server"));
+        ParamEditor editor(server, QStringLiteral("en"));
+        editor.show();
+        auto *serverClass = qobject_cast<QComboBox *>(editor.field(QStringLiteral("server")));
+        QVERIFY(serverClass);
+        const QStringList choices = server->definition().param(QStringLiteral("server"))->choices;
+        QCOMPARE(serverClass->count(), choices.size());
+        QCOMPARE(serverClass->currentText(), server->paramValues().value(QStringLiteral("server")));
+        serverClass->setCurrentIndex(serverClass->findText(QStringLiteral("ThreadingTCPServer")));
+        QCOMPARE(server->paramValues().value(QStringLiteral("server")), QStringLiteral("ThreadingTCPServer"));
+        QVERIFY(server->listing().join(QLatin1Char('\n')).contains(QStringLiteral("ThreadingTCPServer")));
+        QVERIFY(!editor.hasProblems());
     }
 
     void arrowsStayInRange()
