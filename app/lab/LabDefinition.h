@@ -44,7 +44,10 @@ struct PaneDefinition {
     QStringList listing;  // lines, with {{name}} where a parameter's value goes
     QList<ParamDefinition> params;
     QHash<QString, StepDefinition> steps;
+    int copies = 1;    // how many of this pane a learner may run at once ("add client")
+    QString copyOf;    // for an added copy: the pane it copies ("client" for "client2")
 
+    QString originalId() const { return copyOf.isEmpty() ? id : copyOf; }
     const ParamDefinition *param(const QString &name) const;
     // The listing with parameter values in place of their {{name}} markers.
     QStringList renderedListing(const QHash<QString, QString> &values) const;

@@ -278,6 +278,13 @@ std::optional<LabDefinition> LabLoader::load(const QString &directory, QList<Lab
             }
         }
         readSteps(r, o, at, program, pane);
+        if (o.contains(QStringLiteral("copies"))) {
+            constexpr qlonglong kMostCopies = 8;  // more panes than fit side by side teach nothing more
+            const qlonglong copies = r.integer(o, QStringLiteral("copies"), at).value_or(1);
+            if (copies < 1 || copies > kMostCopies)
+                r.fail(Reader::join(at, QStringLiteral("copies")), Reader::tr("copies must be from 1 to %1").arg(kMostCopies));
+            pane.copies = int(std::clamp<qlonglong>(copies, 1, kMostCopies));
+        }
         lab.panes.append(pane);
     }
     // "follows" may name a pane declared after this one: check once all are read.

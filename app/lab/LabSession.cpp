@@ -10,14 +10,64 @@ LabSession::LabSession(LabDefinition lab, QObject *parent)
     : QObject(parent), m_lab(std::move(lab)), m_trace(std::make_shared<TraceStream>()),
       m_registry(std::make_shared<SocketRegistry>())
 {
+    for (const PaneDefinition &def : m_lab.panes)
+        adopt(def);
+}
+
+PaneRunner *LabSession::adopt(const PaneDefinition &definition)
+{
+    auto *runner = new PaneRunner(definition, m_trace, m_registry, this);
+    connect(runner, &PaneRunner::published, this,
+            [this, runner](const QString &name, const QString &value) { onPublished(runner, name, value); });
+    // What a stopped or finished pane published is no longer true (its port is closed).
+    connect(runner, &PaneRunner::finished, this, [this, runner] { forgetPublished(runner); });
+    runner->gate().setDelayMs(m_delayMs);
+    m_panes.append(runner);
+    return runner;
+}
+
+int LabSession::copiesOf(const QString &paneId) const
+{
+    return int(std::count_if(m_panes.begin(), m_panes.end(),
+                             [&](const PaneRunner *p) { return p->definition().originalId() == paneId; }));
+}
+
+bool LabSession::canAddCopy(const QString &paneId) const
+{
+    const PaneDefinition *def = m_lab.pane(paneId);
+    return def && copiesOf(paneId) < def->copies;
+}
+
+QString LabSession::copyablePane() const
+{
     for (const PaneDefinition &def : m_lab.panes) {
-        auto *runner = new PaneRunner(def, m_trace, m_registry, this);
-        connect(runner, &PaneRunner::published, this,
-                [this, runner](const QString &name, const QString &value) { onPublished(runner, name, value); });
-        // What a stopped or finished pane published is no longer true (its port is closed).
-        connect(runner, &PaneRunner::finished, this, [this, runner] { forgetPublished(runner); });
-        m_panes.append(runner);
+        if (canAddCopy(def.id))
+            return def.id;
     }
+    return {};
+}
+
+PaneRunner *LabSession::addCopy(const QString &paneId)
+{
+    if (!canAddCopy(paneId))
+        return nullptr;
+    PaneDefinition copy = *m_lab.pane(paneId);
+    int number = copiesOf(paneId) + 1;
+    while (pane(paneId + QLatin1Char('-') + QString::number(number)))
+        ++number;
+    copy.id = paneId + QLatin1Char('-') + QString::number(number);  // "client-2": it owns its sockets under that name
+    copy.copyOf = paneId;
+    const QString suffix = QStringLiteral(" · %1").arg(number);
+    copy.title.en += suffix;
+    if (!copy.title.zhCN.isEmpty())
+        copy.title.zhCN += suffix;
+    PaneRunner *runner = adopt(copy);
+    for (const ParamDefinition &param : copy.params) {
+        if (!param.follows.isEmpty() && m_publishedValues.contains(param.follows))
+            runner->setFollowedValue(param.name, m_publishedValues.value(param.follows));
+    }
+    emit paneAdded(runner);
+    return runner;
 }
 
 LabSession::~LabSession()

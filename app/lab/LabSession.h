@@ -37,6 +37,13 @@ public:
     bool canStep(const PaneRunner *pane) const;
     bool isSettled() const;  // every pane has finished its last step (PaneRunner::isSettled)
 
+    // "Add client": another copy of a pane the lab allows several of (its "copies"), with
+    // its own socket, console and input, following the same values (the server's port).
+    // nullptr when the lab allows no more.
+    bool canAddCopy(const QString &paneId) const;
+    PaneRunner *addCopy(const QString &paneId);
+    QString copyablePane() const;  // the first pane that may have another copy, or ""
+
 public slots:
     void setDelayMs(int ms);  // 0: full speed; otherwise slow motion with this pause per step
     void runAll();
@@ -46,8 +53,11 @@ public slots:
 
 signals:
     void resetDone();
+    void paneAdded(PaneRunner *pane);
 
 private:
+    PaneRunner *adopt(const PaneDefinition &definition);
+    int copiesOf(const QString &paneId) const;
     void onPublished(PaneRunner *from, const QString &name, const QString &value);
     void forgetPublished(PaneRunner *from);
     bool waitsForAnotherPane(const PaneRunner *pane) const;

@@ -191,15 +191,10 @@ bool MainWindow::openLab(const QString &id)
     m_session->setDelayMs(m_speed->value());
     setWindowTitle(tr("SocketLab — %1").arg(lab->title.in(m_language)));
     showLesson();
-    for (PaneRunner *runner : m_session->panes()) {
-        connect(runner, &PaneRunner::stepReached, m_progress, [this, id, runner](const QString &step) {
-            m_progress->recordStep(id, runner->paneId(), step);
-        });
-        auto *view = new PaneView(runner, m_language);
-        view->setHighContrast(m_presentationOn);
-        m_paneViews.append(view);
-        m_panes->addWidget(view);
-    }
+    for (PaneRunner *runner : m_session->panes())
+        addPaneView(runner);
+    connect(m_session, &LabSession::paneAdded, this, &MainWindow::addPaneView);
+    updateAddPane();
     m_socketModel->setRegistry(m_session->registry());
     m_sequence->setRegistry(m_session->registry());
     m_queues->setRegistry(m_session->registry());
@@ -220,6 +215,37 @@ bool MainWindow::openLab(const QString &id)
     statusBar()->showMessage(tr("Opened %1").arg(lab->title.in(m_language)));
     emit labOpened(id);
     return true;
+}
+
+void MainWindow::addPaneView(PaneRunner *runner)
+{
+    // Progress counts the lab's own steps: a copy's steps are its original's.
+    connect(runner, &PaneRunner::stepReached, m_progress, [this, labId = m_session->lab().id, runner](const QString &step) {
+        m_progress->recordStep(labId, runner->definition().originalId(), step);
+    });
+    auto *view = new PaneView(runner, m_language);
+    view->setHighContrast(m_presentationOn);
+    m_paneViews.append(view);
+    m_panes->addWidget(view);
+}
+
+void MainWindow::updateAddPane()
+{
+    const QString id = m_session ? m_session->copyablePane() : QString();
+    m_addPane->setEnabled(!id.isEmpty());
+    const PaneDefinition *def = m_session && !id.isEmpty() ? m_session->lab().pane(id) : nullptr;
+    m_addPane->setToolTip(def ? tr("Run one more \"%1\" beside the others, on its own socket (Ctrl+N)").arg(def->title.in(m_language))
+                              : tr("This lab has no pane that can run more than once"));
+}
+
+bool MainWindow::addPane()
+{
+    if (!m_session)
+        return false;
+    const QString id = m_session->copyablePane();
+    PaneRunner *added = id.isEmpty() ? nullptr : m_session->addCopy(id);
+    updateAddPane();
+    return added != nullptr;
 }
 
 PaneView *MainWindow::paneView(const QString &id) const
@@ -263,6 +289,7 @@ void MainWindow::createActions()
             m_session->reset();
     });
     m_reset->setToolTip(tr("Stop every pane, even in a blocked call, close every socket and start afresh (Ctrl+R)"));
+    m_addPane = labMenu->addAction(tr("&Add client"), QKeySequence(Qt::CTRL | Qt::Key_N), this, &MainWindow::addPane);
     labMenu->addSeparator();
     labMenu->addAction(tr("E&xport sequence diagram…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, [this] {
         const QString file = QFileDialog::getSaveFileName(this, tr("Export sequence diagram"), QStringLiteral("sequence.svg"),
@@ -309,6 +336,7 @@ void MainWindow::createActions()
     toolbar->addAction(m_runAll);
     toolbar->addAction(m_pauseAll);
     toolbar->addAction(m_reset);
+    toolbar->addAction(m_addPane);
     toolbar->addSeparator();
     toolbar->addWidget(new QLabel(tr("Speed: ")));
     toolbar->addWidget(m_speed);

@@ -12,6 +12,7 @@ class LabNavigator;
 class LiveViewsPanel;
 class LabProgress;
 class LabSession;
+class PaneRunner;
 class PaneView;
 class QAction;
 class QActionGroup;
@@ -60,6 +61,8 @@ public:
     QAction *presentationAction() const { return m_presentation; }
 
     void runAll();
+    bool addPane();  // "Add client": another copy of the lab's copyable pane, if it allows one
+    QAction *addPaneAction() const { return m_addPane; }
     // One step of the lab: the selected pane if it can move, else the first pane that can
     // (LabSession::stepNext). False, with a note in the status bar, when none can.
     bool stepLab();
@@ -85,6 +88,8 @@ private:
     void fillLessonsMenu();
     void restoreLayout();
     void closeLab();
+    void addPaneView(PaneRunner *runner);
+    void updateAddPane();
     void selectPane(PaneView *view);
     void applyAppearance();
     void showLesson();  // the open lab's lesson, headings scaled to the window's font
@@ -119,6 +124,7 @@ private:
     QAction *m_pauseAll = nullptr;
     QAction *m_step = nullptr;
     QAction *m_reset = nullptr;
+    QAction *m_addPane = nullptr;
     QAction *m_presentation = nullptr;
     bool m_presentationOn = false;
     int m_zoomPercent = 100;

@@ -91,7 +91,8 @@ QJsonValue editJson(const QJsonValue &node, QVariantList path, const std::functi
 enum class Break {
     InvalidJson, NotAnObject, IdDiffersFromFolder, UnknownProgram, StepLinePastEnd, StepLineWithoutCall,
     ProgramStepMissing, UnknownStepId, MissingZhTitle, MissingZhExplanation, ListingNotUtf8, LessonMissing,
-    ParamDefaultOutOfRange, FollowsNamesNothing, DuplicatePaneId, DefaultNotAChoice, ChoicesOnIntParam
+    ParamDefaultOutOfRange, FollowsNamesNothing, DuplicatePaneId, DefaultNotAChoice, ChoicesOnIntParam,
+    TooManyCopies
 };
 
 struct Expected {
@@ -387,6 +388,9 @@ Expected TestLabLoader::breakLab(Break kind, const QString &root)
     case Break::ChoicesOnIntParam:
         edit({QStringLiteral("panes"), 0, QStringLiteral("params"), 1, QStringLiteral("choices")}, QJsonArray{QStringLiteral("1")});
         return {jsonName, QStringLiteral("panes[0].params[1].choices"), {}, {QStringLiteral("string")}};
+    case Break::TooManyCopies:
+        edit({QStringLiteral("panes"), 1, QStringLiteral("copies")}, 40);
+        return {jsonName, QStringLiteral("panes[1].copies"), {}, {QStringLiteral("8")}};
     }
     return {};
 }
@@ -402,6 +406,7 @@ void TestLabLoader::malformedLab_data()
     QTest::newRow("step line without its call") << Break::StepLineWithoutCall;
     QTest::newRow("program step missing") << Break::ProgramStepMissing;
     QTest::newRow("unknown step id") << Break::UnknownStepId;
+    QTest::newRow("too many copies") << Break::TooManyCopies;
     QTest::newRow("missing zh_CN title") << Break::MissingZhTitle;
     QTest::newRow("missing zh_CN explanation") << Break::MissingZhExplanation;
     QTest::newRow("listing not UTF-8") << Break::ListingNotUtf8;

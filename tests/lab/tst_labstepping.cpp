@@ -27,6 +27,7 @@ private slots:
     void serverFirstThenClient();
     void inputLetsTheLabGoOn();
     void resetStartsAgainFromTheFirstStep();
+    void addedClientWaitsForTheOneAtATimeServer();
 
 private:
     // Steps until nothing can move (or at most `limit` steps), recording "pane.step" for
@@ -162,6 +163,51 @@ void TestLabStepping::resetStartsAgainFromTheFirstStep()
         session.stopAll();
     }
     QCOMPARE(testsupport::openDescriptorCount(), before);
+}
+
+// "Add client" on the TCP lab: a second client of its own connects (the kernel completes the
+// handshake) but is not served while tsTserv talks to the first; once the first quits, the
+// server accepts it and answers the line it sent long before.
+void TestLabStepping::addedClientWaitsForTheOneAtATimeServer()
+{
+    LabSession session(*m_catalog.find(QStringLiteral("tcp-timestamp")));
+    PaneRunner *server = session.pane(QStringLiteral("server"));
+    PaneRunner *first = session.pane(QStringLiteral("client"));
+    QCOMPARE(server->setParam(QStringLiteral("port"), QStringLiteral("0")), QString());
+    QCOMPARE(session.copyablePane(), QStringLiteral("client"));
+    QVERIFY(!session.canAddCopy(QStringLiteral("server")));
+    QSignalSpy added(&session, &LabSession::paneAdded);
+    PaneRunner *second = session.addCopy(QStringLiteral("client"));
+    QVERIFY(second);
+    QCOMPARE(added.count(), 1);
+    QCOMPARE(second->paneId(), QStringLiteral("client-2"));
+    QCOMPARE(second->definition().originalId(), QStringLiteral("client"));
+    QCOMPARE(session.panes().size(), 3);
+
+    QSignalSpy secondOutput(second, &PaneRunner::output);
+    session.runAll();
+    QTRY_VERIFY_WITH_TIMEOUT(first->state() == State::WaitingForInput && second->state() == State::WaitingForInput, kWaitMs);
+    QCOMPARE(second->paramValues().value(QStringLiteral("port")), first->paramValues().value(QStringLiteral("port")));
+
+    second->sendInput(QStringLiteral("from the second"));
+    QTRY_VERIFY_WITH_TIMEOUT(second->blockedIn() == TraceCall::Recv, kWaitMs);
+    // Its socket is connected, yet the server sits in recv() on the first client's connection.
+    QVERIFY(server->blockedIn() == TraceCall::Recv);
+    std::size_t owned = 0;
+    for (const auto &record : session.registry()->snapshot())
+        owned += record->owner == "client-2" && record->state.load() == SocketState::Connected ? 1 : 0;
+    QCOMPARE(owned, std::size_t(1));
+    QVERIFY(secondOutput.size() == 1);  // only its echoed "> from the second"
+
+    first->sendInput(QString());  // the first client quits: the server goes back to accept()
+    QTRY_VERIFY_WITH_TIMEOUT(secondOutput.size() >= 2, kWaitMs);
+    QVERIFY(secondOutput.at(1).at(0).toString().endsWith(QStringLiteral("] from the second")));
+
+    // Three clients at most, as the lab says.
+    QVERIFY(session.addCopy(QStringLiteral("client")));
+    QVERIFY(!session.addCopy(QStringLiteral("client")));
+    QVERIFY(session.copyablePane().isEmpty());
+    session.stopAll();
 }
 
 QTEST_GUILESS_MAIN(TestLabStepping)

@@ -126,6 +126,15 @@ private slots:
         QCOMPARE(marks.size(), 1);
         QVERIFY(marks.first().cursor.block().text().contains(QStringLiteral(".recv(")));
 
+        // Add client: a third pane, beside the others, already following the server's port.
+        QVERIFY(window.addPaneAction()->isEnabled());
+        window.addPaneAction()->trigger();
+        PaneView *added = window.paneView(QStringLiteral("client-2"));
+        QVERIFY(added);
+        QCOMPARE(window.paneViews().size(), 3);
+        QCOMPARE(added->runner()->paramValues().value(QStringLiteral("port")),
+                 clientView->runner()->paramValues().value(QStringLiteral("port")));
+
         // Reset while blocked: every pane stops, the table empties, within a second.
         QElapsedTimer clock;
         clock.start();
