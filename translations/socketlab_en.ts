@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AcceptQueueGauge</name>
+    <message>
+        <source>%1 · listening on port %2</source>
+        <translation />
+    </message>
+    <message>
+        <source>%1 · listening on %2</source>
+        <translation />
+    </message>
+    <message>
+        <source>%1 / %2 waiting for accept()</source>
+        <translation />
+    </message>
+    <message>
+        <source>the program is in accept(): it takes the next connection at once</source>
+        <translation />
+    </message>
+    <message>
+        <source>not in accept() now: new connections wait in the queue</source>
+        <translation />
+    </message>
+    <message>
+        <source>queue full</source>
+        <translation />
+    </message>
+    <message numerus="yes">
+        <source>%n connect() call(s) still waiting for room</source>
+        <translation><numerusform>%n connect() call still waiting for room</numerusform><numerusform>%n connect() calls still waiting for room</numerusform></translation>
+    </message>
+    <message>
+        <source>No listening socket yet: listen() makes one.</source>
+        <translation />
+    </message>
+    <message>
+        <source>Connections the kernel has already completed (the handshake is done) and queued until the program calls accept(), against the limit listen(backlog) set. The kernel reports both numbers (ss -ltn: Recv-Q / Send-Q). When the queue is full, new clients' connection requests wait unanswered.</source>
+        <translation />
+    </message>
+</context>
+<context>
     <name>HeadlessRun</name>
     <message>
         <source>socketlab: lab %1 has no pane "%2" (it has: %3)</source>
@@ -20,6 +59,10 @@
     </message>
     <message>
         <source>%1 must be between %2 and %3</source>
+        <translation />
+    </message>
+    <message>
+        <source>%1 must be one of %2, not "%3"</source>
         <translation />
     </message>
 </context>
@@ -133,6 +176,60 @@
         <source>"%1" names no pane parameter (write pane.parameter)</source>
         <translation />
     </message>
+    <message>
+        <source>only a string parameter can have choices</source>
+        <translation />
+    </message>
+    <message>
+        <source>must be a non-empty array of strings</source>
+        <translation />
+    </message>
+    <message>
+        <source>copies must be from 1 to %1</source>
+        <translation />
+    </message>
+</context>
+<context>
+    <name>LabNavigator</name>
+    <message>
+        <source>Lessons</source>
+        <translation />
+    </message>
+    <message>
+        <source>✓ completed — all %1 steps</source>
+        <translation />
+    </message>
+    <message>
+        <source>%1 / %2 steps</source>
+        <translation />
+    </message>
+</context>
+<context>
+    <name>LiveViewsPanel</name>
+    <message>
+        <source>Accept queue</source>
+        <translation />
+    </message>
+    <message>
+        <source>Connections waiting for accept(), per listening socket</source>
+        <translation />
+    </message>
+    <message>
+        <source>Receive buffers</source>
+        <translation />
+    </message>
+    <message>
+        <source>Bytes waiting in the kernel until recv() takes them, split by the sends that wrote them</source>
+        <translation />
+    </message>
+    <message>
+        <source>SocketServer</source>
+        <translation />
+    </message>
+    <message>
+        <source>The socketserver stages as they run, and its request threads or processes</source>
+        <translation />
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -220,6 +317,106 @@
         <source>Speed: </source>
         <translation />
     </message>
+    <message>
+        <source>SocketLab</source>
+        <translation />
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation />
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation />
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation />
+    </message>
+    <message>
+        <source>One step: the selected pane, or else the first pane that can move (F10)</source>
+        <translation />
+    </message>
+    <message>
+        <source>E&amp;xport sequence diagram…</source>
+        <translation />
+    </message>
+    <message>
+        <source>Export sequence diagram</source>
+        <translation />
+    </message>
+    <message>
+        <source>SVG for slides (*.svg);;PNG image (*.png)</source>
+        <translation />
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation />
+    </message>
+    <message>
+        <source>L&amp;essons</source>
+        <translation />
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation />
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation />
+    </message>
+    <message>
+        <source>Larger fonts and high contrast for a projector (Ctrl+Shift+P)</source>
+        <translation />
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation />
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation />
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation />
+    </message>
+    <message>
+        <source>Zoom %1%</source>
+        <translation />
+    </message>
+    <message>
+        <source>A parameter was refused (shown in red in its pane): the pane uses its last good value</source>
+        <translation />
+    </message>
+    <message>
+        <source>Sequence diagram saved to %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>No pane can step: each is blocked in a call, waiting for your input, or finished</source>
+        <translation />
+    </message>
+    <message>
+        <source>Run one more "%1" beside the others, on its own socket (Ctrl+N)</source>
+        <translation />
+    </message>
+    <message>
+        <source>This lab has no pane that can run more than once</source>
+        <translation />
+    </message>
+    <message>
+        <source>&amp;Add client</source>
+        <translation />
+    </message>
 </context>
 <context>
     <name>PaneRunner</name>
@@ -300,6 +497,224 @@
     </message>
     <message>
         <source>stopped</source>
+        <translation />
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation />
+    </message>
+    <message>
+        <source>Show or hide this pane's parameters (editable before it starts)</source>
+        <translation />
+    </message>
+</context>
+<context>
+    <name>ParamEditor</name>
+    <message>
+        <source>The pane is running: stop it (or Reset) to change its parameters.</source>
+        <translation />
+    </message>
+    <message>
+        <source>Parameter "%1" of the listing</source>
+        <translation />
+    </message>
+    <message>
+        <source>A whole number from %1 to %2</source>
+        <translation />
+    </message>
+    <message>
+        <source>This pane has no parameters.</source>
+        <translation />
+    </message>
+    <message>
+        <source>↳ follows %1: set by that pane, read-only while it is</source>
+        <translation />
+    </message>
+    <message>
+        <source>↳ your value, used instead of %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>↳ will follow %1 once that pane publishes it</source>
+        <translation />
+    </message>
+</context>
+<context>
+    <name>ReceiveBufferView</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation />
+    </message>
+    <message>
+        <source>%1 · %2 ← %3</source>
+        <translation />
+    </message>
+    <message numerus="yes">
+        <source>%1() took %n byte(s) at once</source>
+        <translation><numerusform>%1() took %n byte at once</numerusform><numerusform>%1() took %n bytes at once</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 B (merged)</source>
+        <translation />
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation />
+    </message>
+    <message>
+        <source>%1 B untraced</source>
+        <translation />
+    </message>
+    <message numerus="yes">
+        <source>next datagram: %n byte(s) (kernel)</source>
+        <translation><numerusform>next datagram: %n byte (kernel)</numerusform><numerusform>next datagram: %n bytes (kernel)</numerusform></translation>
+    </message>
+    <message>
+        <source>no datagram waiting (kernel)</source>
+        <translation />
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) waiting (kernel)</source>
+        <translation><numerusform>%n byte waiting (kernel)</numerusform><numerusform>%n bytes waiting (kernel)</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n datagram(s) traced</source>
+        <translation><numerusform>%n datagram traced</numerusform><numerusform>%n datagrams traced</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>from %n traced send(s)</source>
+        <translation><numerusform>from %n traced send</numerusform><numerusform>from %n traced sends</numerusform></translation>
+    </message>
+    <message>
+        <source>buffer %1 B</source>
+        <translation />
+    </message>
+    <message>
+        <source>one %1() returned %2 bytes that %3 sends had written: the boundaries are gone</source>
+        <translation />
+    </message>
+    <message>
+        <source>No bytes waiting in any receive buffer: every recv() has taken what arrived.</source>
+        <translation />
+    </message>
+    <message>
+        <source>Bytes that have arrived and wait in the kernel until recv() takes them. The kernel reports only a byte count (for a datagram socket, the size of the next datagram). The lines between segments are the peer's send calls as SocketLab traced them: TCP itself keeps no boundaries, so one recv() can return several sends at once. Hatched bytes arrived without a traced send (another program, or an event on its way).</source>
+        <translation />
+    </message>
+</context>
+<context>
+    <name>SequenceDiagramView</name>
+    <message>
+        <source>The sequence diagram fills in as the lab runs: a lifeline for each socket, time flowing down, an arrow for every connection and every message.</source>
+        <translation />
+    </message>
+    <message>
+        <source>SocketLab sequence diagram</source>
+        <translation />
+    </message>
+    <message>
+        <source>Socket calls of a SocketLab run: lifelines, calls, blocked time and the bytes each message carried.</source>
+        <translation />
+    </message>
+</context>
+<context>
+    <name>SequenceModel</name>
+    <message>
+        <source>%1 · fd %2 · %3</source>
+        <translation />
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation />
+    </message>
+    <message>
+        <source>%1 → fd %2</source>
+        <translation />
+    </message>
+</context>
+<context>
+    <name>SequenceRenderer</name>
+    <message>
+        <source>blocked %1 …</source>
+        <translation />
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation />
+    </message>
+    <message>
+        <source>blocked %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>%1, truncated</source>
+        <translation />
+    </message>
+    <message>
+        <source>time</source>
+        <translation />
+    </message>
+</context>
+<context>
+    <name>SocketServerFlowView</name>
+    <message>
+        <source>child process %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>thread %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>%1 · request %2</source>
+        <translation />
+    </message>
+    <message>
+        <source>%1 · request %2 from %3</source>
+        <translation />
+    </message>
+    <message>
+        <source>killed by signal %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>ended</source>
+        <translation />
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>No socketserver in this lab: its stages appear here when a server runs.</source>
+        <translation />
+    </message>
+    <message>
+        <source>×%1 · %2 running</source>
+        <translation />
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation />
+    </message>
+    <message>
+        <source>Request threads and child processes: %1 running</source>
+        <translation />
+    </message>
+    <message>
+        <source>none: each request is handled on the server's own thread</source>
+        <translation />
+    </message>
+    <message>
+        <source>(%1 earlier ones not listed)</source>
+        <translation />
+    </message>
+    <message>
+        <source>The methods socketserver calls for each request, lit as they run: the stage running now is outlined, stages just passed fade out, and the count says how often each ran. With ThreadingMixIn or ForkingMixIn, finish_request onwards runs in the thread or child process listed below.</source>
         <translation />
     </message>
 </context>
@@ -512,6 +927,70 @@
         <source>, blocked %1</source>
         <translation />
     </message>
+    <message>
+        <source>Nothing arrived before the socket's timeout ran out (settimeout): the call gave up waiting.</source>
+        <translation />
+    </message>
+    <message>
+        <source>The host name could not be turned into an address: check its spelling, or use 127.0.0.1.</source>
+        <translation />
+    </message>
+    <message>
+        <source>The socket was already closed: a closed socket cannot be used again; create a new one.</source>
+        <translation />
+    </message>
+    <message>
+        <source>Nobody is listening on that address and port: start the server first, or check the port.</source>
+        <translation />
+    </message>
+    <message>
+        <source>Another socket already holds this address and port: an old server may still run, or a closed one lingers in TIME_WAIT. Wait, choose another port, or set SO_REUSEADDR before bind().</source>
+        <translation />
+    </message>
+    <message>
+        <source>That address does not belong to this machine, so nothing can bind or connect from it.</source>
+        <translation />
+    </message>
+    <message>
+        <source>Ports below 1024 need administrator rights: choose a port from 1024 up.</source>
+        <translation />
+    </message>
+    <message>
+        <source>The peer reset the connection: it closed with data unread or crashed. What was in flight is lost.</source>
+        <translation />
+    </message>
+    <message>
+        <source>The peer has closed the connection, so nothing more can be sent on it.</source>
+        <translation />
+    </message>
+    <message>
+        <source>The peer did not answer in time: the host may be down or unreachable.</source>
+        <translation />
+    </message>
+    <message>
+        <source>This socket is not connected: connect() (or accept()) must come first.</source>
+        <translation />
+    </message>
+    <message>
+        <source>This socket is already connected: one socket makes one connection.</source>
+        <translation />
+    </message>
+    <message>
+        <source>The datagram is larger than the protocol allows: send less in one sendto().</source>
+        <translation />
+    </message>
+    <message>
+        <source>The non-blocking socket had nothing to do right now: try again later, or wait with select().</source>
+        <translation />
+    </message>
+    <message>
+        <source>The call does not fit the socket's state, e.g. listen() before bind() on some systems, or accept() on a socket that is not listening.</source>
+        <translation />
+    </message>
+    <message>
+        <source>There is no route to that network or host from this machine.</source>
+        <translation />
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -533,6 +1012,10 @@
     </message>
     <message>
         <source>socketlab: could not write %1</source>
+        <translation />
+    </message>
+    <message>
+        <source>socketlab: --steps needs a whole number of steps, 0 or more</source>
         <translation />
     </message>
 </context>

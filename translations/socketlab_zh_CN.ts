@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AcceptQueueGauge</name>
+    <message>
+        <source>%1 · listening on port %2</source>
+        <translation>%1 · 在端口 %2 上监听</translation>
+    </message>
+    <message>
+        <source>%1 · listening on %2</source>
+        <translation>%1 · 在 %2 上监听</translation>
+    </message>
+    <message>
+        <source>%1 / %2 waiting for accept()</source>
+        <translation>%1 / %2 等待 accept()</translation>
+    </message>
+    <message>
+        <source>the program is in accept(): it takes the next connection at once</source>
+        <translation>程序正在 accept() 中：下一个连接会被立即取走</translation>
+    </message>
+    <message>
+        <source>not in accept() now: new connections wait in the queue</source>
+        <translation>程序此刻不在 accept() 中：新连接在队列中等待</translation>
+    </message>
+    <message>
+        <source>queue full</source>
+        <translation>队列已满</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connect() call(s) still waiting for room</source>
+        <translation><numerusform>还有 %n 个 connect() 调用在等待队列空位</numerusform></translation>
+    </message>
+    <message>
+        <source>No listening socket yet: listen() makes one.</source>
+        <translation>还没有监听套接字：调用 listen() 后才会有。</translation>
+    </message>
+    <message>
+        <source>Connections the kernel has already completed (the handshake is done) and queued until the program calls accept(), against the limit listen(backlog) set. The kernel reports both numbers (ss -ltn: Recv-Q / Send-Q). When the queue is full, new clients' connection requests wait unanswered.</source>
+        <translation>内核已完成握手、正排队等待程序调用 accept() 的连接数，以及 listen(backlog) 设定的上限。这两个数都由内核报告（ss -ltn：Recv-Q / Send-Q）。队列满时，新客户端的连接请求得不到应答，只能等待。</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRun</name>
     <message>
         <source>socketlab: lab %1 has no pane "%2" (it has: %3)</source>
@@ -21,6 +60,10 @@
     <message>
         <source>%1 must be between %2 and %3</source>
         <translation>%1 必须在 %2 到 %3 之间</translation>
+    </message>
+    <message>
+        <source>%1 must be one of %2, not "%3"</source>
+        <translation>%1 必须是 %2 之一，而不是“%3”</translation>
     </message>
 </context>
 <context>
@@ -133,6 +176,60 @@
         <source>"%1" names no pane parameter (write pane.parameter)</source>
         <translation>“%1”没有指向任何窗格参数（请写成 窗格.参数）</translation>
     </message>
+    <message>
+        <source>only a string parameter can have choices</source>
+        <translation>只有字符串参数才能有 choices</translation>
+    </message>
+    <message>
+        <source>must be a non-empty array of strings</source>
+        <translation>必须是非空的字符串数组</translation>
+    </message>
+    <message>
+        <source>copies must be from 1 to %1</source>
+        <translation>copies 必须在 1 到 %1 之间</translation>
+    </message>
+</context>
+<context>
+    <name>LabNavigator</name>
+    <message>
+        <source>Lessons</source>
+        <translation>课文列表</translation>
+    </message>
+    <message>
+        <source>✓ completed — all %1 steps</source>
+        <translation>✓ 已完成 — 共 %1 步</translation>
+    </message>
+    <message>
+        <source>%1 / %2 steps</source>
+        <translation>%1 / %2 步</translation>
+    </message>
+</context>
+<context>
+    <name>LiveViewsPanel</name>
+    <message>
+        <source>Accept queue</source>
+        <translation>accept 队列</translation>
+    </message>
+    <message>
+        <source>Connections waiting for accept(), per listening socket</source>
+        <translation>每个监听套接字上等待 accept() 的连接</translation>
+    </message>
+    <message>
+        <source>Receive buffers</source>
+        <translation>接收缓冲区</translation>
+    </message>
+    <message>
+        <source>Bytes waiting in the kernel until recv() takes them, split by the sends that wrote them</source>
+        <translation>在内核中等待 recv() 取走的字节，按写入它们的 send 调用分段</translation>
+    </message>
+    <message>
+        <source>SocketServer</source>
+        <translation>SocketServer</translation>
+    </message>
+    <message>
+        <source>The socketserver stages as they run, and its request threads or processes</source>
+        <translation>socketserver 运行时经过的各个阶段，以及它的请求线程或进程</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -220,6 +317,106 @@
         <source>Speed: </source>
         <translation>速度：</translation>
     </message>
+    <message>
+        <source>SocketLab</source>
+        <translation>SocketLab</translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课文列表</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>已打开 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
+    </message>
+    <message>
+        <source>One step: the selected pane, or else the first pane that can move (F10)</source>
+        <translation>执行一步：选中的窗格走一步；若无法走，则由第一个能继续的窗格走一步 (F10)</translation>
+    </message>
+    <message>
+        <source>E&amp;xport sequence diagram…</source>
+        <translation>导出时序图(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Export sequence diagram</source>
+        <translation>导出时序图</translation>
+    </message>
+    <message>
+        <source>SVG for slides (*.svg);;PNG image (*.png)</source>
+        <translation>SVG 矢量图，适合幻灯片 (*.svg);;PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>L&amp;essons</source>
+        <translation>课文(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Larger fonts and high contrast for a projector (Ctrl+Shift+P)</source>
+        <translation>加大字体、提高对比度，适合投影 (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>实际大小(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Zoom %1%</source>
+        <translation>缩放 %1%</translation>
+    </message>
+    <message>
+        <source>A parameter was refused (shown in red in its pane): the pane uses its last good value</source>
+        <translation>有参数未被接受（在所在窗格中以红色显示）：该窗格沿用上一个有效值</translation>
+    </message>
+    <message>
+        <source>Sequence diagram saved to %1</source>
+        <translation>时序图已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>No pane can step: each is blocked in a call, waiting for your input, or finished</source>
+        <translation>没有窗格可以单步执行：每个窗格都正阻塞在调用中、在等待你的输入，或已结束</translation>
+    </message>
+    <message>
+        <source>Run one more "%1" beside the others, on its own socket (Ctrl+N)</source>
+        <translation>在旁边再运行一个“%1”，使用它自己的套接字（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>This lab has no pane that can run more than once</source>
+        <translation>本实验没有可以同时运行多个的窗格</translation>
+    </message>
+    <message>
+        <source>&amp;Add client</source>
+        <translation>添加客户端(&amp;A)</translation>
+    </message>
 </context>
 <context>
     <name>PaneRunner</name>
@@ -301,6 +498,224 @@
     <message>
         <source>stopped</source>
         <translation>已停止</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Show or hide this pane's parameters (editable before it starts)</source>
+        <translation>显示或隐藏这个窗格的参数（启动前可以修改）</translation>
+    </message>
+</context>
+<context>
+    <name>ParamEditor</name>
+    <message>
+        <source>The pane is running: stop it (or Reset) to change its parameters.</source>
+        <translation>窗格正在运行：请先停止它（或重置），再修改参数。</translation>
+    </message>
+    <message>
+        <source>Parameter "%1" of the listing</source>
+        <translation>代码清单中的参数“%1”</translation>
+    </message>
+    <message>
+        <source>A whole number from %1 to %2</source>
+        <translation>%1 到 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>This pane has no parameters.</source>
+        <translation>这个窗格没有参数。</translation>
+    </message>
+    <message>
+        <source>↳ follows %1: set by that pane, read-only while it is</source>
+        <translation>↳ 跟随 %1：由那个窗格设定，跟随期间只读</translation>
+    </message>
+    <message>
+        <source>↳ your value, used instead of %1</source>
+        <translation>↳ 使用你设定的值，而不是 %1</translation>
+    </message>
+    <message>
+        <source>↳ will follow %1 once that pane publishes it</source>
+        <translation>↳ 那个窗格发布 %1 后，将跟随它</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiveBufferView</name>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>%1 · %2 ← %3</source>
+        <translation>%1 · %2 ← %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1() took %n byte(s) at once</source>
+        <translation><numerusform>%1() 一次取走了 %n 字节</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 B (merged)</source>
+        <translation>%1 字节（已合并）</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>%1 B untraced</source>
+        <translation>%1 字节（未跟踪）</translation>
+    </message>
+    <message numerus="yes">
+        <source>next datagram: %n byte(s) (kernel)</source>
+        <translation><numerusform>下一个数据报：%n 字节（内核）</numerusform></translation>
+    </message>
+    <message>
+        <source>no datagram waiting (kernel)</source>
+        <translation>没有等待的数据报（内核）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) waiting (kernel)</source>
+        <translation><numerusform>%n 字节等待中（内核）</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n datagram(s) traced</source>
+        <translation><numerusform>已跟踪 %n 个数据报</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>from %n traced send(s)</source>
+        <translation><numerusform>来自已跟踪的 %n 次 send 调用</numerusform></translation>
+    </message>
+    <message>
+        <source>buffer %1 B</source>
+        <translation>缓冲区 %1 字节</translation>
+    </message>
+    <message>
+        <source>one %1() returned %2 bytes that %3 sends had written: the boundaries are gone</source>
+        <translation>一次 %1() 返回了由 %3 次 send 写入的 %2 字节：边界已经消失</translation>
+    </message>
+    <message>
+        <source>No bytes waiting in any receive buffer: every recv() has taken what arrived.</source>
+        <translation>所有接收缓冲区中都没有等待的字节：到达的数据都已被 recv() 取走。</translation>
+    </message>
+    <message>
+        <source>Bytes that have arrived and wait in the kernel until recv() takes them. The kernel reports only a byte count (for a datagram socket, the size of the next datagram). The lines between segments are the peer's send calls as SocketLab traced them: TCP itself keeps no boundaries, so one recv() can return several sends at once. Hatched bytes arrived without a traced send (another program, or an event on its way).</source>
+        <translation>已经到达、在内核中等待 recv() 取走的字节。内核只报告字节数（对数据报套接字而言，是下一个数据报的大小）。各段之间的分隔线是 SocketLab 跟踪到的对端 send 调用：TCP 本身不保留边界，所以一次 recv() 可能一并返回多次 send 的数据。带斜线阴影的字节没有对应的已跟踪 send（来自其他程序，或相应事件尚在途中）。</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceDiagramView</name>
+    <message>
+        <source>The sequence diagram fills in as the lab runs: a lifeline for each socket, time flowing down, an arrow for every connection and every message.</source>
+        <translation>时序图会随着实验的运行逐步绘出：每个套接字一条生命线，时间自上而下推进，每个连接和每条消息各画一支箭头。</translation>
+    </message>
+    <message>
+        <source>SocketLab sequence diagram</source>
+        <translation>SocketLab 时序图</translation>
+    </message>
+    <message>
+        <source>Socket calls of a SocketLab run: lifelines, calls, blocked time and the bytes each message carried.</source>
+        <translation>一次 SocketLab 运行中的套接字调用：生命线、调用、阻塞时间，以及每条消息携带的字节数。</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceModel</name>
+    <message>
+        <source>%1 · fd %2 · %3</source>
+        <translation>%1 · fd %2 · %3</translation>
+    </message>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 字节</translation>
+    </message>
+    <message>
+        <source>%1 → fd %2</source>
+        <translation>%1 → fd %2</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceRenderer</name>
+    <message>
+        <source>blocked %1 …</source>
+        <translation>阻塞 %1 …</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>blocked %1</source>
+        <translation>阻塞 %1</translation>
+    </message>
+    <message>
+        <source>%1, truncated</source>
+        <translation>%1，已截断</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>SocketServerFlowView</name>
+    <message>
+        <source>child process %1</source>
+        <translation>子进程 %1</translation>
+    </message>
+    <message>
+        <source>thread %1</source>
+        <translation>线程 %1</translation>
+    </message>
+    <message>
+        <source>%1 · request %2</source>
+        <translation>%1 · 请求 %2</translation>
+    </message>
+    <message>
+        <source>%1 · request %2 from %3</source>
+        <translation>%1 · 请求 %2，来自 %3</translation>
+    </message>
+    <message>
+        <source>killed by signal %1</source>
+        <translation>被信号 %1 终止</translation>
+    </message>
+    <message>
+        <source>exited with code %1</source>
+        <translation>已退出，退出码 %1</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>正在 %1 中</translation>
+    </message>
+    <message>
+        <source>No socketserver in this lab: its stages appear here when a server runs.</source>
+        <translation>这个实验中没有 socketserver：socketserver 服务器运行时，它的各个阶段会显示在这里。</translation>
+    </message>
+    <message>
+        <source>×%1 · %2 running</source>
+        <translation>×%1 · %2 个运行中</translation>
+    </message>
+    <message>
+        <source>×%1</source>
+        <translation>×%1</translation>
+    </message>
+    <message>
+        <source>Request threads and child processes: %1 running</source>
+        <translation>请求线程和子进程：%1 个运行中</translation>
+    </message>
+    <message>
+        <source>none: each request is handled on the server's own thread</source>
+        <translation>无：每个请求都在服务器自己的线程中处理</translation>
+    </message>
+    <message>
+        <source>(%1 earlier ones not listed)</source>
+        <translation>（更早的 %1 个未列出）</translation>
+    </message>
+    <message>
+        <source>The methods socketserver calls for each request, lit as they run: the stage running now is outlined, stages just passed fade out, and the count says how often each ran. With ThreadingMixIn or ForkingMixIn, finish_request onwards runs in the thread or child process listed below.</source>
+        <translation>socketserver 为每个请求调用的方法，运行到哪个就点亮哪个：正在运行的阶段带有边框，刚经过的阶段逐渐淡出，计数表示每个阶段运行了多少次。使用 ThreadingMixIn 或 ForkingMixIn 时，从 finish_request 开始的阶段在下方列出的线程或子进程中运行。</translation>
     </message>
 </context>
 <context>
@@ -512,6 +927,70 @@
         <source>, blocked %1</source>
         <translation>，阻塞 %1</translation>
     </message>
+    <message>
+        <source>Nothing arrived before the socket's timeout ran out (settimeout): the call gave up waiting.</source>
+        <translation>套接字的超时时间（settimeout）已到，仍没有收到任何数据：调用放弃了等待。</translation>
+    </message>
+    <message>
+        <source>The host name could not be turned into an address: check its spelling, or use 127.0.0.1.</source>
+        <translation>无法把主机名解析为地址：请检查拼写，或改用 127.0.0.1。</translation>
+    </message>
+    <message>
+        <source>The socket was already closed: a closed socket cannot be used again; create a new one.</source>
+        <translation>套接字已经关闭：关闭的套接字不能再使用，请新建一个。</translation>
+    </message>
+    <message>
+        <source>Nobody is listening on that address and port: start the server first, or check the port.</source>
+        <translation>没有程序在该地址和端口上监听：请先启动服务器，或检查端口。</translation>
+    </message>
+    <message>
+        <source>Another socket already holds this address and port: an old server may still run, or a closed one lingers in TIME_WAIT. Wait, choose another port, or set SO_REUSEADDR before bind().</source>
+        <translation>另一个套接字已占用这个地址和端口：可能旧的服务器仍在运行，或已关闭的套接字还停留在 TIME_WAIT 状态。请稍候、换一个端口，或在 bind() 之前设置 SO_REUSEADDR。</translation>
+    </message>
+    <message>
+        <source>That address does not belong to this machine, so nothing can bind or connect from it.</source>
+        <translation>该地址不属于本机，因此既不能绑定到它，也不能从它发起连接。</translation>
+    </message>
+    <message>
+        <source>Ports below 1024 need administrator rights: choose a port from 1024 up.</source>
+        <translation>1024 以下的端口需要管理员权限：请选择 1024 及以上的端口。</translation>
+    </message>
+    <message>
+        <source>The peer reset the connection: it closed with data unread or crashed. What was in flight is lost.</source>
+        <translation>对端重置了连接：它在还有未读数据时关闭了连接，或者崩溃了。传输途中的数据已丢失。</translation>
+    </message>
+    <message>
+        <source>The peer has closed the connection, so nothing more can be sent on it.</source>
+        <translation>对端已关闭连接，不能再通过它发送数据。</translation>
+    </message>
+    <message>
+        <source>The peer did not answer in time: the host may be down or unreachable.</source>
+        <translation>对端没有及时响应：主机可能已关机或无法访问。</translation>
+    </message>
+    <message>
+        <source>This socket is not connected: connect() (or accept()) must come first.</source>
+        <translation>这个套接字尚未连接：必须先调用 connect()（或 accept()）。</translation>
+    </message>
+    <message>
+        <source>This socket is already connected: one socket makes one connection.</source>
+        <translation>这个套接字已经连接：一个套接字只能建立一个连接。</translation>
+    </message>
+    <message>
+        <source>The datagram is larger than the protocol allows: send less in one sendto().</source>
+        <translation>数据报超出了协议允许的大小：请减少单次 sendto() 发送的数据量。</translation>
+    </message>
+    <message>
+        <source>The non-blocking socket had nothing to do right now: try again later, or wait with select().</source>
+        <translation>非阻塞套接字此刻无事可做：请稍后重试，或用 select() 等待。</translation>
+    </message>
+    <message>
+        <source>The call does not fit the socket's state, e.g. listen() before bind() on some systems, or accept() on a socket that is not listening.</source>
+        <translation>该调用与套接字当前的状态不符，例如在某些系统上未 bind() 就 listen()，或对没有在监听的套接字调用 accept()。</translation>
+    </message>
+    <message>
+        <source>There is no route to that network or host from this machine.</source>
+        <translation>本机没有通往该网络或主机的路由。</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -534,6 +1013,10 @@
     <message>
         <source>socketlab: could not write %1</source>
         <translation>socketlab：无法写入 %1</translation>
+    </message>
+    <message>
+        <source>socketlab: --steps needs a whole number of steps, 0 or more</source>
+        <translation>socketlab：--steps 需要一个大于或等于 0 的整数步数</translation>
     </message>
 </context>
 </TS>

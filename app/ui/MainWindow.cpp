@@ -426,6 +426,7 @@ void MainWindow::applyAppearance()
     showLesson();
     for (PaneView *v : m_paneViews)
         v->setHighContrast(m_presentationOn);
+    m_socketTable->horizontalHeader()->setFont(font);  // a header takes the style's font unless told
     m_socketTable->verticalHeader()->setDefaultSectionSize(QFontMetrics(font).height() + 6);  // compact rows
 }
 

@@ -22,6 +22,24 @@ constexpr int kFrameMs = 16;  // gathered reports are shown at most this late  /
 
 // Only the family: the size follows the window's font, so zoom and presentation mode
 // scale listings and consoles with everything else.
+// Colours without a style sheet: a widget with one stops taking its font from its parent,
+// and presentation mode's larger font would pass it by. Only the roles and the weight set
+// here are the label's own; everything else still follows the window.
+void paintLabel(QLabel *label, const QColor &background, const QColor &text, bool bold)
+{
+    QPalette palette;
+    if (background.isValid())
+        palette.setColor(QPalette::Window, background);
+    if (text.isValid())
+        palette.setColor(QPalette::WindowText, text);
+    label->setPalette(palette);
+    label->setAutoFillBackground(background.isValid());
+    QFont weight;
+    weight.setWeight(bold ? QFont::Bold : QFont::Normal);
+    label->setFont(weight);
+    label->setMargin(3);
+}
+
 QFont monospace()
 {
     QFont f;
@@ -209,8 +227,7 @@ void PaneView::setSelected(bool selected)
     m_selected = selected;
     const QString title = m_runner->definition().title.in(m_language).toHtmlEscaped();
     m_title->setText(selected ? QStringLiteral("<b>&#9656; %1</b>").arg(title) : QStringLiteral("<b>%1</b>").arg(title));
-    m_title->setStyleSheet(selected ? QStringLiteral("background:#2a62c9; color:white; padding:2px")
-                                    : QStringLiteral("padding:2px"));
+    paintLabel(m_title, selected ? QColor(42, 98, 201) : QColor(), selected ? QColor(Qt::white) : QColor(), true);
 }
 
 void PaneView::showStep(const QString &stepId, int line)
@@ -226,24 +243,30 @@ void PaneView::refresh()
     qint64 blockedMs = 0;
     const socketlab::TraceCall blocked = m_runner->blockedIn(&blockedMs);
     QString text;
-    QString style;
+    QColor background, color;
+    bool bold = false;
     if (blocked != socketlab::TraceCall::None && m_runner->state() == State::Running) {
         text = tr("blocked in %1() — %2")
                    .arg(QString::fromLatin1(socketlab::traceCallName(blocked)), SocketText::durationText(blockedMs * 1'000'000));
-        style = QStringLiteral("background:#ffc478; font-weight:bold; padding:3px");
+        background = QColor(255, 196, 120);
+        bold = true;
     } else {
         switch (m_runner->state()) {
         case State::Idle: text = tr("not started"); break;
         case State::Running: text = tr("running"); break;
         case State::Paused: text = tr("paused before line %1").arg(m_runner->currentLine()); break;
-        case State::WaitingForInput: text = tr("waiting for your input"); style = QStringLiteral("background:#d8ecff; padding:3px"); break;
+        case State::WaitingForInput: text = tr("waiting for your input"); background = QColor(216, 236, 255); break;
         case State::Finished: text = tr("finished"); break;
-        case State::Failed: text = tr("failed: %1").arg(m_runner->lastError()); style = QStringLiteral("color:#c00000; font-weight:bold; padding:3px"); break;
+        case State::Failed:
+            text = tr("failed: %1").arg(m_runner->lastError());
+            color = QColor(192, 0, 0);
+            bold = true;
+            break;
         case State::Stopped: text = tr("stopped"); break;
         }
     }
     m_state->setText(text);
-    m_state->setStyleSheet(style.isEmpty() ? QStringLiteral("padding:3px") : style);
+    paintLabel(m_state, background, color, bold);
     const bool active = m_runner->isActive();
     if (active != m_wasActive) {
         m_wasActive = active;
