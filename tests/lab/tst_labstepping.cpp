@@ -176,6 +176,9 @@ void TestLabStepping::addedClientWaitsForTheOneAtATimeServer()
     QCOMPARE(server->setParam(QStringLiteral("port"), QStringLiteral("0")), QString());
     QCOMPARE(session.copyablePane(), QStringLiteral("client"));
     QVERIFY(!session.canAddCopy(QStringLiteral("server")));
+    session.runAll();  // the first client connects and is served: the server waits in its recv()
+    QTRY_VERIFY_WITH_TIMEOUT(first->state() == State::WaitingForInput && server->blockedIn() == TraceCall::Recv, kWaitMs);
+
     QSignalSpy added(&session, &LabSession::paneAdded);
     PaneRunner *second = session.addCopy(QStringLiteral("client"));
     QVERIFY(second);
@@ -183,11 +186,12 @@ void TestLabStepping::addedClientWaitsForTheOneAtATimeServer()
     QCOMPARE(second->paneId(), QStringLiteral("client-2"));
     QCOMPARE(second->definition().originalId(), QStringLiteral("client"));
     QCOMPARE(session.panes().size(), 3);
+    // It follows the port the server published before it existed.
+    QCOMPARE(second->paramValues().value(QStringLiteral("port")), first->paramValues().value(QStringLiteral("port")));
 
     QSignalSpy secondOutput(second, &PaneRunner::output);
-    session.runAll();
-    QTRY_VERIFY_WITH_TIMEOUT(first->state() == State::WaitingForInput && second->state() == State::WaitingForInput, kWaitMs);
-    QCOMPARE(second->paramValues().value(QStringLiteral("port")), first->paramValues().value(QStringLiteral("port")));
+    second->start();
+    QTRY_VERIFY_WITH_TIMEOUT(second->state() == State::WaitingForInput, kWaitMs);
 
     second->sendInput(QStringLiteral("from the second"));
     QTRY_VERIFY_WITH_TIMEOUT(second->blockedIn() == TraceCall::Recv, kWaitMs);
@@ -197,7 +201,8 @@ void TestLabStepping::addedClientWaitsForTheOneAtATimeServer()
     for (const auto &record : session.registry()->snapshot())
         owned += record->owner == "client-2" && record->state.load() == SocketState::Connected ? 1 : 0;
     QCOMPARE(owned, std::size_t(1));
-    QVERIFY(secondOutput.size() == 1);  // only its echoed "> from the second"
+    QTRY_COMPARE_WITH_TIMEOUT(secondOutput.size(), 1, kWaitMs);  // only its echoed "> from the second", no answer
+    QCOMPARE(secondOutput.at(0).at(0).toString(), QStringLiteral("> from the second"));
 
     first->sendInput(QString());  // the first client quits: the server goes back to accept()
     QTRY_VERIFY_WITH_TIMEOUT(secondOutput.size() >= 2, kWaitMs);

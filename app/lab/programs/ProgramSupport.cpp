@@ -1,5 +1,7 @@
 #include "ProgramSupport.h"
 
+#include <CancelToken.h>
+
 #include <socketserver/Tutorial.h>
 
 #include <NameResolution.h>
@@ -57,4 +59,24 @@ void publishPort(ProgramContext &ctx, Socket &socket)
 std::string timestamped(const std::string &data)
 {
     return "[" + socketlab::socketserver::tutorial::ctime() + "] " + data;
+}
+
+int serveForeverInPane(ProgramContext &ctx, socketlab::socketserver::BaseServer &server, socketlab::Socket &serverSocket,
+                       const char *waitingLine)
+{
+    publishPort(ctx, serverSocket);
+    server.setErrorOutput([&ctx, cancel = ctx.socketContext().cancel](const std::string &text) {
+        if (!cancel || !cancel->isCancelled())
+            ctx.print(text);
+    });
+    int status = 0;
+    if (ctx.step("print-waiting")) {
+        ctx.print(waitingLine);
+        if (ctx.step("serve-forever")) {
+            if (socketlab::Status served = server.serveForever(); !served)
+                status = ctx.fail(served.error());  // a Stop ends it quietly
+        }
+    }
+    server.serverClose();  // waits for request threads or children, as Python's does
+    return status;
 }

@@ -8,6 +8,8 @@
 #include <Socket.h>
 #include <SocketAddress.h>
 
+#include <socketserver/BaseServer.h>
+
 #include <optional>
 #include <string>
 
@@ -25,6 +27,13 @@ bool stepBind(ProgramContext &ctx, socketlab::Socket &socket, int &exitStatus);
 // Tells the other panes the port the kernel gave, once clients can use it: after listen()
 // for TCP (a connect before it is refused), after bind() for UDP.
 void publishPort(ProgramContext &ctx, socketlab::Socket &socket);
+
+// The lines every socketserver listing ends with, once its server is made: the port made
+// known to the clients, handle_error's report in the console (but not a Stop's: that is
+// SocketLab ending the call, not the program failing), then print(waitingLine),
+// serve_forever() and server_close(). Returns the program's exit status.
+int serveForeverInPane(ProgramContext &ctx, socketlab::socketserver::BaseServer &server, socketlab::Socket &serverSocket,
+                       const char *waitingLine);
 
 // b'[%s] %s' % (bytes(ctime(), 'utf-8'), data): the reply of every timestamp server.
 std::string timestamped(const std::string &data);

@@ -70,24 +70,9 @@ int serve(ProgramContext &ctx, const SocketAddress &address, const RequestHandle
         return ctx.fail(tcpServ.initStatus().error());
     tcpServ.ctx = &ctx;
     tcpServ.allowed = ctx.param("allowed");
-    publishPort(ctx, tcpServ.socket());
-    tcpServ.setErrorOutput([&ctx, cancel = context.cancel](const std::string &text) {
-        if (!cancel || !cancel->isCancelled())  // a Stop is SocketLab ending the call, not an error
-            ctx.print(text);
-    });
     if (prepare)
         prepare(tcpServ);
-
-    int status = 0;
-    if (ctx.step("print-waiting")) {
-        ctx.print("waiting for connection...");
-        if (ctx.step("serve-forever")) {
-            if (Status served = tcpServ.serveForever(); !served)
-                status = ctx.fail(served.error());  // a Stop ends it quietly
-        }
-    }
-    tcpServ.serverClose();  // waits for the request threads or children, as Python's does
-    return status;
+    return serveForeverInPane(ctx, tcpServ, tcpServ.socket(), "waiting for connection...");
 }
 
 int concurrencyServer(ProgramContext &ctx)

@@ -58,22 +58,7 @@ int echoServer(ProgramContext &ctx)
     TCPServer server(*address, handlerClass, context);  // socket(), bind(), listen(5)
     if (!server.initStatus())
         return ctx.fail(server.initStatus().error());
-    publishPort(ctx, server.socket());
-    server.setErrorOutput([&ctx, cancel = context.cancel](const std::string &text) {
-        if (!cancel || !cancel->isCancelled())  // a Stop is SocketLab ending the call, not an error
-            ctx.print(text);
-    });
-
-    int status = 0;
-    if (ctx.step("print-waiting")) {
-        ctx.print("waiting for connection...");
-        if (ctx.step("serve-forever")) {
-            if (Status served = server.serveForever(); !served)
-                status = ctx.fail(served.error());  // a Stop ends it quietly
-        }
-    }
-    server.serverClose();
-    return status;
+    return serveForeverInPane(ctx, server, server.socket(), "waiting for connection...");
 }
 
 int echoClient(ProgramContext &ctx)

@@ -32,24 +32,7 @@ int socketServerTimestampServer(ProgramContext &ctx)
     TCPServer tcpServ(*address, handlerClass, context);  // socket(), bind(), listen(5)
     if (!tcpServ.initStatus())
         return ctx.fail(tcpServ.initStatus().error());
-    publishPort(ctx, tcpServ.socket());
-    // handle_error's report (Python prints it to stderr) goes to the console, but not the
-    // one a Stop causes: that is SocketLab ending the call, not the program failing.
-    tcpServ.setErrorOutput([&ctx, cancel = context.cancel](const std::string &text) {
-        if (!cancel || !cancel->isCancelled())
-            ctx.print(text);
-    });
-
-    int status = 0;
-    if (ctx.step("print-waiting")) {
-        ctx.print("waiting for connection...");
-        if (ctx.step("serve-forever")) {
-            if (Status served = tcpServ.serveForever(); !served)
-                status = ctx.fail(served.error());  // a Stop ends it quietly
-        }
-    }
-    tcpServ.serverClose();
-    return status;
+    return serveForeverInPane(ctx, tcpServ, tcpServ.socket(), "waiting for connection...");
 }
 
 // bindsSource: the socketserver-concurrency lab's client, which may bind its own address

@@ -49,22 +49,7 @@ int udpServer(ProgramContext &ctx)
     UDPServer udpServ(*address, handlerClass, context);  // socket(AF_INET, SOCK_DGRAM), bind()
     if (!udpServ.initStatus())
         return ctx.fail(udpServ.initStatus().error());
-    publishPort(ctx, udpServ.socket());
-    udpServ.setErrorOutput([&ctx, cancel = context.cancel](const std::string &text) {
-        if (!cancel || !cancel->isCancelled())  // a Stop is SocketLab ending the call, not an error
-            ctx.print(text);
-    });
-
-    int status = 0;
-    if (ctx.step("print-waiting")) {
-        ctx.print("waiting for message...");
-        if (ctx.step("serve-forever")) {
-            if (Status served = udpServ.serveForever(); !served)
-                status = ctx.fail(served.error());  // a Stop ends it quietly
-        }
-    }
-    udpServ.serverClose();
-    return status;
+    return serveForeverInPane(ctx, udpServ, udpServ.socket(), "waiting for message...");
 }
 
 } // namespace
