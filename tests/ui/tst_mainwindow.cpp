@@ -26,6 +26,7 @@
 #include <QtTest>
 
 #include <sys/socket.h>
+#include <time.h>
 
 using namespace socketlab;
 using State = PaneRunner::State;
@@ -40,6 +41,14 @@ constexpr qint64 kStallLimitMs = 150;
 #else
 constexpr qint64 kStallLimitMs = 50;
 #endif
+constexpr qint64 kBlockedLimitMs = 1000;  // wall clock: a GUI waiting on a socket would show here
+
+qint64 threadCpuNs()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return qint64(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
 
 QStringList column(const SocketTableModel &model, int column)
 {
@@ -201,8 +210,41 @@ private slots:
         QCOMPARE(testsupport::openDescriptorCount(), before);
     }
 
-    // The GUI thread keeps its 20 Hz promise while a lab runs flat out: a timer firing
-    // every 5 ms never sees a gap over 50 ms while the client sends hundreds of lines.
+    // Reset with the server blocked in accept(): back to a clean, as-opened window within a
+    // second, with every descriptor the lab opened closed again.
+    void resetWhileBlockedInAccept()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), QStringLiteral("tcp-timestamp"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        PaneView *serverView = window.paneView(QStringLiteral("server"));
+        QCOMPARE(serverView->runner()->setParam(QStringLiteral("port"), QStringLiteral("0")), QString());
+        const int before = testsupport::openDescriptorCount();
+        QTest::mouseClick(serverView->runButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(serverView->runner()->blockedIn() == TraceCall::Accept, kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(serverView->stateLabel()->text().startsWith(QStringLiteral("blocked in accept()")), kWaitMs);
+        QVERIFY(testsupport::openDescriptorCount() > before);
+
+        QElapsedTimer clock;
+        clock.start();
+        window.resetAction()->trigger();
+        QVERIFY2(clock.elapsed() < kPromptlyMs, qPrintable(QString::number(clock.elapsed())));
+        QVERIFY(!serverView->runner()->isActive());
+        QCOMPARE(serverView->runner()->state(), State::Idle);
+        QCOMPARE(testsupport::openDescriptorCount(), before);
+        window.refreshViews();
+        QCOMPARE(window.socketModel()->rowCount(), 0);
+        QVERIFY(window.liveViewsPanel()->acceptQueues()->gauges().empty());
+        QVERIFY(window.sequenceDiagram()->model().calls().empty());
+        QVERIFY(serverView->stateLabel()->text() == QStringLiteral("not started"));
+        QVERIFY(serverView->listing()->extraSelections().isEmpty());
+    }
+
+    // The GUI thread keeps its 20 Hz promise while a lab runs flat out: between two ticks of
+    // a 5 ms timer it never works more than 50 ms, while the client sends hundreds of lines.
+    // Work is measured as the GUI thread's own CPU time, which other processes on a busy
+    // machine cannot inflate; the wall-clock gap is bounded too, loosely, to catch a GUI
+    // thread that blocks (waiting costs no CPU).
     void noStallAtFullSpeed()
     {
         MainWindow window(m_catalog, QStringLiteral("en"), QStringLiteral("tcp-timestamp"));
@@ -217,11 +259,16 @@ private slots:
         window.typeIntoClient(QString());  // then the client ends
 
         QElapsedTimer sinceLastTick;
-        qint64 worstGapMs = 0;
+        qint64 lastCpuNs = threadCpuNs();
+        qint64 worstWallMs = 0;
+        qint64 worstWorkMs = 0;
         QTimer probe;
         probe.setTimerType(Qt::PreciseTimer);
         connect(&probe, &QTimer::timeout, this, [&] {
-            worstGapMs = std::max(worstGapMs, sinceLastTick.restart());
+            worstWallMs = std::max(worstWallMs, sinceLastTick.restart());
+            const qint64 cpu = threadCpuNs();
+            worstWorkMs = std::max(worstWorkMs, (cpu - lastCpuNs) / 1'000'000);
+            lastCpuNs = cpu;
         });
         sinceLastTick.start();
         probe.start(5);
@@ -230,8 +277,10 @@ private slots:
         probe.stop();
         window.refreshViews();
         QVERIFY(clientView->console()->toPlainText().contains(QStringLiteral("] line %1 of").arg(kLines - 1)));
-        qInfo("worst event-loop gap while %d lines ran at full speed: %lld ms", kLines, worstGapMs);
-        QVERIFY2(worstGapMs <= kStallLimitMs, qPrintable(QString::number(worstGapMs)));
+        qInfo("%d lines at full speed: the GUI thread worked at most %lld ms between ticks; the longest gap was %lld ms",
+              kLines, worstWorkMs, worstWallMs);
+        QVERIFY2(worstWorkMs <= kStallLimitMs, qPrintable(QString::number(worstWorkMs)));
+        QVERIFY2(worstWallMs <= kBlockedLimitMs, qPrintable(QString::number(worstWallMs)));
         window.resetAction()->trigger();
     }
 
