@@ -74,8 +74,12 @@ void BaseServer::traceEvent(TraceEvent event) const
 {
     if (event.socketId == 0)
         event.socketId = serverSocketId();
-    if (event.fd < 0)
-        event.fd = fileno();
+    if (event.fd < 0) {
+        // Handler threads trace too, while server_close() may be closing the socket (Python
+        // closes it before joining them): the record reads the descriptor under its lock.
+        const SocketRecord *record = serverRecord();
+        event.fd = record ? record->fd() : fileno();
+    }
     if (event.timeNs == 0)
         event.timeNs = steadyNowNs();
     if (m_context.trace)
