@@ -6,6 +6,7 @@
 #include <LabLoader.h>
 #include <LabSession.h>
 #include <AcceptQueueGauge.h>
+#include <LabNavigator.h>
 #include <LiveViewsPanel.h>
 #include <MainWindow.h>
 #include <ParamEditor.h>
@@ -19,6 +20,9 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
+#include <QTextBrowser>
+#include <QSignalSpy>
 #include <QPlainTextEdit>
 #include <QToolButton>
 #include <QSpinBox>
@@ -208,6 +212,37 @@ private slots:
             QCOMPARE(window.session()->registry()->openCount(), std::size_t(0));
         }
         QCOMPARE(testsupport::openDescriptorCount(), before);
+    }
+
+    // Choosing another lesson in the navigator stops the open lab, even blocked in accept(),
+    // closes its sockets and opens the other one's panes and lesson.
+    void switchLabsFromTheNavigator()
+    {
+        MainWindow window(m_catalog, QStringLiteral("en"), QStringLiteral("tcp-timestamp"));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QCOMPARE(window.navigator()->currentLab(), QStringLiteral("tcp-timestamp"));
+        PaneRunner *oldServer = window.paneView(QStringLiteral("server"))->runner();
+        QCOMPARE(oldServer->setParam(QStringLiteral("port"), QStringLiteral("0")), QString());
+        const int before = testsupport::openDescriptorCount();
+        oldServer->start();
+        QTRY_VERIFY_WITH_TIMEOUT(oldServer->blockedIn() == TraceCall::Accept, kWaitMs);
+
+        QListWidget *list = window.navigator()->list();
+        const int row = int(window.navigator()->labIds().indexOf(QStringLiteral("udp-timestamp")));
+        QVERIFY(row >= 0);
+        QSignalSpy opened(&window, &MainWindow::labOpened);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(list->item(row)).center());
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(window.labId(), QStringLiteral("udp-timestamp"));
+        QCOMPARE(window.navigator()->currentLab(), QStringLiteral("udp-timestamp"));
+        // The old lab's listening socket is closed; its two panes' wake-up descriptors gave way to the new two.
+        QCOMPARE(testsupport::openDescriptorCount(), before);
+        QVERIFY(window.lessonView()->toPlainText().contains(QStringLiteral("UDP")));
+        QCOMPARE(window.paneViews().size(), 2);
+        QVERIFY(window.paneView(QStringLiteral("server"))->listing()->toPlainText().contains(QStringLiteral("recvfrom(")));
+        window.refreshViews();
+        QCOMPARE(window.socketModel()->rowCount(), 0);
     }
 
     // Reset with the server blocked in accept(): back to a clean, as-opened window within a
