@@ -6,6 +6,7 @@
 // verify_request refuses a client bound to another loopback address; and stepping handler
 // threads keeps the pane paused while any of them still waits. Own main(): the fork helper
 // must start before Qt's threads.
+#include "LabTestSupport.h"
 #include "TestSupport.h"
 
 #include <LabLoader.h>
@@ -19,26 +20,19 @@
 #include <QtTest>
 
 using namespace socketlab;
+using testsupport::stampedReply;
+using testsupport::texts;
 using State = PaneRunner::State;
 
 namespace {
 
 constexpr int kWaitMs = 10000;  // generous for sanitizer builds; a pass takes milliseconds
-const QRegularExpression kStamped(QStringLiteral(R"(^\[\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\] (.*)$)"));
-
-QStringList texts(const QSignalSpy &spy)
-{
-    QStringList out;
-    for (const QList<QVariant> &args : spy)
-        out << args.at(0).toString();
-    return out;
-}
 
 QStringList answers(const QSignalSpy &clientOutput)
 {
     QStringList out;
     for (const QString &text : texts(clientOutput)) {
-        const QRegularExpressionMatch m = kStamped.match(text);
+        const QRegularExpressionMatch m = stampedReply().match(text);
         if (m.hasMatch())
             out << m.captured(1);
     }

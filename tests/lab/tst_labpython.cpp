@@ -2,6 +2,8 @@
 // and UDP. A python3 tsTclnt / tsUclnt typing lines at the lab's server pane gets back each
 // line after "[ctime] "; the lab's client pane talking to a python3 tsTserv / tsUserv shows
 // that server's replies byte for byte. Skipped when python3 is not installed.
+#include "LabTestSupport.h"
+
 #include "PythonProcess.h"
 
 #include <LabLoader.h>
@@ -15,6 +17,7 @@
 #include <QtTest>
 
 using namespace socketlab;
+using testsupport::texts;
 using State = PaneRunner::State;
 
 
@@ -150,14 +153,6 @@ bool splitStamped(const QByteArray &reply, QByteArray *data, const QDateTime &fr
         return false;
     *data = reply.mid(m.capturedLength(0));
     return true;
-}
-
-QStringList texts(const QSignalSpy &spy)
-{
-    QStringList out;
-    for (const QList<QVariant> &args : spy)
-        out << args.at(0).toString();
-    return out;
 }
 
 } // namespace

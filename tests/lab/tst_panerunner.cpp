@@ -4,6 +4,7 @@
 // and Reset come back within a second with nothing left open; slow motion, pause, type-ahead,
 // end of input, refused connections, ports in use and parameter checks behave as the
 // tutorials' Python programs would.
+#include "LabTestSupport.h"
 #include "TestSupport.h"
 
 #include <LabLoader.h>
@@ -21,6 +22,7 @@
 #include <cerrno>
 
 using namespace socketlab;
+using testsupport::texts;
 using State = PaneRunner::State;
 
 
@@ -56,14 +58,6 @@ Counted bytesOf(const SocketRegistry &registry, const QString &owner)
         }
     }
     return c;
-}
-
-QStringList texts(const QSignalSpy &spy)
-{
-    QStringList out;
-    for (const QList<QVariant> &args : spy)
-        out << args.at(0).toString();
-    return out;
 }
 
 // A port nothing listens on: bound, read, closed.

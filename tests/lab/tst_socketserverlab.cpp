@@ -3,6 +3,7 @@
 // it; every line typed is one connection and one timestamped answer; Stop wakes a server
 // blocked in serve_forever or in the handler's readline() within a second, leaving nothing
 // open; the tutorial's own Python 3 client gets the same bytes.
+#include "LabTestSupport.h"
 #include "TestSupport.h"
 
 #include <LabLoader.h>
@@ -16,21 +17,14 @@
 #include <QtTest>
 
 using namespace socketlab;
+using testsupport::stampedReply;
+using testsupport::texts;
 using State = PaneRunner::State;
 
 namespace {
 
 constexpr int kWaitMs = 10000;     // generous for sanitizer builds; a pass takes milliseconds
 constexpr int kPromptlyMs = 1000;  // "back to a clean state within one second"
-const QRegularExpression kStamped(QStringLiteral(R"(^\[\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\] (.*)$)"));
-
-QStringList texts(const QSignalSpy &spy)
-{
-    QStringList out;
-    for (const QList<QVariant> &args : spy)
-        out << args.at(0).toString();
-    return out;
-}
 
 // The tutorial's tsTclntSS.py in Python 3, reading lines from stdin.
 const char *const kPythonClient = R"(
@@ -85,7 +79,7 @@ private slots:
         // The answers, stripped as the client prints them, in order.
         QStringList answers;
         for (const QString &text : texts(clientOutput)) {
-            const QRegularExpressionMatch m = kStamped.match(text);
+            const QRegularExpressionMatch m = stampedReply().match(text);
             if (m.hasMatch())
                 answers << m.captured(1);
         }
@@ -176,7 +170,7 @@ private slots:
         const QStringList printed = QString::fromUtf8(client.readAllStandardOutput()).split(QStringLiteral("> "), Qt::SkipEmptyParts);
         QStringList answers;
         for (const QString &chunk : printed) {
-            const QRegularExpressionMatch m = kStamped.match(chunk.trimmed());
+            const QRegularExpressionMatch m = stampedReply().match(chunk.trimmed());
             if (m.hasMatch())
                 answers << m.captured(1);
         }

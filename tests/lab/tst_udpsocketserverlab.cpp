@@ -2,6 +2,7 @@
 // socketserver-echo lab (TCPServer + BaseRequestHandler) on real loopback sockets: each line
 // typed in the client pane comes back timestamped / upper-cased byte for byte, the server pane
 // prints what the Python listing prints, and the handler's own lines are stepped.
+#include "LabTestSupport.h"
 #include "TestSupport.h"
 
 #include <LabLoader.h>
@@ -13,20 +14,13 @@
 #include <QtTest>
 
 using namespace socketlab;
+using testsupport::stampedReply;
+using testsupport::texts;
 using State = PaneRunner::State;
 
 namespace {
 
 constexpr int kWaitMs = 10000;
-const QRegularExpression kStamped(QStringLiteral(R"(^\[\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\] (.*)$)"));
-
-QStringList texts(const QSignalSpy &spy)
-{
-    QStringList out;
-    for (const QList<QVariant> &args : spy)
-        out << args.at(0).toString();
-    return out;
-}
 
 QStringList stepIds(const QSignalSpy &spy)
 {
@@ -73,7 +67,7 @@ private slots:
 
         QStringList answers;
         for (const QString &text : texts(clientOutput)) {
-            if (const QRegularExpressionMatch m = kStamped.match(text); m.hasMatch())
+            if (const QRegularExpressionMatch m = stampedReply().match(text); m.hasMatch())
                 answers << m.captured(1);
         }
         QCOMPARE(answers, lines);  // readline() on a datagram: the whole datagram, no "\n" needed
