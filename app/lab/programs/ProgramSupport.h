@@ -9,7 +9,9 @@
 #include <SocketAddress.h>
 
 #include <socketserver/BaseServer.h>
+#include <socketserver/RequestHandlerClass.h>
 
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -34,6 +36,22 @@ void publishPort(ProgramContext &ctx, socketlab::Socket &socket);
 // serve_forever() and server_close(). Returns the program's exit status.
 int serveForeverInPane(ProgramContext &ctx, socketlab::socketserver::BaseServer &server, socketlab::Socket &serverSocket,
                        const char *waitingLine);
+
+// `server = Server(ADDR, Handler)` and all that follows it: makes the server (socket(),
+// bind() and, for a stream server, listen()), reports its failure as Python would, lets
+// prepare() set what the listing sets on it, then serveForeverInPane().
+template <typename Server>
+int serveInPane(ProgramContext &ctx, const socketlab::SocketAddress &address,
+                const socketlab::socketserver::RequestHandlerClass &handlerClass, const char *waitingLine,
+                const std::function<void(Server &)> &prepare = {})
+{
+    Server server(address, handlerClass, ctx.socketContext());
+    if (!server.initStatus())
+        return ctx.fail(server.initStatus().error());
+    if (prepare)
+        prepare(server);
+    return serveForeverInPane(ctx, server, server.socket(), waitingLine);
+}
 
 // b'[%s] %s' % (bytes(ctime(), 'utf-8'), data): the reply of every timestamp server.
 std::string timestamped(const std::string &data);

@@ -64,15 +64,13 @@ template <typename Server>
 int serve(ProgramContext &ctx, const SocketAddress &address, const RequestHandlerClass &handlerClass,
           const std::function<void(Server &)> &prepare = {})
 {
-    const SocketContext context = ctx.socketContext();
-    MyServer<Server> tcpServ(address, handlerClass, context);  // socket(), bind(), listen(5)
-    if (!tcpServ.initStatus())
-        return ctx.fail(tcpServ.initStatus().error());
-    tcpServ.ctx = &ctx;
-    tcpServ.allowed = ctx.param("allowed");
-    if (prepare)
-        prepare(tcpServ);
-    return serveForeverInPane(ctx, tcpServ, tcpServ.socket(), "waiting for connection...");
+    return serveInPane<MyServer<Server>>(ctx, address, handlerClass, "waiting for connection...",  // socket(), bind(), listen(5)
+                                         [&](MyServer<Server> &tcpServ) {
+                                             tcpServ.ctx = &ctx;
+                                             tcpServ.allowed = ctx.param("allowed");
+                                             if (prepare)
+                                                 prepare(tcpServ);
+                                         });
 }
 
 int concurrencyServer(ProgramContext &ctx)

@@ -54,11 +54,7 @@ int echoServer(ProgramContext &ctx)
         return ctx.fail(address.error());
     const RequestHandlerClass handlerClass(
         [&ctx] { return std::unique_ptr<BaseRequestHandler>(new SteppedUpperEchoHandler(ctx)); }, "MyTCPHandler");
-    const SocketContext context = ctx.socketContext();
-    TCPServer server(*address, handlerClass, context);  // socket(), bind(), listen(5)
-    if (!server.initStatus())
-        return ctx.fail(server.initStatus().error());
-    return serveForeverInPane(ctx, server, server.socket(), "waiting for connection...");
+    return serveInPane<TCPServer>(ctx, *address, handlerClass, "waiting for connection...");  // socket(), bind(), listen(5)
 }
 
 int echoClient(ProgramContext &ctx)

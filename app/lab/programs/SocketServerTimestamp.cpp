@@ -28,11 +28,7 @@ int socketServerTimestampServer(ProgramContext &ctx)
         return ctx.fail(address.error());
     const RequestHandlerClass handlerClass(
         [&ctx] { return std::unique_ptr<BaseRequestHandler>(new SteppedTimestampHandler(ctx)); }, "MyRequestHandler");
-    const SocketContext context = ctx.socketContext();
-    TCPServer tcpServ(*address, handlerClass, context);  // socket(), bind(), listen(5)
-    if (!tcpServ.initStatus())
-        return ctx.fail(tcpServ.initStatus().error());
-    return serveForeverInPane(ctx, tcpServ, tcpServ.socket(), "waiting for connection...");
+    return serveInPane<TCPServer>(ctx, *address, handlerClass, "waiting for connection...");  // socket(), bind(), listen(5)
 }
 
 // bindsSource: the socketserver-concurrency lab's client, which may bind its own address

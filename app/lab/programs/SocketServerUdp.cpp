@@ -45,11 +45,7 @@ int udpServer(ProgramContext &ctx)
     const RequestHandlerClass handlerClass(
         [&ctx] { return std::unique_ptr<BaseRequestHandler>(new SteppedDatagramTimestampHandler(ctx)); },
         "MyRequestHandler");
-    const SocketContext context = ctx.socketContext();
-    UDPServer udpServ(*address, handlerClass, context);  // socket(AF_INET, SOCK_DGRAM), bind()
-    if (!udpServ.initStatus())
-        return ctx.fail(udpServ.initStatus().error());
-    return serveForeverInPane(ctx, udpServ, udpServ.socket(), "waiting for message...");
+    return serveInPane<UDPServer>(ctx, *address, handlerClass, "waiting for message...");  // socket(AF_INET, SOCK_DGRAM), bind()
 }
 
 } // namespace
