@@ -10,10 +10,9 @@ namespace {
 
 constexpr qint64 kMaxLabFileBytes = 1 << 20;  // lab files are small; a huge one is a mistake
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LabLoader", text);
-}
+struct Tr {  // lupdate reads the context from this declaration
+    Q_DECLARE_TR_FUNCTIONS(LabLoader)
+};
 
 QString canonicalOrClean(const QString &path)
 {
@@ -41,18 +40,18 @@ std::optional<QString> LabFolder::resolve(const QString &relative, const QString
 {
     const QString jsonName = shownName(QStringLiteral("lab.json"));
     if (relative.isEmpty() || QDir::isAbsolutePath(relative) || relative.startsWith(QLatin1Char(':'))) {
-        errors.append({jsonName, jsonPlace, tr("\"%1\" must be the name of a file in the lab's folder, not an absolute path").arg(relative)});
+        errors.append({jsonName, jsonPlace, Tr::tr("\"%1\" must be the name of a file in the lab's folder, not an absolute path").arg(relative)});
         return std::nullopt;
     }
     const QString path = m_dir.filePath(relative);
     if (!QFileInfo::exists(path)) {
         // Said before resolving, so a missing file is reported as missing, not as outside.
-        errors.append({shownName(relative), {}, tr("cannot be read: no such file in the lab's folder")});
+        errors.append({shownName(relative), {}, Tr::tr("cannot be read: no such file in the lab's folder")});
         return std::nullopt;
     }
     const QString resolved = canonicalOrClean(path);
     if (resolved.isEmpty() || !resolved.startsWith(m_root)) {
-        errors.append({jsonName, jsonPlace, tr("\"%1\" lies outside the lab's folder (through \"..\" or a link): a lab may only use its own files").arg(relative)});
+        errors.append({jsonName, jsonPlace, Tr::tr("\"%1\" lies outside the lab's folder (through \"..\" or a link): a lab may only use its own files").arg(relative)});
         return std::nullopt;
     }
     return resolved;
@@ -66,18 +65,18 @@ std::optional<QString> LabFolder::readText(const QString &relative, const QStrin
     const QString shown = shownName(relative);
     QFile f(*path);
     if (!QFileInfo(*path).isFile() || !f.open(QIODevice::ReadOnly)) {
-        errors.append({shown, {}, tr("cannot be read: %1").arg(f.errorString())});
+        errors.append({shown, {}, Tr::tr("cannot be read: %1").arg(f.errorString())});
         return std::nullopt;
     }
     if (f.size() > kMaxLabFileBytes) {
-        errors.append({shown, {}, tr("is too large (%1 bytes; at most %2)").arg(f.size()).arg(kMaxLabFileBytes)});
+        errors.append({shown, {}, Tr::tr("is too large (%1 bytes; at most %2)").arg(f.size()).arg(kMaxLabFileBytes)});
         return std::nullopt;
     }
     const QByteArray bytes = f.read(kMaxLabFileBytes + 1);
     QStringDecoder utf8(QStringDecoder::Utf8);
     QString text = utf8(bytes);
     if (utf8.hasError() || bytes.contains('\0')) {
-        errors.append({shown, {}, tr("is not valid UTF-8 text")});
+        errors.append({shown, {}, Tr::tr("is not valid UTF-8 text")});
         return std::nullopt;
     }
     return text;
@@ -98,12 +97,12 @@ void LabFolder::checkLessonReferences(const QString &markdown, const QString &le
             continue;  // an anchor in the lesson, or a web page the browser opens
         target = target.section(QLatin1Char('#'), 0, 0);
         const int line = int(markdown.left(m.capturedStart()).count(QLatin1Char('\n'))) + 1;
-        const QString place = tr("line %1").arg(line);
+        const QString place = Tr::tr("line %1").arg(line);
         QList<LabError> found;
         if (target.startsWith(QLatin1String("file:"), Qt::CaseInsensitive) || QDir::isAbsolutePath(target)
             || target.contains(QLatin1String("://")) || !resolve(target, {}, found)) {
             errors.append({shownName(lessonFile), place,
-                           tr("refers to \"%1\", which is not a file of the lab's folder").arg(target)});
+                           Tr::tr("refers to \"%1\", which is not a file of the lab's folder").arg(target)});
         }
     }
 }

@@ -6,6 +6,8 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <deque>
+#include <mutex>
 #include <stdexcept>
 
 using namespace socketlab;
@@ -113,9 +115,39 @@ const std::vector<ProgramInfo> &builtInPrograms()
     return registry.programs();
 }
 
+namespace {
+
+struct Registered {
+    std::mutex mutex;
+    std::deque<ProgramInfo> programs;  // a deque: findProgram's pointers stay valid as it grows
+};
+
+Registered &registered()
+{
+    static Registered r;
+    return r;
+}
+
+} // namespace
+
+void registerProgram(ProgramInfo program)
+{
+    if (findProgram(program.name))
+        throw std::logic_error("program registered twice: " + program.name);
+    Registered &r = registered();
+    std::lock_guard lock(r.mutex);
+    r.programs.push_back(std::move(program));
+}
+
 const ProgramInfo *findProgram(std::string_view name)
 {
     for (const ProgramInfo &p : builtInPrograms()) {
+        if (p.name == name)
+            return &p;
+    }
+    Registered &r = registered();
+    std::lock_guard lock(r.mutex);
+    for (const ProgramInfo &p : r.programs) {
         if (p.name == name)
             return &p;
     }

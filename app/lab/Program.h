@@ -129,4 +129,7 @@ private:
 #define SOCKETLAB_PROGRAMS(File) void socketlabRegisterPrograms_##File(ProgramRegistry &programs)
 
 const std::vector<ProgramInfo> &builtInPrograms();
-const ProgramInfo *findProgram(std::string_view name);
+// Adds a program beside the built-in ones, for a test that needs a program of its own; its
+// name must be new. Call it before any lab names it.
+void registerProgram(ProgramInfo program);
+const ProgramInfo *findProgram(std::string_view name);  // built-in or registered

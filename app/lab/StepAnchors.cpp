@@ -4,10 +4,9 @@
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("LabLoader", text);
-}
+struct Tr {  // lupdate reads the context from this declaration
+    Q_DECLARE_TR_FUNCTIONS(LabLoader)
+};
 
 QList<int> linesContaining(const QStringList &listing, const QString &text)
 {
@@ -36,19 +35,19 @@ std::optional<int> locateStep(const QStringList &listing, const QString &listing
     const QString text = explicitAnchor ? anchor.at : anchor.call;
     const QList<int> lines = linesContaining(listing, text);
     if (lines.isEmpty()) {
-        *problem = explicitAnchor ? tr("no line of %1 contains \"%2\"").arg(listingName, text)
-                                  : tr("no line of %1 makes the call \"%2\" this step stands for").arg(listingName, text);
+        *problem = explicitAnchor ? Tr::tr("no line of %1 contains \"%2\"").arg(listingName, text)
+                                  : Tr::tr("no line of %1 makes the call \"%2\" this step stands for").arg(listingName, text);
         return std::nullopt;
     }
     if (lines.size() > 1) {
         *problem = explicitAnchor
-                       ? tr("\"%1\" is on lines %2 of %3: make \"at\" text that only this step's line has").arg(text, lineList(lines), listingName)
-                       : tr("the call \"%1\" is on lines %2 of %3: give \"at\" with text that only this step's line has").arg(text, lineList(lines), listingName);
+                       ? Tr::tr("\"%1\" is on lines %2 of %3: make \"at\" text that only this step's line has").arg(text, lineList(lines), listingName)
+                       : Tr::tr("the call \"%1\" is on lines %2 of %3: give \"at\" with text that only this step's line has").arg(text, lineList(lines), listingName);
         return std::nullopt;
     }
     const int line = lines.first();
     if (explicitAnchor && !anchor.call.isEmpty() && !listing.at(line - 1).contains(anchor.call)) {
-        *problem = tr("line %1 of %2 (\"%3\") does not make the call \"%4\" this step stands for")
+        *problem = Tr::tr("line %1 of %2 (\"%3\") does not make the call \"%4\" this step stands for")
                        .arg(line).arg(listingName, text, anchor.call);
         return std::nullopt;
     }

@@ -60,10 +60,9 @@ private:
     const std::string m_allowed;  // ALLOWED
 };
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("SocketServerPrograms", text);
-}
+struct Tr {  // lupdate reads the context from this declaration
+    Q_DECLARE_TR_FUNCTIONS(Programs)
+};
 
 // tcpServ = MyServer(ADDR, MyRequestHandler), then serve_forever in this pane.
 template <typename Base>
@@ -87,8 +86,8 @@ void concurrencyServer(ProgramContext &ctx)
         return serve<ForkingTCPServer>(ctx, forkedTimestampHandlerClass(), [&ctx](ForkingTCPServer &server) {
             server.setConsoleOutput([&ctx](const std::string &line) { ctx.print(line); });
             server.setChildObserver([&ctx](const ChildLifecycle &child) {
-                const QString text = child.exited ? tr("child %1 exited %2").arg(child.pid).arg(child.code)
-                                                  : tr("child %1 started").arg(child.pid);
+                const QString text = child.exited ? Tr::tr("child %1 exited %2").arg(child.pid).arg(child.code)
+                                                  : Tr::tr("child %1 started").arg(child.pid);
                 ctx.print(text.toStdString());
             });
         });
