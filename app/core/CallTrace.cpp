@@ -71,10 +71,11 @@ void CallTrace::returned(std::int64_t result, std::uint32_t flags, const SocketA
     m_trace->push(std::move(e));
 }
 
-SocketError CallTrace::failed(SocketError error)
+SocketError CallTrace::failed(SocketError error, std::uint32_t flags)
 {
     if (m_trace) {
         TraceEvent e = makeEvent(TracePhase::Failed);
+        e.flags = flags;
         e.errorKind = error.kind();
         e.errorCode = error.code();
         e.blockedNs = m_blockedNs;

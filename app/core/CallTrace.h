@@ -26,7 +26,7 @@ public:
     void blockEnds();
     void returned(std::int64_t result, std::uint32_t flags = 0, const SocketAddress *address = nullptr,
                   std::uint32_t relatedSocketId = 0);
-    SocketError failed(SocketError error);  // returns error for `return trace.failed(e);`
+    SocketError failed(SocketError error, std::uint32_t flags = 0);  // returns error for `return trace.failed(e);`
 
 private:
     // timeNs 0: now. The end of a wait is close enough to the return to share its clock read.

@@ -2,6 +2,8 @@
 // SocketIo.cpp.
 #include "Socket.h"
 
+#include "FaultPlan.h"
+
 #include "Clock.h"
 #include "SocketRegistry.h"
 #include "SocketRetry.h"
@@ -165,6 +167,8 @@ SocketError Socket::connectError(const SocketAddress &address, CallTrace &trace)
         return trace.failed(SocketError(ErrorKind::Cancelled, ECANCELED));
 
     const SocketState before = m_record->state.load();
+    if (m_context.faults && m_context.faults->isActive() && m_context.faults->takeRefusedConnect())
+        return trace.failed(SocketError::fromErrno(ECONNREFUSED), TraceFlagInjected);  // as if nothing listened there
     setState(SocketState::Connecting);
     sys::SysResult r = sys::connect(m_fd, address.raw(), address.length());
     if (!r.ok() && (r.error == EINPROGRESS || r.error == EINTR) && !nonBlocking()) {

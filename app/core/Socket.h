@@ -93,6 +93,8 @@ private:
     SocketError connectError(const SocketAddress &address, class CallTrace &trace);
     std::uint32_t noteReceived(long long bytes, std::size_t asked, bool truncated);  // counters, peer-closed
     Result<std::size_t> sendOnce(std::string_view data, int flags, std::int64_t deadline);
+    // The injected faults of a stream recv: waits (false if stopped meanwhile) and lowers nbytes.
+    bool applyRecvFaults(std::size_t &nbytes, std::uint32_t &flags);
 
     // Runs attempt() until it stops saying EAGAIN, waiting for `events` between tries.
     template <typename Attempt>

@@ -1,6 +1,8 @@
 // Socket: moving bytes (send, sendall, sendto, recv, recv_into, recvfrom) and counting them.
 #include "Socket.h"
 
+#include "CancelToken.h"
+#include "FaultPlan.h"
 #include "SocketRetry.h"
 
 #include <algorithm>
@@ -32,18 +34,40 @@ std::uint32_t Socket::noteReceived(long long bytes, std::size_t asked, bool trun
     return flags;
 }
 
+bool Socket::applyRecvFaults(std::size_t &nbytes, std::uint32_t &flags)
+{
+    FaultPlan *faults = m_context.faults.get();
+    if (!faults || !faults->isActive() || m_type != SOCK_STREAM)
+        return true;  // a datagram cut short would be lost, not delayed: no recv fault applies
+    const int pause = faults->pauseBeforeRecv();
+    if (!pauseUnlessCancelled(pause, m_context.cancel.get()))
+        return false;
+    bool limited = false;
+    nbytes = faults->recvLimit(nbytes, &limited);
+    flags = limited || pause > 0 ? std::uint32_t{TraceFlagInjected} : 0u;
+    return true;
+}
+
 Result<std::size_t> Socket::sendOnce(std::string_view data, int flags, std::int64_t deadline)
 {
     CallTrace trace(traceStream(), m_record.get(), m_fd, TraceCall::Send, static_cast<std::int64_t>(data.size()));
     if (!isOpen())
         return trace.failed(SocketError(ErrorKind::Closed, EBADF));
+    std::uint32_t injected = 0;
+    if (FaultPlan *faults = m_context.faults.get(); faults && faults->isActive()) {
+        if (!pauseUnlessCancelled(faults->pauseBeforeSend(), m_context.cancel.get()))
+            return trace.failed(SocketError(ErrorKind::Cancelled, ECANCELED));
+        bool limited = false;
+        data = data.substr(0, faults->sendLimit(data.size(), &limited));  // a short send, as a busy network makes
+        injected = limited || faults->pauseBeforeSend() > 0 ? std::uint32_t{TraceFlagInjected} : 0u;
+    }
     const Result<long long> n = retryUntilReady(POLLOUT, trace, deadline, [&] {
         return sys::send(m_fd, data.data(), data.size(), flags);
     });
     if (!n)
         return n.error();
     countSent(*m_record, *n);
-    trace.returned(*n);
+    trace.returned(*n, injected);
     return static_cast<std::size_t>(*n);
 }
 
@@ -75,6 +99,18 @@ Result<std::size_t> Socket::sendTo(std::string_view data, const SocketAddress &a
                     &address);
     if (!isOpen())
         return trace.failed(SocketError(ErrorKind::Closed, EBADF));
+    std::uint32_t injected = 0;
+    if (FaultPlan *faults = m_context.faults.get(); faults && faults->isActive()) {
+        if (!pauseUnlessCancelled(faults->pauseBeforeSend(), m_context.cancel.get()))
+            return trace.failed(SocketError(ErrorKind::Cancelled, ECANCELED));
+        injected = faults->pauseBeforeSend() > 0 ? std::uint32_t{TraceFlagInjected} : 0u;
+        if (faults->takeDroppedDatagram()) {
+            // Lost on the way: sendto() succeeds (UDP never knows), and nothing arrives.
+            countSent(*m_record, static_cast<long long>(data.size()));
+            trace.returned(static_cast<std::int64_t>(data.size()), TraceFlagInjected, &address);
+            return data.size();
+        }
+    }
     const Result<long long> n = retryUntilReady(POLLOUT, trace, deadlineNs(), [&] {
         return sys::sendto(m_fd, data.data(), data.size(), flags, address.raw(), address.length());
     });
@@ -85,7 +121,7 @@ Result<std::size_t> Socket::sendTo(std::string_view data, const SocketAddress &a
         setState(SocketState::Bound);  // the kernel bound it to an ephemeral port
         refreshAddresses();
     }
-    trace.returned(*n, 0, &address);
+    trace.returned(*n, injected, &address);
     return static_cast<std::size_t>(*n);
 }
 
@@ -94,6 +130,9 @@ Result<std::size_t> Socket::recvInto(char *buffer, std::size_t nbytes, int flags
     CallTrace trace(traceStream(), m_record.get(), m_fd, TraceCall::RecvInto, static_cast<std::int64_t>(nbytes));
     if (!isOpen())
         return trace.failed(SocketError(ErrorKind::Closed, EBADF));
+    std::uint32_t injected = 0;
+    if (!applyRecvFaults(nbytes, injected))
+        return trace.failed(SocketError(ErrorKind::Cancelled, ECANCELED));
     bool truncated = false;
     const Result<long long> n = retryUntilReady(POLLIN, trace, deadlineNs(), [&] {
         // recvmsg rather than recv so a datagram cut to fit the buffer is reported (MSG_TRUNC).
@@ -101,7 +140,7 @@ Result<std::size_t> Socket::recvInto(char *buffer, std::size_t nbytes, int flags
     });
     if (!n)
         return n.error();
-    const std::uint32_t traceFlags = noteReceived(*n, nbytes, truncated);
+    const std::uint32_t traceFlags = noteReceived(*n, nbytes, truncated) | injected;
     trace.returned(*n, traceFlags);
     return static_cast<std::size_t>(*n);
 }
@@ -117,10 +156,14 @@ Result<Bytes> Socket::recv(std::size_t bufsize, int flags)
     }
     // Small receives land in a per-thread scratch buffer, so a short reply costs no
     // allocation or zero-filling of bufsize bytes; only what arrived is copied out.
+    std::size_t asked = bufsize;
+    std::uint32_t injected = 0;
+    if (!applyRecvFaults(asked, injected))
+        return trace.failed(SocketError(ErrorKind::Cancelled, ECANCELED));
     thread_local std::vector<char> scratch(kRecvScratchBytes);
     Bytes large;
     char *buffer = scratch.data();
-    const std::size_t capacity = std::min(bufsize, kMaxRecvChunk);
+    const std::size_t capacity = std::min(asked, kMaxRecvChunk);
     if (capacity > scratch.size()) {
         large.resize(capacity);
         buffer = large.data();
@@ -138,7 +181,7 @@ Result<Bytes> Socket::recv(std::size_t bufsize, int flags)
     } else {
         data.assign(buffer, static_cast<std::size_t>(*n));
     }
-    const std::uint32_t traceFlags = noteReceived(*n, bufsize, truncated);
+    const std::uint32_t traceFlags = noteReceived(*n, bufsize, truncated) | injected;
     trace.returned(*n, traceFlags);
     return data;
 }

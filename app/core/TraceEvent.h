@@ -77,6 +77,7 @@ enum class TracePhase : std::uint8_t {
 enum TraceFlag : std::uint32_t {
     TraceFlagTruncated = 1u << 0,  // a datagram was longer than the buffer and was cut
     TraceFlagPeerClosed = 1u << 1, // recv returned b'' because the peer closed its side
+    TraceFlagInjected = 1u << 2,   // a fault SocketLab injected changed this call (FaultPlan.h)
 };
 
 struct TraceEvent {

@@ -3,6 +3,8 @@
 // English and Chinese. Plain data, loaded and checked by LabLoader.
 #pragma once
 
+#include <FaultPlan.h>
+
 #include <QHash>
 #include <QList>
 #include <QString>
@@ -46,6 +48,7 @@ struct PaneDefinition {
     QStringList listing;  // lines, with {{name}} where a parameter's value goes
     QList<ParamDefinition> params;
     QHash<QString, StepDefinition> steps;
+    socketlab::FaultSettings faults;  // injected into the pane's sockets from the start ("faults")
     int copies = 1;    // how many of this pane a learner may run at once ("add client")
     QString copyOf;    // for an added copy: the pane it copies ("client" for "client2")
 

@@ -3,6 +3,7 @@
 #include "Program.h"
 
 #include <Clock.h>
+#include <FaultPlan.h>
 
 #include <QElapsedTimer>
 #include <QMetaObject>
@@ -37,6 +38,7 @@ struct PaneRunner::Shared {
     const std::shared_ptr<TraceStream> trace;
     const std::shared_ptr<SocketRegistry> registry;
     const std::shared_ptr<CancelToken> cancel;
+    const std::shared_ptr<FaultPlan> faults = std::make_shared<FaultPlan>();
     StepGate gate;
     LineInput input;
     std::atomic<bool> echoInput{true};
@@ -184,7 +186,7 @@ public:
 
     SocketContext socketContext() const override
     {
-        return SocketContext{m_shared->trace, m_shared->cancel, m_shared->registry, m_owner};
+        return SocketContext{m_shared->trace, m_shared->cancel, m_shared->registry, m_owner, m_shared->faults};
     }
 
     bool isStopped() const override { return m_shared->cancel->isCancelled(); }
@@ -202,6 +204,12 @@ PaneRunner::PaneRunner(PaneDefinition pane, std::shared_ptr<TraceStream> trace, 
     : QObject(parent), m_pane(std::move(pane)),
       m_shared(std::make_shared<Shared>(this, m_pane, std::move(trace), std::move(registry)))
 {
+    m_shared->faults->set(m_pane.faults);
+}
+
+FaultPlan &PaneRunner::faults()
+{
+    return *m_shared->faults;
 }
 
 PaneRunner::~PaneRunner()

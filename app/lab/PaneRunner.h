@@ -14,6 +14,7 @@
 #include "StepGate.h"
 
 #include <CancelToken.h>
+#include <FaultPlan.h>
 #include <SocketRegistry.h>
 #include <TraceStream.h>
 
@@ -73,6 +74,8 @@ public:
     void resetToIdle();  // after Reset: "not started", so stepping the lab starts it again
 
     void setEchoInput(bool echo);  // the window echoes "> line"
+    // Faults injected into this pane's sockets (the lab's, until a teacher or a check changes them).
+    socketlab::FaultPlan &faults();
     StepGate &gate();
 
 public slots:
