@@ -239,6 +239,18 @@
         <source>line %1 of %2 (&quot;%3&quot;) does not make the call &quot;%4&quot; this step stands for</source>
         <translation></translation>
     </message>
+    <message>
+        <source>must be an object of faults, e.g. {&quot;recvMax&quot;: 5}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>is not a fault SocketLab knows (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be from 0 to %1</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>LabNavigator</name>

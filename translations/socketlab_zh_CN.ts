@@ -238,6 +238,18 @@
         <source>line %1 of %2 (&quot;%3&quot;) does not make the call &quot;%4&quot; this step stands for</source>
         <translation>%2 的第 %1 行（“%3”）没有做这一步所代表的调用“%4”</translation>
     </message>
+    <message>
+        <source>must be an object of faults, e.g. {&quot;recvMax&quot;: 5}</source>
+        <translation>必须是一个描述故障的对象，例如 {&quot;recvMax&quot;: 5}</translation>
+    </message>
+    <message>
+        <source>is not a fault SocketLab knows (%1)</source>
+        <translation>不是 SocketLab 认识的故障（可用的有：%1）</translation>
+    </message>
+    <message>
+        <source>must be from 0 to %1</source>
+        <translation>必须在 0 到 %1 之间</translation>
+    </message>
 </context>
 <context>
     <name>LabNavigator</name>
