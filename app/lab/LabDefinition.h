@@ -38,6 +38,7 @@ struct StepDefinition {
     QString id;
     int line = 0;  // 1-based line of the listing, found from the step's anchor (StepAnchors.h)
     LocalizedText explanation;
+    bool hold = false;  // the pane stops here even when running, until Run or Step lets it on
 };
 
 struct PaneDefinition {

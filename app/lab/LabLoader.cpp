@@ -166,6 +166,11 @@ void readSteps(Reader &r, const QJsonObject &pane, const QString &place, const P
         StepDefinition s;
         s.id = it.key();
         s.explanation = r.localized(o, QStringLiteral("explain"), stepAt);
+        if (const QJsonValue hold = o.value(QStringLiteral("hold")); !hold.isUndefined()) {
+            if (!hold.isBool())
+                r.fail(Reader::join(stepAt, QStringLiteral("hold")), Reader::tr("must be true or false"));
+            s.hold = hold.toBool();
+        }
         if (o.contains(QStringLiteral("line"))) {
             // Numbers shift whenever a line is added above: steps are anchored by their text.
             r.fail(Reader::join(stepAt, QStringLiteral("line")),

@@ -117,6 +117,8 @@ public:
             print("SocketLab internal error: step \"" + std::string(stepId) + "\" is not a step of this pane's program");
         }
         const int line = found == m_shared->pane.steps.cend() ? 0 : found->line;
+        if (found != m_shared->pane.steps.cend() && found->hold)
+            m_shared->gate.setMode(StepGate::Mode::Step);  // a held step: wait for the learner, however it runs
         m_shared->post([s = m_shared.get(), id, line] {
             PaneRunner *r = s->owner;
             r->m_currentStep = id;

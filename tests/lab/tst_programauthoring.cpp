@@ -72,6 +72,11 @@ const struct : StepTable {
     ProgramStep mine = add("mine", "print(");
 } Other;
 
+const struct : StepTable {
+    ProgramStep accept = add("accept", ".accept(");
+    ProgramStep print = add("print", "print(");
+} Looping;
+
 PaneDefinition paneFor(const char *program, const StepTable &steps)
 {
     PaneDefinition pane;
@@ -97,6 +102,7 @@ private slots:
     void runnerDestroyedWhileAProgramWindsDown();
     void aStepOfAnotherProgramIsReported();
     void aFailedCallEndsWithPythonsError();
+    void aHeldStepWaitsEvenWhileRunning();
     void referenceInTheDocsIsCurrent();
     void workedExampleOfTheDocsLoads();
 };
@@ -123,6 +129,14 @@ void TestProgramAuthoring::initTestCase()
                          ctx.at(Other.mine);
                          socketlab::socketserver::orRaise(s.connect(socketlab::SocketAddress::loopback(AF_INET, closedPort)));
                          ctx.print("connected?");
+                     }});
+    registerProgram({"test-looping", "prints three times", Looping, {},
+                     [](ProgramContext &ctx) {
+                         for (int i = 1; i <= 3; ++i) {
+                             ctx.at(Looping.accept);
+                             ctx.at(Looping.print);
+                             ctx.print(std::to_string(i));
+                         }
                      }});
     QVERIFY_THROWS_EXCEPTION(std::logic_error, registerProgram({"test-refused", "", Other, {}, {}}));
 }
@@ -227,6 +241,25 @@ void TestProgramAuthoring::aFailedCallEndsWithPythonsError()
     QCOMPARE(errors.count(), 1);
     QCOMPARE(errors.at(0).at(0).toString(), QStringLiteral("ConnectionRefusedError: [Errno 111] Connection refused"));
     QVERIFY(output.isEmpty());  // the line after the call never ran
+}
+
+void TestProgramAuthoring::aHeldStepWaitsEvenWhileRunning()
+{
+    PaneDefinition pane = paneFor("test-looping", Looping);
+    pane.steps[QStringLiteral("accept")].hold = true;
+    PaneRunner runner(pane, nullptr, std::make_shared<socketlab::SocketRegistry>());
+    QSignalSpy output(&runner, &PaneRunner::output);
+    runner.run();  // full speed
+    runner.start();
+    for (int round = 1; round <= 3; ++round) {
+        QTRY_COMPARE_WITH_TIMEOUT(runner.state(), PaneRunner::State::Paused, kWaitMs);  // held at accept
+        QCOMPARE(runner.currentStep(), QStringLiteral("accept"));
+        QCOMPARE(output.count(), round - 1);
+        runner.run();  // Run lets it on, to the next time it reaches the held step
+        QTRY_COMPARE_WITH_TIMEOUT(output.count(), round, kWaitMs);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(runner.state(), PaneRunner::State::Finished, kWaitMs);
+    QCOMPARE(testsupport::texts(output), QStringList({QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")}));
 }
 
 namespace {
