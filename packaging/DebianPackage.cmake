@@ -7,11 +7,11 @@ set(CPACK_PACKAGE_NAME socketlab)
 set(CPACK_PACKAGE_VENDOR SocketLab)
 set(CPACK_PACKAGE_CONTACT ${SOCKETLAB_PACKAGE_MAINTAINER})
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "learn socket programming on real sockets")
-set(CPACK_PACKAGE_DESCRIPTION
-    "SocketLab teaches socket programming the way the classic tutorials on Python's socket and SocketServer "
-    "modules do, and runs each lesson's server and client side by side on real sockets, with live views of "
-    "socket states, buffers and the accept queue, in English and Chinese.")
-string(JOIN "" CPACK_PACKAGE_DESCRIPTION ${CPACK_PACKAGE_DESCRIPTION})
+string(JOIN "\n" CPACK_PACKAGE_DESCRIPTION  # one line each, as dpkg shows them
+    "SocketLab teaches socket programming the way the classic tutorials on Python's"
+    "socket and SocketServer modules do: it runs each lesson's server and client side"
+    "by side on real sockets, step by step, with live views of socket states, buffers"
+    "and the accept queue, in English and Chinese.")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
 
