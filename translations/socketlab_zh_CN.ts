@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
@@ -29,14 +29,16 @@
     </message>
     <message numerus="yes">
         <source>%n connect() call(s) still waiting for room</source>
-        <translation><numerusform>还有 %n 个 connect() 调用在等待队列空位</numerusform></translation>
+        <translation>
+            <numerusform>还有 %n 个 connect() 调用在等待队列空位</numerusform>
+        </translation>
     </message>
     <message>
         <source>No listening socket yet: listen() makes one.</source>
         <translation>还没有监听套接字：调用 listen() 后才会有。</translation>
     </message>
     <message>
-        <source>Connections the kernel has already completed (the handshake is done) and queued until the program calls accept(), against the limit listen(backlog) set. The kernel reports both numbers (ss -ltn: Recv-Q / Send-Q). When the queue is full, new clients' connection requests wait unanswered.</source>
+        <source>Connections the kernel has already completed (the handshake is done) and queued until the program calls accept(), against the limit listen(backlog) set. The kernel reports both numbers (ss -ltn: Recv-Q / Send-Q). When the queue is full, new clients&apos; connection requests wait unanswered.</source>
         <translation>内核已完成握手、正排队等待程序调用 accept() 的连接数，以及 listen(backlog) 设定的上限。这两个数都由内核报告（ss -ltn：Recv-Q / Send-Q）。队列满时，新客户端的连接请求得不到应答，只能等待。</translation>
     </message>
 </context>
@@ -47,7 +49,7 @@
         <translation>SocketLab：在真实的套接字上学习套接字编程。不带选项时，打开窗口并回到上次使用的实验。</translation>
     </message>
     <message>
-        <source>Language of the window and of these messages: en or zh_CN (default: the one used last, else the system's).</source>
+        <source>Language of the window and of these messages: en or zh_CN (default: the one used last, else the system&apos;s).</source>
         <translation>窗口和这些提示信息使用的语言：en 或 zh_CN（默认：上次使用的语言，没有则跟随系统）。</translation>
     </message>
     <message>
@@ -67,7 +69,7 @@
         <translation>设置参数：配合 --run 时写成 NAME=VALUE，设置该窗格的参数（--set port=21567）；在窗口中写成 PANE.NAME=VALUE（--set server.port=0）。可以重复使用。</translation>
     </message>
     <message>
-        <source>Also load labs from DIR (one folder per lab), after the built-in ones and the user's folder (%1).</source>
+        <source>Also load labs from DIR (one folder per lab), after the built-in ones and the user&apos;s folder (%1).</source>
         <translation>在内置实验和用户文件夹（%1）之后，再从 DIR 加载实验（每个实验一个文件夹）。</translation>
     </message>
     <message>
@@ -91,7 +93,7 @@
         <translation>配合 --screenshot 使用：同时把时序图保存到 FILE（.svg 存为 SVG，其他存为 PNG），方便放进幻灯片。</translation>
     </message>
     <message>
-        <source>socketlab: unknown language "%1" (use en or zh_CN)</source>
+        <source>socketlab: unknown language &quot;%1&quot; (use en or zh_CN)</source>
         <translation>socketlab：未知的语言“%1”（请用 en 或 zh_CN）</translation>
     </message>
     <message>
@@ -110,18 +112,18 @@
 <context>
     <name>HeadlessRun</name>
     <message>
-        <source>socketlab: lab %1 has no pane "%2" (it has: %3)</source>
+        <source>socketlab: lab %1 has no pane &quot;%2&quot; (it has: %3)</source>
         <translation>socketlab：实验 %1 中没有窗格“%2”（现有窗格：%3）</translation>
     </message>
     <message>
-        <source>write NAME=VALUE, not "%1"</source>
+        <source>write NAME=VALUE, not &quot;%1&quot;</source>
         <translation>请写成 名称=值，而不是“%1”</translation>
     </message>
 </context>
 <context>
     <name>LabDefinition</name>
     <message>
-        <source>%1 must be a whole number, not "%2"</source>
+        <source>%1 must be a whole number, not &quot;%2&quot;</source>
         <translation>%1 必须是整数，而不是“%2”</translation>
     </message>
     <message>
@@ -129,14 +131,14 @@
         <translation>%1 必须在 %2 到 %3 之间</translation>
     </message>
     <message>
-        <source>%1 must be one of %2, not "%3"</source>
+        <source>%1 must be one of %2, not &quot;%3&quot;</source>
         <translation>%1 必须是 %2 之一，而不是“%3”</translation>
     </message>
 </context>
 <context>
     <name>LabLoader</name>
     <message>
-        <source>"%1" is missing</source>
+        <source>&quot;%1&quot; is missing</source>
         <translation>缺少“%1”</translation>
     </message>
     <message>
@@ -148,7 +150,7 @@
         <translation>必须是整数</translation>
     </message>
     <message>
-        <source>must be an object with "en" and "zh_CN" texts</source>
+        <source>must be an object with &quot;en&quot; and &quot;zh_CN&quot; texts</source>
         <translation>必须是包含“en”和“zh_CN”文本的对象</translation>
     </message>
     <message>
@@ -172,19 +174,19 @@
         <translation>min 大于 max</translation>
     </message>
     <message>
-        <source>must be "int" or "string", not "%1"</source>
+        <source>must be &quot;int&quot; or &quot;string&quot;, not &quot;%1&quot;</source>
         <translation>必须是“int”或“string”，而不是“%1”</translation>
     </message>
     <message>
-        <source>"default" is missing</source>
+        <source>&quot;default&quot; is missing</source>
         <translation>缺少“default”</translation>
     </message>
     <message>
-        <source>"%1" is declared twice</source>
+        <source>&quot;%1&quot; is declared twice</source>
         <translation>“%1”被声明了两次</translation>
     </message>
     <message>
-        <source>"steps" is missing</source>
+        <source>&quot;steps&quot; is missing</source>
         <translation>缺少“steps”</translation>
     </message>
     <message>
@@ -192,20 +194,8 @@
         <translation>必须是对象</translation>
     </message>
     <message>
-        <source>program "%1" has no step "%2"</source>
+        <source>program &quot;%1&quot; has no step &quot;%2&quot;</source>
         <translation>程序“%1”没有步骤“%2”</translation>
-    </message>
-    <message>
-        <source>line %1 is outside %2 (%3 lines)</source>
-        <translation>第 %1 行超出了 %2 的范围（共 %3 行）</translation>
-    </message>
-    <message>
-        <source>line %1 of %2 does not contain "%3": %4</source>
-        <translation>%2 的第 %1 行不包含“%3”：%4</translation>
-    </message>
-    <message>
-        <source>step "%1" of program "%2" has no line</source>
-        <translation>程序“%2”的步骤“%1”没有对应的行</translation>
     </message>
     <message>
         <source>line %1, column %2</source>
@@ -216,7 +206,7 @@
         <translation>必须包含一个 JSON 对象</translation>
     </message>
     <message>
-        <source>"%1" differs from the folder name "%2"</source>
+        <source>&quot;%1&quot; differs from the folder name &quot;%2&quot;</source>
         <translation>“%1”与文件夹名“%2”不一致</translation>
     </message>
     <message>
@@ -224,23 +214,19 @@
         <translation>一个实验至少需要一个窗格</translation>
     </message>
     <message>
-        <source>pane "%1" is declared twice</source>
+        <source>pane &quot;%1&quot; is declared twice</source>
         <translation>窗格“%1”被声明了两次</translation>
     </message>
     <message>
-        <source>no program is called "%1"</source>
+        <source>no program is called &quot;%1&quot;</source>
         <translation>没有名为“%1”的程序</translation>
     </message>
     <message>
-        <source>the listing could not be read</source>
-        <translation>无法读取代码清单</translation>
-    </message>
-    <message>
-        <source>program "%1" needs parameter "%2"</source>
+        <source>program &quot;%1&quot; needs parameter &quot;%2&quot;</source>
         <translation>程序“%1”需要参数“%2”</translation>
     </message>
     <message>
-        <source>"%1" names no pane parameter (write pane.parameter)</source>
+        <source>&quot;%1&quot; names no pane parameter (write pane.parameter)</source>
         <translation>“%1”没有指向任何窗格参数（请写成 窗格.参数）</translation>
     </message>
     <message>
@@ -254,6 +240,70 @@
     <message>
         <source>copies must be from 1 to %1</source>
         <translation>copies 必须在 1 到 %1 之间</translation>
+    </message>
+    <message>
+        <source>must be an object with &quot;explain&quot; (and &quot;at&quot; where the call is not unique)</source>
+        <translation>必须是一个对象，包含“explain”（调用在代码清单中不唯一时，还要有“at”）</translation>
+    </message>
+    <message>
+        <source>line numbers are not used: anchor the step with &quot;at&quot;: text of its line (or nothing, when the call appears once)</source>
+        <translation>不使用行号：请用“at”给出该行的一段文字来定位这一步（如果这个调用在代码清单中只出现一次，可以不写）</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot; of program &quot;%2&quot; is missing: every step needs an explanation</source>
+        <translation>缺少程序“%2”的步骤“%1”：每一步都需要一段讲解</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is itself like another pane: name that one</source>
+        <translation>“%1”本身也是仿照另一个窗格的：请直接写那个窗格</translation>
+    </message>
+    <message>
+        <source>no pane declared before this one is called &quot;%1&quot;</source>
+        <translation>在这个窗格之前没有声明名为“%1”的窗格</translation>
+    </message>
+    <message>
+        <source>%1: replaces the lab &quot;%2&quot; loaded from %3</source>
+        <translation>%1：替换了从 %3 加载的实验“%2”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; must be the name of a file in the lab&apos;s folder, not an absolute path</source>
+        <translation>“%1”必须是实验文件夹里的文件名，不能是绝对路径</translation>
+    </message>
+    <message>
+        <source>cannot be read: no such file in the lab&apos;s folder</source>
+        <translation>无法读取：实验文件夹里没有这个文件</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; lies outside the lab&apos;s folder (through &quot;..&quot; or a link): a lab may only use its own files</source>
+        <translation>“%1”位于实验文件夹之外（经由“..”或符号链接）：实验只能使用自己文件夹里的文件</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>refers to &quot;%1&quot;, which is not a file of the lab&apos;s folder</source>
+        <translation>引用了“%1”，它不是实验文件夹里的文件</translation>
+    </message>
+    <message>
+        <source>no line of %1 contains &quot;%2&quot;</source>
+        <translation>%1 中没有任何一行包含“%2”</translation>
+    </message>
+    <message>
+        <source>no line of %1 makes the call &quot;%2&quot; this step stands for</source>
+        <translation>%1 中没有任何一行做了这一步所代表的调用“%2”</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is on lines %2 of %3: make &quot;at&quot; text that only this step&apos;s line has</source>
+        <translation>“%1”出现在 %3 的第 %2 行：请让“at”的文字只出现在这一步所在的行</translation>
+    </message>
+    <message>
+        <source>the call &quot;%1&quot; is on lines %2 of %3: give &quot;at&quot; with text that only this step&apos;s line has</source>
+        <translation>调用“%1”出现在 %3 的第 %2 行：请用“at”给出只有这一步所在行才有的文字</translation>
+    </message>
+    <message>
+        <source>line %1 of %2 (&quot;%3&quot;) does not make the call &quot;%4&quot; this step stands for</source>
+        <translation>%2 的第 %1 行（“%3”）没有做这一步所代表的调用“%4”</translation>
     </message>
 </context>
 <context>
@@ -342,7 +392,9 @@
     </message>
     <message numerus="yes">
         <source>%n socket call event(s) traced, %1 dropped</source>
-        <translation><numerusform>已跟踪 %n 个套接字调用事件，丢弃 %1 个</numerusform></translation>
+        <translation>
+            <numerusform>已跟踪 %n 个套接字调用事件，丢弃 %1 个</numerusform>
+        </translation>
     </message>
     <message>
         <source>SocketLab — %1</source>
@@ -473,7 +525,7 @@
         <translation>没有窗格可以单步执行：每个窗格都正阻塞在调用中、在等待你的输入，或已结束</translation>
     </message>
     <message>
-        <source>Run one more "%1" beside the others, on its own socket (Ctrl+N)</source>
+        <source>Run one more &quot;%1&quot; beside the others, on its own socket (Ctrl+N)</source>
         <translation>在旁边再运行一个“%1”，使用它自己的套接字（Ctrl+N）</translation>
     </message>
     <message>
@@ -495,11 +547,11 @@
 <context>
     <name>PaneRunner</name>
     <message>
-        <source>this pane has no parameter "%1"</source>
+        <source>this pane has no parameter &quot;%1&quot;</source>
         <translation>这个窗格没有参数“%1”</translation>
     </message>
     <message>
-        <source>no program is called "%1"</source>
+        <source>no program is called &quot;%1&quot;</source>
         <translation>没有名为“%1”的程序</translation>
     </message>
 </context>
@@ -522,7 +574,7 @@
         <translation>停止</translation>
     </message>
     <message>
-        <source>Input for the program's input(); an empty line ends a client</source>
+        <source>Input for the program&apos;s input(); an empty line ends a client</source>
         <translation>程序 input() 的输入；输入空行会结束客户端</translation>
     </message>
     <message>
@@ -578,7 +630,7 @@
         <translation>参数</translation>
     </message>
     <message>
-        <source>Show or hide this pane's parameters (editable before it starts)</source>
+        <source>Show or hide this pane&apos;s parameters (editable before it starts)</source>
         <translation>显示或隐藏这个窗格的参数（启动前可以修改）</translation>
     </message>
 </context>
@@ -589,7 +641,7 @@
         <translation>窗格正在运行：请先停止它（或重置），再修改参数。</translation>
     </message>
     <message>
-        <source>Parameter "%1" of the listing</source>
+        <source>Parameter &quot;%1&quot; of the listing</source>
         <translation>代码清单中的参数“%1”</translation>
     </message>
     <message>
@@ -611,6 +663,17 @@
     <message>
         <source>↳ will follow %1 once that pane publishes it</source>
         <translation>↳ 那个窗格发布 %1 后，将跟随它</translation>
+    </message>
+</context>
+<context>
+    <name>Programs</name>
+    <message>
+        <source>child %1 exited %2</source>
+        <translation>子进程 %1 已退出，退出码 %2</translation>
+    </message>
+    <message>
+        <source>child %1 started</source>
+        <translation>子进程 %1 已启动</translation>
     </message>
 </context>
 <context>
@@ -644,7 +707,7 @@
         <translation>显示版本信息。</translation>
     </message>
     <message>
-        <source>Unknown option '%1'.</source>
+        <source>Unknown option &apos;%1&apos;.</source>
         <translation>未知选项“%1”。</translation>
     </message>
     <message>
@@ -652,11 +715,11 @@
         <translation>未知选项：%1。</translation>
     </message>
     <message>
-        <source>Missing value after '%1'.</source>
+        <source>Missing value after &apos;%1&apos;.</source>
         <translation>“%1”后面缺少值。</translation>
     </message>
     <message>
-        <source>Unexpected value after '%1'.</source>
+        <source>Unexpected value after &apos;%1&apos;.</source>
         <translation>“%1”后面不应该有值。</translation>
     </message>
 </context>
@@ -672,7 +735,9 @@
     </message>
     <message numerus="yes">
         <source>%1() took %n byte(s) at once</source>
-        <translation><numerusform>%1() 一次取走了 %n 字节</numerusform></translation>
+        <translation>
+            <numerusform>%1() 一次取走了 %n 字节</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 B (merged)</source>
@@ -688,7 +753,9 @@
     </message>
     <message numerus="yes">
         <source>next datagram: %n byte(s) (kernel)</source>
-        <translation><numerusform>下一个数据报：%n 字节（内核）</numerusform></translation>
+        <translation>
+            <numerusform>下一个数据报：%n 字节（内核）</numerusform>
+        </translation>
     </message>
     <message>
         <source>no datagram waiting (kernel)</source>
@@ -696,15 +763,21 @@
     </message>
     <message numerus="yes">
         <source>%n byte(s) waiting (kernel)</source>
-        <translation><numerusform>%n 字节等待中（内核）</numerusform></translation>
+        <translation>
+            <numerusform>%n 字节等待中（内核）</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n datagram(s) traced</source>
-        <translation><numerusform>已跟踪 %n 个数据报</numerusform></translation>
+        <translation>
+            <numerusform>已跟踪 %n 个数据报</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>from %n traced send(s)</source>
-        <translation><numerusform>来自已跟踪的 %n 次 send 调用</numerusform></translation>
+        <translation>
+            <numerusform>来自已跟踪的 %n 次 send 调用</numerusform>
+        </translation>
     </message>
     <message>
         <source>buffer %1 B</source>
@@ -719,7 +792,7 @@
         <translation>所有接收缓冲区中都没有等待的字节：到达的数据都已被 recv() 取走。</translation>
     </message>
     <message>
-        <source>Bytes that have arrived and wait in the kernel until recv() takes them. The kernel reports only a byte count (for a datagram socket, the size of the next datagram). The lines between segments are the peer's send calls as SocketLab traced them: TCP itself keeps no boundaries, so one recv() can return several sends at once. Hatched bytes arrived without a traced send (another program, or an event on its way).</source>
+        <source>Bytes that have arrived and wait in the kernel until recv() takes them. The kernel reports only a byte count (for a datagram socket, the size of the next datagram). The lines between segments are the peer&apos;s send calls as SocketLab traced them: TCP itself keeps no boundaries, so one recv() can return several sends at once. Hatched bytes arrived without a traced send (another program, or an event on its way).</source>
         <translation>已经到达、在内核中等待 recv() 取走的字节。内核只报告字节数（对数据报套接字而言，是下一个数据报的大小）。各段之间的分隔线是 SocketLab 跟踪到的对端 send 调用：TCP 本身不保留边界，所以一次 recv() 可能一并返回多次 send 的数据。带斜线阴影的字节没有对应的已跟踪 send（来自其他程序，或相应事件尚在途中）。</translation>
     </message>
 </context>
@@ -734,8 +807,8 @@
         <translation>socketlab：--send %1：窗格 %2 不读取输入（读取输入的窗格：%3）</translation>
     </message>
     <message>
-        <source>socketlab: --send %1: lab %2 has no pane "%3" (it has: %4); to send a line that itself has a colon, put one in front: --send ":%1"</source>
-        <translation>socketlab：--send %1：实验 %2 没有窗格“%3”（它的窗格：%4）；要发送本身含有冒号的一行，请在前面再加一个冒号：--send ":%1"</translation>
+        <source>socketlab: --send %1: lab %2 has no pane &quot;%3&quot; (it has: %4); to send a line that itself has a colon, put one in front: --send &quot;:%1&quot;</source>
+        <translation>socketlab：--send %1：实验 %2 没有窗格“%3”（它的窗格：%4）；要发送本身含有冒号的一行，请在前面再加一个冒号：--send &quot;:%1&quot;</translation>
     </message>
     <message>
         <source>pane %1: %2 of %3 typed lines answered</source>
@@ -866,7 +939,7 @@
         <translation>请求线程和子进程：%1 个运行中</translation>
     </message>
     <message>
-        <source>none: each request is handled on the server's own thread</source>
+        <source>none: each request is handled on the server&apos;s own thread</source>
         <translation>无：每个请求都在服务器自己的线程中处理</translation>
     </message>
     <message>
@@ -893,7 +966,7 @@
         <translation>程序正在用这个套接字做什么（SocketLab 所见）</translation>
     </message>
     <message>
-        <source>The kernel's TCP state (TCP_INFO), as `ss -tan` prints it</source>
+        <source>The kernel&apos;s TCP state (TCP_INFO), as `ss -tan` prints it</source>
         <translation>内核中的 TCP 状态（TCP_INFO），与 `ss -tan` 显示的一致</translation>
     </message>
     <message>
@@ -905,11 +978,11 @@
         <translation>已接收字节数 / 返回了数据的 recv 调用次数</translation>
     </message>
     <message>
-        <source>Bytes waiting in the kernel's receive buffer: sent by the peer, not yet taken by recv()</source>
+        <source>Bytes waiting in the kernel&apos;s receive buffer: sent by the peer, not yet taken by recv()</source>
         <translation>内核接收缓冲区中等待的字节：对端已发送，但尚未被 recv() 取走</translation>
     </message>
     <message>
-        <source>Bytes in the kernel's send buffer not yet acknowledged by the peer</source>
+        <source>Bytes in the kernel&apos;s send buffer not yet acknowledged by the peer</source>
         <translation>内核发送缓冲区中尚未被对端确认的字节</translation>
     </message>
     <message>
@@ -1045,15 +1118,19 @@
     </message>
     <message numerus="yes">
         <source>%1%2 → %n byte(s) sent</source>
-        <translation><numerusform>%1%2 → 发送了 %n 字节</numerusform></translation>
+        <translation>
+            <numerusform>%1%2 → 发送了 %n 字节</numerusform>
+        </translation>
     </message>
     <message>
-        <source>%1%2 → b'' (the peer closed its side)</source>
-        <translation>%1%2 → b''（对端关闭了它那一侧）</translation>
+        <source>%1%2 → b&apos;&apos; (the peer closed its side)</source>
+        <translation>%1%2 → b&apos;&apos;（对端关闭了它那一侧）</translation>
     </message>
     <message numerus="yes">
         <source>%1%2 → %n byte(s) received</source>
-        <translation><numerusform>%1%2 → 收到 %n 字节</numerusform></translation>
+        <translation>
+            <numerusform>%1%2 → 收到 %n 字节</numerusform>
+        </translation>
     </message>
     <message>
         <source> (datagram truncated)</source>
@@ -1088,7 +1165,7 @@
         <translation>，阻塞 %1</translation>
     </message>
     <message>
-        <source>Nothing arrived before the socket's timeout ran out (settimeout): the call gave up waiting.</source>
+        <source>Nothing arrived before the socket&apos;s timeout ran out (settimeout): the call gave up waiting.</source>
         <translation>套接字的超时时间（settimeout）已到，仍没有收到任何数据：调用放弃了等待。</translation>
     </message>
     <message>
@@ -1144,7 +1221,7 @@
         <translation>非阻塞套接字此刻无事可做：请稍后重试，或用 select() 等待。</translation>
     </message>
     <message>
-        <source>The call does not fit the socket's state, e.g. listen() before bind() on some systems, or accept() on a socket that is not listening.</source>
+        <source>The call does not fit the socket&apos;s state, e.g. listen() before bind() on some systems, or accept() on a socket that is not listening.</source>
         <translation>该调用与套接字当前的状态不符，例如在某些系统上未 bind() 就 listen()，或对没有在监听的套接字调用 accept()。</translation>
     </message>
     <message>
@@ -1155,7 +1232,7 @@
 <context>
     <name>main</name>
     <message>
-        <source>socketlab: no lab "%1"; --list-labs shows them</source>
+        <source>socketlab: no lab &quot;%1&quot;; --list-labs shows them</source>
         <translation>socketlab：没有实验“%1”；用 --list-labs 查看所有实验</translation>
     </message>
     <message>
@@ -1173,7 +1250,7 @@ Labs also run in the terminal:    socketlab --list-labs; socketlab --lab tcp-tim
 实验也可以在终端里运行：  socketlab --list-labs; socketlab --lab tcp-timestamp --run server</translation>
     </message>
     <message>
-        <source>socketlab: no temporary folder for this run's settings: %1</source>
+        <source>socketlab: no temporary folder for this run&apos;s settings: %1</source>
         <translation>socketlab：无法为本次运行的设置创建临时文件夹：%1</translation>
     </message>
 </context>

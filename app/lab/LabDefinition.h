@@ -13,6 +13,8 @@ struct LocalizedText {
     QString zhCN;
     // The text in a language ("en", "zh_CN"), falling back to English.
     QString in(const QString &language) const { return language.startsWith(QLatin1String("zh")) && !zhCN.isEmpty() ? zhCN : en; }
+    // Whether the text exists in that language itself (not through the English fallback).
+    bool has(const QString &language) const { return language.startsWith(QLatin1String("zh")) ? !zhCN.isEmpty() : !en.isEmpty(); }
 };
 
 struct ParamDefinition {
@@ -32,7 +34,7 @@ struct ParamDefinition {
 
 struct StepDefinition {
     QString id;
-    int line = 0;  // 1-based line of the listing
+    int line = 0;  // 1-based line of the listing, found from the step's anchor (StepAnchors.h)
     LocalizedText explanation;
 };
 
@@ -60,6 +62,8 @@ struct LabDefinition {
     LocalizedText lesson;  // Markdown
     QList<PaneDefinition> panes;
     QString directory;     // where it was loaded from (":/labs/..." for built-in labs)
+    QStringList untranslated;   // places in lab.json (or lesson files) with no Chinese text: English is shown
+    QString replacesDirectory;  // a teacher's lab with a built-in lab's id: the folder it replaces
 
     const PaneDefinition *pane(const QString &id) const;
 };

@@ -1,7 +1,9 @@
 // lab.json parsing and consistency checks. Every check that can fail says where.
 #include "LabLoader.h"
 
+#include "LabFolder.h"
 #include "Program.h"
+#include "StepAnchors.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -18,12 +20,11 @@
 
 namespace {
 
-constexpr qint64 kMaxLabFileBytes = 1 << 20;  // lab files are small; a huge one is a mistake
-
 class Reader {
     Q_DECLARE_TR_FUNCTIONS(LabLoader)
 public:
-    Reader(QString file, QList<LabError> &errors) : m_file(std::move(file)), m_errors(errors) {}
+    Reader(QString file, QList<LabError> &errors, QStringList &untranslated)
+        : m_file(std::move(file)), m_errors(errors), m_untranslated(untranslated) {}
 
     void fail(const QString &place, const QString &message)
     {
@@ -71,7 +72,11 @@ public:
             return {};
         }
         const QString at = join(place, key);
-        return {string(v.toObject(), QStringLiteral("en"), at), string(v.toObject(), QStringLiteral("zh_CN"), at)};
+        // Chinese may be missing from a teacher's lab: the English is shown, with a note.
+        LocalizedText text{string(v.toObject(), QStringLiteral("en"), at), string(v.toObject(), QStringLiteral("zh_CN"), at, false)};
+        if (text.zhCN.isEmpty())
+            m_untranslated << at;
+        return text;
     }
 
     static QString join(const QString &place, const QString &key) { return place.isEmpty() ? key : place + QLatin1Char('.') + key; }
@@ -79,30 +84,9 @@ public:
 private:
     QString m_file;
     QList<LabError> &m_errors;
+    QStringList &m_untranslated;
     bool m_failed = false;
 };
-
-// Reads a UTF-8 text file of the lab; records an error naming it when it cannot.
-std::optional<QString> readText(const QString &path, const QString &shownName, QList<LabError> &errors)
-{
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        errors.append({shownName, {}, QCoreApplication::translate("LabLoader", "cannot be read: %1").arg(f.errorString())});
-        return std::nullopt;
-    }
-    if (f.size() > kMaxLabFileBytes) {
-        errors.append({shownName, {}, QCoreApplication::translate("LabLoader", "is too large (%1 bytes; at most %2)").arg(f.size()).arg(kMaxLabFileBytes)});
-        return std::nullopt;
-    }
-    const QByteArray bytes = f.readAll();
-    QStringDecoder utf8(QStringDecoder::Utf8);
-    QString text = utf8(bytes);
-    if (utf8.hasError()) {
-        errors.append({shownName, {}, QCoreApplication::translate("LabLoader", "is not valid UTF-8 text")});
-        return std::nullopt;
-    }
-    return text;
-}
 
 void readParams(Reader &r, const QJsonObject &pane, const QString &place, PaneDefinition &out)
 {
@@ -173,44 +157,85 @@ void readSteps(Reader &r, const QJsonObject &pane, const QString &place, const P
     const QJsonObject steps = v.toObject();
     for (auto it = steps.begin(); it != steps.end(); ++it) {
         const QString stepAt = Reader::join(at, it.key());
+        if (!it.value().isObject()) {
+            r.fail(stepAt, Reader::tr("must be an object with \"explain\" (and \"at\" where the call is not unique)"));
+            continue;
+        }
         const QJsonObject o = it.value().toObject();
         StepDefinition s;
         s.id = it.key();
-        s.line = int(r.integer(o, QStringLiteral("line"), stepAt).value_or(0));
         s.explanation = r.localized(o, QStringLiteral("explain"), stepAt);
-        const ProgramStep *declared = program ? program->findStep(s.id.toStdString()) : nullptr;
-        if (program && !declared)
+        if (o.contains(QStringLiteral("line"))) {
+            // Numbers shift whenever a line is added above: steps are anchored by their text.
+            r.fail(Reader::join(stepAt, QStringLiteral("line")),
+                   Reader::tr("line numbers are not used: anchor the step with \"at\": text of its line (or nothing, when the call appears once)"));
+        }
+        const StepAnchor anchor{r.string(o, QStringLiteral("at"), stepAt, false),
+                                program && program->findStep(s.id.toStdString()) ? QString::fromUtf8(program->findStep(s.id.toStdString())->call) : QString()};
+        if (program && anchor.call.isEmpty())
             r.fail(stepAt, Reader::tr("program \"%1\" has no step \"%2\"").arg(out.program, s.id));
-        if (out.listing.isEmpty()) {
-            // The listing itself could not be read: that error is reported; lines cannot be checked.
-        } else if (s.line < 1 || s.line > out.listing.size()) {
-            r.fail(Reader::join(stepAt, QStringLiteral("line")),
-                   Reader::tr("line %1 is outside %2 (%3 lines)").arg(s.line).arg(out.listingFile).arg(out.listing.size()));
-        } else if (declared && !out.listing.at(s.line - 1).contains(QString::fromStdString(declared->call))) {
-            r.fail(Reader::join(stepAt, QStringLiteral("line")),
-                   Reader::tr("line %1 of %2 does not contain \"%3\": %4")
-                       .arg(s.line).arg(out.listingFile, QString::fromStdString(declared->call), out.listing.at(s.line - 1).trimmed()));
+        else if (!out.listing.isEmpty()) {  // else the listing could not be read, and that is reported
+            QString problem;
+            if (const std::optional<int> line = locateStep(out.listing, out.listingFile, anchor, &problem))
+                s.line = *line;
+            else
+                r.fail(anchor.at.isEmpty() ? stepAt : Reader::join(stepAt, QStringLiteral("at")), problem);
         }
         out.steps.insert(s.id, s);
     }
     if (program) {
-        for (const ProgramStep &step : program->steps) {
-            if (!out.steps.contains(QString::fromStdString(step.id)))
-                r.fail(at, Reader::tr("step \"%1\" of program \"%2\" has no line").arg(QString::fromStdString(step.id), out.program));
+        for (const ProgramStep &step : program->steps.steps()) {
+            if (!out.steps.contains(QString::fromUtf8(step.id)))
+                r.fail(at, Reader::tr("step \"%1\" of program \"%2\" is missing: every step needs an explanation").arg(QString::fromUtf8(step.id), out.program));
         }
     }
+}
+
+// The English title of a lab that failed to load, if its lab.json is readable that far.
+QString titleOf(const QString &directory)
+{
+    QList<LabError> ignored;  // already reported by the load that failed
+    const std::optional<QString> json = LabFolder(directory).readText(QStringLiteral("lab.json"), {}, ignored);
+    if (!json)
+        return {};
+    return QJsonDocument::fromJson(json->toUtf8()).object().value(QStringLiteral("title")).toObject().value(QStringLiteral("en")).toString();
+}
+
+// "like": "client1" - a pane that is another one under a new id and title: the same
+// program, listing, parameters and steps, unless it gives its own.
+QJsonObject withBase(Reader &r, const QJsonObject &pane, const QJsonArray &panes, qsizetype index, const QString &place)
+{
+    const QString like = pane.value(QStringLiteral("like")).toString();
+    if (like.isEmpty())
+        return pane;
+    for (qsizetype j = 0; j < index; ++j) {
+        QJsonObject base = panes.at(j).toObject();
+        if (base.value(QStringLiteral("id")).toString() != like)
+            continue;
+        if (base.contains(QStringLiteral("like"))) {
+            r.fail(Reader::join(place, QStringLiteral("like")), Reader::tr("\"%1\" is itself like another pane: name that one").arg(like));
+            return pane;
+        }
+        for (auto it = pane.begin(); it != pane.end(); ++it)
+            base.insert(it.key(), it.value());
+        base.remove(QStringLiteral("copies"));
+        if (pane.contains(QStringLiteral("copies")))
+            base.insert(QStringLiteral("copies"), pane.value(QStringLiteral("copies")));
+        return base;
+    }
+    r.fail(Reader::join(place, QStringLiteral("like")), Reader::tr("no pane declared before this one is called \"%1\"").arg(like));
+    return pane;
 }
 
 } // namespace
 
 std::optional<LabDefinition> LabLoader::load(const QString &directory, QList<LabError> &errors)
 {
-    const QDir dir(directory);
-    const QString folder = dir.dirName();
-    const QString jsonName = folder + QStringLiteral("/lab.json");
+    const LabFolder folder(directory);
+    const QString jsonName = folder.shownName(QStringLiteral("lab.json"));
     const qsizetype errorsBefore = errors.size();
 
-    const std::optional<QString> json = readText(dir.filePath(QStringLiteral("lab.json")), jsonName, errors);
+    const std::optional<QString> json = folder.readText(QStringLiteral("lab.json"), {}, errors);
     if (!json)
         return std::nullopt;
     QJsonParseError parseError;
@@ -227,22 +252,25 @@ std::optional<LabDefinition> LabLoader::load(const QString &directory, QList<Lab
         return std::nullopt;
     }
 
-    Reader r(jsonName, errors);
-    const QJsonObject root = doc.object();
     LabDefinition lab;
+    Reader r(jsonName, errors, lab.untranslated);
+    const QJsonObject root = doc.object();
     lab.directory = directory;
     lab.id = r.string(root, QStringLiteral("id"), {});
-    if (!lab.id.isEmpty() && lab.id != folder)
-        r.fail(QStringLiteral("id"), Reader::tr("\"%1\" differs from the folder name \"%2\"").arg(lab.id, folder));
+    if (!lab.id.isEmpty() && lab.id != folder.name())
+        r.fail(QStringLiteral("id"), Reader::tr("\"%1\" differs from the folder name \"%2\"").arg(lab.id, folder.name()));
     lab.order = int(r.integer(root, QStringLiteral("order"), {}).value_or(0));
     lab.title = r.localized(root, QStringLiteral("title"), {});
 
     const LocalizedText lessonFiles = r.localized(root, QStringLiteral("lesson"), {});
-    for (auto [file, text] : {std::pair{lessonFiles.en, &lab.lesson.en}, std::pair{lessonFiles.zhCN, &lab.lesson.zhCN}}) {
+    for (auto [file, text, key] : {std::tuple{lessonFiles.en, &lab.lesson.en, "en"}, std::tuple{lessonFiles.zhCN, &lab.lesson.zhCN, "zh_CN"}}) {
         if (file.isEmpty())
             continue;
-        if (std::optional<QString> content = readText(dir.filePath(file), folder + QLatin1Char('/') + file, errors))
+        const QString place = QStringLiteral("lesson.") + QLatin1String(key);
+        if (std::optional<QString> content = folder.readText(file, place, errors)) {
+            folder.checkLessonReferences(*content, file, errors);
             *text = *content;
+        }
     }
 
     const QJsonArray panes = root.value(QStringLiteral("panes")).toArray();
@@ -250,7 +278,7 @@ std::optional<LabDefinition> LabLoader::load(const QString &directory, QList<Lab
         r.fail(QStringLiteral("panes"), Reader::tr("a lab needs at least one pane"));
     for (qsizetype i = 0; i < panes.size(); ++i) {
         const QString at = QStringLiteral("panes[%1]").arg(i);
-        const QJsonObject o = panes.at(i).toObject();
+        const QJsonObject o = withBase(r, panes.at(i).toObject(), panes, i, at);
         PaneDefinition pane;
         pane.id = r.string(o, QStringLiteral("id"), at);
         if (lab.pane(pane.id))
@@ -262,19 +290,17 @@ std::optional<LabDefinition> LabLoader::load(const QString &directory, QList<Lab
             r.fail(Reader::join(at, QStringLiteral("program")), Reader::tr("no program is called \"%1\"").arg(pane.program));
         pane.listingFile = r.string(o, QStringLiteral("listing"), at);
         if (!pane.listingFile.isEmpty()) {
-            if (std::optional<QString> text = readText(dir.filePath(pane.listingFile), folder + QLatin1Char('/') + pane.listingFile, errors))
+            if (std::optional<QString> text = folder.readText(pane.listingFile, Reader::join(at, QStringLiteral("listing")), errors))
                 pane.listing = text->split(QLatin1Char('\n'));
-            else
-                r.fail(Reader::join(at, QStringLiteral("listing")), Reader::tr("the listing could not be read"));
             while (!pane.listing.isEmpty() && pane.listing.last().isEmpty())
                 pane.listing.removeLast();
         }
         readParams(r, o, at, pane);
         if (program) {
-            for (const std::string &name : program->params) {
-                if (!pane.param(QString::fromStdString(name)))
+            for (const ProgramParam &param : program->params) {
+                if (!pane.param(QString::fromUtf8(param.name)))
                     r.fail(Reader::join(at, QStringLiteral("params")),
-                           Reader::tr("program \"%1\" needs parameter \"%2\"").arg(pane.program, QString::fromStdString(name)));
+                           Reader::tr("program \"%1\" needs parameter \"%2\"").arg(pane.program, QString::fromUtf8(param.name)));
             }
         }
         readSteps(r, o, at, program, pane);
@@ -317,11 +343,20 @@ void LabCatalog::loadFrom(const QString &root)
     for (const QString &folder : folders) {
         if (!QFileInfo::exists(dir.filePath(folder + QStringLiteral("/lab.json"))))
             continue;
-        std::optional<LabDefinition> lab = LabLoader::load(dir.filePath(folder), m_errors);
-        if (!lab)
+        QList<LabError> errors;
+        std::optional<LabDefinition> lab = LabLoader::load(dir.filePath(folder), errors);
+        m_errors += errors;
+        if (!lab) {
+            m_failures.append({folder, dir.filePath(folder), titleOf(dir.filePath(folder)), errors});
             continue;
-        m_labs.erase(std::remove_if(m_labs.begin(), m_labs.end(), [&](const LabDefinition &l) { return l.id == lab->id; }),
-                     m_labs.end());
+        }
+        const auto same = std::find_if(m_labs.begin(), m_labs.end(), [&](const LabDefinition &l) { return l.id == lab->id; });
+        if (same != m_labs.end()) {
+            lab->replacesDirectory = same->directory;
+            m_notes << QCoreApplication::translate("LabLoader", "%1: replaces the lab \"%2\" loaded from %3")
+                           .arg(QDir::toNativeSeparators(lab->directory), lab->id, QDir::toNativeSeparators(same->directory));
+            m_labs.erase(same);
+        }
         m_labs.append(std::move(*lab));
     }
     std::stable_sort(m_labs.begin(), m_labs.end(), [](const LabDefinition &a, const LabDefinition &b) { return a.order < b.order; });

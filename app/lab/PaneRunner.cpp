@@ -7,56 +7,153 @@
 #include <QElapsedTimer>
 #include <QMetaObject>
 
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+
 using namespace socketlab;
+
+namespace {
+
+// How long stop() waits for a cancelled program to return before letting it wind down on
+// its own. Woken calls return within microseconds; this only bounds the rare call that
+// cannot be woken, so the GUI never freezes on it.
+constexpr std::chrono::milliseconds kStopGrace{25};
+
+} // namespace
+
+// What the program's thread shares with the runner. The thread holds it too, so a runner
+// destroyed while a stopped program still winds down leaves nothing dangling: reports posted
+// after that are dropped (owner is null).
+struct PaneRunner::Shared {
+    Shared(PaneRunner *runner, const PaneDefinition &definition, std::shared_ptr<TraceStream> traceStream,
+           std::shared_ptr<SocketRegistry> socketRegistry)
+        : pane(definition), trace(std::move(traceStream)), registry(std::move(socketRegistry)),
+          cancel(CancelToken::create()), input(cancel), owner(runner)
+    {
+    }
+
+    const PaneDefinition pane;
+    const std::shared_ptr<TraceStream> trace;
+    const std::shared_ptr<SocketRegistry> registry;
+    const std::shared_ptr<CancelToken> cancel;
+    StepGate gate;
+    LineInput input;
+    std::atomic<bool> echoInput{true};
+    std::atomic<int> generation{0};  // a report of an older run than this is dropped
+
+    struct Posted {
+        int generation;
+        bool always;  // delivered even for a stopped run: its thread's end
+        std::function<void()> report;
+    };
+
+    // Program thread: queues fn to run on the GUI thread. Reports wait in this queue and one
+    // parameterless wake-up is posted per batch: the hand-over is a std::mutex (visible to
+    // ThreadSanitizer), and a busy program posts one event per GUI frame, not per line.
+    void post(std::function<void()> report, bool always = false)
+    {
+        std::lock_guard lock(postedMutex);
+        if (!owner)
+            return;
+        posted.push_back({generation.load(), always, std::move(report)});
+        if (!std::exchange(deliveryPending, true))
+            QMetaObject::invokeMethod(owner, "deliverPosted", Qt::QueuedConnection);
+    }
+
+    std::mutex postedMutex;
+    PaneRunner *owner;  // guarded by postedMutex; null once the runner is gone
+    std::vector<Posted> posted;
+    bool deliveryPending = false;
+};
+
+// A program thread, and the flag it raises as its very last act, once everything the
+// program made (its sockets) has been destroyed.
+struct PaneRunner::RunThread {
+    struct End {
+        std::mutex mutex;
+        std::condition_variable changed;
+        bool ended = false;
+    };
+    std::thread thread;
+    std::shared_ptr<End> end = std::make_shared<End>();
+
+    bool waitEnded(std::chrono::milliseconds timeout) const
+    {
+        std::unique_lock lock(end->mutex);
+        return end->changed.wait_for(lock, timeout, [this] { return end->ended; });
+    }
+    void join()
+    {
+        if (thread.joinable())
+            thread.join();  // ended, or about to: this does not wait
+    }
+    ~RunThread()
+    {
+        if (thread.joinable())
+            thread.detach();  // the runner is gone while a stopped program still ends: let it
+    }
+};
 
 // What a running program sees of its pane. Lives on the program's thread; step(), print()
 // and error() may also be called from threads the program starts (ThreadingMixIn's request
 // threads): the gate, the report queue and the waiting count are locked, the rest is read-only.
 class PaneProgramContext final : public ProgramContext {
 public:
-    PaneProgramContext(PaneRunner &runner, QHash<QString, QString> params)
-        : m_runner(runner), m_params(std::move(params)) {}
+    PaneProgramContext(std::shared_ptr<PaneRunner::Shared> shared, QHash<QString, QString> params)
+        : m_shared(std::move(shared)), m_params(std::move(params)), m_owner(m_shared->pane.id.toStdString())
+    {
+    }
 
     bool step(std::string_view stepId) override
     {
         const QString id = QString::fromUtf8(stepId.data(), qsizetype(stepId.size()));
-        const int line = m_runner.m_pane.steps.value(id).line;
-        m_runner.post([r = &m_runner, id, line] {
+        const auto found = m_shared->pane.steps.constFind(id);
+        if (found == m_shared->pane.steps.cend()) {
+            // The loader checked that the lab maps every step of the program: this is a program
+            // using a step that is not its own. Say so rather than mark a line that is not it.
+            print("SocketLab internal error: step \"" + std::string(stepId) + "\" is not a step of this pane's program");
+        }
+        const int line = found == m_shared->pane.steps.cend() ? 0 : found->line;
+        m_shared->post([s = m_shared.get(), id, line] {
+            PaneRunner *r = s->owner;
             r->m_currentStep = id;
             r->m_currentLine = line;
             emit r->stepReached(id, line);
         });
-        return m_runner.m_gate.pass([this](bool waiting) {
+        return m_shared->gate.pass([this](bool waiting) {
             // Under ThreadingMixIn several handler threads may wait at the gate at once, and
             // Step lets one go: the pane stays paused while any other still waits. The report
             // is queued under the same lock, so the GUI sees the counts in order.
             std::lock_guard lock(m_waitingMutex);
             m_waiting += waiting ? 1 : -1;
             const bool paused = m_waiting > 0;
-            m_runner.post([r = &m_runner, paused] { r->setState(paused ? PaneRunner::State::Paused : PaneRunner::State::Running); });
+            m_shared->post([s = m_shared.get(), paused] {
+                s->owner->setState(paused ? PaneRunner::State::Paused : PaneRunner::State::Running);
+            });
         });
     }
 
     void print(std::string_view line) override
     {
         const QString text = QString::fromUtf8(line.data(), qsizetype(line.size()));
-        m_runner.post([r = &m_runner, text] { emit r->output(text); });
+        m_shared->post([s = m_shared.get(), text] { emit s->owner->output(text); });
     }
 
     std::optional<std::string> input(std::string_view prompt) override
     {
         const QString p = QString::fromUtf8(prompt.data(), qsizetype(prompt.size()));
-        m_runner.post([r = &m_runner, p] {
-            r->setState(PaneRunner::State::WaitingForInput);
-            emit r->inputRequested(p);
+        m_shared->post([s = m_shared.get(), p] {
+            s->owner->setState(PaneRunner::State::WaitingForInput);
+            emit s->owner->inputRequested(p);
         });
-        std::optional<std::string> line = m_runner.m_input.next();
-        const bool echo = m_runner.m_echoInput;
+        std::optional<std::string> line = m_shared->input.next();
+        const bool echo = m_shared->echoInput;
         const QString typed = line ? QString::fromStdString(*line) : QString();
-        m_runner.post([r = &m_runner, echo, p, typed, got = line.has_value()] {
+        m_shared->post([s = m_shared.get(), echo, p, typed, got = line.has_value()] {
             if (echo && got)
-                emit r->output(p + typed);
-            r->setState(PaneRunner::State::Running);
+                emit s->owner->output(p + typed);
+            s->owner->setState(PaneRunner::State::Running);
         });
         return line;
     }
@@ -66,10 +163,10 @@ public:
         if (e.kind() == ErrorKind::Cancelled)
             return;  // Stop or Reset: not the learner's error
         const QString text = QString::fromStdString(e.pythonString());
-        m_runner.post([r = &m_runner, text, e] {
-            r->m_lastError = text;
-            r->m_lastSocketError = e;
-            emit r->errorOutput(text);
+        m_shared->post([s = m_shared.get(), text, e] {
+            s->owner->m_lastError = text;
+            s->owner->m_lastSocketError = e;
+            emit s->owner->errorOutput(text);
         });
     }
 
@@ -82,47 +179,46 @@ public:
     {
         const QString n = QString::fromUtf8(name.data(), qsizetype(name.size()));
         const QString v = QString::fromStdString(value);
-        m_runner.post([r = &m_runner, n, v] { emit r->published(n, v); });
+        m_shared->post([s = m_shared.get(), n, v] { emit s->owner->published(n, v); });
     }
 
     SocketContext socketContext() const override
     {
-        return SocketContext{m_runner.m_trace, m_runner.m_cancel, m_runner.m_registry, m_runner.m_pane.id.toStdString()};
+        return SocketContext{m_shared->trace, m_shared->cancel, m_shared->registry, m_owner};
     }
 
+    bool isStopped() const override { return m_shared->cancel->isCancelled(); }
+
 private:
-    PaneRunner &m_runner;
+    const std::shared_ptr<PaneRunner::Shared> m_shared;
     const QHash<QString, QString> m_params;
+    const std::string m_owner;
     std::mutex m_waitingMutex;
     int m_waiting = 0;  // threads waiting at the gate for Step
 };
 
 PaneRunner::PaneRunner(PaneDefinition pane, std::shared_ptr<TraceStream> trace, std::shared_ptr<SocketRegistry> registry,
                        QObject *parent)
-    : QObject(parent), m_pane(std::move(pane)), m_trace(std::move(trace)), m_registry(std::move(registry)),
-      m_cancel(CancelToken::create()), m_input(m_cancel)
+    : QObject(parent), m_pane(std::move(pane)),
+      m_shared(std::make_shared<Shared>(this, m_pane, std::move(trace), std::move(registry)))
 {
 }
 
 PaneRunner::~PaneRunner()
 {
     stop();
+    std::lock_guard lock(m_shared->postedMutex);
+    m_shared->owner = nullptr;  // a program still winding down reports to nobody now
 }
 
-template <typename Fn>
-void PaneRunner::post(Fn &&fn)
+StepGate &PaneRunner::gate()
 {
-    // Reports wait in our own queue and one parameterless wake-up is posted per batch:
-    // the hand-over is a std::mutex (visible to ThreadSanitizer, unlike Qt's internal
-    // reference counts), and a busy program posts one event per GUI frame, not per line.
-    bool wake = false;
-    {
-        std::lock_guard lock(m_postedMutex);
-        m_posted.push_back({m_generation.load(), std::function<void()>(std::forward<Fn>(fn))});
-        wake = !std::exchange(m_deliveryPending, true);
-    }
-    if (wake)
-        QMetaObject::invokeMethod(this, "deliverPosted", Qt::QueuedConnection);
+    return m_shared->gate;
+}
+
+void PaneRunner::setEchoInput(bool echo)
+{
+    m_shared->echoInput = echo;
 }
 
 void PaneRunner::deliverPosted()
@@ -131,29 +227,30 @@ void PaneRunner::deliverPosted()
     // are delivered a time slice at a time, the rest after the GUI's other events, so the
     // window never freezes while a loop runs flat out.
     constexpr qint64 kSliceNs = 8'000'000;
-    std::vector<Posted> batch;
+    Shared &s = *m_shared;
+    std::vector<Shared::Posted> batch;
     {
-        std::lock_guard lock(m_postedMutex);
-        batch.swap(m_posted);
+        std::lock_guard lock(s.postedMutex);
+        batch.swap(s.posted);
     }
     QElapsedTimer slice;
     slice.start();
     std::size_t done = 0;
     while (done < batch.size()) {
-        Posted &p = batch[done++];
-        if (p.generation == m_generation.load())  // reports of a stopped run are dropped
+        Shared::Posted &p = batch[done++];
+        if (p.always || p.generation == s.generation.load())  // reports of a stopped run are dropped
             p.report();
         if (slice.nsecsElapsed() > kSliceNs)
             break;
     }
-    std::lock_guard lock(m_postedMutex);
+    std::lock_guard lock(s.postedMutex);
     if (done < batch.size()) {
         // Not delivered yet: ahead of whatever arrived meanwhile, and one more wake-up.
-        m_posted.insert(m_posted.begin(), std::make_move_iterator(batch.begin() + qsizetype(done)),
+        s.posted.insert(s.posted.begin(), std::make_move_iterator(batch.begin() + qsizetype(done)),
                         std::make_move_iterator(batch.end()));
         QMetaObject::invokeMethod(this, "deliverPosted", Qt::QueuedConnection);
-    } else if (m_posted.empty()) {
-        m_deliveryPending = false;
+    } else if (s.posted.empty()) {
+        s.deliveryPending = false;
     } else {
         QMetaObject::invokeMethod(this, "deliverPosted", Qt::QueuedConnection);  // arrived meanwhile
     }
@@ -198,7 +295,7 @@ void PaneRunner::clearFollowedValue(const QString &name)
 TraceCall PaneRunner::blockedIn(qint64 *blockedMs) const
 {
     const std::string owner = m_pane.id.toStdString();
-    for (const auto &record : m_registry->snapshot()) {
+    for (const auto &record : m_shared->registry->snapshot()) {
         if (record->owner != owner)
             continue;
         const TraceCall call = record->blockedIn.load(std::memory_order_acquire);
@@ -223,6 +320,17 @@ void PaneRunner::start()
 {
     if (isActive())
         return;
+    if (isWindingDown()) {
+        m_startWhenWoundDown = true;  // the stopped run still holds the gate: start once it has ended
+        setState(State::Running);
+        return;
+    }
+    launch();
+}
+
+void PaneRunner::launch()
+{
+    m_startWhenWoundDown = false;
     const ProgramInfo *program = findProgram(m_pane.program.toStdString());
     if (!program) {
         m_lastError = tr("no program is called \"%1\"").arg(m_pane.program);
@@ -230,44 +338,79 @@ void PaneRunner::start()
         setState(State::Failed);
         return;
     }
-    m_cancel->reset();
-    m_gate.reset();
+    Shared &s = *m_shared;
+    s.cancel->reset();
+    s.gate.reset();
     if (!m_inputClosed)
-        m_input.reopen();  // lines typed before the program started wait for its input()
+        s.input.reopen();  // lines typed before the program started wait for its input()
     m_exitCode = 0;
     m_lastError.clear();
     m_lastSocketError = {};
     m_currentStep.clear();
     m_currentLine = 0;
-    ++m_generation;
+    ++s.generation;
     setState(State::Running);
-    m_thread = std::thread([this, program, params = paramValues()] {
-        PaneProgramContext context(*this, params);
-        const int code = program->run(context);
-        const bool stopped = m_cancel->isCancelled();
-        post([this, code, stopped] {
-            if (m_thread.joinable())
-                m_thread.join();  // the program has returned: this does not wait
-            m_exitCode = code;
-            setState(stopped ? State::Stopped : code == 0 ? State::Finished : State::Failed);
-            emit finished(code);
-        });
+    m_run = std::make_unique<RunThread>();
+    m_run->thread = std::thread([shared = m_shared, end = m_run->end, program, params = paramValues()] {
+        int code = 0;
+        {
+            PaneProgramContext context(shared, params);
+            code = runProgram(*program, context);
+        }
+        const bool stopped = shared->cancel->isCancelled();
+        // The report keeps the flag alive, so no later run can reuse its address meanwhile.
+        shared->post([s = shared.get(), end, code, stopped] { s->owner->onRunEnded(end.get(), code, stopped); },
+                     /*always=*/true);
+        std::lock_guard lock(end->mutex);
+        end->ended = true;
+        end->changed.notify_all();
     });
+}
+
+void PaneRunner::onRunEnded(const void *run, int code, bool stopped)
+{
+    if (m_run && m_run->end.get() == run) {
+        m_run->join();
+        m_run.reset();
+        m_exitCode = code;
+        setState(stopped ? State::Stopped : code == 0 ? State::Finished : State::Failed);
+        emit finished(code);
+        return;
+    }
+    // A stopped run that wound down on its own (its Stop was reported when it was pressed),
+    // or one stop() already joined (nothing left to do).
+    const auto found = std::find_if(m_windingDown.begin(), m_windingDown.end(),
+                                    [run](const std::unique_ptr<RunThread> &t) { return t->end.get() == run; });
+    if (found == m_windingDown.end())
+        return;
+    (*found)->join();
+    m_windingDown.erase(found);
+    if (!isWindingDown()) {
+        emit woundDown();
+        if (m_startWhenWoundDown)
+            launch();
+    }
 }
 
 void PaneRunner::stop()
 {
     m_inputClosed = false;
+    m_startWhenWoundDown = false;
+    Shared &s = *m_shared;
     if (!isActive()) {
-        m_input.clear();  // lines typed ahead for a run that will not happen
+        s.input.clear();  // lines typed ahead for a run that will not happen
         return;
     }
-    m_cancel->cancel();
-    m_gate.cancel();
-    m_input.stop();
-    m_thread.join();
-    m_input.clear();
-    ++m_generation;  // what the stopped run still had queued is dropped
+    s.cancel->cancel();
+    s.gate.cancel();
+    s.input.stop();
+    if (m_run->waitEnded(kStopGrace))
+        m_run->join();
+    else
+        m_windingDown.push_back(std::move(m_run));
+    m_run.reset();
+    s.input.clear();
+    ++s.generation;  // what the stopped run still had queued is dropped
     setState(State::Stopped);
     emit finished(m_exitCode = -1);
 }
@@ -276,9 +419,9 @@ bool PaneRunner::isSettled() const
 {
     if (!isActive())
         return true;
-    if (m_gate.isWaiting() && m_gate.arrivals() > m_arrivalsAtStep)
+    if (m_shared->gate.isWaiting() && m_shared->gate.arrivals() > m_arrivalsAtStep)
         return true;
-    return m_input.isWaiting() || blockedForGood();
+    return m_shared->input.isWaiting() || blockedForGood();
 }
 
 bool PaneRunner::blockedForGood() const
@@ -287,7 +430,7 @@ bool PaneRunner::blockedForGood() const
     // already has a connection or bytes waiting returns in a moment, so it is not settled.
     const std::string owner = m_pane.id.toStdString();
     bool blocked = false;
-    for (const auto &record : m_registry->snapshot()) {
+    for (const auto &record : m_shared->registry->snapshot()) {
         if (record->owner != owner || record->blockedIn.load(std::memory_order_acquire) == TraceCall::None)
             continue;
         if (record->probe().readable())
@@ -301,7 +444,7 @@ bool PaneRunner::canStep() const
 {
     if (!isActive())
         return m_state == State::Idle;
-    return m_gate.isWaiting();
+    return m_shared->gate.isWaiting();
 }
 
 void PaneRunner::resetToIdle()
@@ -312,21 +455,21 @@ void PaneRunner::resetToIdle()
 
 void PaneRunner::step()
 {
-    m_gate.setMode(StepGate::Mode::Step);
-    m_arrivalsAtStep = m_gate.arrivals();
+    m_shared->gate.setMode(StepGate::Mode::Step);
+    m_arrivalsAtStep = m_shared->gate.arrivals();
     if (!isActive())
         start();  // it stops before its first step, which is then shown
     else
-        m_gate.stepOnce();
+        m_shared->gate.stepOnce();
 }
 
 void PaneRunner::sendInput(const QString &line)
 {
-    m_input.push(line.toStdString());
+    m_shared->input.push(line.toStdString());
 }
 
 void PaneRunner::closeInput()
 {
     m_inputClosed = true;  // kept until Stop, so an end of input given before start() holds
-    m_input.stop();
+    m_shared->input.stop();
 }

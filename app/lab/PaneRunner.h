@@ -3,7 +3,10 @@
 //
 // All reports travel by queued signals, so the program thread never waits for the GUI.
 // stop() wakes whatever the program waits in (a socket call, the gate, input()) through
-// the pane's CancelToken, and joins the thread: it returns within milliseconds.
+// the pane's CancelToken and never blocks the GUI thread: a program that ends within a few
+// milliseconds (the usual case) is joined at once; one that does not (a name lookup that
+// cannot be interrupted) winds down on its own, holding only what it shares with the
+// runner, and a start() meanwhile waits for it to end.
 #pragma once
 
 #include "LabDefinition.h"
@@ -35,6 +38,8 @@ public:
 
     const PaneDefinition &definition() const { return m_pane; }
     QString paneId() const { return m_pane.id; }
+    // A stopped run's thread has not ended yet (see stop()); a start() waits for it.
+    bool isWindingDown() const { return !m_windingDown.empty(); }
 
     // Parameters: the lab's defaults until set. Returns why a value is refused, or "".
     QString setParam(const QString &name, const QString &value);
@@ -51,7 +56,7 @@ public:
     QStringList listing() const { return m_pane.renderedListing(paramValues()); }
 
     State state() const { return m_state; }
-    bool isActive() const { return m_thread.joinable(); }
+    bool isActive() const { return m_run != nullptr; }  // a run started and not yet ended or stopped
     QString currentStep() const { return m_currentStep; }
     int currentLine() const { return m_currentLine; }
     int exitCode() const { return m_exitCode; }
@@ -67,15 +72,15 @@ public:
     bool canStep() const;
     void resetToIdle();  // after Reset: "not started", so stepping the lab starts it again
 
-    void setEchoInput(bool echo) { m_echoInput = echo; }  // the window echoes "> line"
-    StepGate &gate() { return m_gate; }
+    void setEchoInput(bool echo);  // the window echoes "> line"
+    StepGate &gate();
 
 public slots:
     void start();                 // runs with the gate's current mode
     void stop();
     void step();                  // one step; starts the program paused if idle
-    void pause() { m_gate.setMode(StepGate::Mode::Step); }
-    void run(StepGate::Mode mode = StepGate::Mode::Run) { m_gate.setMode(mode); }
+    void pause() { gate().setMode(StepGate::Mode::Step); }
+    void run(StepGate::Mode mode = StepGate::Mode::Run) { gate().setMode(mode); }
     void sendInput(const QString &line);
     void closeInput();            // end of input (EOF): input() returns nothing, also for a run yet to start
 
@@ -88,36 +93,28 @@ signals:
     void published(const QString &name, const QString &value);
     void paramsChanged();                       // the listing shows other values now
     void finished(int exitCode);
+    void woundDown();                           // the last stopped run's thread has ended
+
 
 private slots:
     void deliverPosted();  // GUI thread: runs the reports the program thread queued
 
 private:
     friend class PaneProgramContext;
-    struct Posted {
-        int generation;
-        std::function<void()> report;
-    };
+    struct Shared;      // what the program's thread shares with the runner (PaneRunner.cpp)
+    struct RunThread;   // a program thread and the flag it raises when it has ended
     void setState(State state);
     bool blockedForGood() const;
-    // Program thread: queues fn to run on the GUI thread, for this run only.
-    template <typename Fn>
-    void post(Fn &&fn);
+    void launch();
+    void onRunEnded(const void *run, int code, bool stopped);
 
     PaneDefinition m_pane;
-    std::shared_ptr<socketlab::TraceStream> m_trace;
-    std::shared_ptr<socketlab::SocketRegistry> m_registry;
-    std::shared_ptr<socketlab::CancelToken> m_cancel;
-    StepGate m_gate;
-    LineInput m_input;
+    std::shared_ptr<Shared> m_shared;
     QHash<QString, QString> m_values;
     QHash<QString, QString> m_followed;
-    std::thread m_thread;
-    std::atomic<int> m_generation{0};
-    std::mutex m_postedMutex;
-    std::vector<Posted> m_posted;
-    bool m_deliveryPending = false;
-    std::atomic<bool> m_echoInput{true};
+    std::unique_ptr<RunThread> m_run;                       // the program's thread, while it runs
+    std::vector<std::unique_ptr<RunThread>> m_windingDown;  // stopped runs whose threads still end
+    bool m_startWhenWoundDown = false;
     bool m_inputClosed = false;
     unsigned long long m_arrivalsAtStep = 0;  // the gate's arrivals when Step was last pressed
 

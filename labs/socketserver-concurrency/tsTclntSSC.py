@@ -14,11 +14,11 @@ while True:
         tcpCliSock.bind((SOURCE, 0))               # C: bind(fd, &addr, sizeof addr), any port
     tcpCliSock.connect(ADDR)                       # C: connect(fd, &addr, sizeof addr)
     data = input('> ')
-    if not data:
+    if not data:                                   # an empty line ends the client
         break
     tcpCliSock.send(bytes('%s\r\n' % data, 'utf-8'))   # readline() on the server needs the line end
     data = tcpCliSock.recv(BUFSIZ)                 # C: recv(fd, buf, BUFSIZ, 0)
-    if not data:
+    if not data:                                   # b'': the server closed the connection
         break
     print(data.decode('utf-8').strip())
     tcpCliSock.close()                             # C: close(fd)

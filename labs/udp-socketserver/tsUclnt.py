@@ -15,7 +15,7 @@ while True:
         break
     udpCliSock.sendto(bytes(data, 'utf-8'), ADDR)  # C: sendto(fd, buf, n, 0, &addr, len)
     data, ADDR = udpCliSock.recvfrom(BUFSIZ)   # C: recvfrom(fd, buf, BUFSIZ, 0, &peer, &len)
-    if not data:
+    if not data:                               # b'': an empty datagram came back
         break
     print(data.decode('utf-8'))
 udpCliSock.close()                             # C: close(fd)

@@ -3,7 +3,7 @@
 // variants, and TCPServer / UDPServer on IPv6.
 #include "tst_socketserver_support.h"
 
-#include <socketserver/Tutorial.h>
+#include "SampleHandlers.h"
 
 #include <QTemporaryDir>
 

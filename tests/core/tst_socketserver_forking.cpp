@@ -8,7 +8,7 @@
 #include "tst_socketserver_support.h"
 
 #include <CancelToken.h>
-#include <socketserver/Tutorial.h>
+#include "SampleHandlers.h"
 
 #include <QFile>
 #include <filesystem>

@@ -4,7 +4,7 @@
 // the request socket; DatagramRequestHandler answers with one datagram from finish().
 #include "tst_socketserver_support.h"
 
-#include <socketserver/Tutorial.h>
+#include "SampleHandlers.h"
 
 #include <atomic>
 #include <netinet/in.h>

@@ -4,7 +4,7 @@
 // against the core's servers must receive the same bytes. Skipped without python3.
 #include "tst_socketserver_support.h"
 
-#include <socketserver/Tutorial.h>
+#include "SampleHandlers.h"
 
 #include <QProcess>
 

@@ -6,7 +6,7 @@
 #include "tst_socketserver_support.h"
 
 #include <CancelToken.h>
-#include <socketserver/Tutorial.h>
+#include "SampleHandlers.h"
 
 #include <QElapsedTimer>
 #include <atomic>

@@ -4,7 +4,7 @@
 // traced start and end, and no descriptor or thread left after 1000 requests.
 #include "tst_socketserver_support.h"
 
-#include <socketserver/Tutorial.h>
+#include "SampleHandlers.h"
 
 #include <chrono>
 

@@ -1,8 +1,9 @@
 // tst_labloader: the lab catalog and loader. Every built-in lab loads, speaks English and
-// Chinese, maps each program step to a listing line holding the call it claims (checked
-// here from lab.json and the listing directly, not through the loader), and renders its
-// parameters; each kind of malformed lab yields a LabError naming the file, the place and
-// the problem, without keeping the good labs beside it from loading.
+// Chinese, anchors each program step on the one listing line that makes the call it claims
+// (checked here from lab.json and the listing directly, not through the loader), and renders
+// its parameters; each kind of malformed lab yields a LabError naming the file, the place and
+// the problem, without keeping the good labs beside it from loading; a lab reads no file
+// outside its own folder.
 #include <LabLoader.h>
 #include <Program.h>
 
@@ -89,11 +90,15 @@ QJsonValue editJson(const QJsonValue &node, QVariantList path, const std::functi
 }
 
 enum class Break {
-    InvalidJson, NotAnObject, IdDiffersFromFolder, UnknownProgram, StepLinePastEnd, StepLineWithoutCall,
-    ProgramStepMissing, UnknownStepId, MissingZhTitle, MissingZhExplanation, ListingNotUtf8, LessonMissing,
-    ParamDefaultOutOfRange, FollowsNamesNothing, DuplicatePaneId, DefaultNotAChoice, ChoicesOnIntParam,
-    TooManyCopies
+    InvalidJson, NotAnObject, IdDiffersFromFolder, UnknownProgram, LineNumberGiven, AnchorWithoutCall,
+    AnchorOnSeveralLines, AnchorNowhere, CallAmbiguousWithoutAnchor, ProgramStepMissing, UnknownStepId,
+    ListingNotUtf8, LessonMissing, ParamDefaultOutOfRange, FollowsNamesNothing, DuplicatePaneId,
+    DefaultNotAChoice, ChoicesOnIntParam, TooManyCopies, LikeNamesNothing, ListingUpAndOut, ListingAbsolute,
+    ListingLinkedOut, LessonLinkedOut, LessonImageOutside
 };
+
+// A file outside every lab folder whose bytes must never reach an error or a definition.
+const QByteArray kSecret = "SECRET-3f9c2e: nothing of this may appear";
 
 struct Expected {
     QString file;
@@ -121,6 +126,9 @@ private slots:
     void listingsRenderParameterValues();
     void malformedLab_data();
     void malformedLab();
+    void failedLabIsListed();
+    void missingChineseLoadsWithNote();
+    void likeCopiesAPane();
     void userRootOverridesBuiltIn();
 };
 
@@ -203,7 +211,10 @@ void TestLabLoader::bothLanguagesPresent()
 
 void TestLabLoader::stepLinesContainTheirCalls()
 {
-    // Read lab.json and the listings here, so a loader that skipped the check cannot pass.
+    // lab.json and the listings are read here, and each step's line found from its anchor by
+    // this test's own search, so a loader that skipped a check or picked another line cannot pass.
+    LabCatalog catalog;
+    catalog.loadFrom(LabCatalog::builtInRoot());
     const QDir root(LabCatalog::builtInRoot());
     int checked = 0;
     QStringList problems;
@@ -211,10 +222,17 @@ void TestLabLoader::stepLinesContainTheirCalls()
         const QString dir = root.filePath(folder);
         if (!QFile::exists(dir + QStringLiteral("/lab.json")))
             continue;
+        const LabDefinition *lab = catalog.find(folder);
+        QVERIFY2(lab, qPrintable(folder));
         const QJsonArray panes = readJson(dir + QStringLiteral("/lab.json")).value(QStringLiteral("panes")).toArray();
         QVERIFY2(!panes.isEmpty(), qPrintable(folder));
         for (const QJsonValue &paneValue : panes) {
-            const QJsonObject pane = paneValue.toObject();
+            QJsonObject pane = paneValue.toObject();
+            const QString paneId = pane.value(QStringLiteral("id")).toString();
+            for (const QJsonValue &other : panes) {  // "like": the pane it copies
+                if (other.toObject().value(QStringLiteral("id")) == pane.value(QStringLiteral("like")))
+                    pane = other.toObject();
+            }
             const ProgramInfo *program = findProgram(pane.value(QStringLiteral("program")).toString().toStdString());
             QVERIFY2(program, qPrintable(folder + QStringLiteral(": ") + pane.value(QStringLiteral("program")).toString()));
             const QStringList listing = QString::fromUtf8(readAll(dir + QLatin1Char('/') + pane.value(QStringLiteral("listing")).toString()))
@@ -222,20 +240,34 @@ void TestLabLoader::stepLinesContainTheirCalls()
             const QJsonObject steps = pane.value(QStringLiteral("steps")).toObject();
             for (auto it = steps.begin(); it != steps.end(); ++it) {
                 const ProgramStep *declared = program->findStep(it.key().toStdString());
-                const int line = it.value().toObject().value(QStringLiteral("line")).toInt();
-                const QString where = QStringLiteral("%1/%2 step %3 line %4").arg(folder, pane.value(QStringLiteral("id")).toString(), it.key()).arg(line);
-                if (!declared)
+                const QString where = QStringLiteral("%1/%2 step %3").arg(folder, paneId, it.key());
+                if (!declared) {
                     problems << where + QStringLiteral(": the program has no such step");
-                else if (line < 1 || line > listing.size())
-                    problems << where + QStringLiteral(": outside the listing");
-                else if (!listing.at(line - 1).contains(QString::fromStdString(declared->call)))
-                    problems << where + QStringLiteral(": \"") + listing.at(line - 1) + QStringLiteral("\" lacks ") + QString::fromStdString(declared->call);
+                    continue;
+                }
+                const QString call = QString::fromUtf8(declared->call);
+                const QString at = it.value().toObject().value(QStringLiteral("at")).toString();
+                const QString anchor = at.isEmpty() ? call : at;
+                QList<int> lines;
+                for (qsizetype i = 0; i < listing.size(); ++i) {
+                    if (listing.at(i).contains(anchor))
+                        lines << int(i) + 1;
+                }
+                if (lines.size() != 1) {
+                    problems << where + QStringLiteral(": \"%1\" is on %2 lines").arg(anchor).arg(lines.size());
+                    continue;
+                }
+                if (!listing.at(lines.first() - 1).contains(call))
+                    problems << where + QStringLiteral(": \"") + listing.at(lines.first() - 1) + QStringLiteral("\" lacks ") + call;
+                const PaneDefinition *loaded = lab->pane(paneId);
+                if (!loaded || loaded->steps.value(it.key()).line != lines.first())
+                    problems << where + QStringLiteral(": the loader put it on line %1, not %2").arg(loaded ? loaded->steps.value(it.key()).line : -1).arg(lines.first());
                 ++checked;
             }
         }
     }
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
-    QVERIFY(checked >= 30);  // both timestamp labs, four panes: far more than a handful of steps
+    QVERIFY(checked >= 80);  // six labs, thirteen panes: far more than a handful of steps
 }
 
 void TestLabLoader::everyProgramStepHasALine()
@@ -247,16 +279,16 @@ void TestLabLoader::everyProgramStepHasALine()
         for (const PaneDefinition &pane : lab.panes) {
             const ProgramInfo *program = findProgram(pane.program.toStdString());
             QVERIFY(program);
-            QCOMPARE(pane.steps.size(), qsizetype(program->steps.size()));
-            for (const ProgramStep &step : program->steps) {
-                const QString id = QString::fromStdString(step.id);
+            QCOMPARE(pane.steps.size(), qsizetype(program->steps.steps().size()));
+            for (const ProgramStep &step : program->steps.steps()) {
+                const QString id = QString::fromUtf8(step.id);
                 QVERIFY2(pane.steps.contains(id), qPrintable(lab.id + QLatin1Char('/') + pane.id + QLatin1Char(' ') + id));
                 const int line = pane.steps.value(id).line;
                 QVERIFY(line >= 1 && line <= pane.listing.size());
-                QVERIFY2(pane.listing.at(line - 1).contains(QString::fromStdString(step.call)), qPrintable(pane.listing.at(line - 1)));
+                QVERIFY2(pane.listing.at(line - 1).contains(QString::fromUtf8(step.call)), qPrintable(pane.listing.at(line - 1)));
             }
-            for (const std::string &name : program->params)
-                QVERIFY2(pane.param(QString::fromStdString(name)), name.c_str());
+            for (const ProgramParam &param : program->params)
+                QVERIFY2(pane.param(QString::fromUtf8(param.name)), param.name);
         }
     }
 }
@@ -335,17 +367,23 @@ Expected TestLabLoader::breakLab(Break kind, const QString &root)
     case Break::UnknownProgram:
         edit({QStringLiteral("panes"), 1, QStringLiteral("program")}, QStringLiteral("no-such-program"));
         return {jsonName, QStringLiteral("panes[1].program"), {}, {QStringLiteral("no-such-program")}};
-    case Break::StepLinePastEnd: {
-        const int past = int(listing.size()) + 5;
-        edit({QStringLiteral("panes"), 0, QStringLiteral("steps"), QStringLiteral("accept"), QStringLiteral("line")}, past);
-        return {jsonName, QStringLiteral("panes[0].steps.accept.line"), {}, {QString::number(past), serverListing}};
-    }
-    case Break::StepLineWithoutCall: {
-        const int bindLine = lineOf(QString::fromStdString(serverProgram->findStep("bind")->call));
-        edit({QStringLiteral("panes"), 0, QStringLiteral("steps"), QStringLiteral("accept"), QStringLiteral("line")}, bindLine);
-        return {jsonName, QStringLiteral("panes[0].steps.accept.line"), {},
-                {QString::fromStdString(serverProgram->findStep("accept")->call), listing.at(bindLine - 1).trimmed(), serverListing}};
-    }
+    case Break::LineNumberGiven:
+        edit({QStringLiteral("panes"), 0, QStringLiteral("steps"), QStringLiteral("accept"), QStringLiteral("line")}, 17);
+        return {jsonName, QStringLiteral("panes[0].steps.accept.line"), {}, {QStringLiteral("\"at\"")}};
+    case Break::AnchorWithoutCall:  // the bind line is unique, but it does not accept()
+        edit({QStringLiteral("panes"), 0, QStringLiteral("steps"), QStringLiteral("accept"), QStringLiteral("at")},
+             QStringLiteral("tcpSerSock.bind(ADDR)"));
+        return {jsonName, QStringLiteral("panes[0].steps.accept.at"), {},
+                {QString::fromUtf8(serverProgram->findStep("accept")->call), serverListing, QString::number(lineOf(QStringLiteral("tcpSerSock.bind(")))}};
+    case Break::AnchorOnSeveralLines:
+        edit({QStringLiteral("panes"), 0, QStringLiteral("steps"), QStringLiteral("accept"), QStringLiteral("at")}, QStringLiteral("tcpSerSock"));
+        return {jsonName, QStringLiteral("panes[0].steps.accept.at"), {}, {QStringLiteral("\"tcpSerSock\""), serverListing}};
+    case Break::AnchorNowhere:
+        edit({QStringLiteral("panes"), 0, QStringLiteral("steps"), QStringLiteral("accept"), QStringLiteral("at")}, QStringLiteral("no such text"));
+        return {jsonName, QStringLiteral("panes[0].steps.accept.at"), {}, {QStringLiteral("no such text"), serverListing}};
+    case Break::CallAmbiguousWithoutAnchor:  // both print() lines of tsTserv.py would do
+        remove({QStringLiteral("panes"), 0, QStringLiteral("steps"), QStringLiteral("print-waiting"), QStringLiteral("at")});
+        return {jsonName, QStringLiteral("panes[0].steps.print-waiting"), {}, {QStringLiteral("\"print(\""), QStringLiteral("\"at\"")}};
     case Break::ProgramStepMissing:
         remove({QStringLiteral("panes"), 1, QStringLiteral("steps"), QStringLiteral("recv")});
         return {jsonName, QStringLiteral("panes[1].steps"), {}, {QStringLiteral("\"recv\""), QStringLiteral("tcp-timestamp-client")}};
@@ -354,12 +392,32 @@ Expected TestLabLoader::breakLab(Break kind, const QString &root)
         edit({QStringLiteral("panes"), 0, QStringLiteral("steps"), QStringLiteral("listen-twice")}, step);
         return {jsonName, QStringLiteral("panes[0].steps.listen-twice"), {}, {QStringLiteral("listen-twice"), QStringLiteral("tcp-timestamp-server")}};
     }
-    case Break::MissingZhTitle:
-        remove({QStringLiteral("title"), QStringLiteral("zh_CN")});
-        return {jsonName, QStringLiteral("title"), {}, {QStringLiteral("zh_CN")}};
-    case Break::MissingZhExplanation:
-        remove({QStringLiteral("panes"), 1, QStringLiteral("steps"), QStringLiteral("connect"), QStringLiteral("explain"), QStringLiteral("zh_CN")});
-        return {jsonName, QStringLiteral("panes[1].steps.connect.explain"), {}, {QStringLiteral("zh_CN")}};
+    case Break::LikeNamesNothing:
+        edit({QStringLiteral("panes"), 1, QStringLiteral("like")}, QStringLiteral("nobody"));
+        return {jsonName, QStringLiteral("panes[1].like"), {}, {QStringLiteral("nobody")}};
+    case Break::ListingUpAndOut:
+        edit({QStringLiteral("panes"), 0, QStringLiteral("listing")}, QStringLiteral("../secret.txt"));
+        return {jsonName, QStringLiteral("panes[0].listing"), {}, {QStringLiteral("../secret.txt"), QStringLiteral("outside")}};
+    case Break::ListingAbsolute:
+        edit({QStringLiteral("panes"), 0, QStringLiteral("listing")}, root + QStringLiteral("/secret.txt"));
+        return {jsonName, QStringLiteral("panes[0].listing"), {}, {QStringLiteral("absolute")}};
+    case Break::ListingLinkedOut:
+        QFile::link(root + QStringLiteral("/secret.txt"), dir + QStringLiteral("/linked.py"));
+        edit({QStringLiteral("panes"), 0, QStringLiteral("listing")}, QStringLiteral("linked.py"));
+        return {jsonName, QStringLiteral("panes[0].listing"), {}, {QStringLiteral("linked.py"), QStringLiteral("outside")}};
+    case Break::LessonLinkedOut: {
+        const QString lesson = lab.value(QStringLiteral("lesson")).toObject().value(QStringLiteral("en")).toString();
+        QFile::remove(dir + QLatin1Char('/') + lesson);
+        QFile::link(QStringLiteral("../secret.txt"), dir + QLatin1Char('/') + lesson);
+        return {jsonName, QStringLiteral("lesson.en"), {}, {lesson, QStringLiteral("outside")}};
+    }
+    case Break::LessonImageOutside: {
+        const QString lesson = lab.value(QStringLiteral("lesson")).toObject().value(QStringLiteral("zh_CN")).toString();
+        const QByteArray text = readAll(dir + QLatin1Char('/') + lesson);
+        writeAll(dir + QLatin1Char('/') + lesson, text + "\n![secret](../secret.txt)\n");
+        return {kBroken + QLatin1Char('/') + lesson, QStringLiteral("line %1").arg(text.count('\n') + 2), {},
+                {QStringLiteral("../secret.txt")}};
+    }
     case Break::ListingNotUtf8:
         writeAll(dir + QLatin1Char('/') + serverListing, QByteArray("\xff\xfe", 2));
         return {kBroken + QLatin1Char('/') + serverListing, QString(), {}, {QStringLiteral("UTF-8")}};
@@ -402,13 +460,20 @@ void TestLabLoader::malformedLab_data()
     QTest::newRow("not an object") << Break::NotAnObject;
     QTest::newRow("id differs from folder") << Break::IdDiffersFromFolder;
     QTest::newRow("unknown program") << Break::UnknownProgram;
-    QTest::newRow("step line past end") << Break::StepLinePastEnd;
-    QTest::newRow("step line without its call") << Break::StepLineWithoutCall;
+    QTest::newRow("a line number instead of an anchor") << Break::LineNumberGiven;
+    QTest::newRow("anchor on a line without the call") << Break::AnchorWithoutCall;
+    QTest::newRow("anchor on several lines") << Break::AnchorOnSeveralLines;
+    QTest::newRow("anchor on no line") << Break::AnchorNowhere;
+    QTest::newRow("call on several lines, no anchor") << Break::CallAmbiguousWithoutAnchor;
     QTest::newRow("program step missing") << Break::ProgramStepMissing;
     QTest::newRow("unknown step id") << Break::UnknownStepId;
     QTest::newRow("too many copies") << Break::TooManyCopies;
-    QTest::newRow("missing zh_CN title") << Break::MissingZhTitle;
-    QTest::newRow("missing zh_CN explanation") << Break::MissingZhExplanation;
+    QTest::newRow("like names no pane") << Break::LikeNamesNothing;
+    QTest::newRow("listing ../ out of the folder") << Break::ListingUpAndOut;
+    QTest::newRow("listing by absolute path") << Break::ListingAbsolute;
+    QTest::newRow("listing linked out of the folder") << Break::ListingLinkedOut;
+    QTest::newRow("lesson linked out of the folder") << Break::LessonLinkedOut;
+    QTest::newRow("lesson image outside the folder") << Break::LessonImageOutside;
     QTest::newRow("listing not UTF-8") << Break::ListingNotUtf8;
     QTest::newRow("lesson file missing") << Break::LessonMissing;
     QTest::newRow("param default out of range") << Break::ParamDefaultOutOfRange;
@@ -432,6 +497,7 @@ void TestLabLoader::malformedLab()
         QVERIFY(LabLoader::load(root.path() + QLatin1Char('/') + kBroken, errors));
         QVERIFY(errors.isEmpty());
     }
+    QVERIFY(writeAll(root.path() + QStringLiteral("/secret.txt"), kSecret));
     const Expected expected = breakLab(kind, root.path());
 
     LabCatalog catalog;
@@ -445,6 +511,7 @@ void TestLabLoader::malformedLab()
 
     bool found = false;
     for (const LabError &e : catalog.errors()) {
+        QVERIFY2(!e.toString().toUtf8().contains(kSecret.left(12)), qPrintable(e.toString()));  // nothing read outside
         QVERIFY2(e.file.startsWith(kBroken + QLatin1Char('/')), qPrintable(e.toString()));  // never blames the good lab
         QVERIFY2(!e.message.trimmed().isEmpty(), qPrintable(e.toString()));
         const bool placeMatches = expected.place ? e.place == *expected.place : expected.placePattern.match(e.place).hasMatch();
@@ -463,6 +530,81 @@ void TestLabLoader::malformedLab()
     QCOMPARE(catalog.labs().size(), qsizetype(1));
     QCOMPARE(good->directory, root.path() + QLatin1Char('/') + kGood);
     QVERIFY(!good->panes.isEmpty());
+}
+
+void TestLabLoader::failedLabIsListed()
+{
+    // A lab that fails stays visible to the window, by folder and title, with its problems.
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    QVERIFY(copyBuiltIn(kBroken, root.path()));
+    QVERIFY(copyBuiltIn(kGood, root.path()));
+    const Expected expected = breakLab(Break::UnknownProgram, root.path());
+    LabCatalog catalog;
+    catalog.loadFrom(root.path());
+    QCOMPARE(catalog.failures().size(), qsizetype(1));
+    const LabFailure &failure = catalog.failures().first();
+    QCOMPARE(failure.folder, kBroken);
+    QCOMPARE(failure.directory, root.path() + QLatin1Char('/') + kBroken);
+    QCOMPARE(failure.title, readJson(failure.directory + QStringLiteral("/lab.json")).value(QStringLiteral("title")).toObject().value(QStringLiteral("en")).toString());
+    QVERIFY(!failure.title.isEmpty());
+    QVERIFY(!failure.errors.isEmpty());
+    QCOMPARE(failure.errors.first().place, *expected.place);
+    QCOMPARE(catalog.errors().size(), failure.errors.size());  // the terminal gets the same problems
+}
+
+void TestLabLoader::missingChineseLoadsWithNote()
+{
+    // A teacher's lab in English only loads; the places without Chinese are listed for a note.
+    QTemporaryDir root;
+    QVERIFY(root.isValid());
+    QVERIFY(copyBuiltIn(kBroken, root.path()));
+    const QString dir = root.path() + QLatin1Char('/') + kBroken;
+    QJsonObject lab = readJson(dir + QStringLiteral("/lab.json"));
+    lab = editJson(lab, {QStringLiteral("title"), QStringLiteral("zh_CN")}, [](const QJsonValue &) { return QJsonValue(QJsonValue::Undefined); }).toObject();
+    lab = editJson(lab, {QStringLiteral("lesson"), QStringLiteral("zh_CN")}, [](const QJsonValue &) { return QJsonValue(QJsonValue::Undefined); }).toObject();
+    lab = editJson(lab, {QStringLiteral("panes"), 0, QStringLiteral("steps"), QStringLiteral("accept"), QStringLiteral("explain"), QStringLiteral("zh_CN")},
+                   [](const QJsonValue &) { return QJsonValue(QJsonValue::Undefined); }).toObject();
+    QVERIFY(writeJson(dir + QStringLiteral("/lab.json"), lab));
+
+    QList<LabError> errors;
+    const std::optional<LabDefinition> loaded = LabLoader::load(dir, errors);
+    QVERIFY2(loaded, errors.isEmpty() ? "" : qPrintable(errors.first().toString()));
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(loaded->untranslated, QStringList({QStringLiteral("title"), QStringLiteral("lesson"), QStringLiteral("panes[0].steps.accept.explain")}));
+    QVERIFY(!loaded->lesson.has(QStringLiteral("zh_CN")));
+    QCOMPARE(loaded->lesson.in(QStringLiteral("zh_CN")), loaded->lesson.en);  // English is shown
+    QCOMPARE(loaded->title.in(QStringLiteral("zh_CN")), loaded->title.en);
+    QVERIFY(loaded->pane(QStringLiteral("server"))->steps.value(QStringLiteral("listen")).explanation.has(QStringLiteral("zh_CN")));
+
+    // The built-in labs are complete.
+    LabCatalog builtIn;
+    builtIn.loadFrom(LabCatalog::builtInRoot());
+    for (const LabDefinition &l : builtIn.labs())
+        QVERIFY2(l.untranslated.isEmpty(), qPrintable(l.id + QStringLiteral(": ") + l.untranslated.join(QStringLiteral(", "))));
+}
+
+void TestLabLoader::likeCopiesAPane()
+{
+    LabCatalog catalog;
+    catalog.loadFrom(LabCatalog::builtInRoot());
+    const LabDefinition *lab = catalog.find(QStringLiteral("socketserver-concurrency"));
+    QVERIFY(lab);
+    const PaneDefinition *first = lab->pane(QStringLiteral("client1"));
+    const PaneDefinition *second = lab->pane(QStringLiteral("client2"));
+    QVERIFY(first && second);
+    QVERIFY(readJson(lab->directory + QStringLiteral("/lab.json")).value(QStringLiteral("panes")).toArray().at(2).toObject().contains(QStringLiteral("like")));
+    QCOMPARE(second->program, first->program);
+    QCOMPARE(second->listing, first->listing);
+    QCOMPARE(second->steps.keys(), first->steps.keys());
+    for (const StepDefinition &step : first->steps) {
+        QCOMPARE(second->steps.value(step.id).line, step.line);
+        QCOMPARE(second->steps.value(step.id).explanation.zhCN, step.explanation.zhCN);
+    }
+    QCOMPARE(second->params.size(), first->params.size());
+    QVERIFY(second->title.en != first->title.en);  // its own
+    QCOMPARE(second->copies, 3);                   // its own
+    QCOMPARE(first->copies, 1);
 }
 
 void TestLabLoader::userRootOverridesBuiltIn()
@@ -485,9 +627,16 @@ void TestLabLoader::userRootOverridesBuiltIn()
 
     LabCatalog catalog;
     catalog.loadFrom(LabCatalog::builtInRoot());
+    QVERIFY(catalog.notes().isEmpty());
     catalog.loadFrom(root.path());
     QVERIFY(catalog.errors().isEmpty());
     QCOMPARE(catalog.labs().size(), builtIn.labs().size());  // replaced, not added
+    // ...and said so: in a note for the terminal, and on the lab for the window.
+    QCOMPARE(catalog.notes().size(), qsizetype(1));
+    QVERIFY(catalog.notes().first().contains(kBroken));
+    QVERIFY(catalog.notes().first().contains(original->directory));
+    QCOMPARE(catalog.find(kBroken)->replacesDirectory, original->directory);
+    QVERIFY(catalog.find(kGood)->replacesDirectory.isEmpty());
     const LabDefinition *found = catalog.find(kBroken);
     QVERIFY(found);
     QCOMPARE(found->title.en, mine);

@@ -5,23 +5,20 @@
 // Where the handler's lines are stepped:
 // - TCPServer: on serve_forever's thread, as in the socketserver lab.
 // - ThreadingTCPServer: on each request's own thread. Several threads may then wait at the
-//   pane's gate at once, and each Step lets one of them go (whichever the kernel wakes). That
-//   is the lesson: two handlers really are in the middle of handle() at the same time, and
-//   the marked line jumps between them. The gate, the console and the step reports are safe
-//   to use from several threads (StepGate's mutex, PaneRunner's post queue, and a count of
-//   waiting threads so the pane stays "paused" while any still waits).
+//   pane's gate at once, and each Step lets one of them go. That is the lesson: two handlers
+//   really are in the middle of handle() at the same time, and the marked line jumps between
+//   them. The gate, the console and the step reports are safe to use from several threads.
 // - ForkingTCPServer: the handler runs in a child process, which cannot reach the pane's
 //   gate, so its lines are not stepped; the child's print() comes back to this pane (through
 //   the fork helper's channel), and the pane says when each child starts and exits.
-#include "ProgramSupport.h"
-#include "SteppedTimestampHandler.h"
+#include <Program.h>
+#include <kit/PythonText.h>
+#include <kit/ServeInPane.h>
+#include <kit/TutorialHandlers.h>
 
 #include <socketserver/ForkingMixIn.h>
 #include <socketserver/TCPServer.h>
 #include <socketserver/ThreadingMixIn.h>
-#include <socketserver/Tutorial.h>
-
-#include <CancelToken.h>
 
 #include <QCoreApplication>
 
@@ -30,87 +27,83 @@ using namespace socketlab::socketserver;
 
 namespace {
 
-// The server classes the `server` parameter may name besides TCPServer (lab.json lists the choices).
-const char kThreadingTcpServer[] = "ThreadingTCPServer";
-const char kForkingTcpServer[] = "ForkingTCPServer";
+const struct : StepTable {
+    ProgramStep verify = add("verify", "client_address[0] != ALLOWED");
+    ProgramStep refuse = add("refuse", "print('...refused");
+    HandlerSteps handler = TimestampHandler::declareSteps(*this);
+    ProgramStep create = add("create", "MyServer(ADDR");
+    ServeSteps serve = ServeSteps::declareIn(*this);
+} Server;
 
 // class MyServer(Server): def verify_request(self, request, client_address): ...
-template <typename Server>
-class MyServer : public Server {
+template <typename Base>
+class MyServer : public Base {
 public:
-    using Server::Server;
-    ProgramContext *ctx = nullptr;
-    std::string allowed;  // ALLOWED
+    MyServer(const SocketAddress &address, const RequestHandlerClass &handler, const SocketContext &context,
+             ProgramContext &ctx)
+        : Base(address, handler, context), m_ctx(ctx), m_allowed(ctx.param("allowed"))
+    {
+    }
 
     bool verifyRequest(Request &, const SocketAddress &clientAddress) override
     {
-        if (!ctx->step("verify"))
-            return false;  // stopped: refuse, and serve_forever ends at once
-        if (!allowed.empty() && clientAddress.host() != allowed) {
-            if (ctx->step("refuse"))
-                ctx->print("...refused: " + tutorial::pythonStr(clientAddress));
+        m_ctx.at(Server.verify);
+        if (!m_allowed.empty() && clientAddress.host() != m_allowed) {
+            m_ctx.at(Server.refuse);  m_ctx.print("...refused: " + python::str(clientAddress));
             return false;
         }
         return true;
     }
+
+private:
+    ProgramContext &m_ctx;
+    const std::string m_allowed;  // ALLOWED
 };
 
-QString tr(const char *text)
+struct Tr {  // lupdate reads the context from this declaration
+    Q_DECLARE_TR_FUNCTIONS(Programs)
+};
+
+// tcpServ = MyServer(ADDR, MyRequestHandler), then serve_forever in this pane.
+template <typename Base>
+void serve(ProgramContext &ctx, const RequestHandlerClass &handlerClass, const std::function<void(Base &)> &prepare = {})
 {
-    return QCoreApplication::translate("SocketServerPrograms", text);
+    MyServer<Base> tcpServ(ctx.address("host", "port"), handlerClass, ctx.socketContext(), ctx);
+    orRaise(tcpServ.initStatus());
+    if (prepare)
+        prepare(tcpServ);
+    serveForeverInPane(ctx, tcpServ, tcpServ.socket(), Server.serve, "waiting for connection...");
 }
 
-template <typename Server>
-int serve(ProgramContext &ctx, const SocketAddress &address, const RequestHandlerClass &handlerClass,
-          const std::function<void(Server &)> &prepare = {})
+void concurrencyServer(ProgramContext &ctx)
 {
-    return serveInPane<MyServer<Server>>(ctx, address, handlerClass, "waiting for connection...",  // socket(), bind(), listen(5)
-                                         [&](MyServer<Server> &tcpServ) {
-                                             tcpServ.ctx = &ctx;
-                                             tcpServ.allowed = ctx.param("allowed");
-                                             if (prepare)
-                                                 prepare(tcpServ);
-                                         });
-}
-
-int concurrencyServer(ProgramContext &ctx)
-{
-    if (!ctx.step("create"))
-        return 0;
-    auto address = ipv4Address(ctx.param("host"), ctx.intParam("port"));
-    if (!address)
-        return ctx.fail(address.error());
-    const std::string serverClass = ctx.param("server");
-    const RequestHandlerClass stepped(
-        [&ctx] { return std::unique_ptr<BaseRequestHandler>(new SteppedTimestampHandler(ctx)); }, "MyRequestHandler");
-
-    if (serverClass == kThreadingTcpServer)
-        return serve<ThreadingTCPServer>(ctx, *address, stepped);
-    if (serverClass == kForkingTcpServer) {
-        // The child makes its handler by name: the tutorial's timestamp handler, whose print()
-        // the child sends back here (socketserver/Console.h).
-        return serve<ForkingTCPServer>(ctx, *address, tutorial::timestampHandler(), [&ctx](ForkingTCPServer &server) {
+    ctx.at(Server.create);
+    const std::string serverClass = ctx.param("server");  // the lab file allows only these three
+    const RequestHandlerClass stepped = handlerClass<TimestampHandler>(ctx, Server.handler, "MyRequestHandler");
+    if (serverClass == "ThreadingTCPServer")
+        return serve<ThreadingTCPServer>(ctx, stepped);
+    if (serverClass == "ForkingTCPServer") {
+        return serve<ForkingTCPServer>(ctx, forkedTimestampHandlerClass(), [&ctx](ForkingTCPServer &server) {
             server.setConsoleOutput([&ctx](const std::string &line) { ctx.print(line); });
             server.setChildObserver([&ctx](const ChildLifecycle &child) {
-                const QString text = child.exited ? tr("child %1 exited %2").arg(child.pid).arg(child.code)
-                                                  : tr("child %1 started").arg(child.pid);
+                const QString text = child.exited ? Tr::tr("child %1 exited %2").arg(child.pid).arg(child.code)
+                                                  : Tr::tr("child %1 started").arg(child.pid);
                 ctx.print(text.toStdString());
             });
         });
     }
-    return serve<TCPServer>(ctx, *address, stepped);  // "TCPServer": the lab file allows no other
+    return serve<TCPServer>(ctx, stepped);
 }
 
 } // namespace
 
-std::vector<ProgramInfo> socketServerConcurrencyPrograms()
+SOCKETLAB_PROGRAMS(SocketServerConcurrency)
 {
-    return {
-        {"socketserver-concurrency-server",
-         {{"create", "MyServer(ADDR"}, {"print-waiting", "print("}, {"serve-forever", ".serve_forever("},
-          {"verify", "client_address[0] != ALLOWED"}, {"refuse", "print('...refused"},
-          {"handle-print", "print("}, {"handle-reply", "wfile.write("}},
-         {"host", "port", "server", "allowed"},
-         concurrencyServer},
-    };
+    programs.add({"socketserver-concurrency-server",
+                  "tsTservSS.py on the server class SERVER chooses (TCPServer, ThreadingTCPServer, ForkingTCPServer), with a verify_request that admits only ALLOWED.",
+                  Server,
+                  {{"host", "address to bind"}, {"port", "port to bind (0: the kernel chooses; published as \"port\")"},
+                   {"server", "TCPServer, ThreadingTCPServer or ForkingTCPServer"},
+                   {"allowed", "the one client host verify_request admits ('' admits all)"}},
+                  concurrencyServer});
 }

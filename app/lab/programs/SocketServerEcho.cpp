@@ -1,118 +1,73 @@
 // The upper-case echo server of Python's socketserver documentation (TCPServer with a
-// BaseRequestHandler: recv, then sendall(data.upper())) and its client, which opens a new
-// connection for every line it sends. The handler steps through its own listing lines on
-// serve_forever's thread, which is the pane's.
-#include "ProgramSupport.h"
+// BaseRequestHandler: one recv, then sendall(data.upper())) and its client, which opens a
+// new connection for every line it sends. The handler steps on serve_forever's thread.
+#include <Program.h>
+#include <kit/ServeInPane.h>
+#include <kit/TutorialHandlers.h>
 
-#include <socketserver/BaseRequestHandler.h>
-#include <socketserver/SocketException.h>
 #include <socketserver/TCPServer.h>
-#include <socketserver/Tutorial.h>
-
-#include <CancelToken.h>
-#include <Socket.h>
 
 #include <sys/socket.h>
 
 using namespace socketlab;
-using namespace socketlab::socketserver;
+using socketlab::socketserver::orRaise;
 
 namespace {
 
-constexpr std::size_t kRecvSize = 1024;  // both listings' recv(1024)
+const struct : StepTable {
+    UpperEchoSteps handler = UpperEchoHandler::declareSteps(*this);
+    ProgramStep create = add("create", "TCPServer((");
+    ServeSteps serve = ServeSteps::declareIn(*this);
+} Server;
 
-// class MyTCPHandler(socketserver.BaseRequestHandler): def handle(self): ...
-class SteppedUpperEchoHandler : public BaseRequestHandler {
-public:
-    explicit SteppedUpperEchoHandler(ProgramContext &ctx) : m_ctx(ctx) {}
-
-    void handle() override
-    {
-        if (!m_ctx.step("handle-recv"))
-            return;
-        // One recv, no framing: whatever has arrived (up to 1024 bytes) is "the message".
-        const Bytes data = tutorial::strip(orRaise(request().socket().recv(kRecvSize)));
-        if (!m_ctx.step("handle-print"))
-            return;
-        m_ctx.print(clientAddress().host() + " wrote:");
-        m_ctx.print(tutorial::pythonBytesRepr(data));
-        if (!m_ctx.step("handle-sendall"))
-            return;
-        orRaise(request().socket().sendAll(tutorial::upper(data)));
-    }
-
-private:
-    ProgramContext &m_ctx;
-};
-
-int echoServer(ProgramContext &ctx)
+void echoServer(ProgramContext &ctx)
 {
-    if (!ctx.step("create"))
-        return 0;
-    auto address = ipv4Address(ctx.param("host"), ctx.intParam("port"));
-    if (!address)
-        return ctx.fail(address.error());
-    const RequestHandlerClass handlerClass(
-        [&ctx] { return std::unique_ptr<BaseRequestHandler>(new SteppedUpperEchoHandler(ctx)); }, "MyTCPHandler");
-    return serveInPane<TCPServer>(ctx, *address, handlerClass, "waiting for connection...");  // socket(), bind(), listen(5)
+    ctx.at(Server.create);  // server = socketserver.TCPServer((HOST, PORT), MyTCPHandler)
+    serveInPane<socketserver::TCPServer>(ctx, ctx.address("host", "port"),
+                                         handlerClass<UpperEchoHandler>(ctx, Server.handler, "MyTCPHandler"),
+                                         Server.serve, "waiting for connection...");
 }
 
-int echoClient(ProgramContext &ctx)
+const struct : StepTable {
+    ProgramStep input = add("input", "input(");
+    ProgramStep checkInput = add("check-input", "if not data");
+    ProgramStep socket = add("socket", "socket.socket(");
+    ProgramStep connect = add("connect", ".connect(");
+    ProgramStep sendall = add("sendall", ".sendall(");
+    ProgramStep recv = add("recv", ".recv(");
+    ProgramStep printSent = add("print-sent", "print('Sent");
+    ProgramStep printReceived = add("print-received", "print('Received");
+} Client;
+
+void echoClient(ProgramContext &ctx)
 {
-    auto address = ipv4Address(ctx.param("host"), ctx.intParam("port"));
-    if (!address)
-        return ctx.fail(address.error());
+    constexpr std::size_t kRecvSize = 1024;  // the listing's recv(1024)
+    const SocketAddress address = ctx.address("host", "port");
     for (;;) {
-        if (!ctx.step("input"))
-            return 0;
-        const std::optional<std::string> data = ctx.input("> ");
-        if (!ctx.step("check-input"))
-            return 0;
-        if (!data || data->empty())
-            return 0;
-        int status = 0;
-        std::optional<Socket> created = stepSocket(ctx, SOCK_STREAM, status);  // with socket.socket(...) as sock:
-        if (!created)
-            return status;
-        Socket &sock = *created;
-        if (!ctx.step("connect"))
-            return 0;
-        if (Status s = sock.connect(*address); !s)
-            return ctx.fail(s.error());
-        if (!ctx.step("sendall"))
-            return 0;
-        if (Status s = sock.sendAll(*data + "\n"); !s)
-            return ctx.fail(s.error());
-        if (!ctx.step("recv"))
-            return 0;
-        auto received = sock.recv(kRecvSize);
-        if (!received)
-            return ctx.fail(received.error());
-        (void)sock.close();  // the end of the with block
-        if (!ctx.step("print-sent"))
-            return 0;
-        ctx.print("Sent:     " + *data);
-        if (!ctx.step("print-received"))
-            return 0;
-        ctx.print("Received: " + *received);
+        ctx.at(Client.input);       const std::optional<std::string> data = ctx.readLine("> ");
+        ctx.at(Client.checkInput);  if (!data || data->empty()) return;
+        std::string received;
+        {
+            ctx.at(Client.socket);   Socket sock = ctx.socket(AF_INET, SOCK_STREAM);  // with ... as sock:
+            ctx.at(Client.connect);  orRaise(sock.connect(address));
+            ctx.at(Client.sendall);  orRaise(sock.sendAll(*data + "\n"));
+            ctx.at(Client.recv);     received = orRaise(sock.recv(kRecvSize));
+        }  // the end of the with block closes sock
+        ctx.at(Client.printSent);      ctx.print("Sent:     " + *data);
+        ctx.at(Client.printReceived);  ctx.print("Received: " + received);
     }
 }
 
 } // namespace
 
-std::vector<ProgramInfo> socketServerEchoPrograms()
+SOCKETLAB_PROGRAMS(SocketServerEcho)
 {
-    return {
-        {"socketserver-echo-server",
-         {{"create", "TCPServer(("}, {"print-waiting", "print("}, {"serve-forever", ".serve_forever("},
-          {"handle-recv", "request.recv("}, {"handle-print", "print("}, {"handle-sendall", ".sendall("}},
-         {"host", "port"},
-         echoServer},
-        {"socketserver-echo-client",
-         {{"input", "input("}, {"check-input", "if not data"}, {"socket", "socket.socket("}, {"connect", ".connect("},
-          {"sendall", ".sendall("}, {"recv", ".recv("}, {"print-sent", "print('Sent"},
-          {"print-received", "print('Received"}},
-         {"host", "port"},
-         echoClient},
-    };
+    programs.add({"socketserver-echo-server", "The socketserver docs' TCPServer with a BaseRequestHandler: one recv(1024), then sendall() of it upper-cased.",
+                  Server,
+                  {{"host", "address to bind"}, {"port", "port to bind (0: the kernel chooses; published as \"port\")"}},
+                  echoServer});
+    programs.add({"socketserver-echo-client", "The docs' client: for each typed line a new connection, sendall(line + \"\\n\"), one recv(1024).",
+                  Client,
+                  {{"host", "server host (a name is resolved)"}, {"port", "server port"}},
+                  echoClient});
 }

@@ -1,113 +1,88 @@
 // tsTservSS.py and tsTclntSS.py of the tutorials: the timestamp server on socketserver's
 // TCPServer + StreamRequestHandler, and its client that opens a new connection for every
-// line. The handler steps through its own listing lines: under a plain TCPServer it runs
-// on serve_forever's thread, which is the pane's.
-#include "ProgramSupport.h"
-#include "SteppedTimestampHandler.h"
+// line. Under a plain TCPServer the handler steps on serve_forever's thread, the pane's.
+// The socketserver-concurrency lab's client is the same program with a bind() first.
+#include <Program.h>
+#include <ProgramAddress.h>
+#include <kit/PythonText.h>
+#include <kit/ServeInPane.h>
+#include <kit/TutorialHandlers.h>
 
-#include <socketserver/SocketException.h>
 #include <socketserver/TCPServer.h>
-#include <socketserver/Tutorial.h>
-
-#include <CancelToken.h>
-#include <Socket.h>
 
 #include <sys/socket.h>
 
 using namespace socketlab;
-using namespace socketlab::socketserver;
+using socketlab::socketserver::orRaise;
 
 namespace {
 
-int socketServerTimestampServer(ProgramContext &ctx)
+const struct : StepTable {
+    HandlerSteps handler = TimestampHandler::declareSteps(*this);
+    ProgramStep create = add("create", "TCP(ADDR");
+    ServeSteps serve = ServeSteps::declareIn(*this);
+} Server;
+
+void tsTservSS(ProgramContext &ctx)
 {
-    if (!ctx.step("create"))
-        return 0;
-    auto address = ipv4Address(ctx.param("host"), ctx.intParam("port"));
-    if (!address)
-        return ctx.fail(address.error());
-    const RequestHandlerClass handlerClass(
-        [&ctx] { return std::unique_ptr<BaseRequestHandler>(new SteppedTimestampHandler(ctx)); }, "MyRequestHandler");
-    return serveInPane<TCPServer>(ctx, *address, handlerClass, "waiting for connection...");  // socket(), bind(), listen(5)
+    ctx.at(Server.create);  // tcpServ = TCP(ADDR, MyRequestHandler): socket(), bind(), listen(5)
+    serveInPane<socketserver::TCPServer>(ctx, ctx.address("host", "port"),
+                                         handlerClass<TimestampHandler>(ctx, Server.handler, "MyRequestHandler"),
+                                         Server.serve, "waiting for connection...");
 }
 
-// bindsSource: the socketserver-concurrency lab's client, which may bind its own address
-// first (SOURCE) so that verify_request sees a chosen client host: any 127.x.y.z works on
+// The client's lines; `bind` only in the concurrency lab's client, which may choose its own
+// address (SOURCE) so that verify_request sees a chosen client host: any 127.x.y.z works on
 // Linux's loopback, so one machine can play an admitted and a refused client.
-int socketServerTimestampClient(ProgramContext &ctx, bool bindsSource)
+struct ClientSteps : StepTable {
+    explicit ClientSteps(bool bindsSource)
+        : socket(add("socket", "socket(")), bind(bindsSource ? add("bind", ".bind((") : ProgramStep{}),
+          connect(add("connect", ".connect(")), input(add("input", "input(")), checkInput(add("check-input", "if not data")),
+          send(add("send", ".send(")), recv(add("recv", ".recv(")), checkReply(add("check-reply", "if not data")),
+          print(add("print", "print(")), close(add("close", ".close("))
+    {
+    }
+    ProgramStep socket, bind, connect, input, checkInput, send, recv, checkReply, print, close;
+};
+const ClientSteps Client(false);
+const ClientSteps BoundClient(true);
+
+void tsTclntSS(ProgramContext &ctx, const ClientSteps &steps)
 {
-    const std::size_t bufsize = static_cast<std::size_t>(ctx.intParam("bufsize"));
-    auto address = ipv4Address(ctx.param("host"), ctx.intParam("port"));
-    if (!address)
-        return ctx.fail(address.error());
+    const std::size_t bufsiz = ctx.size("bufsize");  // BUFSIZ (a C macro name)
+    const SocketAddress ADDR = ctx.address("host", "port");
+    const std::string SOURCE = steps.bind.id ? ctx.param("source") : std::string();
     for (;;) {
-        int status = 0;
-        std::optional<Socket> created = stepSocket(ctx, SOCK_STREAM, status);  // a new connection per line
-        if (!created)
-            return status;
-        Socket &tcpCliSock = *created;
-        if (const std::string source = bindsSource ? ctx.param("source") : std::string(); !source.empty()) {
-            if (!ctx.step("bind"))
-                return 0;
-            auto own = ipv4Address(source, 0);
-            Status bound = own ? tcpCliSock.bind(*own) : Status(own.error());
-            if (!bound)
-                return ctx.fail(bound.error());
+        ctx.at(steps.socket);  Socket tcpCliSock = ctx.socket(AF_INET, SOCK_STREAM);  // a new connection per line
+        if (!SOURCE.empty()) {
+            ctx.at(steps.bind);  orRaise(tcpCliSock.bind(orRaise(ipv4Address(SOURCE, 0))));
         }
-        if (!ctx.step("connect"))
-            return 0;
-        if (Status s = tcpCliSock.connect(*address); !s)
-            return ctx.fail(s.error());
-        if (!ctx.step("input"))
-            return 0;
-        const std::optional<std::string> data = ctx.input("> ");
-        if (!ctx.step("check-input"))
-            return 0;
-        if (!data || data->empty())
-            return 0;
-        if (!ctx.step("send"))
-            return 0;
-        if (auto sent = tcpCliSock.send(*data + "\r\n"); !sent)  // readline() needs the line end
-            return ctx.fail(sent.error());
-        if (!ctx.step("recv"))
-            return 0;
-        auto reply = tcpCliSock.recv(bufsize);
-        if (!reply)
-            return ctx.fail(reply.error());
-        if (!ctx.step("check-reply"))
-            return 0;
-        if (reply->empty())
-            return 0;
-        if (!ctx.step("print"))
-            return 0;
-        ctx.print(tutorial::strip(*reply));
-        if (!ctx.step("close"))
-            return 0;
-        (void)tcpCliSock.close();
+        ctx.at(steps.connect);     orRaise(tcpCliSock.connect(ADDR));
+        ctx.at(steps.input);       const std::optional<std::string> data = ctx.readLine("> ");
+        ctx.at(steps.checkInput);  if (!data || data->empty()) return;
+        ctx.at(steps.send);        orRaise(tcpCliSock.send(*data + "\r\n"));  // a line for the server's readline()
+        ctx.at(steps.recv);        const python::Bytes reply = orRaise(tcpCliSock.recv(bufsiz));
+        ctx.at(steps.checkReply);  if (reply.empty()) return;
+        ctx.at(steps.print);       ctx.print(python::strip(reply));
+        ctx.at(steps.close);       (void)tcpCliSock.close();
     }
 }
 
 } // namespace
 
-std::vector<ProgramInfo> socketServerTimestampPrograms()
+SOCKETLAB_PROGRAMS(SocketServerTimestamp)
 {
-    return {
-        {"socketserver-timestamp-server",
-         {{"create", "TCP(ADDR"}, {"print-waiting", "print("}, {"serve-forever", ".serve_forever("},
-          {"handle-print", "print("}, {"handle-reply", "wfile.write("}},
-         {"host", "port"},
-         socketServerTimestampServer},
-        {"socketserver-timestamp-client",
-         {{"socket", "socket("}, {"connect", ".connect("}, {"input", "input("}, {"check-input", "if not data"},
-          {"send", ".send("}, {"recv", ".recv("}, {"check-reply", "if not data"}, {"print", "print("},
-          {"close", ".close("}},
-         {"host", "port", "bufsize"},
-         [](ProgramContext &ctx) { return socketServerTimestampClient(ctx, false); }},
-        {"socketserver-bound-client",
-         {{"socket", "socket("}, {"bind", ".bind(("}, {"connect", ".connect("}, {"input", "input("},
-          {"check-input", "if not data"}, {"send", ".send("}, {"recv", ".recv("}, {"check-reply", "if not data"},
-          {"print", "print("}, {"close", ".close("}},
-         {"host", "port", "bufsize", "source"},
-         [](ProgramContext &ctx) { return socketServerTimestampClient(ctx, true); }},
-    };
+    programs.add({"socketserver-timestamp-server", "tsTservSS.py: TCPServer with a StreamRequestHandler that answers one line per connection, timestamped.",
+                  Server,
+                  {{"host", "address to bind"}, {"port", "port to bind (0: the kernel chooses; published as \"port\")"}},
+                  tsTservSS});
+    programs.add({"socketserver-timestamp-client", "tsTclntSS.py: a new connection for each typed line, sent with \\r\\n; prints the reply.",
+                  Client,
+                  {{"host", "server host (a name is resolved)"}, {"port", "server port"}, {"bufsize", "BUFSIZ: most bytes one recv() returns"}},
+                  [](ProgramContext &ctx) { tsTclntSS(ctx, Client); }});
+    programs.add({"socketserver-bound-client", "tsTclntSS.py that binds SOURCE first, so the server sees a chosen client address.",
+                  BoundClient,
+                  {{"host", "server host (a name is resolved)"}, {"port", "server port"}, {"bufsize", "BUFSIZ: most bytes one recv() returns"},
+                   {"source", "the client's own address ('' lets the kernel choose; any 127.x.y.z works on Linux)"}},
+                  [](ProgramContext &ctx) { tsTclntSS(ctx, BoundClient); }});
 }

@@ -1,131 +1,90 @@
-// tsTserv.py and tsTclnt.py of the tutorials, on the socket core. Each step() names the
-// listing line about to run; the lab file maps it to its line number.
-#include "ProgramSupport.h"
-
-#include <Socket.h>
+// tsTserv.py and tsTclnt.py of the tutorials, on the socket core: a line of C++ per line of
+// the listing, each listing line a step the pane stops at.
+#include <Program.h>
+#include <kit/PythonText.h>
 
 #include <sys/socket.h>
 
 using namespace socketlab;
+using socketlab::socketserver::orRaise;
 
 namespace {
 
-int tcpTimestampServer(ProgramContext &ctx)
-{
-    const std::size_t bufsize = static_cast<std::size_t>(ctx.intParam("bufsize"));
-    int status = 0;
-    std::optional<Socket> created = stepSocket(ctx, SOCK_STREAM, status);
-    if (!created)
-        return status;
-    Socket &tcpSerSock = *created;
-    if (!stepBind(ctx, tcpSerSock, status))
-        return status;
+const struct : StepTable {
+    ProgramStep socket = add("socket", "socket(");
+    ProgramStep bind = add("bind", ".bind(");
+    ProgramStep listen = add("listen", ".listen(");
+    ProgramStep printWaiting = add("print-waiting", "print(");
+    ProgramStep accept = add("accept", ".accept(");
+    ProgramStep printConnected = add("print-connected", "print(");
+    ProgramStep recv = add("recv", ".recv(");
+    ProgramStep checkData = add("check-data", "if not data");
+    ProgramStep send = add("send", ".send(");
+    ProgramStep closeClient = add("close-client", ".close(");
+} Server;
 
-    if (!ctx.step("listen"))
-        return 0;
-    if (Status s = tcpSerSock.listen(static_cast<int>(ctx.intParam("backlog"))); !s)
-        return ctx.fail(s.error());
-    publishPort(ctx, tcpSerSock);
+void tsTserv(ProgramContext &ctx)
+{
+    const std::size_t bufsiz = ctx.size("bufsize");  // BUFSIZ (a C macro name)
+    ctx.at(Server.socket);  Socket tcpSerSock = ctx.socket(AF_INET, SOCK_STREAM);
+    ctx.at(Server.bind);    orRaise(tcpSerSock.bind(ctx.address("host", "port")));
+    ctx.at(Server.listen);  orRaise(tcpSerSock.listen(static_cast<int>(ctx.integer("backlog"))));
+    ctx.publishPort(tcpSerSock);  // a client connecting before listen() would be refused
 
     for (;;) {
-        if (!ctx.step("print-waiting"))
-            return 0;
-        ctx.print("waiting for connection...");
-        if (!ctx.step("accept"))
-            return 0;
-        auto accepted = tcpSerSock.accept();
-        if (!accepted)
-            return ctx.fail(accepted.error());
-        Socket tcpCliSock = std::move(accepted->socket);
-        if (!ctx.step("print-connected"))
-            return 0;
-        ctx.print("...connected from: " + accepted->address.pythonRepr());
-
+        ctx.at(Server.printWaiting);    ctx.print("waiting for connection...");
+        ctx.at(Server.accept);          Accepted accepted = orRaise(tcpSerSock.accept());
+        Socket tcpCliSock = std::move(accepted.socket);
+        ctx.at(Server.printConnected);  ctx.print("...connected from: " + accepted.address.pythonRepr());
         for (;;) {
-            if (!ctx.step("recv"))
-                return 0;
-            auto data = tcpCliSock.recv(bufsize);
-            if (!data)
-                return ctx.fail(data.error());
-            if (!ctx.step("check-data"))
-                return 0;
-            if (data->empty())
-                break;
-            if (!ctx.step("send"))
-                return 0;
-            if (auto sent = tcpCliSock.send(timestamped(*data)); !sent)
-                return ctx.fail(sent.error());
+            ctx.at(Server.recv);        const python::Bytes data = orRaise(tcpCliSock.recv(bufsiz));
+            ctx.at(Server.checkData);   if (data.empty()) break;
+            ctx.at(Server.send);        orRaise(tcpCliSock.send(timestamped(data)));
         }
-        if (!ctx.step("close-client"))
-            return 0;
-        (void)tcpCliSock.close();
+        ctx.at(Server.closeClient);     (void)tcpCliSock.close();
     }
 }
 
-int tcpTimestampClient(ProgramContext &ctx)
-{
-    const std::size_t bufsize = static_cast<std::size_t>(ctx.intParam("bufsize"));
-    int status = 0;
-    std::optional<Socket> created = stepSocket(ctx, SOCK_STREAM, status);
-    if (!created)
-        return status;
-    Socket &tcpCliSock = *created;
+const struct : StepTable {
+    ProgramStep socket = add("socket", "socket(");
+    ProgramStep connect = add("connect", ".connect(");
+    ProgramStep input = add("input", "input(");
+    ProgramStep checkInput = add("check-input", "if not data");
+    ProgramStep send = add("send", ".send(");
+    ProgramStep recv = add("recv", ".recv(");
+    ProgramStep checkReply = add("check-reply", "if not data");
+    ProgramStep print = add("print", "print(");
+    ProgramStep close = add("close", ".close(");
+} Client;
 
-    if (!ctx.step("connect"))
-        return 0;
-    auto address = ipv4Address(ctx.param("host"), ctx.intParam("port"));
-    if (!address)
-        return ctx.fail(address.error());
-    if (Status s = tcpCliSock.connect(*address); !s)
-        return ctx.fail(s.error());
+void tsTclnt(ProgramContext &ctx)
+{
+    const std::size_t bufsiz = ctx.size("bufsize");  // BUFSIZ (a C macro name)
+    ctx.at(Client.socket);   Socket tcpCliSock = ctx.socket(AF_INET, SOCK_STREAM);
+    ctx.at(Client.connect);  orRaise(tcpCliSock.connect(ctx.address("host", "port")));
 
     for (;;) {
-        if (!ctx.step("input"))
-            return 0;
-        const std::optional<std::string> data = ctx.input("> ");
-        if (!ctx.step("check-input"))
-            return 0;
-        if (!data || data->empty())
-            break;  // an empty line (or the end of input) ends the client
-        if (!ctx.step("send"))
-            return 0;
-        if (auto sent = tcpCliSock.send(*data); !sent)
-            return ctx.fail(sent.error());
-        if (!ctx.step("recv"))
-            return 0;
-        auto reply = tcpCliSock.recv(bufsize);
-        if (!reply)
-            return ctx.fail(reply.error());
-        if (!ctx.step("check-reply"))
-            return 0;
-        if (reply->empty())
-            break;
-        if (!ctx.step("print"))
-            return 0;
-        ctx.print(*reply);
+        ctx.at(Client.input);       const std::optional<std::string> data = ctx.readLine("> ");
+        ctx.at(Client.checkInput);  if (!data || data->empty()) break;  // an empty line (or the end of input)
+        ctx.at(Client.send);        orRaise(tcpCliSock.send(*data));
+        ctx.at(Client.recv);        const python::Bytes reply = orRaise(tcpCliSock.recv(bufsiz));
+        ctx.at(Client.checkReply);  if (reply.empty()) break;
+        ctx.at(Client.print);       ctx.print(reply);
     }
-    if (!ctx.step("close"))
-        return 0;
-    (void)tcpCliSock.close();
-    return 0;
+    ctx.at(Client.close);  (void)tcpCliSock.close();
 }
 
 } // namespace
 
-std::vector<ProgramInfo> tcpTimestampPrograms()
+SOCKETLAB_PROGRAMS(TcpTimestamp)
 {
-    return {
-        {"tcp-timestamp-server",
-         {{"socket", "socket("}, {"bind", ".bind("}, {"listen", ".listen("}, {"print-waiting", "print("},
-          {"accept", ".accept("}, {"print-connected", "print("}, {"recv", ".recv("}, {"check-data", "if not data"},
-          {"send", ".send("}, {"close-client", ".close("}},
-         {"host", "port", "backlog", "bufsize"},
-         tcpTimestampServer},
-        {"tcp-timestamp-client",
-         {{"socket", "socket("}, {"connect", ".connect("}, {"input", "input("}, {"check-input", "if not data"},
-          {"send", ".send("}, {"recv", ".recv("}, {"check-reply", "if not data"}, {"print", "print("},
-          {"close", ".close("}},
-         {"host", "port", "bufsize"},
-         tcpTimestampClient},
-    };
+    programs.add({"tcp-timestamp-server", "tsTserv.py: a TCP server that answers each recv() with the bytes it got, timestamped; one client at a time.",
+                  Server,
+                  {{"host", "address to bind"}, {"port", "port to bind (0: the kernel chooses; published as \"port\")"},
+                   {"backlog", "listen() backlog"}, {"bufsize", "BUFSIZ: most bytes one recv() returns"}},
+                  tsTserv});
+    programs.add({"tcp-timestamp-client", "tsTclnt.py: connects once, then sends each typed line and prints the reply; an empty line ends it.",
+                  Client,
+                  {{"host", "server host (a name is resolved)"}, {"port", "server port"}, {"bufsize", "BUFSIZ: most bytes one recv() returns"}},
+                  tsTclnt});
 }

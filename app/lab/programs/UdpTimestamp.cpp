@@ -1,105 +1,80 @@
 // tsUserv.py and tsUclnt.py of the tutorials, on the socket core: no listen, no accept,
 // no connection; every reply goes back to the address recvfrom() reported.
-#include "ProgramSupport.h"
-
-#include <Socket.h>
+#include <Program.h>
+#include <kit/PythonText.h>
 
 #include <sys/socket.h>
 
 using namespace socketlab;
+using socketlab::socketserver::orRaise;
 
 namespace {
 
-int udpTimestampServer(ProgramContext &ctx)
+const struct : StepTable {
+    ProgramStep socket = add("socket", "socket(");
+    ProgramStep bind = add("bind", ".bind(");
+    ProgramStep printWaiting = add("print-waiting", "print(");
+    ProgramStep recvfrom = add("recvfrom", ".recvfrom(");
+    ProgramStep sendto = add("sendto", ".sendto(");
+    ProgramStep printReturned = add("print-returned", "print(");
+} Server;
+
+void tsUserv(ProgramContext &ctx)
 {
-    const std::size_t bufsize = static_cast<std::size_t>(ctx.intParam("bufsize"));
-    int status = 0;
-    std::optional<Socket> created = stepSocket(ctx, SOCK_DGRAM, status);
-    if (!created)
-        return status;
-    Socket &udpSerSock = *created;
-    if (!stepBind(ctx, udpSerSock, status))
-        return status;
-    publishPort(ctx, udpSerSock);
+    const std::size_t bufsiz = ctx.size("bufsize");  // BUFSIZ (a C macro name)
+    ctx.at(Server.socket);  Socket udpSerSock = ctx.socket(AF_INET, SOCK_DGRAM);
+    ctx.at(Server.bind);    orRaise(udpSerSock.bind(ctx.address("host", "port")));
+    ctx.publishPort(udpSerSock);
 
     for (;;) {
-        if (!ctx.step("print-waiting"))
-            return 0;
-        ctx.print("waiting for message...");
-        if (!ctx.step("recvfrom"))
-            return 0;
-        auto datagram = udpSerSock.recvFrom(bufsize);
-        if (!datagram)
-            return ctx.fail(datagram.error());
-        if (!ctx.step("sendto"))
-            return 0;
-        if (auto sent = udpSerSock.sendTo(timestamped(datagram->data), datagram->from); !sent)
-            return ctx.fail(sent.error());
-        if (!ctx.step("print-returned"))
-            return 0;
-        ctx.print("...received from and returned to: " + datagram->from.pythonRepr());
+        ctx.at(Server.printWaiting);   ctx.print("waiting for message...");
+        ctx.at(Server.recvfrom);       const Datagram datagram = orRaise(udpSerSock.recvFrom(bufsiz));
+        ctx.at(Server.sendto);         orRaise(udpSerSock.sendTo(timestamped(datagram.data), datagram.from));
+        ctx.at(Server.printReturned);  ctx.print("...received from and returned to: " + datagram.from.pythonRepr());
     }
 }
 
-int udpTimestampClient(ProgramContext &ctx)
+const struct : StepTable {
+    ProgramStep socket = add("socket", "socket(");
+    ProgramStep input = add("input", "input(");
+    ProgramStep checkInput = add("check-input", "if not data");
+    ProgramStep sendto = add("sendto", ".sendto(");
+    ProgramStep recvfrom = add("recvfrom", ".recvfrom(");
+    ProgramStep checkReply = add("check-reply", "if not data");
+    ProgramStep print = add("print", "print(");
+    ProgramStep close = add("close", ".close(");
+} Client;
+
+void tsUclnt(ProgramContext &ctx)
 {
-    const std::size_t bufsize = static_cast<std::size_t>(ctx.intParam("bufsize"));
-    int status = 0;
-    std::optional<Socket> created = stepSocket(ctx, SOCK_DGRAM, status);
-    if (!created)
-        return status;
-    Socket &udpCliSock = *created;
-    auto address = ipv4Address(ctx.param("host"), ctx.intParam("port"));
-    if (!address)
-        return ctx.fail(address.error());
-    SocketAddress addr = *address;
+    const std::size_t bufsiz = ctx.size("bufsize");  // BUFSIZ (a C macro name)
+    ctx.at(Client.socket);  Socket udpCliSock = ctx.socket(AF_INET, SOCK_DGRAM);
+    SocketAddress ADDR = ctx.address("host", "port");
 
     for (;;) {
-        if (!ctx.step("input"))
-            return 0;
-        const std::optional<std::string> data = ctx.input("> ");
-        if (!ctx.step("check-input"))
-            return 0;
-        if (!data || data->empty())
-            break;
-        if (!ctx.step("sendto"))
-            return 0;
-        if (auto sent = udpCliSock.sendTo(*data, addr); !sent)
-            return ctx.fail(sent.error());
-        if (!ctx.step("recvfrom"))
-            return 0;
-        auto reply = udpCliSock.recvFrom(bufsize);
-        if (!reply)
-            return ctx.fail(reply.error());
-        addr = reply->from;  // data, ADDR = udpCliSock.recvfrom(BUFSIZ)
-        if (!ctx.step("check-reply"))
-            return 0;
-        if (reply->data.empty())
-            break;
-        if (!ctx.step("print"))
-            return 0;
-        ctx.print(reply->data);
+        ctx.at(Client.input);       const std::optional<std::string> data = ctx.readLine("> ");
+        ctx.at(Client.checkInput);  if (!data || data->empty()) break;
+        ctx.at(Client.sendto);      orRaise(udpCliSock.sendTo(*data, ADDR));
+        ctx.at(Client.recvfrom);    const Datagram reply = orRaise(udpCliSock.recvFrom(bufsiz));
+        ADDR = reply.from;          // data, ADDR = udpCliSock.recvfrom(BUFSIZ)
+        ctx.at(Client.checkReply);  if (reply.data.empty()) break;
+        ctx.at(Client.print);       ctx.print(reply.data);
     }
-    if (!ctx.step("close"))
-        return 0;
-    (void)udpCliSock.close();
-    return 0;
+    ctx.at(Client.close);  (void)udpCliSock.close();
 }
 
 } // namespace
 
-std::vector<ProgramInfo> udpTimestampPrograms()
+SOCKETLAB_PROGRAMS(UdpTimestamp)
 {
-    return {
-        {"udp-timestamp-server",
-         {{"socket", "socket("}, {"bind", ".bind("}, {"print-waiting", "print("}, {"recvfrom", ".recvfrom("},
-          {"sendto", ".sendto("}, {"print-returned", "print("}},
-         {"host", "port", "bufsize"},
-         udpTimestampServer},
-        {"udp-timestamp-client",
-         {{"socket", "socket("}, {"input", "input("}, {"check-input", "if not data"}, {"sendto", ".sendto("},
-          {"recvfrom", ".recvfrom("}, {"check-reply", "if not data"}, {"print", "print("}, {"close", ".close("}},
-         {"host", "port", "bufsize"},
-         udpTimestampClient},
-    };
+    programs.add({"udp-timestamp-server", "tsUserv.py: a UDP server that sends each datagram back to its sender, timestamped.",
+                  Server,
+                  {{"host", "address to bind"}, {"port", "port to bind (0: the kernel chooses; published as \"port\")"},
+                   {"bufsize", "BUFSIZ: most bytes one recvfrom() returns (the rest of a longer datagram is lost)"}},
+                  tsUserv});
+    programs.add({"udp-timestamp-client", "tsUclnt.py: sends each typed line as one datagram and prints the reply; an empty line ends it.",
+                  Client,
+                  {{"host", "server host (a name is resolved)"}, {"port", "server port"},
+                   {"bufsize", "BUFSIZ: most bytes one recvfrom() returns"}},
+                  tsUclnt});
 }

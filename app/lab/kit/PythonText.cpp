@@ -1,0 +1,94 @@
+#include "PythonText.h"
+
+#include <cstdio>
+#include <ctime>
+
+namespace python {
+
+namespace {
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\x0b' || c == '\x0c';
+}
+
+} // namespace
+
+std::string ctime()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    // Python's time.ctime() is asctime(): English names whatever the locale.
+    static const char *const days[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    char text[64] = {};
+    std::snprintf(text, sizeof text, "%s %s %2d %02d:%02d:%02d %d", days[local.tm_wday], months[local.tm_mon],
+                  local.tm_mday, local.tm_hour, local.tm_min, local.tm_sec, local.tm_year + 1900);
+    return text;
+}
+
+std::string bytesRepr(const Bytes &data)
+{
+    // Python uses single quotes unless the bytes contain ' and no ".
+    const bool doubleQuotes = data.find('\'') != Bytes::npos && data.find('"') == Bytes::npos;
+    const char quote = doubleQuotes ? '"' : '\'';
+    std::string out = "b";
+    out += quote;
+    for (const char c : data) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == quote || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (byte < 0x20 || byte >= 0x7f) {
+            static const char hex[] = "0123456789abcdef";
+            out += "\\x";
+            out += hex[byte >> 4];
+            out += hex[byte & 0xf];
+        } else {
+            out += c;
+        }
+    }
+    out += quote;
+    return out;
+}
+
+Bytes strip(const Bytes &data)
+{
+    std::size_t begin = 0;
+    std::size_t end = data.size();
+    while (begin < end && isSpace(data[begin]))
+        ++begin;
+    while (end > begin && isSpace(data[end - 1]))
+        --end;
+    return data.substr(begin, end - begin);
+}
+
+Bytes upper(const Bytes &data)
+{
+    Bytes out = data;
+    for (char &c : out) {
+        if (c >= 'a' && c <= 'z')
+            c = static_cast<char>(c - 'a' + 'A');
+    }
+    return out;
+}
+
+std::string str(const socketlab::SocketAddress &address)
+{
+    return address.family() == AF_UNIX ? address.host() : address.pythonRepr();
+}
+
+} // namespace python
+
+std::string timestamped(const std::string &data)
+{
+    return "[" + python::ctime() + "] " + data;
+}

@@ -1,0 +1,23 @@
+// The few Python str/bytes operations the tutorials' programs use, with Python's exact
+// results, so a pane prints and sends byte for byte what the Python listing would.
+#pragma once
+
+#include <SocketAddress.h>
+
+#include <string>
+
+namespace python {
+
+using Bytes = std::string;
+
+std::string ctime();                      // time.ctime(): "Sat Jun  6 16:11:23 2020", local time, English names
+std::string bytesRepr(const Bytes &data);  // print(b'...'): how Python 3 shows bytes
+Bytes strip(const Bytes &data);           // bytes.strip(): ASCII whitespace
+Bytes upper(const Bytes &data);           // bytes.upper(): ASCII letters only
+// print(address): a tuple prints as its repr, a Unix path (a str) prints bare.
+std::string str(const socketlab::SocketAddress &address);
+
+} // namespace python
+
+// b'[%s] %s' % (bytes(ctime(), 'utf-8'), data): the reply of every timestamp server.
+std::string timestamped(const std::string &data);

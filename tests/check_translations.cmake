@@ -1,0 +1,32 @@
+# Fails when a translatable string of the app is missing from a .ts file, unfinished there, or
+# kept there though the app no longer has it: lupdate runs over the sources into a copy of
+# each file, and the copy must equal the committed file, with nothing unfinished.
+# Fix: cmake --build build/default --target update_translations, then translate what is new.
+file(STRINGS ${SOURCES_LIST} sources)
+set(problems "")
+foreach(ts IN LISTS TS_FILES)
+    get_filename_component(name ${ts} NAME)
+    set(copy ${WORK_DIR}/${name})
+    file(MAKE_DIRECTORY ${WORK_DIR})
+    file(COPY_FILE ${ts} ${copy})
+    execute_process(COMMAND ${LUPDATE} -silent -locations none -no-obsolete ${sources} -ts ${copy}
+                    RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(NOT status EQUAL 0)
+        message(FATAL_ERROR "lupdate failed on ${name}: ${err}")
+    endif()
+    file(READ ${ts} committed)
+    file(READ ${copy} updated)
+    string(REGEX MATCHALL "<translation type=\"unfinished\"" unfinished "${updated}")
+    list(LENGTH unfinished n_unfinished)
+    if(n_unfinished GREATER 0)
+        list(APPEND problems "${name}: ${n_unfinished} strings are new or not translated (type=\"unfinished\" in ${copy})")
+    elseif(NOT committed STREQUAL updated)
+        list(APPEND problems "${name} is not up to date with the sources (a string was added, changed or removed)")
+    endif()
+endforeach()
+if(problems)
+    list(JOIN problems "\n" text)
+    message(FATAL_ERROR "${text}\nRun: cmake --build <build dir> --target update_translations, then translate what is new.")
+endif()
+list(LENGTH sources n_sources)
+message(STATUS "translations complete for ${n_sources} sources")
