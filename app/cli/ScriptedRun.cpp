@@ -57,27 +57,21 @@ QString ScriptedRun::routeLines(const LabDefinition &lab, const QStringList &sen
     const QStringList readers = paneIds(lab, true);
     for (const QString &send : sends) {
         const qsizetype colon = send.indexOf(QLatin1Char(':'));
-        const QString prefix = colon < 0 ? QString() : send.left(colon);
-        Line line{QString(), colon < 0 ? send : send.mid(colon + 1)};
-        if (colon < 0 || prefix.isEmpty()) {
-            if (readers.isEmpty())
-                return tr("socketlab: --send %1: no pane of lab %2 reads input").arg(send, lab.id);
-            line.pane = readers.first();
-        } else if (const PaneDefinition *pane = lab.pane(prefix)) {
+        const QString prefix = colon > 0 ? send.left(colon) : QString();
+        if (const PaneDefinition *pane = prefix.isEmpty() ? nullptr : lab.pane(prefix)) {
             if (!readsInput(*pane))
                 return tr("socketlab: --send %1: pane %2 does not read input (these do: %3)")
                     .arg(send, prefix, readers.join(QStringLiteral(", ")));
-            line.pane = prefix;
-        } else if (paneName.match(prefix).hasMatch()) {
+            lines << Line{prefix, send.mid(colon + 1)};
+            continue;
+        }
+        if (paneName.match(prefix).hasMatch())  // a mistyped pane, not a line that says "time: 10:30"
             return tr("socketlab: --send %1: lab %2 has no pane \"%3\" (it has: %4); to send a line that itself has a "
                       "colon, put one in front: --send \":%1\"")
                 .arg(send, lab.id, prefix, paneIds(lab, false).join(QStringLiteral(", ")));
-        } else {
-            line = Line{readers.value(0), send};  // "time: 10:30" is a line, not a pane
-            if (line.pane.isEmpty())
-                return tr("socketlab: --send %1: no pane of lab %2 reads input").arg(send, lab.id);
-        }
-        lines << line;
+        if (readers.isEmpty())
+            return tr("socketlab: --send %1: no pane of lab %2 reads input").arg(send, lab.id);
+        lines << Line{readers.first(), colon == 0 ? send.mid(1) : send};
     }
     return {};
 }
