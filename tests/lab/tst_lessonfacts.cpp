@@ -25,7 +25,6 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-#include <arpa/inet.h>
 #include <sys/socket.h>
 
 using namespace socketlab;
