@@ -16,6 +16,7 @@
 
 #include <QDeadlineTimer>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
@@ -126,6 +127,7 @@ private slots:
     void threeSendsThenOneRecv();
     void sendAllIsOneSegmentAndEarlyBytesAreClaimed();
     void datagramsKeepTheirBoundaries();
+    void unixStreamBytesReachTheirOwnConnection();
     void flowSeesARequestsStagesInOrder();
     void threadingMixInThreadComesAndGoes();
     void flowTabOnlyWithASocketServer();
@@ -294,6 +296,45 @@ void TestLiveViews::datagramsKeepTheirBoundaries()
         return b && b->segments.size() == 1 && b->kernelBytes == 7;
     }));
     QCOMPARE(segmentBytes(lab.buffer(receiver)), (std::vector<std::int64_t>{7}));
+}
+
+// Three Unix stream clients that never bound look alike by address ("(unnamed)" to the
+// same path); the kernel's inodes tell their connections apart, so each accepted socket's
+// buffer holds its own client's sends and nothing untraced.
+void TestLiveViews::unixStreamBytesReachTheirOwnConnection()
+{
+    Lab lab;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto listener = Socket::create(AF_UNIX, SOCK_STREAM, 0, lab.context("server"));
+    QVERIFY(listener);
+    const auto path = SocketAddress::unixPath(dir.filePath(QStringLiteral("buffers.sock")).toStdString());
+    QVERIFY(path && listener->bind(*path) && listener->listen(5));
+    std::vector<Socket> clients, connections;
+    for (int i = 0; i < 3; ++i) {
+        auto c = Socket::create(AF_UNIX, SOCK_STREAM, 0, lab.context("client"));
+        QVERIFY(c && c->connect(*path));
+        clients.push_back(std::move(c).value());
+        auto a = listener->accept();
+        QVERIFY(a);
+        connections.push_back(std::move(a->socket));
+    }
+    const std::int64_t sizes[] = {0, 4, 9};  // the first says nothing
+    for (std::size_t i = 1; i < 3; ++i) {
+        QVERIFY(clients[i].sendAll(std::string(std::size_t(sizes[i]), 'u')));
+        QVERIFY(clients[i].send("!"));
+    }
+    QVERIFY(lab.until([&] {
+        const auto *b1 = lab.buffer(connections[1]), *b2 = lab.buffer(connections[2]);
+        return b1 && b2 && b1->kernelBytes == 5 && b2->kernelBytes == 10 && b1->segments.size() == 2 && b2->segments.size() == 2;
+    }));
+    QVERIFY(lab.buffer(connections[0]) == nullptr);
+    for (std::size_t i = 1; i < 3; ++i) {
+        const auto *b = lab.buffer(connections[i]);
+        QCOMPARE(segmentBytes(b), (std::vector<std::int64_t>{sizes[i], 1}));
+        QCOMPARE(b->untracedBytes(), std::int64_t(0));
+        QCOMPARE(b->peer, std::string("(unnamed)"));
+    }
 }
 
 // handle_request on a thread, one client: the flow view saw get_request ... shutdown_request

@@ -112,6 +112,7 @@ private slots:
     void blockedRecvDrawsABar();
     void udpDatagramsKeepTheirBoundaries();
     void socketPairAndStages();
+    void unixStreamClientsPairedByInode();
     void followsTheNewestRowUntilScrolledBack();
     void exportsPngAndSvg();
     void longRunStaysBounded();
@@ -367,6 +368,63 @@ void TestSequenceDiagram::socketPairAndStages()
     QCOMPARE(m.stageMarks().size(), std::size_t{1});
     QCOMPARE(m.stageMarks()[0].text, QStringLiteral("get_request › verify_request"));
     QCOMPARE(m.stageMarks()[0].row, m.endRow() - 1);
+}
+
+// Unix stream clients that never bound have no address to pair by ("(unnamed)" on every
+// side): the pairing goes by the kernel's socket inodes instead. Two clients on two
+// listeners, accepted in the reverse order of their connects: each connect arrow ends at
+// its own listener's accept, and the bytes reach the right connection.
+void TestSequenceDiagram::unixStreamClientsPairedByInode()
+{
+    Lab lab;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    std::vector<Socket> listeners;
+    for (const char *name : {"first.sock", "second.sock"}) {
+        listeners.push_back(makeSocket(AF_UNIX, SOCK_STREAM, lab.pane("server")));
+        const auto path = SocketAddress::unixPath(dir.filePath(QLatin1String(name)).toStdString());
+        QVERIFY(path);
+        QVERIFY(listeners.back().bind(*path));
+        QVERIFY(listeners.back().listen(5));
+    }
+    Socket first = makeSocket(AF_UNIX, SOCK_STREAM, lab.pane("client 1"));
+    Socket second = makeSocket(AF_UNIX, SOCK_STREAM, lab.pane("client 2"));
+    QVERIFY(first.connect(listeners[0].getSockName().value()));
+    QVERIFY(second.connect(listeners[1].getSockName().value()));
+    QCOMPARE(first.getSockName().value().toString(), std::string("(unnamed)"));
+
+    SequenceDiagramView view;
+    drainInto(view, lab);  // the connects are drawn before any accept
+    auto fromSecond = listeners[1].accept();
+    auto fromFirst = listeners[0].accept();
+    QVERIFY(fromFirst && fromSecond);
+    QVERIFY(first.sendAll("one"));
+    QVERIFY(second.sendAll("second"));
+    QVERIFY(waitQueued(fromFirst->socket, 3));
+    QVERIFY(waitQueued(fromSecond->socket, 6));
+    QCOMPARE(fromFirst->socket.recv(64).value(), std::string("one"));
+    QCOMPARE(fromSecond->socket.recv(64).value(), std::string("second"));
+    drainInto(view, lab);
+
+    const SequenceModel &m = view.model();
+    QCOMPARE(m.lifeline(fromFirst->socket.id())->peerId, first.id());
+    QCOMPARE(m.lifeline(fromSecond->socket.id())->peerId, second.id());
+    QCOMPARE(m.lifeline(first.id())->peerId, fromFirst->socket.id());
+    QVERIFY(m.lifeline(first.id())->header().endsWith(QStringLiteral("· Unix stream")));
+    const auto connects = arrowsOf(m, ArrowKind::Connect);
+    QCOMPARE(connects.size(), std::size_t{2});
+    for (const Resolved &c : connects) {
+        const bool fromFirstClient = c.from->socketId == first.id();
+        QCOMPARE(c.to->socketId, fromFirstClient ? listeners[0].id() : listeners[1].id());
+    }
+    const auto data = arrowsOf(m, ArrowKind::Stream);
+    QCOMPARE(data.size(), std::size_t{2});
+    for (const Resolved &r : data) {
+        const bool fromFirstClient = r.from->socketId == first.id();
+        QCOMPARE(r.to->socketId, fromFirstClient ? fromFirst->socket.id() : fromSecond->socket.id());
+        QCOMPARE(r.bytes, std::int64_t{fromFirstClient ? 3 : 6});
+    }
+    QCOMPARE(m.waitingCount(), std::size_t{0});  // nothing left over, nothing "untraced"
 }
 
 // The view keeps the newest row in sight while the run goes on; scrolling back stops that
