@@ -205,7 +205,19 @@
     </message>
 </context>
 <context>
-    <name>LiveViewsPanel</name>
+    <name>LiveViews</name>
+    <message>
+        <source>Sockets</source>
+        <translation />
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation />
+    </message>
+    <message>
+        <source>Trace of every socket call</source>
+        <translation />
+    </message>
     <message>
         <source>Accept queue</source>
         <translation />
@@ -233,14 +245,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Sockets</source>
-        <translation />
-    </message>
-    <message>
-        <source>Trace of every socket call</source>
-        <translation />
-    </message>
     <message>
         <source>Ready</source>
         <translation />
@@ -319,10 +323,6 @@
     </message>
     <message>
         <source>SocketLab</source>
-        <translation />
-    </message>
-    <message>
-        <source>Sequence diagram</source>
         <translation />
     </message>
     <message>

@@ -70,12 +70,19 @@ void SequenceMatcher::joinPeers(std::uint32_t a, std::uint32_t b)
     matchStream(b, a);
 }
 
+// The next `bytes` of one direction of a stream, as the call `serial` moved them.
+void SequenceMatcher::appendSegment(std::deque<Segment> &segments, std::uint64_t &offset, std::uint64_t serial,
+                                    std::uint64_t bytes)
+{
+    segments.push_back(Segment{serial, offset, offset + bytes});
+    offset += bytes;
+    capQueue(segments, kMaxWaiting);
+}
+
 void SequenceMatcher::streamSent(std::uint32_t socketId, std::uint64_t serial, std::uint64_t bytes)
 {
     Stream &s = m_streams[socketId];
-    s.outbound.push_back(Segment{serial, s.sentOffset, s.sentOffset + bytes});
-    s.sentOffset += bytes;
-    capQueue(s.outbound, kMaxWaiting);
+    appendSegment(s.outbound, s.sentOffset, serial, bytes);
     if (s.peerId != 0)
         matchStream(socketId, s.peerId);
 }
@@ -83,9 +90,7 @@ void SequenceMatcher::streamSent(std::uint32_t socketId, std::uint64_t serial, s
 void SequenceMatcher::streamReceived(std::uint32_t socketId, std::uint64_t serial, std::uint64_t bytes)
 {
     Stream &s = m_streams[socketId];
-    s.inbound.push_back(Segment{serial, s.receivedOffset, s.receivedOffset + bytes});
-    s.receivedOffset += bytes;
-    capQueue(s.inbound, kMaxWaiting);
+    appendSegment(s.inbound, s.receivedOffset, serial, bytes);
     if (s.peerId != 0)
         matchStream(s.peerId, socketId);
 }

@@ -77,6 +77,7 @@ private:
         bool truncated;
     };
 
+    static void appendSegment(std::deque<Segment> &segments, std::uint64_t &offset, std::uint64_t serial, std::uint64_t bytes);
     void matchStream(std::uint32_t senderId, std::uint32_t receiverId);
     void matchDatagrams();
 

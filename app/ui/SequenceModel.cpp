@@ -25,22 +25,7 @@ bool isNoisyStage(TraceCall call)
     return call == TraceCall::ServiceActions || call == TraceCall::CollectChildren || call >= TraceCall::RfileRead;
 }
 
-bool isReceive(TraceCall call)
-{
-    return call == TraceCall::Recv || call == TraceCall::RecvInto || call == TraceCall::RecvFrom;
-}
-
 } // namespace
-
-QString SequenceModel::Lifeline::header() const
-{
-    return SequenceModel::tr("%1 · fd %2 · %3").arg(owner).arg(fd).arg(SocketText::kindName(family, type));
-}
-
-QString SequenceModel::bytesText(std::int64_t bytes)
-{
-    return tr("%1 B").arg(bytes);
-}
 
 SequenceModel::SequenceModel()
     : m_matcher([this](ArrowKind kind, std::uint64_t from, std::uint64_t to, std::int64_t bytes, bool truncated) {
@@ -495,40 +480,4 @@ void SequenceModel::prune()
                       m_lifelines.end());
     if (m_lifelines.size() != before)
         reindex();
-}
-
-QString SequenceModel::callLabel(const Call &c) const
-{
-    QString args;
-    switch (c.call) {
-    case TraceCall::Bind:
-    case TraceCall::Connect:
-    case TraceCall::ConnectEx: args = c.address; break;
-    case TraceCall::Listen:
-    case TraceCall::Shutdown:
-    case TraceCall::Recv:
-    case TraceCall::RecvInto:
-    case TraceCall::RecvFrom: args = QString::number(c.arg); break;
-    case TraceCall::Send:
-    case TraceCall::SendAll:
-    case TraceCall::SendTo: args = bytesText(c.arg); break;
-    default: break;
-    }
-    const QString text = QString::fromLatin1(traceCallName(c.call)) + QLatin1Char('(') + args + QLatin1Char(')');
-    if (c.open())
-        return text + QStringLiteral(" …");
-    if (c.failed)
-        return text + QStringLiteral(" ✗ ") + c.error;
-    switch (c.call) {
-    case TraceCall::Socket:
-    case TraceCall::Accept: return tr("%1 → fd %2").arg(text).arg(c.result);
-    case TraceCall::Send:
-    case TraceCall::SendAll:
-    case TraceCall::SendTo: return text + QStringLiteral(" → ") + bytesText(c.result);
-    case TraceCall::ConnectEx: return text + QStringLiteral(" → ") + QString::number(c.result);
-    default: break;
-    }
-    if (isReceive(c.call))
-        return text + QStringLiteral(" → ") + ((c.flags & TraceFlagPeerClosed) ? QStringLiteral("b''") : bytesText(c.result));
-    return text;
 }
