@@ -40,6 +40,8 @@ void pairPeers(std::vector<SocketSample> &sockets)
 {
     std::unordered_map<EndpointPair, std::size_t, EndpointPairHash> byEndpoints;
     std::unordered_map<std::uint64_t, std::size_t> byInode;
+    byEndpoints.reserve(sockets.size());
+    byInode.reserve(sockets.size());
     for (std::size_t i = 0; i < sockets.size(); ++i) {
         const SocketSample &s = sockets[i];
         if (s.inode != 0)

@@ -100,6 +100,12 @@ std::uint64_t SocketRecord::peerInode() const
     return m_peerInode;
 }
 
+SocketRecord::Endpoints SocketRecord::endpoints() const
+{
+    std::lock_guard lock(m_mutex);
+    return Endpoints{m_fd, m_local, m_peer, m_peerInode};
+}
+
 std::string SocketRecord::localAddress() const
 {
     const SocketAddress a = localEndpoint();

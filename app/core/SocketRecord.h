@@ -65,6 +65,14 @@ public:
     // reports it (sock_diag UNIX_DIAG_PEER, `ss -x`'s peer column); 0 if none or unknown.
     // A client's is 0 until the server accepts; the accepted socket's names the client.
     std::uint64_t peerInode() const;
+    // The descriptor and the three above, read together under one lock (a snapshot reads
+    // every record each tick).
+    struct Endpoints {
+        int fd = -1;
+        SocketAddress local, peer;
+        std::uint64_t peerInode = 0;
+    };
+    Endpoints endpoints() const;
     bool isDatagram() const { return isDatagramKind(socketKind(family, type)); }
     // The endpoints as text, "127.0.0.1:21567", "/tmp/x.sock"; "" while there is none.
     std::string localAddress() const;

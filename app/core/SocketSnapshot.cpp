@@ -15,6 +15,7 @@ SocketSnapshot SocketSnapshot::of(const std::vector<std::shared_ptr<SocketRecord
 {
     SocketSnapshot s;
     s.m_sockets.reserve(records.size());
+    s.m_index.reserve(records.size());
     for (const std::shared_ptr<SocketRecord> &r : records) {
         SocketSample sample;
         sample.record = r;
@@ -22,11 +23,12 @@ SocketSnapshot SocketSnapshot::of(const std::vector<std::shared_ptr<SocketRecord
         sample.state = r->state.load(std::memory_order_acquire);
         sample.blockedIn = r->blockedIn.load(std::memory_order_acquire);
         sample.blockedSinceNs = r->blockedSinceNs.load(std::memory_order_relaxed);
-        sample.fd = r->fd();
-        sample.local = r->localEndpoint();
-        sample.peer = r->peerEndpoint();
+        SocketRecord::Endpoints where = r->endpoints();
+        sample.fd = where.fd;
+        sample.local = std::move(where.local);
+        sample.peer = std::move(where.peer);
         sample.inode = r->inode;
-        sample.peerInode = r->peerInode();
+        sample.peerInode = where.peerInode;
         sample.kernel = r->probe();  // the one probe of this socket this tick
         s.m_index.emplace(sample.id, s.m_sockets.size());
         s.m_sockets.push_back(std::move(sample));
