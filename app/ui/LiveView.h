@@ -6,18 +6,10 @@
 // To add a view: implement LiveView on a widget and add it in LiveViews' constructor.
 #pragma once
 
-#include <SocketSnapshot.h>
-#include <TraceEvent.h>
+#include <RunFeed.h>
 
-#include <cstdint>
-#include <vector>
-
-// What every view gets once per tick.
-struct LiveTick {
-    const std::vector<socketlab::TraceEvent> &events;  // traced since the last tick, in order
-    const socketlab::SocketSnapshot &sockets;          // every socket now, each read and probed once, paired
-    std::int64_t nowNs;                                // steady clock, when the snapshot was taken
-};
+// What every view gets once per tick: the lab's RunFeed tick (events and one snapshot).
+using LiveTick = RunTick;
 
 class LiveView {
 public:

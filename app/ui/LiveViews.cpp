@@ -52,18 +52,20 @@ void LiveViews::addView(LiveView *view, QWidget *widget, Area area, const QStrin
     showTabsWithContent();
 }
 
-void LiveViews::open(std::shared_ptr<TraceStream> trace, std::shared_ptr<SocketRegistry> registry)
+void LiveViews::open(RunFeed &feed)
 {
-    m_trace = std::move(trace);
-    m_registry = std::move(registry);
+    close();
+    m_feed = &feed;
+    m_feed->follow(this);
     reset();
 }
 
 void LiveViews::close()
 {
+    if (m_feed)
+        m_feed->unfollow(this);
+    m_feed = nullptr;
     reset();
-    m_trace.reset();
-    m_registry.reset();
 }
 
 void LiveViews::reset()
@@ -75,18 +77,11 @@ void LiveViews::reset()
 
 void LiveViews::tick()
 {
-    if (!m_trace || !m_registry)
-        return;
-    const std::int64_t now = steadyNowNs();
-    m_registry->pruneClosedBefore(now - kClosedLingerNs);
-    m_events.clear();
-    m_trace->drain(m_events, kEventsPerTick);
-    // After the drain: every socket the events name is in the registry, with its endpoints.
-    const SocketSnapshot sockets = SocketSnapshot::take(*m_registry);
-    feed(LiveTick{m_events, sockets, now});
+    if (m_feed)
+        m_feed->tick();
 }
 
-void LiveViews::feed(const LiveTick &tick)
+void LiveViews::runTicked(const RunTick &tick)
 {
     for (const Entry &e : m_entries)
         e.view->feed(tick);

@@ -11,8 +11,7 @@
 
 #include "LiveView.h"
 
-#include <SocketRegistry.h>
-#include <TraceStream.h>
+#include <RunFeed.h>
 
 #include <QSplitter>
 
@@ -21,13 +20,10 @@
 
 class QTabWidget;
 
-class LiveViews : public QSplitter {
+class LiveViews : public QSplitter, private RunListener {
     Q_OBJECT
 public:
     enum class Area { Main, Side };  // the wide tabs, the narrow tabs (scrolled)
-    static constexpr std::size_t kEventsPerTick = 2000;          // the GUI takes the trace at its own pace
-    static constexpr std::int64_t kClosedLingerNs = 3'000'000'000;  // closed sockets stay shown 3 s, then go
-
     explicit LiveViews(QWidget *parent = nullptr);
 
     // Registers a view, shown as a tab of the area. Returns the view.
@@ -39,10 +35,10 @@ public:
     }
     void addView(LiveView *view, QWidget *widget, Area area, const QString &title, const QString &toolTip = {});
 
-    void open(std::shared_ptr<socketlab::TraceStream> trace, std::shared_ptr<socketlab::SocketRegistry> registry);
-    void close();  // forgets the lab; every view reset
-    void tick();   // drains the trace, takes the snapshot, feeds every view
-    void reset();  // after the lab's Reset: every view forgets the run
+    void open(RunFeed &feed);  // follows a lab's run; every view starts afresh
+    void close();              // forgets the lab; every view reset
+    void tick();               // one tick of the feed: every follower, these views among them, is fed
+    void reset();              // every view forgets the run (the feed's Reset does this too)
 
     QTabWidget *tabs(Area area) const { return area == Area::Main ? m_mainTabs : m_sideTabs; }
     bool isShown(const LiveView *view) const;  // its tab is visible
@@ -62,13 +58,12 @@ private:
         Area area;
         bool shown;
     };
-    void feed(const LiveTick &tick);
+    void runTicked(const RunTick &tick) override;
+    void runReset() override { reset(); }
     void showTabsWithContent();
 
     QTabWidget *m_mainTabs;
     QTabWidget *m_sideTabs;
     std::vector<Entry> m_entries;
-    std::shared_ptr<socketlab::TraceStream> m_trace;
-    std::shared_ptr<socketlab::SocketRegistry> m_registry;
-    std::vector<socketlab::TraceEvent> m_events;  // reused each tick
+    RunFeed *m_feed = nullptr;
 };

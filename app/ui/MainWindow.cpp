@@ -142,11 +142,10 @@ bool MainWindow::openLab(const QString &id)
         addPaneView(runner);
     connect(m_session, &LabSession::paneAdded, this, &MainWindow::addPaneView);
     updateAddPane();
-    m_liveViews->open(m_session->trace(), m_session->registry());
+    m_liveViews->open(m_session->feed());
     connect(m_session, &LabSession::resetDone, this, [this] {
         for (PaneView *v : m_paneViews)
             v->clear();
-        m_liveViews->reset();
     });
     if (m_lessonActions) {
         for (QAction *a : m_lessonActions->actions())

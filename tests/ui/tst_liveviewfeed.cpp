@@ -114,8 +114,9 @@ void TestLiveViewFeed::eachSocketIsProbedOncePerTick()
     auto trace = std::make_shared<TraceStream>();
     auto registry = std::make_shared<SocketRegistry>();
     const SocketContext context{trace, nullptr, registry, "lab"};
+    RunFeed feed(trace, registry);
     LiveViews views;
-    views.open(trace, registry);
+    views.open(feed);
 
     testsupport::TcpPair p;
     QVERIFY(testsupport::makeTcpPair(p, context));

@@ -35,8 +35,9 @@ constexpr int kWaitMs = 10000;
 struct Lab {
     std::shared_ptr<TraceStream> trace = std::make_shared<TraceStream>();
     std::shared_ptr<SocketRegistry> registry = std::make_shared<SocketRegistry>();
+    RunFeed feed{trace, registry};
     LiveViews views;
-    Lab() { views.open(trace, registry); }
+    Lab() { views.open(feed); }
     SocketContext context(const char *owner, std::shared_ptr<CancelToken> cancel = {}) const
     {
         return SocketContext{trace, std::move(cancel), registry, owner};
