@@ -529,6 +529,45 @@
     </message>
 </context>
 <context>
+    <name>LabProgress</name>
+    <message>
+        <source># SocketLab progress: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Predictions right</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Exercises passed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Hints used</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>LiveViews</name>
     <message>
         <source>Sockets</source>

@@ -528,6 +528,45 @@
     </message>
 </context>
 <context>
+    <name>LabProgress</name>
+    <message>
+        <source># SocketLab progress: %1</source>
+        <translation># SocketLab 学习进度：%1</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Predictions right</source>
+        <translation>预测正确</translation>
+    </message>
+    <message>
+        <source>Exercises passed</source>
+        <translation>练习通过</translation>
+    </message>
+    <message>
+        <source>Hints used</source>
+        <translation>使用的提示</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
     <name>LiveViews</name>
     <message>
         <source>Sockets</source>

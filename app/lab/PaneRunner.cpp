@@ -6,6 +6,7 @@
 #include <FaultPlan.h>
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QMetaObject>
 
 #include <algorithm>
@@ -43,6 +44,12 @@ struct PaneRunner::Shared {
     LineInput input;
     std::atomic<bool> echoInput{true};
     std::atomic<int> generation{0};  // a report of an older run than this is dropped
+
+    // Where the program stops for a prediction, and how often this run reached each step.
+    std::mutex holdsMutex;
+    QHash<QString, QSet<int>> holds;
+    QHash<QString, int> arrivals;
+    StepGate::Mode modeBeforeHold = StepGate::Mode::Run;  // guarded by holdsMutex
 
     struct Posted {
         int generation;
@@ -117,14 +124,26 @@ public:
             print("SocketLab internal error: step \"" + std::string(stepId) + "\" is not a step of this pane's program");
         }
         const int line = found == m_shared->pane.steps.cend() ? 0 : found->line;
-        if (found != m_shared->pane.steps.cend() && found->hold)
-            m_shared->gate.setMode(StepGate::Mode::Step);  // a held step: wait for the learner, however it runs
+        int occurrence = 0;
+        bool predictionDue = false;
+        {
+            std::lock_guard lock(m_shared->holdsMutex);
+            occurrence = ++m_shared->arrivals[id];
+            predictionDue = m_shared->holds.value(id).contains(occurrence);
+            if (predictionDue || (found != m_shared->pane.steps.cend() && found->hold)) {
+                // A held step: wait for the learner, however the pane runs.
+                m_shared->modeBeforeHold = m_shared->gate.mode();
+                m_shared->gate.setMode(StepGate::Mode::Step);
+            }
+        }
         m_shared->post([s = m_shared.get(), id, line] {
             PaneRunner *r = s->owner;
             r->m_currentStep = id;
             r->m_currentLine = line;
             emit r->stepReached(id, line);
         });
+        if (predictionDue)
+            m_shared->post([s = m_shared.get(), id, occurrence] { emit s->owner->heldBefore(id, occurrence); });
         return m_shared->gate.pass([this](bool waiting) {
             // Under ThreadingMixIn several handler threads may wait at the gate at once, and
             // Step lets one go: the pane stays paused while any other still waits. The report
@@ -224,6 +243,31 @@ PaneRunner::~PaneRunner()
 StepGate &PaneRunner::gate()
 {
     return m_shared->gate;
+}
+
+void PaneRunner::holdBefore(const QString &stepId, int occurrence)
+{
+    std::lock_guard lock(m_shared->holdsMutex);
+    m_shared->holds[stepId].insert(occurrence);
+}
+
+void PaneRunner::clearHolds()
+{
+    std::lock_guard lock(m_shared->holdsMutex);
+    m_shared->holds.clear();
+}
+
+void PaneRunner::resumeAfterHold()
+{
+    StepGate::Mode before;
+    {
+        std::lock_guard lock(m_shared->holdsMutex);
+        before = m_shared->modeBeforeHold;
+    }
+    if (before == StepGate::Mode::Step)
+        step();  // it was being stepped: this is the step the learner asked for
+    else
+        m_shared->gate.setMode(before);
 }
 
 void PaneRunner::setEchoInput(bool echo)
@@ -351,6 +395,10 @@ void PaneRunner::launch()
     Shared &s = *m_shared;
     s.cancel->reset();
     s.gate.reset();
+    {
+        std::lock_guard lock(s.holdsMutex);
+        s.arrivals.clear();  // occurrences count from each start
+    }
     if (!m_inputClosed)
         s.input.reopen();  // lines typed before the program started wait for its input()
     m_exitCode = 0;
