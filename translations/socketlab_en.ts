@@ -44,6 +44,21 @@
     </message>
 </context>
 <context>
+    <name>CheckRun</name>
+    <message>
+        <source>socketlab: lab %1 has no exercises</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: lab %1 has no exercise &quot;%2&quot; (it has: %3)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --set: write PANE.NAME=VALUE, not &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>SocketLab: socket programming lessons on real sockets. Without options it opens the window on the lab used last.</source>
@@ -107,6 +122,14 @@
     </message>
     <message>
         <source>socketlab: --diagram needs --screenshot (the diagram is saved with the picture)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Run the check of the lab&apos;s exercise ID in the terminal, with the answer given by --set PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --check needs --lab ID</source>
         <translation></translation>
     </message>
 </context>

@@ -43,6 +43,21 @@
     </message>
 </context>
 <context>
+    <name>CheckRun</name>
+    <message>
+        <source>socketlab: lab %1 has no exercises</source>
+        <translation>socketlab：实验 %1 没有练习</translation>
+    </message>
+    <message>
+        <source>socketlab: lab %1 has no exercise &quot;%2&quot; (it has: %3)</source>
+        <translation>socketlab：实验 %1 没有练习“%2”（现有练习：%3）</translation>
+    </message>
+    <message>
+        <source>socketlab: --set: write PANE.NAME=VALUE, not &quot;%1&quot;</source>
+        <translation>socketlab：--set：请写成 窗格.名称=值，而不是“%1”</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>SocketLab: socket programming lessons on real sockets. Without options it opens the window on the lab used last.</source>
@@ -107,6 +122,14 @@
     <message>
         <source>socketlab: --diagram needs --screenshot (the diagram is saved with the picture)</source>
         <translation>socketlab：--diagram 需要与 --screenshot 一起使用（时序图随截图一起保存）</translation>
+    </message>
+    <message>
+        <source>Run the check of the lab&apos;s exercise ID in the terminal, with the answer given by --set PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass.</source>
+        <translation>在终端里运行实验中练习 ID 的检查，答案用 --set 窗格.名称=值 给出：每个检查项输出一行 PASS 或 FAIL；只有全部通过时退出状态才是 0。</translation>
+    </message>
+    <message>
+        <source>socketlab: --check needs --lab ID</source>
+        <translation>socketlab：--check 需要 --lab ID</translation>
     </message>
 </context>
 <context>
