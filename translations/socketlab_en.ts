@@ -1072,6 +1072,85 @@
     </message>
 </context>
 <context>
+    <name>RunFile</name>
+    <message>
+        <source>the file is damaged: %1 (%2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a value is missing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a number was expected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a text was expected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>an address that is none</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a call SocketLab does not know</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a value out of range</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>this is not a SocketLab run</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>this run was saved by a newer SocketLab (format %1; this one reads up to %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the file is damaged: its content does not match its checksum (cut short, or edited)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the file is damaged: no content</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the file is damaged: it claims %1 bytes of content</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the file is damaged: its content cannot be unpacked</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the file is damaged: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>frames out of time order</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>reports out of time order</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>could not write %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>could not read %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a SocketLab run (%2 bytes)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>RunRecord</name>
     <message>
         <source>nothing</source>

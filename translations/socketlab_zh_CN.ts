@@ -1065,6 +1065,85 @@
     </message>
 </context>
 <context>
+    <name>RunFile</name>
+    <message>
+        <source>the file is damaged: %1 (%2)</source>
+        <translation>文件已损坏：%1（%2）</translation>
+    </message>
+    <message>
+        <source>a value is missing</source>
+        <translation>缺少一个值</translation>
+    </message>
+    <message>
+        <source>a number was expected</source>
+        <translation>这里应该是一个数字</translation>
+    </message>
+    <message>
+        <source>a text was expected</source>
+        <translation>这里应该是一段文字</translation>
+    </message>
+    <message>
+        <source>an address that is none</source>
+        <translation>不是有效的地址</translation>
+    </message>
+    <message>
+        <source>a call SocketLab does not know</source>
+        <translation>SocketLab 不认识的调用</translation>
+    </message>
+    <message>
+        <source>a value out of range</source>
+        <translation>取值超出范围</translation>
+    </message>
+    <message>
+        <source>this is not a SocketLab run</source>
+        <translation>这不是 SocketLab 保存的运行记录</translation>
+    </message>
+    <message>
+        <source>this run was saved by a newer SocketLab (format %1; this one reads up to %2)</source>
+        <translation>这份运行记录由更新版本的 SocketLab 保存（格式 %1；当前版本最多能读取格式 %2）</translation>
+    </message>
+    <message>
+        <source>the file is damaged: its content does not match its checksum (cut short, or edited)</source>
+        <translation>文件已损坏：内容与校验和不符（被截断，或被修改过）</translation>
+    </message>
+    <message>
+        <source>the file is damaged: no content</source>
+        <translation>文件已损坏：没有内容</translation>
+    </message>
+    <message>
+        <source>the file is damaged: it claims %1 bytes of content</source>
+        <translation>文件已损坏：它声称内容有 %1 字节</translation>
+    </message>
+    <message>
+        <source>the file is damaged: its content cannot be unpacked</source>
+        <translation>文件已损坏：内容无法解压</translation>
+    </message>
+    <message>
+        <source>the file is damaged: %1</source>
+        <translation>文件已损坏：%1</translation>
+    </message>
+    <message>
+        <source>frames out of time order</source>
+        <translation>帧的时间顺序错乱</translation>
+    </message>
+    <message>
+        <source>reports out of time order</source>
+        <translation>报告的时间顺序错乱</translation>
+    </message>
+    <message>
+        <source>could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a SocketLab run (%2 bytes)</source>
+        <translation>%1 太大，不可能是 SocketLab 的运行记录（%2 字节）</translation>
+    </message>
+</context>
+<context>
     <name>RunRecord</name>
     <message>
         <source>nothing</source>

@@ -37,6 +37,16 @@ SocketSnapshot SocketSnapshot::of(const std::vector<std::shared_ptr<SocketRecord
     return s;
 }
 
+SocketSnapshot SocketSnapshot::fromSamples(std::vector<SocketSample> samples)
+{
+    SocketSnapshot s;
+    s.m_sockets = std::move(samples);
+    s.m_index.reserve(s.m_sockets.size());
+    for (std::size_t i = 0; i < s.m_sockets.size(); ++i)
+        s.m_index.emplace(s.m_sockets[i].id, i);
+    return s;
+}
+
 const SocketSample *SocketSnapshot::find(std::uint32_t socketId) const
 {
     const auto it = m_index.find(socketId);

@@ -43,6 +43,9 @@ public:
     static SocketSnapshot take(const SocketRegistry &registry);
     // The same from records already in hand (tests; a registry-less view).
     static SocketSnapshot of(const std::vector<std::shared_ptr<SocketRecord>> &records);
+    // Samples already taken (a saved run, replayed): nothing is read or probed again, and
+    // each sample keeps the peer it had.
+    static SocketSnapshot fromSamples(std::vector<SocketSample> samples);
 
     const std::vector<SocketSample> &sockets() const { return m_sockets; }
     const SocketSample *find(std::uint32_t socketId) const;
