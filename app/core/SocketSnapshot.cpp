@@ -6,6 +6,13 @@
 
 namespace socketlab {
 
+SocketCounters SocketCounters::of(const SocketRecord &r)
+{
+    return {r.bytesSent.load(std::memory_order_relaxed), r.bytesReceived.load(std::memory_order_relaxed),
+            r.messagesSent.load(std::memory_order_relaxed), r.messagesReceived.load(std::memory_order_relaxed),
+            r.calls.load(std::memory_order_relaxed)};
+}
+
 SocketSnapshot SocketSnapshot::take(const SocketRegistry &registry)
 {
     return of(registry.snapshot());
@@ -30,6 +37,7 @@ SocketSnapshot SocketSnapshot::of(const std::vector<std::shared_ptr<SocketRecord
         sample.inode = r->inode;
         sample.peerInode = where.peerInode;
         sample.kernel = r->probe();  // the one probe of this socket this tick
+        sample.counters = SocketCounters::of(*r);
         s.m_index.emplace(sample.id, s.m_sockets.size());
         s.m_sockets.push_back(std::move(sample));
     }

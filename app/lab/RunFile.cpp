@@ -59,9 +59,9 @@ QJsonValue sample(const SocketSample &s, std::int64_t base)
         {QStringLiteral("family"), r.family},
         {QStringLiteral("type"), r.type},
         {QStringLiteral("inode"), big(std::int64_t(r.inode))},
-        {QStringLiteral("counters"), QJsonArray{big(std::int64_t(r.bytesSent.load())), big(std::int64_t(r.bytesReceived.load())),
-                                                big(std::int64_t(r.messagesSent.load())), big(std::int64_t(r.messagesReceived.load())),
-                                                big(std::int64_t(r.calls.load()))}},
+        {QStringLiteral("counters"), QJsonArray{big(std::int64_t(s.counters.bytesSent)), big(std::int64_t(s.counters.bytesReceived)),
+                                                big(std::int64_t(s.counters.messagesSent)), big(std::int64_t(s.counters.messagesReceived)),
+                                                big(std::int64_t(s.counters.calls))}},
         {QStringLiteral("state"), int(s.state)},
         {QStringLiteral("blockedIn"), QString::fromLatin1(traceCallName(s.blockedIn))},
         {QStringLiteral("blockedSince"), big(s.blockedSinceNs ? s.blockedSinceNs - base : 0)},
@@ -214,6 +214,7 @@ SocketSample readSample(In &in, const QJsonValue &v, std::int64_t base, const QS
     r->messagesSent = std::uint64_t(in.number(in.at(counters, 2, place), place));
     r->messagesReceived = std::uint64_t(in.number(in.at(counters, 3, place), place));
     r->calls = std::uint64_t(in.number(in.at(counters, 4, place), place));
+    s.counters = SocketCounters::of(*r);
     s.state = in.inRange(num("state"), SocketState::Closed, place);
     s.blockedIn = in.call(in.string(in.at(o, QStringLiteral("blockedIn"), place), place), place);
     const std::int64_t since = num("blockedSince");

@@ -21,11 +21,12 @@ SocketSample frozenSample(const SocketSample &live)
     SocketSample s = live;
     const SocketRecord &r = *live.record;
     std::shared_ptr<SocketRecord> copy = SocketRecord::replayed(r.id, r.family, r.type, r.owner, r.inode);
-    copy->bytesSent = r.bytesSent.load();
-    copy->bytesReceived = r.bytesReceived.load();
-    copy->messagesSent = r.messagesSent.load();
-    copy->messagesReceived = r.messagesReceived.load();
-    copy->calls = r.calls.load();
+    // The counters as the sample read them, not as they are now: what the live views showed.
+    copy->bytesSent = live.counters.bytesSent;
+    copy->bytesReceived = live.counters.bytesReceived;
+    copy->messagesSent = live.counters.messagesSent;
+    copy->messagesReceived = live.counters.messagesReceived;
+    copy->calls = live.counters.calls;
     copy->state = live.state;
     copy->blockedIn = live.blockedIn;
     copy->blockedSinceNs = live.blockedSinceNs;
@@ -36,14 +37,10 @@ SocketSample frozenSample(const SocketSample &live)
 
 bool sameSample(const SocketSample &a, const SocketSample &b)
 {
-    const SocketRecord &ra = *a.record;
-    const SocketRecord &rb = *b.record;
     return a.id == b.id && a.fd == b.fd && a.state == b.state && a.blockedIn == b.blockedIn
            && a.blockedSinceNs == b.blockedSinceNs && a.local == b.local && a.peer == b.peer && a.inode == b.inode
            && a.peerInode == b.peerInode && a.peerId == b.peerId && sameKernel(a.kernel, b.kernel)
-           && ra.bytesSent.load() == rb.bytesSent.load() && ra.bytesReceived.load() == rb.bytesReceived.load()
-           && ra.messagesSent.load() == rb.messagesSent.load() && ra.messagesReceived.load() == rb.messagesReceived.load()
-           && ra.calls.load() == rb.calls.load();
+           && a.counters == b.counters;
 }
 
 RunRecording::RunRecording(std::size_t budgetBytes) : m_budget(budgetBytes) {}
