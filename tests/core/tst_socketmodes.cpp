@@ -186,8 +186,7 @@ private slots:
 
     void ipv6Loopback()
     {
-        if (!make(AF_INET6, SOCK_STREAM).bind(SocketAddress::loopback(AF_INET6, 0)))
-            QSKIP("no IPv6 loopback (::1) on this machine");
+        REQUIRE_WITNESS(testsupport::ipv6Loopback(), "no IPv6 loopback (::1) on this machine");
         auto c = tcpConnection(AF_INET6);
         QVERIFY(c);
         const SocketAddress server = nameOf(c->listener.getSockName());

@@ -175,8 +175,8 @@ private slots:
 
 void TestLabPython::initTestCase()
 {
-    if (testsupport::python3().isEmpty())
-        QSKIP("python3 is not installed: the cross-checks with the tutorial's Python programs need it");
+    REQUIRE_WITNESS(!testsupport::python3().isEmpty(),
+                    "python3 is not installed: the cross-checks with the tutorial's Python programs need it");
     m_catalog.loadFrom(LabCatalog::builtInRoot());
     QVERIFY(m_catalog.errors().isEmpty());
     QVERIFY(m_catalog.find(QStringLiteral("tcp-timestamp")) && m_catalog.find(QStringLiteral("udp-timestamp")));

@@ -1,9 +1,10 @@
-// Helpers shared by the test suites: descriptor counting, a loopback listener on a free
-// port, and finding python3 for the interop tests.
+// Helpers shared by the test suites: descriptor counting and a loopback listener on a
+// free port. The outside witnesses (python3, ss ...) are in Witness.h.
 #pragma once
 
+#include "Witness.h"
+
 #include <QDir>
-#include <QStandardPaths>
 #include <QString>
 
 #include <Socket.h>
@@ -35,12 +36,6 @@ inline std::uint16_t portOf(socketlab::Socket &s)
 {
     auto a = s.getSockName();
     return a ? a->port() : 0;
-}
-
-// Empty when python3 is not installed: interop tests then QSKIP with a clear message.
-inline QString python3()
-{
-    return QStandardPaths::findExecutable(QStringLiteral("python3"));
 }
 
 } // namespace testsupport
