@@ -105,7 +105,7 @@ private slots:
             if (!n)
                 error = n.error();
         }
-        QCOMPARE(pyError(error), QStringLiteral("socket.timeout: timed out"));
+        QCOMPARE(pyError(error), QStringLiteral("TimeoutError: timed out"));
         QVERIFY2(waitedMs >= 199, qPrintable(QString::number(waitedMs)));
     }
 
@@ -121,7 +121,7 @@ private slots:
         QCOMPARE(c->server.timeout().value_or(-1), 0.1);
         QElapsedTimer timer;
         timer.start();
-        QCOMPARE(text(c->server.recv(1024)), QStringLiteral("<socket.timeout: timed out>"));
+        QCOMPARE(text(c->server.recv(1024)), QStringLiteral("<TimeoutError: timed out>"));
         const qint64 waited = timer.elapsed();
         QVERIFY2(waited >= 99, qPrintable(QString::number(waited)));
         QCOMPARE(stateOf(c->server), QStringLiteral("connected"));
