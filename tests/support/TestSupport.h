@@ -5,6 +5,7 @@
 #include "Witness.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QString>
 
 #include <Socket.h>
@@ -17,6 +18,16 @@ namespace testsupport {
 inline int openDescriptorCount()
 {
     return static_cast<int>(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
+}
+
+// Open socket descriptors of this process, as the kernel lists them ("socket:[inode]").
+inline int openSocketCount()
+{
+    int sockets = 0;
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    for (const QFileInfo &fd : fds.entryInfoList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System))
+        sockets += fd.symLinkTarget().contains(QLatin1String("socket:[")) ? 1 : 0;
+    return sockets;
 }
 
 // A TCP (or UDP) socket bound to 127.0.0.1 on a port the kernel chose; listening if TCP.
