@@ -92,12 +92,14 @@ inline std::uint16_t localPort(int fd)
 // What came back from a server, and from which port our end spoke.
 struct Reply {
     bool ok = false;        // connected, sent, and the server closed (TCP) or answered (UDP) in time
+    bool reset = false;     // the server closed with our request unread: the kernel sent RST, not FIN
     QByteArray bytes;
     std::uint16_t clientPort = 0;
 };
 
 // Connects from source (any 127.x.y.z) to 127.0.0.1:port, sends request, shuts down its
-// write side, and reads until the server closes.
+// write side, and reads until the server closes (or resets: whether a server that closes
+// without reading sends FIN or RST depends on whether the request had arrived yet).
 inline Reply tcpExchange(std::uint16_t port, const QByteArray &request, const char *source = "127.0.0.1")
 {
     Reply r;
@@ -107,13 +109,18 @@ inline Reply tcpExchange(std::uint16_t port, const QByteArray &request, const ch
         || ::connect(s.get(), reinterpret_cast<const sockaddr *>(&to), sizeof to) != 0)
         return r;
     r.clientPort = localPort(s.get());
-    if (!sendAll(s.get(), request) || ::shutdown(s.get(), SHUT_WR) != 0)
-        return r;
+    // A server that closes at once (verify_request refusing) may have reset the connection
+    // before the request went out: the reading below tells how it ended.
+    (void)(sendAll(s.get(), request) && ::shutdown(s.get(), SHUT_WR) == 0);
     char buffer[4096];
     while (readable(s.get())) {
         const ssize_t n = ::recv(s.get(), buffer, sizeof buffer, 0);
         if (n < 0 && errno == EINTR)
             continue;
+        if (n < 0 && errno == ECONNRESET) {  // e.g. verify_request refused it: closed, nothing read
+            r.ok = r.reset = true;
+            return r;
+        }
         if (n < 0)
             return r;
         if (n == 0) {
