@@ -21,8 +21,6 @@
 
 #include <socketserver/ForkHelper.h>
 
-#include <QDateTime>
-#include <QLocale>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QtTest>
@@ -36,21 +34,6 @@ namespace {
 
 constexpr int kWaitMs = testsupport::PythonProcess::kTimeoutMs;
 const QByteArray kFixedStamp = "[Sat Jun  6 16:11:23 2020] ";  // what the recording servers answer with
-
-// The second "[Sat Jun  6 16:11:23 2020] ..." names, if it lies in [from, to] (a second's
-// slack each side); -1 when the reply does not start with such a stamp.
-qint64 stampedSecond(const QByteArray &reply, const QDateTime &from, const QDateTime &to)
-{
-    static const QRegularExpression stamp(QStringLiteral(R"(^\[(\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4})\] )"));
-    const QRegularExpressionMatch m = stamp.match(QString::fromLatin1(reply.left(64)));
-    if (!m.hasMatch())
-        return -1;
-    // Qt refuses a weekday that does not fit the date; python3 then writes the stamp anew.
-    const QDateTime when = QLocale::c().toDateTime(m.captured(1).simplified(), QStringLiteral("ddd MMM d hh:mm:ss yyyy"));
-    if (!when.isValid() || when.secsTo(from) > 1 || to.secsTo(when) > 1)
-        return -1;
-    return when.toSecsSinceEpoch();
-}
 
 raw::Reply exchange(bool udp, std::uint16_t port, const QByteArray &request, const QByteArray &source)
 {
@@ -166,9 +149,10 @@ private slots:
             const QDateTime to = QDateTime::currentDateTime();
             QVERIFY2(ours.ok, qPrintable(QStringLiteral("request %1: the pane did not answer and close").arg(i)));
             if (!ours.bytes.isEmpty() && ours.bytes.startsWith('[')) {
-                const qint64 second = stampedSecond(ours.bytes, from, to);
-                QVERIFY2(second >= 0, ours.bytes.constData());
-                listing.stampNext(second);
+                // The pane's stamp must be now; python3 then writes the same second anew.
+                const testsupport::Stamp stamp = testsupport::stampOf(QString::fromLatin1(ours.bytes.left(64)));
+                QVERIFY2(stamp.within(from, to), ours.bytes.constData());
+                listing.stampNext(stamp.time.toSecsSinceEpoch());
             }
             const raw::Reply theirs = exchange(udp, listingPort, requests.at(i), sources.at(i));
             QVERIFY2(theirs.ok, qPrintable(listing.diagnostics()));

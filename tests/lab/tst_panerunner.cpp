@@ -15,7 +15,6 @@
 
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QLocale>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QtTest>
@@ -38,14 +37,8 @@ struct StepSeen { QString id; int line; State state; };
 // "[Sun Nov  1 10:00:00 2026] data": Python's ctime() of a second in [from, to], then data.
 bool isStampedEcho(const QString &reply, const QString &data, const QDateTime &from, const QDateTime &to)
 {
-    static const QRegularExpression stamped(QStringLiteral(R"(^\[(\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4})\] (.*)$)"),
-                                            QRegularExpression::DotMatchesEverythingOption);
-    const QRegularExpressionMatch m = stamped.match(reply);
-    if (!m.hasMatch() || m.captured(2) != data)
-        return false;
-    // Qt refuses a weekday that does not fit the date, so this checks the whole stamp.
-    const QDateTime when = QLocale::c().toDateTime(m.captured(1).simplified(), QStringLiteral("ddd MMM d hh:mm:ss yyyy"));
-    return when.isValid() && when.secsTo(from) <= 1 && to.secsTo(when) <= 1;
+    const testsupport::Stamp stamp = testsupport::stampOf(reply);
+    return stamp.within(from, to) && reply.mid(stamp.length) == data;
 }
 
 struct Counted { quint64 sent = 0, received = 0; };
