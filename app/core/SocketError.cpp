@@ -115,7 +115,7 @@ std::string SocketError::pythonException() const
 {
     switch (m_kind) {
     case ErrorKind::None: return {};
-    case ErrorKind::Timeout: return "socket.timeout";
+    case ErrorKind::Timeout: return "TimeoutError";  // Python 3.10+ prints the builtin's name
     case ErrorKind::Cancelled: return {};  // nothing in Python corresponds: SocketLab stopped the call
     case ErrorKind::Closed:
     case ErrorKind::ServiceNotFound:
@@ -131,7 +131,7 @@ std::string SocketError::pythonString() const
 {
     switch (m_kind) {
     case ErrorKind::None: return {};
-    case ErrorKind::Timeout: return "socket.timeout: timed out";
+    case ErrorKind::Timeout: return pythonException() + ": " + message();
     case ErrorKind::Cancelled: return "cancelled: " + message();
     case ErrorKind::Closed: return "OSError: [Errno " + std::to_string(EBADF) + "] " + message();
     case ErrorKind::ServiceNotFound:
@@ -143,6 +143,17 @@ std::string SocketError::pythonString() const
         return pythonException() + ": [Errno " + std::to_string(m_code) + "] " + message();
     }
     return {};
+}
+
+std::string SocketError::pythonFormerException() const
+{
+    return m_kind == ErrorKind::Timeout ? "socket.timeout" : std::string();
+}
+
+std::string SocketError::pythonNameNote() const
+{
+    const std::string former = pythonFormerException();
+    return former.empty() ? former : "named " + former + " before Python 3.10";
 }
 
 } // namespace socketlab

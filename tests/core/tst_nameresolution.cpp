@@ -6,6 +6,8 @@
 #include <QSysInfo>
 #include <QtTest>
 
+#include "Witness.h"
+
 #include <NameResolution.h>
 
 #include <netdb.h>
@@ -29,14 +31,7 @@ template <typename T>
 T valueOr(const Result<T> &r, T fallback) { return r ? *r : fallback; }
 
 // Does a system database file (/etc/services, /etc/protocols) have a line matching pattern?
-bool systemFileHas(const char *path, const char *pattern)
-{
-    QFile f(QString::fromLatin1(path));
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QRegularExpression re(QString::fromLatin1(pattern), QRegularExpression::MultilineOption);
-    return re.match(QString::fromLatin1(f.readAll())).hasMatch();
-}
+using testsupport::systemFileHas;
 
 QStringList hostsOf(const std::vector<AddressInfo> &list)
 {
@@ -202,8 +197,8 @@ void TestNameResolution::getnameinfoNumeric()
 
 void TestNameResolution::servicesByNameAndPort()
 {
-    if (!systemFileHas("/etc/services", "^http\\s+80/tcp"))
-        QSKIP("/etc/services has no http 80/tcp line");
+    REQUIRE_WITNESS(systemFileHas("/etc/services", "^http\\s+80/tcp"),
+                    "/etc/services (netbase) has no http 80/tcp line");
     const auto port = socketlab::getservbyname("http", "tcp");
     QVERIFY2(port, qPrintable(pyError(port.error())));
     QCOMPARE(*port, 80);
@@ -232,11 +227,10 @@ void TestNameResolution::unknownServiceIsServiceNotFound()
 
 void TestNameResolution::protocolByName()
 {
-    if (!systemFileHas("/etc/protocols", "^tcp\\s+6\\b"))
-        QSKIP("/etc/protocols is missing or has no tcp line");
+    REQUIRE_WITNESS(systemFileHas("/etc/protocols", "^tcp\\s+6\\b") && systemFileHas("/etc/protocols", "^udp\\s+17\\b"),
+                    "/etc/protocols (netbase) is missing or has no tcp and udp lines");
     QCOMPARE(valueOr(socketlab::getprotobyname("tcp"), -1), 6);
-    if (systemFileHas("/etc/protocols", "^udp\\s+17\\b"))
-        QCOMPARE(valueOr(socketlab::getprotobyname("udp"), -1), 17);
+    QCOMPARE(valueOr(socketlab::getprotobyname("udp"), -1), 17);
     const auto unknown = socketlab::getprotobyname("no-such-protocol-socketlab");
     QVERIFY(!unknown);
     QCOMPARE(unknown.error().kind(), ErrorKind::ProtocolNotFound);

@@ -1,7 +1,9 @@
 // Helpers shared by the lab-engine suites (tests/lab): what a pane printed, and the
-// timestamp servers' "[ctime] data" reply.
+// timestamp servers' "[ctime] data" reply and its stamp.
 #pragma once
 
+#include <QDateTime>
+#include <QLocale>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStringList>
@@ -22,6 +24,28 @@ inline const QRegularExpression &stampedReply()
 {
     static const QRegularExpression pattern(QStringLiteral(R"(^\[\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4}\] (.*)$)"));
     return pattern;
+}
+
+// The stamp "[Mon Nov 23 10:00:00 2026] " a timestamp server's reply starts with: the time
+// it names and its length in characters. The time is invalid when the reply starts with no
+// such stamp, or one whose weekday does not fit its date (Qt refuses those).
+struct Stamp {
+    QDateTime time;
+    qsizetype length = 0;
+    // Names a second in [from, to], with a second's slack each side.
+    bool within(const QDateTime &from, const QDateTime &to) const
+    {
+        return time.isValid() && time.secsTo(from) <= 1 && to.secsTo(time) <= 1;
+    }
+};
+
+inline Stamp stampOf(const QString &reply)
+{
+    static const QRegularExpression stamp(QStringLiteral(R"(^\[(\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4})\] )"));
+    const QRegularExpressionMatch m = stamp.match(reply);
+    if (!m.hasMatch())
+        return {};
+    return {QLocale::c().toDateTime(m.captured(1).simplified(), QStringLiteral("ddd MMM d hh:mm:ss yyyy")), m.capturedLength(0)};
 }
 
 } // namespace testsupport
