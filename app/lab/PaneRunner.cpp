@@ -1,5 +1,6 @@
 #include "PaneRunner.h"
 
+#include "LearnerExplanation.h"
 #include "Program.h"
 
 #include <Clock.h>
@@ -214,7 +215,8 @@ public:
 
     SocketContext socketContext() const override
     {
-        return SocketContext{m_shared->trace, m_shared->cancel, m_shared->registry, m_owner, m_shared->faults};
+        return SocketContext{m_shared->trace, m_shared->cancel, m_shared->registry, m_owner, m_shared->faults,
+                             explainForLearner};
     }
 
     bool isStopped() const override { return m_shared->cancel->isCancelled(); }

@@ -1,8 +1,11 @@
-// tst_headlessinput: what input() does with bytes that are not UTF-8. Python's input() raises
-// UnicodeDecodeError and the program ends; SocketLab must do the same, visibly, and never send
-// the line altered (U+FFFD in place of the bytes). Checked end to end on the real binary
-// (`socketlab --lab tcp-timestamp --run client` with bytes on stdin, against a listener of
-// this test), on a pane, and for the error's text against python3's own decoder.
+// tst_headlessrun: the app in a terminal (`socketlab --lab ID --run PANE`) when things go wrong.
+// - Bytes on stdin that are not UTF-8: Python's input() raises UnicodeDecodeError and the
+//   program ends; SocketLab does the same, visibly, and never sends the line altered (U+FFFD
+//   in place of the bytes). Checked on the real binary against a listener of this test, on a
+//   pane, and for the error's text against python3's own decoder.
+// - A socketserver pane at the descriptor limit (its RLIMIT_NOFILE lowered from outside, as
+//   `prlimit --nofile` does): it says "OSError: [Errno 24] Too many open files" once with what
+//   it means, does not spin, and answers the clients that waited once the limit is raised.
 #include "LabTestSupport.h"
 #include "PythonProcess.h"
 #include "TestSupport.h"
@@ -12,10 +15,14 @@
 #include <PaneRunner.h>
 #include <PythonUtf8.h>
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QtTest>
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 using namespace socketlab;
 using testsupport::texts;
@@ -38,19 +45,76 @@ QByteArray readUntilClosed(Socket &connection)
     }
 }
 
+// A server pane run by the binary: `socketlab --lab ID --run server --set port=0 ...`.
+class HeadlessServer {
+public:
+    HeadlessServer(const QString &lab, const QStringList &options)
+    {
+        m_process.start(QStringLiteral(SOCKETLAB_BINARY), QStringList{QStringLiteral("--lab"), lab, QStringLiteral("--run"),
+                                                                      QStringLiteral("server"), QStringLiteral("--set"),
+                                                                      QStringLiteral("port=0")} + options);
+    }
+    ~HeadlessServer()
+    {
+        m_process.kill();
+        m_process.waitForFinished(kWaitMs);
+    }
+    QProcess &process() { return m_process; }
+    // The port it bound, once it says so on stderr ("socketlab: server port = 40123").
+    std::uint16_t port()
+    {
+        static const QRegularExpression said(QStringLiteral("server port = (\\d+)"));
+        QRegularExpressionMatch m;
+        (void)QTest::qWaitFor([&] { return (m = said.match(QString::fromUtf8(m_err += m_process.readAllStandardError()))).hasMatch(); },
+                              kWaitMs);
+        return static_cast<std::uint16_t>(m.captured(1).toUInt());
+    }
+    // Everything on stdout so far (the pane's console).
+    const QByteArray &console() { return m_out += m_process.readAllStandardOutput(); }
+
+private:
+    QProcess m_process;
+    QByteArray m_out, m_err;
+};
+
+// The lowest descriptor number a process does not use: with RLIMIT_NOFILE there, its next
+// accept() fails with EMFILE.
+rlim_t lowestFreeDescriptor(qint64 pid)
+{
+    QList<int> used;
+    for (const QString &name : QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries))
+        used << name.toInt();
+    rlim_t n = 0;
+    while (used.contains(int(n)))
+        ++n;
+    return n;
+}
+
+double processCpuSeconds(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray stat = f.readAll();
+    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
+    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / double(::sysconf(_SC_CLK_TCK));
+}
+
 } // namespace
 
-class TestHeadlessInput : public QObject {
+class TestHeadlessRun : public QObject {
     Q_OBJECT
 private slots:
     void headlessClientRaisesOnBytesThatAreNotUtf8();
     void paneRaisesAndSendsNothing();
     void validLinesStillGoOutUnchanged();
     void decodeErrorsReadAsPythonWritesThem();
+    void serverPaneAtTheDescriptorLimit_data();
+    void serverPaneAtTheDescriptorLimit();
 };
 
 // The case: `printf 'hello\nA\xff\xfeB\n' | socketlab --lab tcp-timestamp --run client`.
-void TestHeadlessInput::headlessClientRaisesOnBytesThatAreNotUtf8()
+void TestHeadlessRun::headlessClientRaisesOnBytesThatAreNotUtf8()
 {
     Socket listener = testsupport::boundLoopback();
     QVERIFY(listener.isOpen());
@@ -83,7 +147,7 @@ void TestHeadlessInput::headlessClientRaisesOnBytesThatAreNotUtf8()
     QVERIFY2(client.readAllStandardOutput().contains("[a stamp] hello"), "the line before was answered");
 }
 
-void TestHeadlessInput::paneRaisesAndSendsNothing()
+void TestHeadlessRun::paneRaisesAndSendsNothing()
 {
     LabCatalog catalog;
     catalog.loadFrom(LabCatalog::builtInRoot());
@@ -109,7 +173,7 @@ void TestHeadlessInput::paneRaisesAndSendsNothing()
 
 // Bytes that are UTF-8 (Chinese, an emoji) pass through input() unchanged, without their
 // newline; "\r\n" ends a line as "\n" does.
-void TestHeadlessInput::validLinesStillGoOutUnchanged()
+void TestHeadlessRun::validLinesStillGoOutUnchanged()
 {
     LineInput input(CancelToken::create());
     const std::string chinese = "\xe4\xbd\xa0\xe5\xa5\xbd \xf0\x9f\x98\x80";
@@ -125,7 +189,7 @@ void TestHeadlessInput::validLinesStillGoOutUnchanged()
 
 // python3 is the oracle: for each byte string, b.decode('utf-8') raises the same text, or
 // decodes when we find nothing wrong. Hand-picked edge cases plus random short strings.
-void TestHeadlessInput::decodeErrorsReadAsPythonWritesThem()
+void TestHeadlessRun::decodeErrorsReadAsPythonWritesThem()
 {
     if (testsupport::python3().isEmpty())
         QSKIP("python3 is not installed: the decoder's texts cannot be compared with Python's");
@@ -163,5 +227,62 @@ for h in sys.argv[1:]:
     }
 }
 
-QTEST_GUILESS_MAIN(TestHeadlessInput)
-#include "tst_headlessinput.moc"
+void TestHeadlessRun::serverPaneAtTheDescriptorLimit_data()
+{
+    QTest::addColumn<QString>("lab");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QString>("explained");  // the start of the explanation, in the run's language
+    const QString english = QStringLiteral("This process has used every file descriptor");
+    QTest::newRow("TCPServer") << "socketserver" << QStringList{QStringLiteral("--lang"), QStringLiteral("en")} << english;
+    QTest::newRow("echo server") << "socketserver-echo" << QStringList{QStringLiteral("--lang"), QStringLiteral("en")} << english;
+    QTest::newRow("ThreadingTCPServer, in Chinese")
+        << "socketserver-concurrency"
+        << QStringList{QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("--set"), QStringLiteral("server=ThreadingTCPServer")}
+        << QStringLiteral("这个进程已经用完");
+}
+
+void TestHeadlessRun::serverPaneAtTheDescriptorLimit()
+{
+    QFETCH(QString, lab);
+    QFETCH(QStringList, options);
+    QFETCH(QString, explained);
+    HeadlessServer server(lab, options);
+    const std::uint16_t port = server.port();
+    QVERIFY(port != 0);
+    QVERIFY(QTest::qWaitFor([&] { return server.console().contains("waiting for connection"); }, kWaitMs));
+    const qint64 pid = server.process().processId();
+    const rlimit atTheLimit{lowestFreeDescriptor(pid), 4096};
+    QCOMPARE(::prlimit(pid_t(pid), RLIMIT_NOFILE, &atTheLimit, nullptr), 0);
+
+    std::vector<Socket> clients;
+    for (int i = 0; i < 2; ++i) {
+        auto c = Socket::create(AF_INET, SOCK_STREAM);
+        QVERIFY(c && c->setTimeout(kWaitMs / 1000.0));
+        QVERIFY(c->connect(SocketAddress::loopback(AF_INET, port)));
+        QVERIFY(c->sendAll("hello\r\n"));
+        clients.push_back(std::move(c).value());
+    }
+    QVERIFY2(QTest::qWaitFor([&] { return server.console().contains("[Errno 24]"); }, kWaitMs), server.console().constData());
+    const double before = processCpuSeconds(pid);
+    QElapsedTimer window;
+    window.start();
+    QTest::qWait(1000);  // a measuring window: the pane stays at the limit throughout
+    const double busy = (processCpuSeconds(pid) - before) / (double(window.elapsed()) / 1000.0);
+    QVERIFY2(busy < 0.15, qPrintable(QStringLiteral("%1 % of a CPU at the descriptor limit").arg(busy * 100, 0, 'f', 0)));
+
+    const rlimit roomy{4096, 4096};
+    QCOMPARE(::prlimit(pid_t(pid), RLIMIT_NOFILE, &roomy, nullptr), 0);
+    for (Socket &c : clients) {
+        QByteArray reply;
+        for (auto chunk = c.recv(4096); chunk && !chunk->empty(); chunk = c.recv(4096))
+            reply += QByteArray::fromStdString(*chunk);
+        QVERIFY2(reply.toLower().contains("hello"), reply.constData());
+    }
+    const QString console = QString::fromUtf8(server.console());
+    QCOMPARE(console.count(QStringLiteral("OSError: [Errno 24] Too many open files")), 1);
+    QVERIFY2(console.contains(QStringLiteral("\u2192 ") + explained), qPrintable(console));
+    QVERIFY2(!console.contains(QStringLiteral("socketlab::")), "no C++ names in what the learner reads");
+}
+
+QTEST_GUILESS_MAIN(TestHeadlessRun)
+#include "tst_headlessrun.moc"
