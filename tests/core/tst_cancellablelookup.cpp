@@ -5,6 +5,7 @@
 // back by the test, and for real: in a private network namespace (unshare) whose resolv.conf
 // names a DNS server on 127.0.0.1 that never answers.
 #include "CoreTestSupport.h"
+#include "ProcessProbes.h"
 
 #include <CancelToken.h>
 #include <CancellableCall.h>
@@ -23,6 +24,7 @@
 
 using namespace socketlab;
 using testsupport::openDescriptorCount;
+using testsupport::threadCount;
 using testsupport::waitUntil;
 using SteadyClock = std::chrono::steady_clock;
 
@@ -30,11 +32,6 @@ namespace {
 
 constexpr auto kWakeLimit = std::chrono::milliseconds(100);
 const char *const kSilentDnsChild = "--silent-dns-child";
-
-int threadCount()
-{
-    return static_cast<int>(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
-}
 
 // A call that blocks until the test lets it go, as a lookup waits for a DNS server.
 class HeldCall {

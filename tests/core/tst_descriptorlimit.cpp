@@ -5,6 +5,7 @@
 // free again. Each server runs in a child process (this binary with --serve-limited) whose
 // RLIMIT_NOFILE leaves it a known number of free descriptors; its CPU time over a second at
 // the limit is read from /proc (what getrusage reports), and at its end from getrusage.
+#include "ProcessProbes.h"
 #include "tst_socketserver_support.h"
 
 #include <QProcess>
@@ -123,17 +124,6 @@ int acceptQueueLength(std::uint16_t port)
     return -1;
 }
 
-// user + system CPU seconds of a process so far, from /proc/PID/stat.
-double processCpuSeconds(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray stat = f.readAll();
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / double(::sysconf(_SC_CLK_TCK));
-}
-
 } // namespace
 
 class tst_descriptorlimit : public QObject {
@@ -192,11 +182,7 @@ void tst_descriptorlimit::backsOffAndRecovers()
     // The holders are taken, the three wait in the kernel's accept queue: the server is at its limit.
     QVERIFY2(QTest::qWaitFor([&] { return acceptQueueLength(port) == 3; }, kWaitMs),
              qPrintable(QStringLiteral("accept queue: %1").arg(acceptQueueLength(port))));
-    const double cpuBefore = processCpuSeconds(child.processId());
-    QElapsedTimer window;
-    window.start();
-    QTest::qWait(1000);  // a measuring window, not a wait for a socket: the server is at the limit throughout
-    const double busy = (processCpuSeconds(child.processId()) - cpuBefore) / (double(window.elapsed()) / 1000.0);
+    const double busy = testsupport::busyFraction(child.processId());  // at the limit throughout
     QVERIFY2(busy < kMaxBusyFraction, qPrintable(QStringLiteral("the server used %1 % of a CPU at the descriptor limit")
                                                       .arg(busy * 100, 0, 'f', 0)));
     qInfo("CPU at the descriptor limit: %.1f %% of one core", busy * 100);

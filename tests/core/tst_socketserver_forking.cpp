@@ -8,6 +8,7 @@
 // next request is served by a child of the new one, and nothing spins or is left a zombie;
 // one that keeps ending is given up, and the learner is told so in plain words. The helper
 // must start before Qt: this suite has its own main().
+#include "ProcessProbes.h"
 #include "tst_socketserver_support.h"
 
 #include <CancelToken.h>
@@ -17,7 +18,6 @@
 #include <csignal>
 #include <filesystem>
 #include <stdexcept>
-#include <sys/resource.h>
 #include <unistd.h>
 
 using namespace sstest;
@@ -113,13 +113,6 @@ QStringList zombieChildren()
         }
     }
     return zombies;
-}
-
-double cpuSecondsOfThisProcess()
-{
-    rusage usage{};
-    ::getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 } // namespace
@@ -409,11 +402,7 @@ void tst_socketserver_forking::killedHelperIsReapedAndReplaced()
     const std::int64_t fresh = ForkHelper::pid();
     QCOMPARE(parentOf(fresh), std::int64_t(::getpid()));
     // The server's loop saw its channel hang up: it must not spin on it.
-    const double cpuBefore = cpuSecondsOfThisProcess();
-    QElapsedTimer window;
-    window.start();
-    QTest::qWait(500);  // a measuring window: nothing happens in it
-    const double busy = (cpuSecondsOfThisProcess() - cpuBefore) / (double(window.elapsed()) / 1000.0);
+    const double busy = testsupport::busyFraction(::getpid(), 500);
     QVERIFY2(busy < 0.25, qPrintable(QStringLiteral("%1 % of a CPU after the helper died").arg(busy * 100, 0, 'f', 0)));
 
     // The next request is served by a child of the new helper.

@@ -5,6 +5,7 @@
 // twice: the trace shows one close per socket, and descriptors opened between the cycles
 // (which take the numbers the cycles just freed) are never closed under us.
 #include "LabTestSupport.h"
+#include "ProcessProbes.h"
 #include "TestSupport.h"
 
 #include <KernelProbe.h>
@@ -24,16 +25,12 @@
 #include <unistd.h>
 
 using namespace socketlab;
+using testsupport::threadCount;
 
 namespace {
 
 constexpr int kCycles = 1000;
 constexpr int kWaitMs = 20000;
-
-int threadCount()
-{
-    return int(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
-}
 
 // Descriptors opened between cycles, each on the lowest free number - the one the last cycle
 // just closed. A second close() of that number by a late or confused cancel would close ours.

@@ -7,6 +7,7 @@
 //   `prlimit --nofile` does): it says "OSError: [Errno 24] Too many open files" once with what
 //   it means, does not spin, and answers the clients that waited once the limit is raised.
 #include "LabTestSupport.h"
+#include "ProcessProbes.h"
 #include "PythonProcess.h"
 #include "TestSupport.h"
 
@@ -15,7 +16,6 @@
 #include <PaneRunner.h>
 #include <PythonUtf8.h>
 
-#include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
@@ -88,16 +88,6 @@ rlim_t lowestFreeDescriptor(qint64 pid)
     while (used.contains(int(n)))
         ++n;
     return n;
-}
-
-double processCpuSeconds(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray stat = f.readAll();
-    const QList<QByteArray> fields = stat.mid(stat.lastIndexOf(')') + 2).split(' ');
-    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / double(::sysconf(_SC_CLK_TCK));
 }
 
 } // namespace
@@ -263,11 +253,7 @@ void TestHeadlessRun::serverPaneAtTheDescriptorLimit()
         clients.push_back(std::move(c).value());
     }
     QVERIFY2(QTest::qWaitFor([&] { return server.console().contains("[Errno 24]"); }, kWaitMs), server.console().constData());
-    const double before = processCpuSeconds(pid);
-    QElapsedTimer window;
-    window.start();
-    QTest::qWait(1000);  // a measuring window: the pane stays at the limit throughout
-    const double busy = (processCpuSeconds(pid) - before) / (double(window.elapsed()) / 1000.0);
+    const double busy = testsupport::busyFraction(pid);  // the pane stays at the limit throughout
     QVERIFY2(busy < 0.15, qPrintable(QStringLiteral("%1 % of a CPU at the descriptor limit").arg(busy * 100, 0, 'f', 0)));
 
     const rlimit roomy{4096, 4096};

@@ -13,6 +13,7 @@
 // does (ConnectionResetError); that is shown as Python shows it, and the pane is started
 // again as a learner would, before it meets the next peer.
 #include "LabTestSupport.h"
+#include "ProcessProbes.h"
 #include "TestSupport.h"
 
 #include <LabLoader.h>
@@ -40,11 +41,6 @@ constexpr double kPeerTimeout = 10.0;  // seconds: every call of ours has a dead
 constexpr int kIdleConnections = 200;
 constexpr int kSequentialRequests = 1000;
 
-int entriesOf(const QString &dir)
-{
-    return int(QDir(dir).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
-}
-
 QStringList childrenOf(qint64 pid)
 {
     QStringList out;
@@ -64,7 +60,7 @@ struct Holdings {
     static Holdings now()
     {
         const qint64 helper = socketserver::ForkHelper::pid();
-        return {testsupport::openDescriptorCount(), entriesOf(QStringLiteral("/proc/self/task")),
+        return {testsupport::openDescriptorCount(), testsupport::threadCount(),
                 int(childrenOf(::getpid()).size() + (helper > 0 ? childrenOf(helper).size() : 0))};
     }
     bool operator==(const Holdings &o) const { return descriptors == o.descriptors && threads == o.threads && children == o.children; }
