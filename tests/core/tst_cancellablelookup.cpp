@@ -19,6 +19,7 @@
 #include <condition_variable>
 #include <cstdio>
 #include <cstring>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -152,18 +153,19 @@ void tst_cancellablelookup::cancelEndsTheWaitAndTheCallCleansUp()
     HeldCall held;
     auto sentinel = std::make_shared<int>(20);  // owned by the call: freed when the call is done
     std::weak_ptr<int> watch = sentinel;
+    std::function<Result<int>()> call = [&held, sentinel] {
+        held.hold();
+        return Result<int>(*sentinel);
+    };
+    sentinel.reset();
     std::atomic<bool> returned{false};
     std::optional<Result<int>> result;
     SteadyClock::time_point returnedAt;
-    std::thread waiter([&] {
-        result = callCancellably<int>(token.get(), [&held, sentinel] {
-            held.hold();
-            return Result<int>(*sentinel);
-        });
+    std::thread waiter([&, call = std::move(call)]() mutable {
+        result = callCancellably<int>(token.get(), std::move(call));
         returnedAt = SteadyClock::now();
         returned = true;
     });
-    sentinel.reset();
     QVERIFY(waitUntil([&] { return held.started(); }));
     QVERIFY(!returned);
     const auto cancelAt = SteadyClock::now();
