@@ -591,6 +591,21 @@
     </message>
 </context>
 <context>
+    <name>LearnerExplanation</name>
+    <message>
+        <source>This process has used every file descriptor it may have (ulimit -n), and every socket takes one. The server pauses accept() and tries again; the clients wait in the listen queue until a connection closes.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The whole system has run out of file descriptors. The server pauses accept() and tries again; the clients wait in the listen queue.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The kernel has no memory left for another connection. The server pauses accept() and tries again.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>LiveViews</name>
     <message>
         <source>Sockets</source>

@@ -590,6 +590,21 @@
     </message>
 </context>
 <context>
+    <name>LearnerExplanation</name>
+    <message>
+        <source>This process has used every file descriptor it may have (ulimit -n), and every socket takes one. The server pauses accept() and tries again; the clients wait in the listen queue until a connection closes.</source>
+        <translation>这个进程已经用完了它能打开的全部文件描述符（ulimit -n），而每个套接字都要占用一个。服务器暂停 accept() 片刻后再试；在有连接关闭之前，客户端在监听队列里等待。</translation>
+    </message>
+    <message>
+        <source>The whole system has run out of file descriptors. The server pauses accept() and tries again; the clients wait in the listen queue.</source>
+        <translation>整个系统的文件描述符都已用完。服务器暂停 accept() 片刻后再试；客户端在监听队列里等待。</translation>
+    </message>
+    <message>
+        <source>The kernel has no memory left for another connection. The server pauses accept() and tries again.</source>
+        <translation>内核已经没有内存再建立一个连接。服务器暂停 accept() 片刻后再试。</translation>
+    </message>
+</context>
+<context>
     <name>LiveViews</name>
     <message>
         <source>Sockets</source>

@@ -1,6 +1,9 @@
 // Name and address functions of the socket module, on the C library's reentrant calls.
 #include "../NameResolution.h"
 
+#include "../CancelToken.h"
+#include "../CancellableCall.h"
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
@@ -78,6 +81,19 @@ Result<std::vector<AddressInfo>> getaddrinfo(const std::optional<std::string> &h
         out.push_back(std::move(info));
     }
     return out;
+}
+
+Result<std::vector<AddressInfo>> getaddrinfo(const CancelToken *cancel, const std::optional<std::string> &host,
+                                             const std::string &port, int family, int type, int protocol, int flags)
+{
+    if (!cancel)
+        return getaddrinfo(host, port, family, type, protocol, flags);
+    if (cancel->isCancelled())  // a stopped program does not start a lookup on its way out
+        return SocketError(ErrorKind::Cancelled, ECANCELED);
+    // A numeric host needs no lookup and cannot block: no thread for it.
+    if (!host || SocketAddress::ipv4(*host, 0) || SocketAddress::ipv6(*host, 0))
+        return getaddrinfo(host, port, family, type, protocol, flags);
+    return callCancellably<std::vector<AddressInfo>>(cancel, [=] { return getaddrinfo(host, port, family, type, protocol, flags); });
 }
 
 Result<std::string> gethostbyname(const std::string &name)
