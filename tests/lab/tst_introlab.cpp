@@ -25,6 +25,7 @@
 #include <unistd.h>
 
 using namespace socketlab;
+using testsupport::samplesOf;
 using testsupport::texts;
 using State = PaneRunner::State;
 
@@ -51,16 +52,6 @@ int freeWellKnownPort()
     return 0;
 }
 
-// The sockets one pane made, by kind, from one snapshot.
-std::vector<SocketSample> samplesOf(const SocketSnapshot &snapshot, const char *owner)
-{
-    std::vector<SocketSample> out;
-    for (const SocketSample &s : snapshot.sockets()) {
-        if (s.record->owner == owner)
-            out.push_back(s);
-    }
-    return out;
-}
 
 // What differs between two runs of the same listing: descriptor numbers, ports, the folder.
 QStringList masked(QStringList lines, const QString &folder)

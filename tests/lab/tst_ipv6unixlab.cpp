@@ -22,6 +22,7 @@
 #include <QtTest>
 
 using namespace socketlab;
+using testsupport::samplesOf;
 using testsupport::texts;
 using State = PaneRunner::State;
 
@@ -29,15 +30,6 @@ namespace {
 
 constexpr int kWaitMs = 20000;
 
-std::vector<SocketSample> samplesOf(const SocketSnapshot &snapshot, const char *owner)
-{
-    std::vector<SocketSample> out;
-    for (const SocketSample &s : snapshot.sockets()) {
-        if (s.record->owner == owner)
-            out.push_back(s);
-    }
-    return out;
-}
 
 // Ephemeral ports (and only they) differ between two runs: "('127.0.0.1', 41384)" -> "('127.0.0.1', P)".
 QStringList withoutClientPorts(QStringList lines, int serverPort)

@@ -1,5 +1,7 @@
 #include "PythonSocketModule.h"
 
+#include "PythonText.h"
+
 #include <cerrno>
 #include <charconv>
 #include <sys/socket.h>
@@ -7,36 +9,6 @@
 using namespace socketlab;
 
 namespace python {
-
-std::string strRepr(const std::string &text)
-{
-    // Python quotes with ' unless the text has a ' and no ".
-    const bool doubleQuotes = text.find('\'') != std::string::npos && text.find('"') == std::string::npos;
-    const char quote = doubleQuotes ? '"' : '\'';
-    std::string out(1, quote);
-    for (const char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == quote || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (c == '\t') {
-            out += "\\t";
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\r') {
-            out += "\\r";
-        } else if (byte < 0x20 || byte == 0x7f) {
-            static const char digits[] = "0123456789abcdef";
-            out += "\\x";
-            out += digits[byte >> 4];
-            out += digits[byte & 0xf];
-        } else {
-            out += c;  // UTF-8 of printable characters stays as it is
-        }
-    }
-    out += quote;
-    return out;
-}
 
 std::string strListRepr(const std::vector<std::string> &items)
 {

@@ -16,8 +16,7 @@
 
 namespace python {
 
-// How print() shows a str inside a tuple or list: 'vm', with Python's quoting and escapes.
-std::string strRepr(const std::string &text);
+// How print() shows str values inside a list or tuple (each as python::strRepr, PythonText.h).
 std::string strListRepr(const std::vector<std::string> &items);  // ['a', 'b']
 // print(gethostbyname_ex(...)): ('localhost', [], ['127.0.0.1'])
 std::string hostEntryRepr(const socketlab::HostEntry &entry);
