@@ -49,6 +49,9 @@ Result<int> getprotobyname(const std::string &name);
 
 Result<std::string> inetPton(int family, const std::string &text);  // packed bytes
 Result<std::string> inetNtop(int family, const std::string &packed);
+// inet_aton / inet_ntoa: IPv4 only, and inet_aton takes the old forms too ('127.1').
+Result<std::string> inetAton(const std::string &text);  // 4 packed bytes
+Result<std::string> inetNtoa(const std::string &packed);
 
 // htons / ntohs / htonl / ntohl. (Not named so: glibc may define those as macros.)
 std::uint16_t hostToNetwork16(std::uint16_t value);

@@ -101,7 +101,9 @@ std::string SocketError::message() const
     case ErrorKind::Closed: return "Bad file descriptor";
     case ErrorKind::ServiceNotFound: return "service/proto not found";
     case ErrorKind::ProtocolNotFound: return "protocol not found";
-    case ErrorKind::IllegalAddress: return "illegal IP address string passed to inet_pton";
+    case ErrorKind::IllegalAddress:
+        return m_code == kIllegalForInetAton ? "illegal IP address string passed to inet_aton"
+                                             : "illegal IP address string passed to inet_pton";
     case ErrorKind::Resolver: return ::gai_strerror(m_code);
     case ErrorKind::Os: {
         const char *text = ::strerrordesc_np(m_code);  // English, thread-safe, like Python in the C locale

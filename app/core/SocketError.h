@@ -16,8 +16,9 @@ enum class ErrorKind {
     Closed,     // the call was made on a socket that is already closed (Python: EBADF)
     ServiceNotFound,   // getservbyname/getservbyport: "OSError: service/proto not found"
     ProtocolNotFound,  // getprotobyname: "OSError: protocol not found"
-    IllegalAddress,    // inet_pton/inet_aton on a malformed address string
+    IllegalAddress,    // inet_pton/inet_aton on a malformed address string; code: which one
 };
+constexpr int kIllegalForInetAton = 1;  // IllegalAddress's code from inet_aton (0: inet_pton)
 
 class SocketError {
 public:

@@ -61,6 +61,7 @@ private slots:
     void protocolByName();
     void byteOrder16();
     void byteOrder32();
+    void inetAtonNtoa();
     void inetPtonNtopRoundTrip_data();
     void inetPtonNtopRoundTrip();
     void inetPtonIllegalAddress();
@@ -304,6 +305,20 @@ void TestNameResolution::inetPtonIllegalAddress()
         QCOMPARE(pyError(r.error()), QStringLiteral("OSError: illegal IP address string passed to inet_pton"));
     }
     QCOMPARE(socketlab::inetPton(AF_INET6, "::1::2").error().kind(), ErrorKind::IllegalAddress);
+}
+
+// inet_aton: IPv4 only, the old short forms too, and its own error text (Python's).
+void TestNameResolution::inetAtonNtoa()
+{
+    QCOMPARE(valueOr(socketlab::inetAton("127.0.0.1"), std::string()), std::string("\x7f\x00\x00\x01", 4));
+    QCOMPARE(valueOr(socketlab::inetAton("127.1"), std::string()), std::string("\x7f\x00\x00\x01", 4));
+    QCOMPARE(valueOr(socketlab::inetNtoa(std::string("\xc0\xa8\x00\x01", 4)), std::string()), std::string("192.168.0.1"));
+    for (const char *bad : {"300.1.2.3", "::1", "localhost"}) {
+        const auto r = socketlab::inetAton(bad);
+        QVERIFY2(!r, bad);
+        QCOMPARE(pyError(r.error()), QStringLiteral("OSError: illegal IP address string passed to inet_aton"));
+    }
+    QCOMPARE(socketlab::inetNtoa("abc").error().code(), EINVAL);
 }
 
 void TestNameResolution::inetConversionErrors()

@@ -1,5 +1,5 @@
-// Helpers shared by the lab-engine suites (tests/lab): what a pane printed, and the
-// timestamp servers' "[ctime] data" reply and its stamp.
+// Helpers shared by the lab-engine suites (tests/lab): what a pane printed, the sockets a
+// pane made, and the timestamp servers' "[ctime] data" reply and its stamp.
 #pragma once
 
 #include <QDateTime>
@@ -7,6 +7,10 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStringList>
+
+#include <SocketSnapshot.h>
+
+#include <vector>
 
 namespace testsupport {
 
@@ -16,6 +20,17 @@ inline QStringList texts(const QSignalSpy &spy)
     QStringList out;
     for (const QList<QVariant> &args : spy)
         out << args.at(0).toString();
+    return out;
+}
+
+// The sockets one pane (or program) made, in the order it made them, from one snapshot.
+inline std::vector<socketlab::SocketSample> samplesOf(const socketlab::SocketSnapshot &snapshot, const char *owner)
+{
+    std::vector<socketlab::SocketSample> out;
+    for (const socketlab::SocketSample &s : snapshot.sockets()) {
+        if (s.record->owner == owner)
+            out.push_back(s);
+    }
     return out;
 }
 

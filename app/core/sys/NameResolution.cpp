@@ -219,6 +219,21 @@ Result<std::string> inetNtop(int family, const std::string &packed)
     return std::string(text);
 }
 
+Result<std::string> inetAton(const std::string &text)
+{
+    in_addr packed{};
+    if (::inet_aton(text.c_str(), &packed) == 0)
+        return SocketError(ErrorKind::IllegalAddress, kIllegalForInetAton);
+    return std::string(reinterpret_cast<const char *>(&packed), sizeof packed);
+}
+
+Result<std::string> inetNtoa(const std::string &packed)
+{
+    if (packed.size() != 4)
+        return SocketError::fromErrno(EINVAL);  // Python: OSError "packed IP wrong length for inet_ntoa"
+    return inetNtop(AF_INET, packed);
+}
+
 std::uint16_t hostToNetwork16(std::uint16_t value) { return ::htons(value); }
 std::uint16_t networkToHost16(std::uint16_t value) { return ::ntohs(value); }
 std::uint32_t hostToNetwork32(std::uint32_t value) { return ::htonl(value); }
