@@ -251,6 +251,10 @@
         <source>must be from 0 to %1</source>
         <translation></translation>
     </message>
+    <message>
+        <source>must be true or false</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>LabNavigator</name>

@@ -250,6 +250,10 @@
         <source>must be from 0 to %1</source>
         <translation>必须在 0 到 %1 之间</translation>
     </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
 </context>
 <context>
     <name>LabNavigator</name>
