@@ -1093,6 +1093,13 @@
         <source>There is no route to that network or host from this machine.</source>
         <translation></translation>
     </message>
+    <message numerus="yes">
+        <source>%1%2 → %n socket(s) ready</source>
+        <translation>
+            <numerusform>%1%2 → %n socket ready</numerusform>
+            <numerusform>%1%2 → %n sockets ready</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -1084,6 +1084,12 @@
         <source>There is no route to that network or host from this machine.</source>
         <translation>本机没有通往该网络或主机的路由。</translation>
     </message>
+    <message numerus="yes">
+        <source>%1%2 → %n socket(s) ready</source>
+        <translation>
+            <numerusform>%1%2 → %n 个套接字就绪</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>
