@@ -114,61 +114,55 @@ private slots:
 
     void exceptionsThenOneThreadServesBothClients()
     {
-        LabSession session(*m_catalog.find(QStringLiteral("blocking-timeouts")));
-        PaneRunner *server = session.pane(QStringLiteral("server"));
-        PaneRunner *client1 = session.pane(QStringLiteral("client"));
-        PaneRunner *client2 = session.pane(QStringLiteral("client2"));
-        QSignalSpy serverOutput(server, &PaneRunner::output);
-        QSignalSpy output1(client1, &PaneRunner::output);
-        QSignalSpy output2(client2, &PaneRunner::output);
-        QVERIFY(startAll(session));
+        testsupport::ServerAndClients lab(*m_catalog.find(QStringLiteral("blocking-timeouts")));
+        QVERIFY(startAll(lab.session));
 
         // The listening socket: BlockingIOError at once, then the 2 s timeout.
-        const QStringList serverLines = texts(serverOutput);
+        const QStringList serverLines = texts(lab.serverOutput);
         QCOMPARE(serverLines.value(0), kBlocking);
         QCOMPARE(serverLines.value(1), QStringLiteral("gettimeout(): 2.0"));
         QVERIFY2(kAnyTimedOut.match(serverLines.value(2)).hasMatch(), qPrintable(serverLines.join(QLatin1Char('|'))));
         expectPythonsTimeoutText();
         QCOMPARE(serverLines.value(2), kTimedOut);
         std::int64_t timedOutAfterNs = 0;
-        for (const TraceEvent &e : testsupport::drainTrace(session)) {
+        for (const TraceEvent &e : testsupport::drainTrace(lab.session)) {
             if (e.call == TraceCall::Accept && e.phase == TracePhase::Failed && e.errorKind == ErrorKind::Timeout)
                 timedOutAfterNs = e.blockedNs;
         }
         QVERIFY2(timedOutAfterNs >= 2'000'000'000, qPrintable(QString::number(timedOutAfterNs)));
         // Each client: BlockingIOError from a recv() that found nothing, then its timeout.
-        for (const QSignalSpy *output : {&output1, &output2}) {
+        for (const QSignalSpy *output : {&lab.output1, &lab.output2}) {
             QCOMPARE(texts(*output).value(0), kBlocking);
             QCOMPARE(texts(*output).value(1), QStringLiteral("gettimeout(): 2.0"));
         }
 
         // One thread waits on all three sockets at once.
-        const auto serverSockets = openSocketsOf(session, "server");
+        const auto serverSockets = openSocketsOf(lab.session, "server");
         for (const auto &record : serverSockets)
             QCOMPARE(record->blockedIn.load(), TraceCall::Select);
-        QVERIFY(texts(serverOutput).contains(QStringLiteral("select() -> ['listening socket']")));
+        QVERIFY(texts(lab.serverOutput).contains(QStringLiteral("select() -> ['listening socket']")));
 
         // Client 2 speaks first and is answered while client 1 stays connected and silent;
         // the server's select() named client 2's socket.
-        const auto client2Sockets = openSocketsOf(session, "client2");
+        const auto client2Sockets = openSocketsOf(lab.session, "client2");
         QCOMPARE(client2Sockets.size(), std::size_t(1));
         const QString client2Address = QString::fromStdString(client2Sockets.front()->localAddress());
-        client2->sendInput(QStringLiteral("two"));
-        QTRY_COMPARE_WITH_TIMEOUT(answers(output2), QStringList{QStringLiteral("two")}, kWaitMs);
-        QVERIFY2(texts(serverOutput).contains(QStringLiteral("select() -> ['%1']").arg(client2Address)),
-                 qPrintable(texts(serverOutput).join(QLatin1Char('|'))));
-        QCOMPARE(client1->state(), State::WaitingForInput);
-        QVERIFY(answers(output1).isEmpty());
-        client1->sendInput(QStringLiteral("one"));
-        QTRY_COMPARE_WITH_TIMEOUT(answers(output1), QStringList{QStringLiteral("one")}, kWaitMs);
+        lab.client2->sendInput(QStringLiteral("two"));
+        QTRY_COMPARE_WITH_TIMEOUT(answers(lab.output2), QStringList{QStringLiteral("two")}, kWaitMs);
+        QVERIFY2(texts(lab.serverOutput).contains(QStringLiteral("select() -> ['%1']").arg(client2Address)),
+                 qPrintable(texts(lab.serverOutput).join(QLatin1Char('|'))));
+        QCOMPARE(lab.client1->state(), State::WaitingForInput);
+        QVERIFY(answers(lab.output1).isEmpty());
+        lab.client1->sendInput(QStringLiteral("one"));
+        QTRY_COMPARE_WITH_TIMEOUT(answers(lab.output1), QStringList{QStringLiteral("one")}, kWaitMs);
 
         // Client 1 leaves; the server goes on with client 2.
-        const QString client1Address = QString::fromStdString(openSocketsOf(session, "client").front()->localAddress());
-        client1->sendInput(QString());
-        QTRY_VERIFY_WITH_TIMEOUT(texts(serverOutput).contains(client1Address + QStringLiteral(" closed")), kWaitMs);
-        client2->sendInput(QStringLiteral("still here"));
-        QTRY_COMPARE_WITH_TIMEOUT(answers(output2), (QStringList{QStringLiteral("two"), QStringLiteral("still here")}), kWaitMs);
-        QCOMPARE(client1->state(), State::Finished);
+        const QString client1Address = QString::fromStdString(openSocketsOf(lab.session, "client").front()->localAddress());
+        lab.client1->sendInput(QString());
+        QTRY_VERIFY_WITH_TIMEOUT(texts(lab.serverOutput).contains(client1Address + QStringLiteral(" closed")), kWaitMs);
+        lab.client2->sendInput(QStringLiteral("still here"));
+        QTRY_COMPARE_WITH_TIMEOUT(answers(lab.output2), (QStringList{QStringLiteral("two"), QStringLiteral("still here")}), kWaitMs);
+        QCOMPARE(lab.client1->state(), State::Finished);
 
         // What python3 prints for the same try/except lines.
         const QString python = testsupport::python3();
@@ -184,68 +178,62 @@ private slots:
         QCOMPARE(pythonLines.at(1), QStringLiteral("gettimeout(): 0.2"));
         expectPythonsTimeoutText();
         QCOMPARE(serverLines.value(2), pythonLines.at(2));
-        session.stopAll();
+        lab.session.stopAll();
     }
 
     void recvTimesOutThenGetsTheLateReplyThenTheClose()
     {
-        LabSession session(*m_catalog.find(QStringLiteral("blocking-timeouts")));
-        PaneRunner *server = session.pane(QStringLiteral("server"));
-        PaneRunner *client1 = session.pane(QStringLiteral("client"));
-        QSignalSpy output1(client1, &PaneRunner::output);
-        QSignalSpy finished1(client1, &PaneRunner::finished);
-        QVERIFY(startAll(session));
-        const auto timeouts = [&output1] { return timeoutLines(output1); };
+        testsupport::ServerAndClients lab(*m_catalog.find(QStringLiteral("blocking-timeouts")));
+        QSignalSpy finished1(lab.client1, &PaneRunner::finished);
+        QVERIFY(startAll(lab.session));
+        const auto timeouts = [&lab] { return timeoutLines(lab.output1); };
 
         // The server paused: the client's recv() gives up after 2 s and tries again.
-        server->pause();
-        client1->sendInput(QStringLiteral("late"));
+        lab.server->pause();
+        lab.client1->sendInput(QStringLiteral("late"));
         QTRY_VERIFY_WITH_TIMEOUT(timeouts() >= 1, kWaitMs);
-        QVERIFY(answers(output1).isEmpty());
-        QCOMPARE(client1->currentStep(), QStringLiteral("recv"));
+        QVERIFY(answers(lab.output1).isEmpty());
+        QCOMPARE(lab.client1->currentStep(), QStringLiteral("recv"));
         // Running again, the server answers: the timeout did not break the connection.
-        server->run();
-        QTRY_COMPARE_WITH_TIMEOUT(answers(output1), QStringList{QStringLiteral("late")}, kWaitMs);
+        lab.server->run();
+        QTRY_COMPARE_WITH_TIMEOUT(answers(lab.output1), QStringList{QStringLiteral("late")}, kWaitMs);
 
         // Paused again, the server is stepped until it has read the next line but not
         // answered it; the client times out again; then Stop: its recv() returns b''.
-        server->pause();
-        client1->sendInput(QStringLiteral("never answered"));
-        QTRY_COMPARE_WITH_TIMEOUT(server->currentStep(), QStringLiteral("print-select"), kWaitMs);
+        lab.server->pause();
+        lab.client1->sendInput(QStringLiteral("never answered"));
+        QTRY_COMPARE_WITH_TIMEOUT(lab.server->currentStep(), QStringLiteral("print-select"), kWaitMs);
         for (const char *next : {"check-listener", "recv", "check-data", "send"}) {
-            server->step();
-            QTRY_COMPARE_WITH_TIMEOUT(server->currentStep(), QString::fromLatin1(next), kWaitMs);
+            lab.server->step();
+            QTRY_COMPARE_WITH_TIMEOUT(lab.server->currentStep(), QString::fromLatin1(next), kWaitMs);
         }
         const int before = timeouts();
         QTRY_VERIFY_WITH_TIMEOUT(timeouts() > before, kWaitMs);
-        server->stop();
+        lab.server->stop();
         QVERIFY(finished1.wait(kWaitMs));
-        QCOMPARE(client1->state(), State::Finished);
-        QCOMPARE(texts(output1).last(), QStringLiteral("the server closed the connection"));
-        QCOMPARE(answers(output1), QStringList{QStringLiteral("late")});
-        session.stopAll();
-        QCOMPARE(session.registry()->openCount(), std::size_t(0));
+        QCOMPARE(lab.client1->state(), State::Finished);
+        QCOMPARE(texts(lab.output1).last(), QStringLiteral("the server closed the connection"));
+        QCOMPARE(answers(lab.output1), QStringList{QStringLiteral("late")});
+        lab.session.stopAll();
+        QCOMPARE(lab.session.registry()->openCount(), std::size_t(0));
     }
 
     void closingWithTheLineUnreadResetsTheConnection()
     {
-        LabSession session(*m_catalog.find(QStringLiteral("blocking-timeouts")));
-        PaneRunner *server = session.pane(QStringLiteral("server"));
-        PaneRunner *client1 = session.pane(QStringLiteral("client"));
-        QSignalSpy output1(client1, &PaneRunner::output);
-        QSignalSpy finished1(client1, &PaneRunner::finished);
-        QVERIFY(startAll(session));
+        testsupport::ServerAndClients lab(*m_catalog.find(QStringLiteral("blocking-timeouts")));
+        QSignalSpy finished1(lab.client1, &PaneRunner::finished);
+        QVERIFY(startAll(lab.session));
 
         // Stopped while the client's line still waits unread in its buffer: the kernel
         // answers the close with RST, and the client's recv() raises instead of b''.
-        server->pause();
-        client1->sendInput(QStringLiteral("unread"));
-        QTRY_VERIFY_WITH_TIMEOUT(timeoutLines(output1) >= 1, kWaitMs);
-        server->stop();
+        lab.server->pause();
+        lab.client1->sendInput(QStringLiteral("unread"));
+        QTRY_VERIFY_WITH_TIMEOUT(timeoutLines(lab.output1) >= 1, kWaitMs);
+        lab.server->stop();
         QVERIFY(finished1.wait(kWaitMs));
-        QCOMPARE(client1->state(), State::Failed);
-        QCOMPARE(client1->lastError(), QStringLiteral("ConnectionResetError: [Errno 104] Connection reset by peer"));
-        session.stopAll();
+        QCOMPARE(lab.client1->state(), State::Failed);
+        QCOMPARE(lab.client1->lastError(), QStringLiteral("ConnectionResetError: [Errno 104] Connection reset by peer"));
+        lab.session.stopAll();
     }
 };
 

@@ -128,116 +128,99 @@ private slots:
 
     void oneConnectionKeepsTheSecondClientWaitingAndExitEndsAll()
     {
-        LabSession session(*m_catalog.find(QStringLiteral("multi-client")));
-        PaneRunner *server = session.pane(QStringLiteral("server"));
-        PaneRunner *client1 = session.pane(QStringLiteral("client"));
-        PaneRunner *client2 = session.pane(QStringLiteral("client2"));
-        QSignalSpy serverOutput(server, &PaneRunner::output);
-        QSignalSpy output1(client1, &PaneRunner::output);
-        QSignalSpy output2(client2, &PaneRunner::output);
-        QVERIFY(startServer(session, QStringLiteral("one connection")));
-        QCOMPARE(client1->paramValues().value(QStringLiteral("server")), QStringLiteral("one connection"));
+        testsupport::ServerAndClients lab(*m_catalog.find(QStringLiteral("multi-client")));
+        QVERIFY(startServer(lab.session, QStringLiteral("one connection")));
+        QCOMPARE(lab.client1->paramValues().value(QStringLiteral("server")), QStringLiteral("one connection"));
 
-        client1->sendInput(QStringLiteral("hello"));
-        client1->start();
-        QTRY_COMPARE_WITH_TIMEOUT(replies(output1), 1, kWaitMs);
-        QVERIFY(!testsupport::firstMatch(serverOutput, QRegularExpression(QStringLiteral(
+        lab.client1->sendInput(QStringLiteral("hello"));
+        lab.client1->start();
+        QTRY_COMPARE_WITH_TIMEOUT(replies(lab.output1), 1, kWaitMs);
+        QVERIFY(!testsupport::firstMatch(lab.serverOutput, QRegularExpression(QStringLiteral(
             R"(^From \('127\.0\.0\.1', \d+\): hello$)"))).captured().isEmpty());
 
         // Client 2: connected and its line sent, but never accepted, so never answered.
-        client2->sendInput(QStringLiteral("me too"));
-        client2->start();
-        QTRY_COMPARE_WITH_TIMEOUT(client2->blockedIn(), TraceCall::Recv, kWaitMs);
-        QCOMPARE(client2->currentStep(), QStringLiteral("recv"));
-        const auto client2Sockets = openSocketsOf(session, "client2");
+        lab.client2->sendInput(QStringLiteral("me too"));
+        lab.client2->start();
+        QTRY_COMPARE_WITH_TIMEOUT(lab.client2->blockedIn(), TraceCall::Recv, kWaitMs);
+        QCOMPARE(lab.client2->currentStep(), QStringLiteral("recv"));
+        const auto client2Sockets = openSocketsOf(lab.session, "client2");
         QCOMPARE(client2Sockets.size(), std::size_t(1));
         QCOMPARE(client2Sockets.front()->bytesSent.load(), std::uint64_t(6));  // sendall() succeeded
-        const auto serverSockets = openSocketsOf(session, "server");
+        const auto serverSockets = openSocketsOf(lab.session, "server");
         QCOMPARE(serverSockets.size(), std::size_t(2));  // the listener and client 1's connection only
         const KernelSample listener = serverSockets.front()->probe();
         QVERIFY(listener.listening);
         QCOMPARE(listener.acceptQueueLength, 1u);  // client 2, completed by the kernel
-        QVERIFY(texts(serverOutput).filter(QStringLiteral("me too")).isEmpty());
-        QCOMPARE(replies(output2), 0);
+        QVERIFY(texts(lab.serverOutput).filter(QStringLiteral("me too")).isEmpty());
+        QCOMPARE(replies(lab.output2), 0);
 
         // Client 1's "exit": exit() ends the server, and client 2's queued connection is reset.
-        QSignalSpy serverFinished(server, &PaneRunner::finished);
-        client1->sendInput(QStringLiteral("exit"));
+        QSignalSpy serverFinished(lab.server, &PaneRunner::finished);
+        lab.client1->sendInput(QStringLiteral("exit"));
         QVERIFY(serverFinished.wait(kWaitMs));
-        QCOMPARE(texts(serverOutput).last(), QStringLiteral("Communication over"));
-        QTRY_COMPARE_WITH_TIMEOUT(client1->state(), State::Finished, kWaitMs);
-        QVERIFY(texts(output1).contains(QStringLiteral("Communication over!")));
-        QTRY_COMPARE_WITH_TIMEOUT(client2->state(), State::Failed, kWaitMs);
-        QCOMPARE(client2->lastError(), QStringLiteral("ConnectionResetError: [Errno 104] Connection reset by peer"));
-        QCOMPARE(session.registry()->openCount(), std::size_t(0));
+        QCOMPARE(texts(lab.serverOutput).last(), QStringLiteral("Communication over"));
+        QTRY_COMPARE_WITH_TIMEOUT(lab.client1->state(), State::Finished, kWaitMs);
+        QVERIFY(texts(lab.output1).contains(QStringLiteral("Communication over!")));
+        QTRY_COMPARE_WITH_TIMEOUT(lab.client2->state(), State::Failed, kWaitMs);
+        QCOMPARE(lab.client2->lastError(), QStringLiteral("ConnectionResetError: [Errno 104] Connection reset by peer"));
+        QCOMPARE(lab.session.registry()->openCount(), std::size_t(0));
     }
 
     void threadingServesBothAndExitEndsOnlyThatThread()
     {
-        LabSession session(*m_catalog.find(QStringLiteral("multi-client")));
-        PaneRunner *server = session.pane(QStringLiteral("server"));
-        PaneRunner *client1 = session.pane(QStringLiteral("client"));
-        PaneRunner *client2 = session.pane(QStringLiteral("client2"));
-        QSignalSpy serverOutput(server, &PaneRunner::output);
-        QSignalSpy output1(client1, &PaneRunner::output);
-        QSignalSpy output2(client2, &PaneRunner::output);
-        QVERIFY(startServer(session, QStringLiteral("threading")));
+        testsupport::ServerAndClients lab(*m_catalog.find(QStringLiteral("multi-client")));
+        QVERIFY(startServer(lab.session, QStringLiteral("threading")));
 
         // Client 1 connects and stays silent: its thread waits in recv().
-        client1->start();
-        QTRY_COMPARE_WITH_TIMEOUT(client1->state(), State::WaitingForInput, kWaitMs);
-        QTRY_COMPARE_WITH_TIMEOUT(texts(serverOutput).filter(QStringLiteral("Serving [127.0.0.1:")).size(), 1, kWaitMs);
+        lab.client1->start();
+        QTRY_COMPARE_WITH_TIMEOUT(lab.client1->state(), State::WaitingForInput, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(texts(lab.serverOutput).filter(QStringLiteral("Serving [127.0.0.1:")).size(), 1, kWaitMs);
         // Client 2 is answered meanwhile: two threads serve at once.
-        client2->sendInput(QStringLiteral("two"));
-        client2->start();
-        QTRY_COMPARE_WITH_TIMEOUT(replies(output2), 1, kWaitMs);
-        QCOMPARE(texts(serverOutput).filter(QStringLiteral("Serving [127.0.0.1:")).size(), 2);
-        QCOMPARE(client1->state(), State::WaitingForInput);
-        const auto inRecv = [&session] {  // server sockets whose thread waits in recv()
+        lab.client2->sendInput(QStringLiteral("two"));
+        lab.client2->start();
+        QTRY_COMPARE_WITH_TIMEOUT(replies(lab.output2), 1, kWaitMs);
+        QCOMPARE(texts(lab.serverOutput).filter(QStringLiteral("Serving [127.0.0.1:")).size(), 2);
+        QCOMPARE(lab.client1->state(), State::WaitingForInput);
+        const auto inRecv = [&lab] {  // server sockets whose thread waits in recv()
             int n = 0;
-            for (const auto &record : openSocketsOf(session, "server"))
+            for (const auto &record : openSocketsOf(lab.session, "server"))
                 n += record->blockedIn.load() == TraceCall::Recv ? 1 : 0;
             return n;
         };
         QTRY_COMPARE_WITH_TIMEOUT(inRecv(), 2, kWaitMs);  // both connections waited on, each by its thread
-        QCOMPARE(openSocketsOf(session, "server").front()->blockedIn.load(), TraceCall::Accept);  // and the main thread accepts
+        QCOMPARE(openSocketsOf(lab.session, "server").front()->blockedIn.load(), TraceCall::Accept);  // and the main thread accepts
 
-        client1->sendInput(QStringLiteral("one"));
-        QTRY_COMPARE_WITH_TIMEOUT(replies(output1), 1, kWaitMs);
+        lab.client1->sendInput(QStringLiteral("one"));
+        QTRY_COMPARE_WITH_TIMEOUT(replies(lab.output1), 1, kWaitMs);
 
         // Client 2 says exit: only its thread ends; client 1 is still served.
-        const QString client2Address = QString::fromStdString(openSocketsOf(session, "client2").front()->localAddress());
-        client2->sendInput(QStringLiteral("exit"));
-        QTRY_VERIFY_WITH_TIMEOUT(texts(serverOutput).contains(QStringLiteral("Done with [%1]").arg(client2Address)), kWaitMs);
-        QTRY_COMPARE_WITH_TIMEOUT(openSocketsOf(session, "server").size(), std::size_t(2), kWaitMs);  // listener + client 1
-        QTRY_COMPARE_WITH_TIMEOUT(client2->state(), State::Finished, kWaitMs);
-        client1->sendInput(QStringLiteral("still there?"));
-        QTRY_COMPARE_WITH_TIMEOUT(replies(output1), 2, kWaitMs);
-        QVERIFY(server->isActive());
+        const QString client2Address = QString::fromStdString(openSocketsOf(lab.session, "client2").front()->localAddress());
+        lab.client2->sendInput(QStringLiteral("exit"));
+        QTRY_VERIFY_WITH_TIMEOUT(texts(lab.serverOutput).contains(QStringLiteral("Done with [%1]").arg(client2Address)), kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(openSocketsOf(lab.session, "server").size(), std::size_t(2), kWaitMs);  // listener + client 1
+        QTRY_COMPARE_WITH_TIMEOUT(lab.client2->state(), State::Finished, kWaitMs);
+        lab.client1->sendInput(QStringLiteral("still there?"));
+        QTRY_COMPARE_WITH_TIMEOUT(replies(lab.output1), 2, kWaitMs);
+        QVERIFY(lab.server->isActive());
 
-        session.stopAll();
-        QCOMPARE(server->state(), State::Stopped);
-        QCOMPARE(session.registry()->openCount(), std::size_t(0));
+        lab.session.stopAll();
+        QCOMPARE(lab.server->state(), State::Stopped);
+        QCOMPARE(lab.session.registry()->openCount(), std::size_t(0));
     }
 
     void aClientThatVanishesEndsItsThreadWithAnException()
     {
-        LabSession session(*m_catalog.find(QStringLiteral("multi-client")));
-        PaneRunner *server = session.pane(QStringLiteral("server"));
-        PaneRunner *client1 = session.pane(QStringLiteral("client"));
-        PaneRunner *client2 = session.pane(QStringLiteral("client2"));
-        QSignalSpy serverOutput(server, &PaneRunner::output);
-        QSignalSpy serverErrors(server, &PaneRunner::errorOutput);
-        QSignalSpy output1(client1, &PaneRunner::output);
-        QVERIFY(startServer(session, QStringLiteral("threading")));
-        client1->start();
-        client2->start();
-        QTRY_COMPARE_WITH_TIMEOUT(texts(serverOutput).filter(QStringLiteral("Serving [127.0.0.1:")).size(), 2, kWaitMs);
+        testsupport::ServerAndClients lab(*m_catalog.find(QStringLiteral("multi-client")));
+        QSignalSpy serverErrors(lab.server, &PaneRunner::errorOutput);
+        QVERIFY(startServer(lab.session, QStringLiteral("threading")));
+        lab.client1->start();
+        lab.client2->start();
+        QTRY_COMPARE_WITH_TIMEOUT(texts(lab.serverOutput).filter(QStringLiteral("Serving [127.0.0.1:")).size(), 2, kWaitMs);
 
         // Client 2 is stopped without "exit": its thread reads b'' as '' and answers it, until
         // a send or recv fails; the seed never checks for b''.
-        client2->stop();
-        QTRY_VERIFY_WITH_TIMEOUT(!testsupport::firstMatch(serverOutput, QRegularExpression(QStringLiteral(
+        lab.client2->stop();
+        QTRY_VERIFY_WITH_TIMEOUT(!testsupport::firstMatch(lab.serverOutput, QRegularExpression(QStringLiteral(
             R"(^Exception in thread Thread-\d \(link_handler\):$)"))).captured().isEmpty(), kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(serverErrors.size(), 1, kWaitMs);
         const QString error = serverErrors.first().at(0).toString();
@@ -245,43 +228,39 @@ private slots:
                      || error == QLatin1String("ConnectionResetError: [Errno 104] Connection reset by peer"),
                  qPrintable(error));
         // The server and the other client are unharmed.
-        QVERIFY(server->isActive());
-        client1->sendInput(QStringLiteral("hi"));
-        QTRY_COMPARE_WITH_TIMEOUT(replies(output1), 1, kWaitMs);
-        session.stopAll();
-        QCOMPARE(session.registry()->openCount(), std::size_t(0));
+        QVERIFY(lab.server->isActive());
+        lab.client1->sendInput(QStringLiteral("hi"));
+        QTRY_COMPARE_WITH_TIMEOUT(replies(lab.output1), 1, kWaitMs);
+        lab.session.stopAll();
+        QCOMPARE(lab.session.registry()->openCount(), std::size_t(0));
     }
 
     void udpOneSocketForAllAndAnyExitEndsIt()
     {
-        LabSession session(*m_catalog.find(QStringLiteral("multi-client")));
-        PaneRunner *server = session.pane(QStringLiteral("server"));
-        PaneRunner *client1 = session.pane(QStringLiteral("client"));
-        PaneRunner *client2 = session.pane(QStringLiteral("client2"));
-        QSignalSpy serverOutput(server, &PaneRunner::output);
-        QVERIFY(startServer(session, QStringLiteral("udp")));
-        QCOMPARE(client2->paramValues().value(QStringLiteral("server")), QStringLiteral("udp"));
+        testsupport::ServerAndClients lab(*m_catalog.find(QStringLiteral("multi-client")));
+        QVERIFY(startServer(lab.session, QStringLiteral("udp")));
+        QCOMPARE(lab.client2->paramValues().value(QStringLiteral("server")), QStringLiteral("udp"));
 
-        client1->sendInput(QStringLiteral("from one"));
-        client1->start();
-        client2->sendInput(QStringLiteral("from two"));
-        client2->start();
-        QTRY_VERIFY_WITH_TIMEOUT(texts(serverOutput).contains(QStringLiteral("from one"))
-                                     && texts(serverOutput).contains(QStringLiteral("from two")),
+        lab.client1->sendInput(QStringLiteral("from one"));
+        lab.client1->start();
+        lab.client2->sendInput(QStringLiteral("from two"));
+        lab.client2->start();
+        QTRY_VERIFY_WITH_TIMEOUT(texts(lab.serverOutput).contains(QStringLiteral("from one"))
+                                     && texts(lab.serverOutput).contains(QStringLiteral("from two")),
                                  kWaitMs);
-        const auto serverSockets = openSocketsOf(session, "server");
+        const auto serverSockets = openSocketsOf(lab.session, "server");
         QCOMPARE(serverSockets.size(), std::size_t(1));  // one socket, no accept(), no connection
         QCOMPARE(serverSockets.front()->type, int(SOCK_DGRAM));
 
-        QSignalSpy serverFinished(server, &PaneRunner::finished);
-        client2->sendInput(QStringLiteral("exit"));
+        QSignalSpy serverFinished(lab.server, &PaneRunner::finished);
+        lab.client2->sendInput(QStringLiteral("exit"));
         QVERIFY(serverFinished.wait(kWaitMs));
-        QCOMPARE(server->state(), State::Finished);
-        QCOMPARE(texts(serverOutput).last(), QStringLiteral("A client ended the server!"));
-        QTRY_COMPARE_WITH_TIMEOUT(client2->state(), State::Finished, kWaitMs);
-        QCOMPARE(client1->state(), State::WaitingForInput);  // nobody told client 1
-        session.stopAll();
-        QCOMPARE(session.registry()->openCount(), std::size_t(0));
+        QCOMPARE(lab.server->state(), State::Finished);
+        QCOMPARE(texts(lab.serverOutput).last(), QStringLiteral("A client ended the server!"));
+        QTRY_COMPARE_WITH_TIMEOUT(lab.client2->state(), State::Finished, kWaitMs);
+        QCOMPARE(lab.client1->state(), State::WaitingForInput);  // nobody told client 1
+        lab.session.stopAll();
+        QCOMPARE(lab.session.registry()->openCount(), std::size_t(0));
     }
 
     void stopIsCtrlCTheExceptClausePrintsAndFinallyCloses()

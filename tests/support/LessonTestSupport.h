@@ -1,6 +1,6 @@
 // Helpers of the lesson suites (send-vs-sendall, blocking-timeouts, multi-client): the first
-// console line that matches a pattern, a pane's open sockets as the registry lists them, and
-// the trace drained so far.
+// console line that matches a pattern, a pane's open sockets as the registry lists them, the
+// trace drained so far, and a session's server and two clients with what they print.
 #pragma once
 
 #include "LabTestSupport.h"
@@ -56,5 +56,25 @@ inline std::vector<socketlab::TraceEvent> drainTrace(const LabSession &session)
     session.trace()->drain(events);
     return events;
 }
+
+
+// A lab's session with its server pane and two client panes, and what each prints.
+struct ServerAndClients {
+    explicit ServerAndClients(const LabDefinition &lab, const QString &clientId = QStringLiteral("client"),
+                              const QString &client2Id = QStringLiteral("client2"))
+        : session(lab), server(session.pane(QStringLiteral("server"))), client1(session.pane(clientId)),
+          client2(session.pane(client2Id)), serverOutput(server, &PaneRunner::output),
+          output1(client1, &PaneRunner::output), output2(client2, &PaneRunner::output)
+    {
+    }
+
+    LabSession session;
+    PaneRunner *const server;
+    PaneRunner *const client1;
+    PaneRunner *const client2;
+    QSignalSpy serverOutput;
+    QSignalSpy output1;
+    QSignalSpy output2;
+};
 
 } // namespace testsupport
