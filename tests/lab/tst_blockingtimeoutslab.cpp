@@ -7,7 +7,8 @@
 // client's recv() times out while the server is paused, still gets the late reply, and after
 // more timeouts sees b'' when the server, having read its line, is stopped; stopped with the
 // line unread, the server's close resets the connection (ConnectionResetError). The exception
-// lines are the ones python3 itself prints for the same code.
+// lines are the ones python3 itself prints for the same code, and the client pane's listing,
+// run by python3, prints what the pane prints.
 #include "LessonTestSupport.h"
 #include "PythonProcess.h"
 
@@ -233,6 +234,27 @@ private slots:
         QVERIFY(finished1.wait(kWaitMs));
         QCOMPARE(lab.client1->state(), State::Failed);
         QCOMPARE(lab.client1->lastError(), QStringLiteral("ConnectionResetError: [Errno 104] Connection reset by peer"));
+        lab.session.stopAll();
+    }
+    void theClientListingInPythonPrintsWhatThePanePrints()
+    {
+        if (testsupport::python3().isEmpty())
+            QSKIP("python3 is not installed");
+        testsupport::ServerAndClients lab(*m_catalog.find(QStringLiteral("blocking-timeouts")));
+        QVERIFY(startAll(lab.session));
+        const QByteArray script = lab.client1->listing().join(QLatin1Char('\n')).toUtf8();
+        testsupport::PythonProcess python(script.constData());
+        QVERIFY(python.started());
+        python.process().write("hello\n\n");
+        python.process().closeWriteChannel();
+        QVERIFY2(python.finish(), qPrintable(python.diagnostics()));
+        const QStringList lines = QString::fromUtf8(python.out()).split(QLatin1Char('\n'));
+        QCOMPARE(lines.value(0), kBlocking);
+        QCOMPARE(lines.value(1), QStringLiteral("gettimeout(): 2.0"));
+        const QRegularExpressionMatch reply = stampedReply().match(lines.value(2).mid(2));  // after the "> " prompt
+        QVERIFY2(lines.value(2).startsWith(QLatin1String("> ")) && reply.hasMatch(), qPrintable(lines.join(QLatin1Char('|'))));
+        QCOMPARE(reply.captured(1), QStringLiteral("hello"));
+        QCOMPARE(lines.value(3), QStringLiteral("> "));  // the empty line ends it
         lab.session.stopAll();
     }
 };

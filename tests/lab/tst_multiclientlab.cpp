@@ -8,7 +8,10 @@
 // - UDP: one socket receives both clients' datagrams; either client's "exit" ends the server.
 // - The graceful exit: Stop is Ctrl-C - the program prints its except clause, closes its
 //   socket in finally, joins its threads and returns; no socket stays open.
+// - The client pane's listing, run by python3, talks to the lab's threaded server as the
+//   pane's own client does.
 #include "LessonTestSupport.h"
+#include "PythonProcess.h"
 
 #include <CancelToken.h>
 #include <LabLoader.h>
@@ -261,6 +264,27 @@ private slots:
         QCOMPARE(lab.client1->state(), State::WaitingForInput);  // nobody told client 1
         lab.session.stopAll();
         QCOMPARE(lab.session.registry()->openCount(), std::size_t(0));
+    }
+
+    void theClientListingInPythonTalksToTheThreadedServer()
+    {
+        if (testsupport::python3().isEmpty())
+            QSKIP("python3 is not installed");
+        testsupport::ServerAndClients lab(*m_catalog.find(QStringLiteral("multi-client")));
+        QVERIFY(startServer(lab.session, QStringLiteral("threading")));
+        // The listing as the pane shows it, with the port the server bound.
+        const QByteArray script = lab.client1->listing().join(QLatin1Char('\n')).toUtf8();
+        QVERIFY(script.contains("ip_port = ('127.0.0.1', "));
+        testsupport::PythonProcess python(script.constData());
+        QVERIFY(python.started());
+        python.process().write("hello from python\nexit\n");
+        python.process().closeWriteChannel();
+        QVERIFY2(python.finish(), qPrintable(python.diagnostics()));
+        QCOMPARE(python.out(), QByteArray("Message to send: The server got your message\n"
+                                          "Message to send: Communication over!\n"));
+        QTRY_VERIFY_WITH_TIMEOUT(!texts(lab.serverOutput).filter(QStringLiteral("Done with [127.0.0.1:")).isEmpty(), kWaitMs);
+        QVERIFY(!texts(lab.serverOutput).filter(QStringLiteral("] says: hello from python")).isEmpty());
+        lab.session.stopAll();
     }
 
     void stopIsCtrlCTheExceptClausePrintsAndFinallyCloses()

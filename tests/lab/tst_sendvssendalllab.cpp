@@ -4,8 +4,10 @@
 // BlockingIOError [Errno 11], and its sendall() waits inside send() with bytes held in both
 // kernel buffers. Once the receiver reads, sendall() goes on through several send() calls and
 // returns; the receiver gets exactly SIZE bytes in several recv() calls, none of them
-// BUFSIZ long; nothing stays open.
+// BUFSIZ long; nothing stays open. The sender's listing, run by python3 against the lab's
+// receiver, makes the same short send, meets the same BlockingIOError and waits the same way.
 #include "LessonTestSupport.h"
+#include "PythonProcess.h"
 
 #include <LabLoader.h>
 #include <LabSession.h>
@@ -138,6 +140,36 @@ private slots:
         QVERIFY2(sendsInside >= 2, qPrintable(QString::number(sendsInside)));
         QVERIFY(waited);
         QCOMPARE(session.registry()->openCount(), std::size_t(0));
+    }
+
+    void theSenderListingInPythonSendsShortToo()
+    {
+        if (testsupport::python3().isEmpty())
+            QSKIP("python3 is not installed");
+        LabSession session(*m_catalog.find(QStringLiteral("send-vs-sendall")));
+        PaneRunner *receiver = session.pane(QStringLiteral("receiver"));
+        PaneRunner *sender = session.pane(QStringLiteral("sender"));
+        QCOMPARE(receiver->setParam(QStringLiteral("port"), QStringLiteral("0")), QString());
+        QSignalSpy receiverOutput(receiver, &PaneRunner::output);
+        QSignalSpy published(receiver, &PaneRunner::published);
+        receiver->start();
+        QVERIFY(published.wait(kWaitMs));
+        QCoreApplication::processEvents();  // the sender's port follows what was published
+        // The listing as the sender pane shows it, with the port the receiver bound.
+        const QByteArray script = sender->listing().join(QLatin1Char('\n')).toUtf8();
+        testsupport::PythonProcess python(script.constData());
+        QVERIFY(python.started());
+        QVERIFY(python.readLine().startsWith("SO_SNDBUF: "));
+        const QRegularExpressionMatch took =
+            QRegularExpression(QStringLiteral(R"(^send\(\) took (\d+) of 60000 bytes$)")).match(QString::fromUtf8(python.readLine()));
+        QVERIFY(number(took, 1) > 0 && number(took, 1) < kSize);
+        QVERIFY(python.readLine().startsWith("BlockingIOError: [Errno 11] Resource temporarily unavailable - sent "));
+        QTRY_COMPARE_WITH_TIMEOUT(receiver->state(), State::WaitingForInput, kWaitMs);  // python's sendall() waits for it
+        receiver->sendInput(QString());
+        QCOMPARE(python.readLine(), QByteArray("sendall() returned: all 60000 bytes are in the kernel"));
+        QVERIFY2(python.finish(), qPrintable(python.diagnostics()));
+        QTRY_VERIFY_WITH_TIMEOUT(texts(receiverOutput).contains(QStringLiteral("received 60000 bytes in all")), kWaitMs);
+        session.stopAll();
     }
 
     void stopWakesTheBlockedSendall()
