@@ -44,6 +44,218 @@
     </message>
 </context>
 <context>
+    <name>BufferGauge</name>
+    <message>
+        <source>%1 · %2 → %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>send queue %1 B of SO_SNDBUF %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>receive queue %1 B of SO_RCVBUF %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the program waits in send() for room in its send buffer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the program waits in recv() for bytes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>bytes wait for recv(): the program is not reading now</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No TCP connection yet: connect() and accept() make them.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>SocketLab: socket programming lessons on real sockets. Without options it opens the window on the lab used last.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Language of the window and of these messages: en or zh_CN (default: the one used last, else the system&apos;s).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Print one line per lab, its id and title; then exit.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Open the lab ID (--list-labs shows them).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>With --lab: run the pane PANE in this terminal, without a window: its console on stdout, its input from stdin, errors on stderr; exit status 0 when it ends well.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window, PANE.NAME=VALUE (--set server.port=0). Repeatable.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Also load labs from DIR (one folder per lab), after the built-in ones and the user&apos;s folder (%1).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Render the window to FILE (PNG) and exit, once the --steps are taken and every --send line has its answer. If that cannot happen (a pane ended, or %1 s passed), the picture is saved all the same, the reason printed, and the exit status is 1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Run every pane of the lab at once.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Type a line into a pane as if typed in its input box: PANE:LINE into that pane (--send client2:hello), a plain LINE into the first pane that reads input; :LINE sends a LINE that itself has a colon. Repeatable; implies --start unless --steps is given.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Advance the lab N steps, as pressing Step (F10) N times: the server first until it blocks, then the clients. With --screenshot, the picture is taken after them.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>With --screenshot: also save the sequence diagram to FILE (.svg as SVG, else PNG), for slides.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: unknown language &quot;%1&quot; (use en or zh_CN)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --steps needs a whole number of steps, 0 or more</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --run needs --lab ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --diagram needs --screenshot (the diagram is saved with the picture)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>Condition</name>
+    <message>
+        <source>waiting for input</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>blocked in a call</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>ended with an error</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 prints a line matching /%2/</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 prints no line matching /%2/</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 reports an error matching /%2/</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 reports no error</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is blocked in %2()</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 publishes %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2() %3 (%4 time(s) or more)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2() %3 with %4 (%5 time(s) or more)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1&apos;s accept queue fills up</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 connections wait in %2&apos;s accept queue</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseCheck</name>
+    <message>
+        <source>the lab has no pane parameter %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer cannot be used: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The check could not start %1: what it follows was never published</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The run never reached this point: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRun</name>
     <message>
         <source>socketlab: lab %1 has no pane &quot;%2&quot; (it has: %3)</source>
@@ -88,99 +300,11 @@
         <translation></translation>
     </message>
     <message>
-        <source>must be an array</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>min is greater than max</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>must be &quot;int&quot; or &quot;string&quot;, not &quot;%1&quot;</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;default&quot; is missing</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is declared twice</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;steps&quot; is missing</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>program &quot;%1&quot; has no step &quot;%2&quot;</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>line %1, column %2</source>
         <translation></translation>
     </message>
     <message>
         <source>must hold a JSON object</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; differs from the folder name &quot;%2&quot;</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>a lab needs at least one pane</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>pane &quot;%1&quot; is declared twice</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>no program is called &quot;%1&quot;</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>program &quot;%1&quot; needs parameter &quot;%2&quot;</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; names no pane parameter (write pane.parameter)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>only a string parameter can have choices</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>must be a non-empty array of strings</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>copies must be from 1 to %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>must be an object with &quot;explain&quot; (and &quot;at&quot; where the call is not unique)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>line numbers are not used: anchor the step with &quot;at&quot;: text of its line (or nothing, when the call appears once)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>step &quot;%1&quot; of program &quot;%2&quot; is missing: every step needs an explanation</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is itself like another pane: name that one</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>no pane declared before this one is called &quot;%1&quot;</source>
         <translation></translation>
     </message>
     <message>
@@ -252,7 +376,171 @@
         <translation></translation>
     </message>
     <message>
+        <source>the lab has no pane &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>is not a valid regular expression: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must have exactly one of start, stop, input, endInput, waitFor, expect, settle</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;input&quot; needs &quot;line&quot;: the text typed (&quot;&quot; is an empty line)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be a condition, e.g. {&quot;pane&quot;: &quot;client&quot;, &quot;printed&quot;: &quot;hello&quot;}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a call SocketLab traces</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be &quot;full&quot; or a number of connections, 1 or more</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>says nothing to check: give printed, notPrinted, error, noError, state, published, call or acceptQueue</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is declared twice</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>names no pane parameter (write pane.parameter)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;script&quot; is missing: the actions the check takes on the panes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>checks nothing: give &quot;properties&quot;, or &quot;expect&quot; actions in the script</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>two properties have the same id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>give at least two hints, each saying more than the one before</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>min is greater than max</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be &quot;int&quot; or &quot;string&quot;, not &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>only a string parameter can have choices</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be a non-empty array of strings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;default&quot; is missing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;steps&quot; is missing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be an object with &quot;explain&quot; (and &quot;at&quot; where the call is not unique)</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>must be true or false</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>line numbers are not used: anchor the step with &quot;at&quot;: text of its line (or nothing, when the call appears once)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>program &quot;%1&quot; has no step &quot;%2&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot; of program &quot;%2&quot; is missing: every step needs an explanation</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is itself like another pane: name that one</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no pane declared before this one is called &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; differs from the folder name &quot;%2&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a lab needs at least one pane</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>pane &quot;%1&quot; is declared twice</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no program is called &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>program &quot;%1&quot; needs parameter &quot;%2&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>copies must be from 1 to %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no pane parameter (write pane.parameter)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>pane &quot;%1&quot; has no step &quot;%2&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be from 1 to %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a question with choices needs two or more</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>an observed answer needs the value each choice stands for</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be the index of a choice, 0 to %1</source>
         <translation></translation>
     </message>
 </context>
@@ -272,7 +560,19 @@
     </message>
 </context>
 <context>
-    <name>LiveViewsPanel</name>
+    <name>LiveViews</name>
+    <message>
+        <source>Sockets</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Trace of every socket call</source>
+        <translation></translation>
+    </message>
     <message>
         <source>Accept queue</source>
         <translation></translation>
@@ -297,17 +597,17 @@
         <source>The socketserver stages as they run, and its request threads or processes</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Kernel buffers</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Each TCP connection&apos;s send and receive queues against SO_SNDBUF and SO_RCVBUF</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Sockets</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Trace of every socket call</source>
-        <translation></translation>
-    </message>
     <message>
         <source>Ready</source>
         <translation></translation>
@@ -389,10 +689,6 @@
     </message>
     <message>
         <source>SocketLab</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Sequence diagram</source>
         <translation></translation>
     </message>
     <message>
@@ -485,6 +781,13 @@
     </message>
     <message>
         <source>&amp;Add client</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>PaneAssignments</name>
+    <message>
+        <source>write PANE.NAME=VALUE with a pane of lab %1</source>
         <translation></translation>
     </message>
 </context>
@@ -621,6 +924,53 @@
     </message>
 </context>
 <context>
+    <name>QCommandLineParser</name>
+    <message>
+        <source>Usage: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>[options]</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Displays help on commandline options.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Displays help including Qt specific options.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Unknown option &apos;%1&apos;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Unknown options: %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Missing value after &apos;%1&apos;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Unexpected value after &apos;%1&apos;.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ReceiveBufferView</name>
     <message>
         <source>%1 · %2</source>
@@ -695,6 +1045,84 @@
     </message>
     <message>
         <source>Bytes that have arrived and wait in the kernel until recv() takes them. The kernel reports only a byte count (for a datagram socket, the size of the next datagram). The lines between segments are the peer&apos;s send calls as SocketLab traced them: TCP itself keeps no boundaries, so one recv() can return several sends at once. Hatched bytes arrived without a traced send (another program, or an event on its way).</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>RunRecord</name>
+    <message>
+        <source>nothing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 printed %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 reported %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>blocked in %1()</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 published nothing called %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 made %2 such %3() calls</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>at most %1 connections waited for %2&apos;s accept()</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptedRun</name>
+    <message>
+        <source>socketlab: --send %1: pane %2 does not read input (these do: %3)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --send %1: lab %2 has no pane &quot;%3&quot; (it has: %4); to send a line that itself has a colon, put one in front: --send &quot;:%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --send %1: no pane of lab %2 reads input</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>pane %1: %2 of %3 typed lines answered</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>pane %1 ended before answering its lines (%2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the lab took %1 of the %2 steps asked</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>gave up after %1 s: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: could not write %1</source>
         <translation></translation>
     </message>
 </context>
@@ -1108,23 +1536,18 @@
         <translation></translation>
     </message>
     <message>
-        <source>socketlab: --run needs --lab ID</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>socketlab: no lab could be loaded</source>
         <translation></translation>
     </message>
     <message>
-        <source>write PANE.NAME=VALUE with a pane of lab %1</source>
+        <source>socketlab: no display found (DISPLAY and WAYLAND_DISPLAY are unset).
+Run it under a virtual display:   xvfb-run -a socketlab
+or render without one, e.g.:      QT_QPA_PLATFORM=offscreen socketlab --screenshot window.png
+Labs also run in the terminal:    socketlab --list-labs; socketlab --lab tcp-timestamp --run server</source>
         <translation></translation>
     </message>
     <message>
-        <source>socketlab: could not write %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>socketlab: --steps needs a whole number of steps, 0 or more</source>
+        <source>socketlab: no temporary folder for this run&apos;s settings: %1</source>
         <translation></translation>
     </message>
 </context>

@@ -43,6 +43,218 @@
     </message>
 </context>
 <context>
+    <name>BufferGauge</name>
+    <message>
+        <source>%1 · %2 → %3</source>
+        <translation>%1 · %2 → %3</translation>
+    </message>
+    <message>
+        <source>send queue %1 B of SO_SNDBUF %2</source>
+        <translation>发送队列 %1 字节，SO_SNDBUF 为 %2</translation>
+    </message>
+    <message>
+        <source>receive queue %1 B of SO_RCVBUF %2</source>
+        <translation>接收队列 %1 字节，SO_RCVBUF 为 %2</translation>
+    </message>
+    <message>
+        <source>the program waits in send() for room in its send buffer</source>
+        <translation>程序阻塞在 send() 中，等待发送缓冲区腾出空间</translation>
+    </message>
+    <message>
+        <source>the program waits in recv() for bytes</source>
+        <translation>程序阻塞在 recv() 中，等待数据到达</translation>
+    </message>
+    <message>
+        <source>bytes wait for recv(): the program is not reading now</source>
+        <translation>数据在等待 recv()：程序此刻没有在读</translation>
+    </message>
+    <message>
+        <source>No TCP connection yet: connect() and accept() make them.</source>
+        <translation>还没有 TCP 连接：connect() 和 accept() 会建立连接。</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>SocketLab: socket programming lessons on real sockets. Without options it opens the window on the lab used last.</source>
+        <translation>SocketLab：在真实的套接字上学习套接字编程。不带选项时，打开窗口并回到上次使用的实验。</translation>
+    </message>
+    <message>
+        <source>Language of the window and of these messages: en or zh_CN (default: the one used last, else the system&apos;s).</source>
+        <translation>窗口和这些提示信息使用的语言：en 或 zh_CN（默认：上次使用的语言，没有则跟随系统）。</translation>
+    </message>
+    <message>
+        <source>Print one line per lab, its id and title; then exit.</source>
+        <translation>每个实验打印一行（编号和标题），然后退出。</translation>
+    </message>
+    <message>
+        <source>Open the lab ID (--list-labs shows them).</source>
+        <translation>打开编号为 ID 的实验（用 --list-labs 查看所有实验）。</translation>
+    </message>
+    <message>
+        <source>With --lab: run the pane PANE in this terminal, without a window: its console on stdout, its input from stdin, errors on stderr; exit status 0 when it ends well.</source>
+        <translation>与 --lab 一起使用：不打开窗口，在这个终端里运行窗格 PANE：它的输出写到标准输出，输入来自标准输入，错误写到标准错误；正常结束时退出状态为 0。</translation>
+    </message>
+    <message>
+        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window, PANE.NAME=VALUE (--set server.port=0). Repeatable.</source>
+        <translation>设置参数：配合 --run 时写成 NAME=VALUE，设置该窗格的参数（--set port=21567）；在窗口中写成 PANE.NAME=VALUE（--set server.port=0）。可以重复使用。</translation>
+    </message>
+    <message>
+        <source>Also load labs from DIR (one folder per lab), after the built-in ones and the user&apos;s folder (%1).</source>
+        <translation>在内置实验和用户文件夹（%1）之后，再从 DIR 加载实验（每个实验一个文件夹）。</translation>
+    </message>
+    <message>
+        <source>Render the window to FILE (PNG) and exit, once the --steps are taken and every --send line has its answer. If that cannot happen (a pane ended, or %1 s passed), the picture is saved all the same, the reason printed, and the exit status is 1.</source>
+        <translation>等 --steps 指定的步数走完、每一行 --send 都得到回应之后，把窗口渲染成 FILE（PNG）并退出。如果等不到（某个窗格已经结束，或者已过了 %1 秒），仍然保存图片并打印原因，退出状态为 1。</translation>
+    </message>
+    <message>
+        <source>Run every pane of the lab at once.</source>
+        <translation>同时运行实验的所有窗格。</translation>
+    </message>
+    <message>
+        <source>Type a line into a pane as if typed in its input box: PANE:LINE into that pane (--send client2:hello), a plain LINE into the first pane that reads input; :LINE sends a LINE that itself has a colon. Repeatable; implies --start unless --steps is given.</source>
+        <translation>向窗格输入一行，就像在它的输入框里键入一样：PANE:LINE 输入到该窗格（--send client2:hello），只写 LINE 则输入到第一个读取输入的窗格；这一行本身含有冒号时，写成 :LINE。可以重复使用；除非给出 --steps，否则隐含 --start。</translation>
+    </message>
+    <message>
+        <source>Advance the lab N steps, as pressing Step (F10) N times: the server first until it blocks, then the clients. With --screenshot, the picture is taken after them.</source>
+        <translation>让实验前进 N 步，相当于按 N 次“单步”（F10）：先运行服务器直到它阻塞，再轮到客户端。配合 --screenshot 时，在这些步骤之后截图。</translation>
+    </message>
+    <message>
+        <source>With --screenshot: also save the sequence diagram to FILE (.svg as SVG, else PNG), for slides.</source>
+        <translation>配合 --screenshot 使用：同时把时序图保存到 FILE（.svg 存为 SVG，其他存为 PNG），方便放进幻灯片。</translation>
+    </message>
+    <message>
+        <source>socketlab: unknown language &quot;%1&quot; (use en or zh_CN)</source>
+        <translation>socketlab：未知的语言“%1”（请用 en 或 zh_CN）</translation>
+    </message>
+    <message>
+        <source>socketlab: --steps needs a whole number of steps, 0 or more</source>
+        <translation>socketlab：--steps 需要一个大于或等于 0 的整数步数</translation>
+    </message>
+    <message>
+        <source>socketlab: --run needs --lab ID</source>
+        <translation>socketlab：--run 需要与 --lab ID 一起使用</translation>
+    </message>
+    <message>
+        <source>socketlab: --diagram needs --screenshot (the diagram is saved with the picture)</source>
+        <translation>socketlab：--diagram 需要与 --screenshot 一起使用（时序图随截图一起保存）</translation>
+    </message>
+</context>
+<context>
+    <name>Condition</name>
+    <message>
+        <source>waiting for input</source>
+        <translation>在等待输入</translation>
+    </message>
+    <message>
+        <source>blocked in a call</source>
+        <translation>阻塞在某个调用中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>ended with an error</source>
+        <translation>因错误而结束</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>%1 prints a line matching /%2/</source>
+        <translation>%1 打印出一行匹配 /%2/ 的内容</translation>
+    </message>
+    <message>
+        <source>%1 prints no line matching /%2/</source>
+        <translation>%1 没有打印任何匹配 /%2/ 的行</translation>
+    </message>
+    <message>
+        <source>%1 reports an error matching /%2/</source>
+        <translation>%1 报告了匹配 /%2/ 的错误</translation>
+    </message>
+    <message>
+        <source>%1 reports no error</source>
+        <translation>%1 没有报告错误</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1 处于“%2”状态</translation>
+    </message>
+    <message>
+        <source>%1 is blocked in %2()</source>
+        <translation>%1 阻塞在 %2() 中</translation>
+    </message>
+    <message>
+        <source>%1 publishes %2</source>
+        <translation>%1 发布了 %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2() %3 (%4 time(s) or more)</source>
+        <translation>%1 的 %2() 调用%3（至少 %4 次）</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2() %3 with %4 (%5 time(s) or more)</source>
+        <translation>%1 的 %2() 调用%3，错误为 %4（至少 %5 次）</translation>
+    </message>
+    <message>
+        <source>%1&apos;s accept queue fills up</source>
+        <translation>%1 的 accept 队列被填满</translation>
+    </message>
+    <message>
+        <source>%1 connections wait in %2&apos;s accept queue</source>
+        <translation>%2 的 accept 队列中有 %1 个连接在等待</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseCheck</name>
+    <message>
+        <source>the lab has no pane parameter %1</source>
+        <translation>本实验没有窗格参数 %1</translation>
+    </message>
+    <message>
+        <source>The answer cannot be used: %1</source>
+        <translation>这个答案无法使用：%1</translation>
+    </message>
+    <message>
+        <source>The check could not start %1: what it follows was never published</source>
+        <translation>检查无法启动 %1：它所跟随的值一直没有被发布</translation>
+    </message>
+    <message>
+        <source>The run never reached this point: %1</source>
+        <translation>运行始终没有到达这一步：%1</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>没有执行到</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRun</name>
     <message>
         <source>socketlab: lab %1 has no pane &quot;%2&quot; (it has: %3)</source>
@@ -99,100 +311,12 @@
         <translation>不是有效的 UTF-8 文本</translation>
     </message>
     <message>
-        <source>must be an array</source>
-        <translation>必须是数组</translation>
-    </message>
-    <message>
-        <source>min is greater than max</source>
-        <translation>min 大于 max</translation>
-    </message>
-    <message>
-        <source>must be &quot;int&quot; or &quot;string&quot;, not &quot;%1&quot;</source>
-        <translation>必须是“int”或“string”，而不是“%1”</translation>
-    </message>
-    <message>
-        <source>&quot;default&quot; is missing</source>
-        <translation>缺少“default”</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is declared twice</source>
-        <translation>“%1”被声明了两次</translation>
-    </message>
-    <message>
-        <source>&quot;steps&quot; is missing</source>
-        <translation>缺少“steps”</translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation>必须是对象</translation>
-    </message>
-    <message>
-        <source>program &quot;%1&quot; has no step &quot;%2&quot;</source>
-        <translation>程序“%1”没有步骤“%2”</translation>
-    </message>
-    <message>
         <source>line %1, column %2</source>
         <translation>第 %1 行，第 %2 列</translation>
     </message>
     <message>
         <source>must hold a JSON object</source>
         <translation>必须包含一个 JSON 对象</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; differs from the folder name &quot;%2&quot;</source>
-        <translation>“%1”与文件夹名“%2”不一致</translation>
-    </message>
-    <message>
-        <source>a lab needs at least one pane</source>
-        <translation>一个实验至少需要一个窗格</translation>
-    </message>
-    <message>
-        <source>pane &quot;%1&quot; is declared twice</source>
-        <translation>窗格“%1”被声明了两次</translation>
-    </message>
-    <message>
-        <source>no program is called &quot;%1&quot;</source>
-        <translation>没有名为“%1”的程序</translation>
-    </message>
-    <message>
-        <source>program &quot;%1&quot; needs parameter &quot;%2&quot;</source>
-        <translation>程序“%1”需要参数“%2”</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; names no pane parameter (write pane.parameter)</source>
-        <translation>“%1”没有指向任何窗格参数（请写成 窗格.参数）</translation>
-    </message>
-    <message>
-        <source>only a string parameter can have choices</source>
-        <translation>只有字符串参数才能有 choices</translation>
-    </message>
-    <message>
-        <source>must be a non-empty array of strings</source>
-        <translation>必须是非空的字符串数组</translation>
-    </message>
-    <message>
-        <source>copies must be from 1 to %1</source>
-        <translation>copies 必须在 1 到 %1 之间</translation>
-    </message>
-    <message>
-        <source>must be an object with &quot;explain&quot; (and &quot;at&quot; where the call is not unique)</source>
-        <translation>必须是一个对象，包含“explain”（调用在代码清单中不唯一时，还要有“at”）</translation>
-    </message>
-    <message>
-        <source>line numbers are not used: anchor the step with &quot;at&quot;: text of its line (or nothing, when the call appears once)</source>
-        <translation>不使用行号：请用“at”给出该行的一段文字来定位这一步（如果这个调用在代码清单中只出现一次，可以不写）</translation>
-    </message>
-    <message>
-        <source>step &quot;%1&quot; of program &quot;%2&quot; is missing: every step needs an explanation</source>
-        <translation>缺少程序“%2”的步骤“%1”：每一步都需要一段讲解</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is itself like another pane: name that one</source>
-        <translation>“%1”本身也是仿照另一个窗格的：请直接写那个窗格</translation>
-    </message>
-    <message>
-        <source>no pane declared before this one is called &quot;%1&quot;</source>
-        <translation>在这个窗格之前没有声明名为“%1”的窗格</translation>
     </message>
     <message>
         <source>%1: replaces the lab &quot;%2&quot; loaded from %3</source>
@@ -251,8 +375,172 @@
         <translation>必须在 0 到 %1 之间</translation>
     </message>
     <message>
+        <source>the lab has no pane &quot;%1&quot;</source>
+        <translation>本实验没有窗格“%1”</translation>
+    </message>
+    <message>
+        <source>is not a valid regular expression: %1</source>
+        <translation>不是有效的正则表达式：%1</translation>
+    </message>
+    <message>
+        <source>must have exactly one of start, stop, input, endInput, waitFor, expect, settle</source>
+        <translation>必须恰好包含 start、stop、input、endInput、waitFor、expect、settle 中的一个</translation>
+    </message>
+    <message>
+        <source>&quot;input&quot; needs &quot;line&quot;: the text typed (&quot;&quot; is an empty line)</source>
+        <translation>“input”需要“line”：要输入的文字（&quot;&quot; 表示空行）</translation>
+    </message>
+    <message>
+        <source>must be a condition, e.g. {&quot;pane&quot;: &quot;client&quot;, &quot;printed&quot;: &quot;hello&quot;}</source>
+        <translation>必须是一个条件，例如 {&quot;pane&quot;: &quot;client&quot;, &quot;printed&quot;: &quot;hello&quot;}</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>必须是以下之一：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a call SocketLab traces</source>
+        <translation>“%1”不是 SocketLab 跟踪的调用</translation>
+    </message>
+    <message>
+        <source>must be &quot;full&quot; or a number of connections, 1 or more</source>
+        <translation>必须是 &quot;full&quot;，或者 1 以上的连接数</translation>
+    </message>
+    <message>
+        <source>says nothing to check: give printed, notPrinted, error, noError, state, published, call or acceptQueue</source>
+        <translation>没有说明要检查什么：请给出 printed、notPrinted、error、noError、state、published、call 或 acceptQueue</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>必须是数组</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is declared twice</source>
+        <translation>“%1”被声明了两次</translation>
+    </message>
+    <message>
+        <source>names no pane parameter (write pane.parameter)</source>
+        <translation>没有指向任何窗格参数（请写成 窗格.参数）</translation>
+    </message>
+    <message>
+        <source>&quot;script&quot; is missing: the actions the check takes on the panes</source>
+        <translation>缺少“script”：检查要对各窗格执行的操作</translation>
+    </message>
+    <message>
+        <source>checks nothing: give &quot;properties&quot;, or &quot;expect&quot; actions in the script</source>
+        <translation>什么也没有检查：请给出“properties”，或在 script 中写“expect”操作</translation>
+    </message>
+    <message>
+        <source>two properties have the same id</source>
+        <translation>有两个检查项使用了同一个 id</translation>
+    </message>
+    <message>
+        <source>give at least two hints, each saying more than the one before</source>
+        <translation>请至少给出两条提示，每一条都比前一条说得更多</translation>
+    </message>
+    <message>
+        <source>min is greater than max</source>
+        <translation>min 大于 max</translation>
+    </message>
+    <message>
+        <source>must be &quot;int&quot; or &quot;string&quot;, not &quot;%1&quot;</source>
+        <translation>必须是“int”或“string”，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>only a string parameter can have choices</source>
+        <translation>只有字符串参数才能有 choices</translation>
+    </message>
+    <message>
+        <source>must be a non-empty array of strings</source>
+        <translation>必须是非空的字符串数组</translation>
+    </message>
+    <message>
+        <source>&quot;default&quot; is missing</source>
+        <translation>缺少“default”</translation>
+    </message>
+    <message>
+        <source>&quot;steps&quot; is missing</source>
+        <translation>缺少“steps”</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>must be an object with &quot;explain&quot; (and &quot;at&quot; where the call is not unique)</source>
+        <translation>必须是一个对象，包含“explain”（调用在代码清单中不唯一时，还要有“at”）</translation>
+    </message>
+    <message>
         <source>must be true or false</source>
         <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>line numbers are not used: anchor the step with &quot;at&quot;: text of its line (or nothing, when the call appears once)</source>
+        <translation>不使用行号：请用“at”给出该行的一段文字来定位这一步（如果这个调用在代码清单中只出现一次，可以不写）</translation>
+    </message>
+    <message>
+        <source>program &quot;%1&quot; has no step &quot;%2&quot;</source>
+        <translation>程序“%1”没有步骤“%2”</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot; of program &quot;%2&quot; is missing: every step needs an explanation</source>
+        <translation>缺少程序“%2”的步骤“%1”：每一步都需要一段讲解</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is itself like another pane: name that one</source>
+        <translation>“%1”本身也是仿照另一个窗格的：请直接写那个窗格</translation>
+    </message>
+    <message>
+        <source>no pane declared before this one is called &quot;%1&quot;</source>
+        <translation>在这个窗格之前没有声明名为“%1”的窗格</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; differs from the folder name &quot;%2&quot;</source>
+        <translation>“%1”与文件夹名“%2”不一致</translation>
+    </message>
+    <message>
+        <source>a lab needs at least one pane</source>
+        <translation>一个实验至少需要一个窗格</translation>
+    </message>
+    <message>
+        <source>pane &quot;%1&quot; is declared twice</source>
+        <translation>窗格“%1”被声明了两次</translation>
+    </message>
+    <message>
+        <source>no program is called &quot;%1&quot;</source>
+        <translation>没有名为“%1”的程序</translation>
+    </message>
+    <message>
+        <source>program &quot;%1&quot; needs parameter &quot;%2&quot;</source>
+        <translation>程序“%1”需要参数“%2”</translation>
+    </message>
+    <message>
+        <source>copies must be from 1 to %1</source>
+        <translation>copies 必须在 1 到 %1 之间</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no pane parameter (write pane.parameter)</source>
+        <translation>“%1”没有指向任何窗格参数（请写成 窗格.参数）</translation>
+    </message>
+    <message>
+        <source>pane &quot;%1&quot; has no step &quot;%2&quot;</source>
+        <translation>窗格“%1”没有步骤“%2”</translation>
+    </message>
+    <message>
+        <source>must be from 1 to %1</source>
+        <translation>必须在 1 到 %1 之间</translation>
+    </message>
+    <message>
+        <source>a question with choices needs two or more</source>
+        <translation>有选项的问题至少需要两个选项</translation>
+    </message>
+    <message>
+        <source>an observed answer needs the value each choice stands for</source>
+        <translation>根据运行结果判定的答案，需要给出每个选项所代表的值</translation>
+    </message>
+    <message>
+        <source>must be the index of a choice, 0 to %1</source>
+        <translation>必须是某个选项的序号，0 到 %1</translation>
     </message>
 </context>
 <context>
@@ -271,7 +559,19 @@
     </message>
 </context>
 <context>
-    <name>LiveViewsPanel</name>
+    <name>LiveViews</name>
+    <message>
+        <source>Sockets</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <source>Trace of every socket call</source>
+        <translation>每次套接字调用的跟踪</translation>
+    </message>
     <message>
         <source>Accept queue</source>
         <translation>accept 队列</translation>
@@ -296,17 +596,17 @@
         <source>The socketserver stages as they run, and its request threads or processes</source>
         <translation>socketserver 运行时经过的各个阶段，以及它的请求线程或进程</translation>
     </message>
+    <message>
+        <source>Kernel buffers</source>
+        <translation>内核缓冲区</translation>
+    </message>
+    <message>
+        <source>Each TCP connection&apos;s send and receive queues against SO_SNDBUF and SO_RCVBUF</source>
+        <translation>每个 TCP 连接的发送队列和接收队列，对照 SO_SNDBUF 和 SO_RCVBUF</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Sockets</source>
-        <translation>套接字</translation>
-    </message>
-    <message>
-        <source>Trace of every socket call</source>
-        <translation>每次套接字调用的跟踪</translation>
-    </message>
     <message>
         <source>Ready</source>
         <translation>就绪</translation>
@@ -388,10 +688,6 @@
     <message>
         <source>SocketLab</source>
         <translation>SocketLab</translation>
-    </message>
-    <message>
-        <source>Sequence diagram</source>
-        <translation>时序图</translation>
     </message>
     <message>
         <source>Lessons</source>
@@ -484,6 +780,13 @@
     <message>
         <source>&amp;Add client</source>
         <translation>添加客户端(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>PaneAssignments</name>
+    <message>
+        <source>write PANE.NAME=VALUE with a pane of lab %1</source>
+        <translation>请写成 窗格.名称=值，窗格须属于实验 %1</translation>
     </message>
 </context>
 <context>
@@ -619,6 +922,53 @@
     </message>
 </context>
 <context>
+    <name>QCommandLineParser</name>
+    <message>
+        <source>Usage: %1</source>
+        <translation>用法：%1</translation>
+    </message>
+    <message>
+        <source>[options]</source>
+        <translation>[选项]</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <source>Displays help on commandline options.</source>
+        <translation>显示命令行选项的帮助。</translation>
+    </message>
+    <message>
+        <source>Displays help including Qt specific options.</source>
+        <translation>显示帮助，包括 Qt 特有的选项。</translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation>显示版本信息。</translation>
+    </message>
+    <message>
+        <source>Unknown option &apos;%1&apos;.</source>
+        <translation>未知选项“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown options: %1.</source>
+        <translation>未知选项：%1。</translation>
+    </message>
+    <message>
+        <source>Missing value after &apos;%1&apos;.</source>
+        <translation>“%1”后面缺少值。</translation>
+    </message>
+    <message>
+        <source>Unexpected value after &apos;%1&apos;.</source>
+        <translation>“%1”后面不应该有值。</translation>
+    </message>
+</context>
+<context>
     <name>ReceiveBufferView</name>
     <message>
         <source>%1 · %2</source>
@@ -689,6 +1039,84 @@
     <message>
         <source>Bytes that have arrived and wait in the kernel until recv() takes them. The kernel reports only a byte count (for a datagram socket, the size of the next datagram). The lines between segments are the peer&apos;s send calls as SocketLab traced them: TCP itself keeps no boundaries, so one recv() can return several sends at once. Hatched bytes arrived without a traced send (another program, or an event on its way).</source>
         <translation>已经到达、在内核中等待 recv() 取走的字节。内核只报告字节数（对数据报套接字而言，是下一个数据报的大小）。各段之间的分隔线是 SocketLab 跟踪到的对端 send 调用：TCP 本身不保留边界，所以一次 recv() 可能一并返回多次 send 的数据。带斜线阴影的字节没有对应的已跟踪 send（来自其他程序，或相应事件尚在途中）。</translation>
+    </message>
+</context>
+<context>
+    <name>RunRecord</name>
+    <message>
+        <source>nothing</source>
+        <translation>什么也没有</translation>
+    </message>
+    <message>
+        <source>%1 printed %2</source>
+        <translation>%1 打印了 %2</translation>
+    </message>
+    <message>
+        <source>%1 reported %2</source>
+        <translation>%1 报告了 %2</translation>
+    </message>
+    <message>
+        <source>blocked in %1()</source>
+        <translation>阻塞在 %1() 中</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1 处于“%2”状态</translation>
+    </message>
+    <message>
+        <source>%1 published nothing called %2</source>
+        <translation>%1 没有发布名为 %2 的值</translation>
+    </message>
+    <message>
+        <source>%1 made %2 such %3() calls</source>
+        <translation>%1 进行了 %2 次这样的 %3() 调用</translation>
+    </message>
+    <message>
+        <source>at most %1 connections waited for %2&apos;s accept()</source>
+        <translation>最多只有 %1 个连接在等待 %2 的 accept()</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptedRun</name>
+    <message>
+        <source>socketlab: --send %1: pane %2 does not read input (these do: %3)</source>
+        <translation>socketlab：--send %1：窗格 %2 不读取输入（读取输入的窗格：%3）</translation>
+    </message>
+    <message>
+        <source>socketlab: --send %1: lab %2 has no pane &quot;%3&quot; (it has: %4); to send a line that itself has a colon, put one in front: --send &quot;:%1&quot;</source>
+        <translation>socketlab：--send %1：实验 %2 没有窗格“%3”（它的窗格：%4）；要发送本身含有冒号的一行，请在前面再加一个冒号：--send &quot;:%1&quot;</translation>
+    </message>
+    <message>
+        <source>socketlab: --send %1: no pane of lab %2 reads input</source>
+        <translation>socketlab：--send %1：实验 %2 中没有读取输入的窗格</translation>
+    </message>
+    <message>
+        <source>pane %1: %2 of %3 typed lines answered</source>
+        <translation>窗格 %1：输入的 %3 行中有 %2 行得到了回应</translation>
+    </message>
+    <message>
+        <source>pane %1 ended before answering its lines (%2)</source>
+        <translation>窗格 %1 还没回应输入的行就结束了（%2）</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>退出状态 %1</translation>
+    </message>
+    <message>
+        <source>the lab took %1 of the %2 steps asked</source>
+        <translation>实验只走了要求的 %2 步中的 %1 步</translation>
+    </message>
+    <message>
+        <source>gave up after %1 s: %2</source>
+        <translation>等了 %1 秒后放弃：%2</translation>
+    </message>
+    <message>
+        <source>socketlab: could not write %1</source>
+        <translation>socketlab：无法写入 %1</translation>
     </message>
 </context>
 <context>
@@ -1098,24 +1526,22 @@
         <translation>socketlab：没有实验“%1”；用 --list-labs 查看所有实验</translation>
     </message>
     <message>
-        <source>socketlab: --run needs --lab ID</source>
-        <translation>socketlab：--run 需要与 --lab ID 一起使用</translation>
-    </message>
-    <message>
         <source>socketlab: no lab could be loaded</source>
         <translation>socketlab：没有任何实验能够加载</translation>
     </message>
     <message>
-        <source>write PANE.NAME=VALUE with a pane of lab %1</source>
-        <translation>请写成 窗格.名称=值，窗格须属于实验 %1</translation>
+        <source>socketlab: no display found (DISPLAY and WAYLAND_DISPLAY are unset).
+Run it under a virtual display:   xvfb-run -a socketlab
+or render without one, e.g.:      QT_QPA_PLATFORM=offscreen socketlab --screenshot window.png
+Labs also run in the terminal:    socketlab --list-labs; socketlab --lab tcp-timestamp --run server</source>
+        <translation>socketlab：找不到图形显示（DISPLAY 和 WAYLAND_DISPLAY 都没有设置）。
+在虚拟显示中运行：      xvfb-run -a socketlab
+或者不用显示直接渲染，例如：QT_QPA_PLATFORM=offscreen socketlab --screenshot window.png
+实验也可以在终端里运行：  socketlab --list-labs; socketlab --lab tcp-timestamp --run server</translation>
     </message>
     <message>
-        <source>socketlab: could not write %1</source>
-        <translation>socketlab：无法写入 %1</translation>
-    </message>
-    <message>
-        <source>socketlab: --steps needs a whole number of steps, 0 or more</source>
-        <translation>socketlab：--steps 需要一个大于或等于 0 的整数步数</translation>
+        <source>socketlab: no temporary folder for this run&apos;s settings: %1</source>
+        <translation>socketlab：无法为本次运行的设置创建临时文件夹：%1</translation>
     </message>
 </context>
 </TS>
