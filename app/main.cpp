@@ -8,6 +8,7 @@
 #include "cli/CommandLine.h"
 #include "cli/PaneAssignments.h"
 #include "cli/PrivateSettings.h"
+#include "cli/SavedRunWindow.h"
 #include "cli/ScriptedRun.h"
 
 #include <socketserver/ForkHelper.h>
@@ -130,5 +131,7 @@ int main(int argc, char **argv)
         return runPaneHeadless(*lab, request.runPane, request.assignments);
     if (!request.check.isEmpty())
         return runCheckHeadless(*lab, request.check, request.assignments, language);
+    if (!request.replay.isEmpty())
+        return showSavedRun(catalog, request, language);
     return showWindow(catalog, request, language);
 }

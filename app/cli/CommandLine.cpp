@@ -7,6 +7,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <cmath>
+
 namespace {
 
 struct Tr {
@@ -90,7 +92,16 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
                                    Tr::tr("Run the check of the lab's exercise ID in the terminal, with the answer given by --set "
                                           "PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass."),
                                    QStringLiteral("id"));
-    parser.addOptions({lang, listLabs, lab, run, set, labsDir, screenshot, start, send, steps, diagram, check});
+    const QCommandLineOption replay(QStringLiteral("replay"),
+        Tr::tr("Open a saved run (File → Save run) in the window without running anything: its timeline shows any "
+               "moment of it."), QStringLiteral("file"));
+    const QCommandLineOption at(QStringLiteral("at"),
+        Tr::tr("With --replay: show the moment SECONDS after the run's start (default: its end); with --screenshot, "
+               "render that moment."), QStringLiteral("seconds"));
+    const QCommandLineOption record(QStringLiteral("record"),
+        Tr::tr("With --steps or --send: save the run to FILE once the steps are taken and the lines answered, then exit "
+               "(open it with --replay)."), QStringLiteral("file"));
+    parser.addOptions({lang, listLabs, lab, run, set, labsDir, screenshot, start, send, steps, diagram, check, replay, at, record});
     parser.process(arguments);  // --help, --version and unknown options end here
 
     request.language = parser.value(lang);
@@ -104,6 +115,8 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
     request.start = parser.isSet(start);
     request.sends = parser.values(send);
     request.check = parser.value(check);
+    request.replay = parser.value(replay);
+    request.record = parser.value(record);
 
     if (parser.isSet(lang) && !AppLanguage::isKnown(request.language))
         return Tr::tr("socketlab: unknown language \"%1\" (use en or zh_CN)").arg(request.language);
@@ -115,6 +128,20 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
         return Tr::tr("socketlab: --run needs --lab ID");
     if (!request.check.isEmpty() && request.labId.isEmpty())
         return Tr::tr("socketlab: --check needs --lab ID");
+    if (parser.isSet(at)) {
+        bool atOk = false;
+        request.at = parser.value(at).toDouble(&atOk);
+        if (!atOk || request.at < 0 || !std::isfinite(request.at))
+            return Tr::tr("socketlab: --at needs a number of seconds, 0 or more");
+        if (request.replay.isEmpty())
+            return Tr::tr("socketlab: --at needs --replay FILE");
+    }
+    if (!request.replay.isEmpty() && (!request.labId.isEmpty() || !request.sends.isEmpty() || request.steps > 0 || request.start
+                                      || !request.record.isEmpty()))
+        return Tr::tr("socketlab: --replay shows a saved run and runs nothing: --lab, --send, --steps, --start and --record "
+                      "do not go with it");
+    if (!request.record.isEmpty() && request.steps == 0 && request.sends.isEmpty())
+        return Tr::tr("socketlab: --record needs --steps or --send (what to run before saving)");
     if (!request.diagram.isEmpty() && request.screenshot.isEmpty())
         return Tr::tr("socketlab: --diagram needs --screenshot (the diagram is saved with the picture)");
     return {};

@@ -23,10 +23,13 @@ struct CommandLineRequest {
     QStringList sends;      // --send, in order, as typed ("client2:hello" or "hello")
     int steps = 0;          // --steps
     QString check;          // --check: an exercise's check, headless
+    QString replay;         // --replay: a saved run, opened read-only
+    double at = -1;         // --at: the moment of --replay shown, in seconds (< 0: its end)
+    QString record;         // --record: the scripted run saved to this file
 
     // A run a script makes (it prints, renders or runs a pane, then exits): it must not
     // change the user's saved settings.
-    bool isScripted() const { return listLabs || !runPane.isEmpty() || !screenshot.isEmpty() || !check.isEmpty(); }
+    bool isScripted() const { return listLabs || !runPane.isEmpty() || !screenshot.isEmpty() || !check.isEmpty() || !record.isEmpty(); }
 };
 
 namespace CommandLine {

@@ -99,7 +99,7 @@ void ScriptedRun::start()
         m_window.runAll();
     if (m_request.steps > 0)
         m_stepper->start(kStepPollMs);
-    if (!m_request.screenshot.isEmpty()) {
+    if (!m_request.screenshot.isEmpty() || !m_request.record.isEmpty()) {
         m_clock.start();
         m_poll->start(kDonePollMs);
     }
@@ -189,8 +189,13 @@ void ScriptedRun::finish(const QString &problem)
     bool ok = problem.isEmpty();
     if (!ok)
         printErr(QStringLiteral("socketlab: ") + problem);
-    if (!m_window.grab().save(m_request.screenshot)) {
+    if (!m_request.screenshot.isEmpty() && !m_window.grab().save(m_request.screenshot)) {
         printErr(tr("socketlab: could not write %1").arg(m_request.screenshot));
+        ok = false;
+    }
+    QString notSaved;
+    if (!m_request.record.isEmpty() && !m_window.saveRun(m_request.record, &notSaved)) {
+        printErr(tr("socketlab: the run was not saved to %1: %2").arg(m_request.record, notSaved));
         ok = false;
     }
     if (!m_request.diagram.isEmpty() && !m_window.exportSequenceDiagram(m_request.diagram)) {

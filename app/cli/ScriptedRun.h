@@ -1,8 +1,9 @@
 // The window driven by the command line: --send lines typed into their panes, --steps lab
 // steps taken one at a time, and with --screenshot the window (and --diagram the sequence
-// diagram) saved once every line has its answer and every step has settled; then the
-// program quits. A run that cannot get there (a pane ended before answering its lines, or
-// kScriptedRunSeconds passed) saves what it shows all the same and says why on stderr,
+// diagram) saved once every line has its answer and every step has settled, and with
+// --record the run saved to a file; then the program quits. A run that cannot get there
+// (a pane ended before answering its lines, or kScriptedRunSeconds passed) saves what it
+// shows all the same and says why on stderr,
 // exit status 1: a script never hangs on a broken run, nor takes its picture for a good one.
 #pragma once
 

@@ -1,6 +1,7 @@
 #include "RunRecorder.h"
 
 #include "LabSession.h"
+#include "PaneMoment.h"
 #include "PaneRunner.h"
 
 #include <Clock.h>
@@ -36,7 +37,9 @@ void RunRecorder::watch(PaneRunner *pane)
     connect(pane, &PaneRunner::stepReached, this, [this, pane](const QString &step, int line) { report(pane, K::Step, step, {}, line); });
     connect(pane, &PaneRunner::stateChanged, this, [this, pane](PaneRunner::State state) { report(pane, K::State, {}, {}, int(state)); });
     connect(pane, &PaneRunner::output, this, [this, pane](const QString &line) { report(pane, K::Output, line); });
-    connect(pane, &PaneRunner::errorOutput, this, [this, pane](const QString &line) { report(pane, K::Error, line); });
+    // With the socket error behind it, so a replay explains the error as the pane did.
+    connect(pane, &PaneRunner::errorOutput, this,
+            [this, pane](const QString &line) { report(pane, K::Error, line, errorCauseText(pane->lastSocketError())); });
     connect(pane, &PaneRunner::inputRequested, this, [this, pane](const QString &prompt) { report(pane, K::InputRequested, prompt); });
     connect(pane, &PaneRunner::published, this,
             [this, pane](const QString &name, const QString &value) { report(pane, K::Published, name, value); });

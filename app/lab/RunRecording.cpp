@@ -146,9 +146,13 @@ std::int64_t RunRecording::endNs() const
     return end;
 }
 
-void RunRecording::feedUntil(std::int64_t timeNs, const std::function<void(const RunTick &)> &onFrame) const
+void RunRecording::feedUntil(std::int64_t timeNs, const std::function<void(const RunTick &)> &onFrame, std::int64_t afterNs) const
 {
-    for (const RecordedFrame &f : m_frames) {
+    // Frames are in time order: the first one after afterNs is found by halving.
+    auto first = std::upper_bound(m_frames.begin(), m_frames.end(), afterNs,
+                                  [](std::int64_t t, const RecordedFrame &f) { return t < f.timeNs; });
+    for (auto it = first; it != m_frames.end(); ++it) {
+        const RecordedFrame &f = *it;
         if (f.timeNs > timeNs)
             break;
         const SocketSnapshot sockets = SocketSnapshot::fromSamples(f.sockets ? *f.sockets : std::vector<SocketSample>());

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -71,8 +72,10 @@ public:
     std::size_t budgetBytes() const { return m_budget; }
 
     // Calls onFrame with each recorded tick up to and including timeNs, in order: what views
-    // fed from the start show then.
-    void feedUntil(std::int64_t timeNs, const std::function<void(const RunTick &)> &onFrame) const;
+    // fed from the start show then. With afterNs, only the ticks after it: views that show an
+    // earlier moment move on to this one.
+    void feedUntil(std::int64_t timeNs, const std::function<void(const RunTick &)> &onFrame,
+                   std::int64_t afterNs = std::numeric_limits<std::int64_t>::min()) const;
     // The reports up to and including timeNs, in order.
     std::vector<const PaneReport *> reportsUntil(std::int64_t timeNs) const;
 

@@ -84,7 +84,7 @@ void LiveViews::tick()
         m_feed->tick();
 }
 
-void LiveViews::runTicked(const RunTick &tick)
+void LiveViews::feedViews(const RunTick &tick)
 {
     for (const Entry &e : m_entries)
         e.view->feed(tick);

@@ -39,6 +39,11 @@ public:
     void close();              // forgets the lab; every view reset
     void tick();               // one tick of the feed: every follower, these views among them, is fed
     void reset();              // every view forgets the run (the feed's Reset does this too)
+    // Looking back at a recorded run (ReplayController): while detached the lab's ticks pass
+    // the views by, and replayTick feeds them a recorded tick instead.
+    void setDetached(bool detached) { m_detached = detached; }
+    bool isDetached() const { return m_detached; }
+    void replayTick(const RunTick &tick) { feedViews(tick); }
 
     QTabWidget *tabs(Area area) const { return area == Area::Main ? m_mainTabs : m_sideTabs; }
     bool isShown(const LiveView *view) const;  // its tab is visible
@@ -58,7 +63,12 @@ private:
         Area area;
         bool shown;
     };
-    void runTicked(const RunTick &tick) override;
+    void runTicked(const RunTick &tick) override
+    {
+        if (!m_detached)
+            feedViews(tick);
+    }
+    void feedViews(const RunTick &tick);
     void runReset() override { reset(); }
     void showTabsWithContent();
 
@@ -66,4 +76,5 @@ private:
     QTabWidget *m_sideTabs;
     std::vector<Entry> m_entries;
     RunFeed *m_feed = nullptr;
+    bool m_detached = false;
 };

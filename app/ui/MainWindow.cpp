@@ -57,6 +57,7 @@ MainWindow::MainWindow(LabCatalog catalog, const QString &language, const QStrin
     setCentralWidget(m_horizontal);
 
     createActions();
+    createReplay();
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         for (QWidget *w = now; w; w = w->parentWidget()) {
             if (auto *view = qobject_cast<PaneView *>(w)) {
@@ -118,6 +119,7 @@ QString MainWindow::labId() const
 
 void MainWindow::closeLab()
 {
+    stopRecording();
     if (!m_session)
         return;
     m_session->stopAll();  // wakes every blocked call and joins the program threads
@@ -143,6 +145,7 @@ bool MainWindow::openLab(const QString &id)
     connect(m_session, &LabSession::paneAdded, this, &MainWindow::addPaneView);
     updateAddPane();
     m_liveViews->open(m_session->feed());
+    recordLab();
     connect(m_session, &LabSession::resetDone, this, [this] {
         for (PaneView *v : m_paneViews)
             v->clear();

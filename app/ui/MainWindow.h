@@ -28,6 +28,9 @@ class QSlider;
 class QSplitter;
 class QTextBrowser;
 class QTimer;
+class ReplayBar;
+class ReplayController;
+class RunRecorder;
 class SequenceDiagramView;
 class SocketTableModel;
 
@@ -72,6 +75,17 @@ public:
     void typeIntoClient(const QString &line);  // as if typed in the client pane's input
     int answeredLines() const;                 // lines the client has sent and printed answers for
 
+    // Looking back at the run, saved runs (MainWindowReplay.cpp). openRun shows a saved run
+    // read-only in place of the lab; when the file is refused it returns false with why,
+    // and the window is as it was.
+    ReplayController *replay() const { return m_replay; }
+    ReplayBar *replayBar() const { return m_replayBar; }
+    QAction *backAction() const { return m_back; }
+    QAction *forwardAction() const { return m_forward; }
+    QAction *nowAction() const { return m_now; }
+    bool openRun(const QString &file, QString *error);
+    bool saveRun(const QString &file, QString *error) const;
+
     bool presentationMode() const { return m_presentationOn; }
     int zoomPercent() const { return m_zoomPercent; }
     void setPresentationMode(bool on);
@@ -99,6 +113,11 @@ private:
     void showLesson();
     bool commitParams();  // what is typed in every pane's parameter fields, before a start
     QWidget *titled(const QString &title, QWidget *content);
+    void createReplay();
+    void recordLab();      // a recorder for the session just opened
+    void stopRecording();  // before the session closes
+    void showLookingBack(bool back);
+    void updateReplayActions();
 
     LabCatalog m_catalog;
     QString m_language;
@@ -124,6 +143,15 @@ private:
     QAction *m_reset = nullptr;
     QAction *m_addPane = nullptr;
     QAction *m_presentation = nullptr;
+    ReplayController *m_replay = nullptr;
+    ReplayBar *m_replayBar = nullptr;
+    RunRecorder *m_recorder = nullptr;
+    QAction *m_backToStart = nullptr;
+    QAction *m_back = nullptr;
+    QAction *m_forward = nullptr;
+    QAction *m_now = nullptr;
+    QAction *m_saveRun = nullptr;
+    QAction *m_openRun = nullptr;
     bool m_presentationOn = false;
     int m_zoomPercent = 100;
 };

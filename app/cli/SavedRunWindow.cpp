@@ -1,0 +1,54 @@
+#include "SavedRunWindow.h"
+
+#include "MainWindow.h"
+#include "ReplayController.h"
+
+#include <QApplication>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(SavedRunWindow)
+};
+
+void printErr(const QString &text)
+{
+    std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
+}
+
+} // namespace
+
+int showSavedRun(const LabCatalog &catalog, const CommandLineRequest &request, const QString &language)
+{
+    MainWindow window(catalog, language);
+    QString error;
+    if (!window.openRun(request.replay, &error)) {
+        printErr(Tr::tr("socketlab: %1 was not opened: %2").arg(request.replay, error));
+        return 2;
+    }
+    ReplayController *replay = window.replay();
+    const std::int64_t origin = replay->originNs();
+    const std::int64_t length = replay->recording()->endNs() - origin;
+    if (request.at >= 0) {
+        const std::int64_t at = std::int64_t(request.at * 1e9);
+        if (at > length) {
+            printErr(Tr::tr("socketlab: --at %1: the run lasts %2 s").arg(request.at).arg(double(length) / 1e9, 0, 'f', 2));
+            return 2;
+        }
+        replay->showMoment(origin + at);
+    }
+    window.resize(1280, 800);
+    window.show();
+    if (request.screenshot.isEmpty())
+        return QCoreApplication::exec();
+    QCoreApplication::processEvents();  // the layout of what was just shown
+    QCoreApplication::processEvents();
+    if (!window.grab().save(request.screenshot)) {
+        printErr(Tr::tr("socketlab: could not write %1").arg(request.screenshot));
+        return 1;
+    }
+    return 0;
+}
