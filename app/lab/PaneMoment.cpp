@@ -69,7 +69,8 @@ void addBlocked(const RunRecording &recording, std::int64_t timeNs, QList<PaneMo
             if (s.blockedIn == TraceCall::None || QString::fromStdString(s.record->owner) != m.pane)
                 continue;
             m.blockedIn = s.blockedIn;
-            m.blockedNs = std::max<std::int64_t>(0, timeNs - s.blockedSinceNs);
+            // Counted to the tick, as the live state line and the socket table counted it.
+            m.blockedNs = std::max<std::int64_t>(0, last->timeNs - s.blockedSinceNs);
             break;
         }
     }
