@@ -163,6 +163,34 @@
         <source>socketlab: --check needs --lab ID</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Open a saved run (File → Save run) in the window without running anything: its timeline shows any moment of it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>With --replay: show the moment SECONDS after the run&apos;s start (default: its end); with --screenshot, render that moment.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>With --steps or --send: save the run to FILE once the steps are taken and the lines answered, then exit (open it with --replay).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --at needs a number of seconds, 0 or more</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --at needs --replay FILE</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --replay shows a saved run and runs nothing: --lab, --send, --steps, --start and --record do not go with it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --record needs --steps or --send (what to run before saving)</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Condition</name>
@@ -860,6 +888,112 @@
         <source>&amp;Add client</source>
         <translation></translation>
     </message>
+    <message>
+        <source>|◀ Start</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The run&apos;s first moment</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The moment before the last change: calls, sockets and panes as they were then (Shift+F10). Nothing runs again and no socket is touched.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Forward ▶</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The next change of the run (F10 while looking back)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Back to the live run (Ctrl+F10)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Save run…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save this run to a file, to show it again later or elsewhere without running it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save run</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>SocketLab runs (*.socketlab-run)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The run was not saved.
+%1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Open run…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Open a saved run: every moment of it, without running anything</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Open run</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>SocketLab runs (*.socketlab-run);;All files (*)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 was not opened.
+%2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Looking back: the panes and views show an earlier moment; nothing runs again and no socket is touched. Forward (F10) or Now returns to the live run.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Back to the live run</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>SocketLab — %1 (saved run %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A saved run: nothing runs. The timeline, Back (Shift+F10) and Forward (F10) show any moment of it; a lesson opens the live lab again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded yet.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>PaneAssignments</name>
@@ -1126,6 +1260,33 @@
     </message>
 </context>
 <context>
+    <name>ReplayBar</name>
+    <message>
+        <source>%1 s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A saved run: the moment shown, of the whole run</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>An earlier moment of the run: nothing runs again and no socket is touched; Now returns</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>live · %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The run as it happens; Back (Shift+F10) shows an earlier moment</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>RunFile</name>
     <message>
         <source>the file is damaged: %1 (%2)</source>
@@ -1244,6 +1405,33 @@
     </message>
 </context>
 <context>
+    <name>RunTimeline</name>
+    <message>
+        <source>The run so far. Click or drag to see any earlier moment: nothing runs again and no socket is touched.
+Blue: socket calls · green: console lines · red: errors · hatched: history dropped to stay within memory</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Run timeline</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>SavedRunWindow</name>
+    <message>
+        <source>socketlab: %1 was not opened: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --at %1: the run lasts %2 s</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: could not write %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ScriptedRun</name>
     <message>
         <source>socketlab: --send %1: pane %2 does not read input (these do: %3)</source>
@@ -1279,6 +1467,10 @@
     </message>
     <message>
         <source>socketlab: could not write %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: the run was not saved to %1: %2</source>
         <translation></translation>
     </message>
 </context>

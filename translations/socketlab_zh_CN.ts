@@ -162,6 +162,34 @@
         <source>socketlab: --check needs --lab ID</source>
         <translation>socketlab：--check 需要 --lab ID</translation>
     </message>
+    <message>
+        <source>Open a saved run (File → Save run) in the window without running anything: its timeline shows any moment of it.</source>
+        <translation>在窗口中打开一次保存的运行（文件 → 保存运行），不运行任何程序：用它的时间线可以查看其中任意时刻。</translation>
+    </message>
+    <message>
+        <source>With --replay: show the moment SECONDS after the run&apos;s start (default: its end); with --screenshot, render that moment.</source>
+        <translation>与 --replay 一起使用：显示运行开始后 SECONDS 秒的时刻（默认：运行结束时）；与 --screenshot 一起使用时，把这一时刻渲染成图片。</translation>
+    </message>
+    <message>
+        <source>With --steps or --send: save the run to FILE once the steps are taken and the lines answered, then exit (open it with --replay).</source>
+        <translation>与 --steps 或 --send 一起使用：走完这些步、每行输入都得到回答后，把这次运行保存到 FILE，然后退出（用 --replay 打开）。</translation>
+    </message>
+    <message>
+        <source>socketlab: --at needs a number of seconds, 0 or more</source>
+        <translation>socketlab：--at 需要一个秒数，0 或更大</translation>
+    </message>
+    <message>
+        <source>socketlab: --at needs --replay FILE</source>
+        <translation>socketlab：--at 需要与 --replay FILE 一起使用</translation>
+    </message>
+    <message>
+        <source>socketlab: --replay shows a saved run and runs nothing: --lab, --send, --steps, --start and --record do not go with it</source>
+        <translation>socketlab：--replay 只显示保存的运行，不运行任何程序：不能与 --lab、--send、--steps、--start 和 --record 一起使用</translation>
+    </message>
+    <message>
+        <source>socketlab: --record needs --steps or --send (what to run before saving)</source>
+        <translation>socketlab：--record 需要 --steps 或 --send（保存之前要运行什么）</translation>
+    </message>
 </context>
 <context>
     <name>Condition</name>
@@ -858,6 +886,114 @@
         <source>&amp;Add client</source>
         <translation>添加客户端(&amp;A)</translation>
     </message>
+    <message>
+        <source>|◀ Start</source>
+        <translation>|◀ 开头</translation>
+    </message>
+    <message>
+        <source>The run&apos;s first moment</source>
+        <translation>这次运行的第一个时刻</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <source>The moment before the last change: calls, sockets and panes as they were then (Shift+F10). Nothing runs again and no socket is touched.</source>
+        <translation>上一次变化之前的时刻：调用、套接字和各窗格都显示当时的样子（Shift+F10）。不会重新运行任何程序，也不会触碰任何套接字。</translation>
+    </message>
+    <message>
+        <source>Forward ▶</source>
+        <translation>前进 ▶</translation>
+    </message>
+    <message>
+        <source>The next change of the run (F10 while looking back)</source>
+        <translation>运行的下一次变化（回看时按 F10）</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>Back to the live run (Ctrl+F10)</source>
+        <translation>回到正在进行的运行（Ctrl+F10）</translation>
+    </message>
+    <message>
+        <source>&amp;Save run…</source>
+        <translation>保存运行(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save this run to a file, to show it again later or elsewhere without running it</source>
+        <translation>把这次运行保存到文件，以后或在别的机器上不必再运行就能重新展示</translation>
+    </message>
+    <message>
+        <source>Save run</source>
+        <translation>保存运行</translation>
+    </message>
+    <message>
+        <source>SocketLab runs (*.socketlab-run)</source>
+        <translation>SocketLab 运行记录 (*.socketlab-run)</translation>
+    </message>
+    <message>
+        <source>The run was not saved.
+%1</source>
+        <translation>运行没有保存。
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Open run…</source>
+        <translation>打开运行(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a saved run: every moment of it, without running anything</source>
+        <translation>打开保存的运行：可以查看其中每个时刻，不运行任何程序</translation>
+    </message>
+    <message>
+        <source>Open run</source>
+        <translation>打开运行</translation>
+    </message>
+    <message>
+        <source>SocketLab runs (*.socketlab-run);;All files (*)</source>
+        <translation>SocketLab 运行记录 (*.socketlab-run);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>%1 was not opened.
+%2</source>
+        <translation>没有打开 %1。
+%2</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>时间线(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间线</translation>
+    </message>
+    <message>
+        <source>Looking back: the panes and views show an earlier moment; nothing runs again and no socket is touched. Forward (F10) or Now returns to the live run.</source>
+        <translation>正在回看：各窗格和视图显示的是较早的时刻；不会重新运行任何程序，也不会触碰任何套接字。按“前进”（F10）或“现在”回到正在进行的运行。</translation>
+    </message>
+    <message>
+        <source>Back to the live run</source>
+        <translation>已回到正在进行的运行</translation>
+    </message>
+    <message>
+        <source>SocketLab — %1 (saved run %2)</source>
+        <translation>SocketLab — %1（保存的运行 %2）</translation>
+    </message>
+    <message>
+        <source>A saved run: nothing runs. The timeline, Back (Shift+F10) and Forward (F10) show any moment of it; a lesson opens the live lab again.</source>
+        <translation>这是保存的运行：不运行任何程序。用时间线、后退（Shift+F10）和前进（F10）查看其中任意时刻；选择一课会重新打开真实运行的实验。</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded yet.</source>
+        <translation>还没有记录到任何内容。</translation>
+    </message>
 </context>
 <context>
     <name>PaneAssignments</name>
@@ -1119,6 +1255,33 @@
     </message>
 </context>
 <context>
+    <name>ReplayBar</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / 共 %2</translation>
+    </message>
+    <message>
+        <source>A saved run: the moment shown, of the whole run</source>
+        <translation>保存的运行：当前显示的时刻 / 整次运行的长度</translation>
+    </message>
+    <message>
+        <source>An earlier moment of the run: nothing runs again and no socket is touched; Now returns</source>
+        <translation>运行中较早的时刻：不会重新运行任何程序，也不会触碰任何套接字；按“现在”返回</translation>
+    </message>
+    <message>
+        <source>live · %1</source>
+        <translation>实时 · %1</translation>
+    </message>
+    <message>
+        <source>The run as it happens; Back (Shift+F10) shows an earlier moment</source>
+        <translation>正在进行的运行；按“后退”（Shift+F10）查看较早的时刻</translation>
+    </message>
+</context>
+<context>
     <name>RunFile</name>
     <message>
         <source>the file is damaged: %1 (%2)</source>
@@ -1237,6 +1400,34 @@
     </message>
 </context>
 <context>
+    <name>RunTimeline</name>
+    <message>
+        <source>The run so far. Click or drag to see any earlier moment: nothing runs again and no socket is touched.
+Blue: socket calls · green: console lines · red: errors · hatched: history dropped to stay within memory</source>
+        <translation>到目前为止的运行。单击或拖动可查看任意较早的时刻：不会重新运行任何程序，也不会触碰任何套接字。
+蓝色：套接字调用 · 绿色：控制台输出 · 红色：错误 · 斜线：为了不超出内存而丢弃的早期记录</translation>
+    </message>
+    <message>
+        <source>Run timeline</source>
+        <translation>运行时间线</translation>
+    </message>
+</context>
+<context>
+    <name>SavedRunWindow</name>
+    <message>
+        <source>socketlab: %1 was not opened: %2</source>
+        <translation>socketlab：没有打开 %1：%2</translation>
+    </message>
+    <message>
+        <source>socketlab: --at %1: the run lasts %2 s</source>
+        <translation>socketlab：--at %1：这次运行只有 %2 秒</translation>
+    </message>
+    <message>
+        <source>socketlab: could not write %1</source>
+        <translation>socketlab：无法写入 %1</translation>
+    </message>
+</context>
+<context>
     <name>ScriptedRun</name>
     <message>
         <source>socketlab: --send %1: pane %2 does not read input (these do: %3)</source>
@@ -1273,6 +1464,10 @@
     <message>
         <source>socketlab: could not write %1</source>
         <translation>socketlab：无法写入 %1</translation>
+    </message>
+    <message>
+        <source>socketlab: the run was not saved to %1: %2</source>
+        <translation>socketlab：运行没有保存到 %1：%2</translation>
     </message>
 </context>
 <context>

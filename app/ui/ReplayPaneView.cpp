@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QTextBlock>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -96,6 +97,14 @@ void ReplayPaneView::showMoment(const PaneMoment &moment)
     }
     m_explanation->setText(def && !moment.step.isEmpty() ? def->steps.value(moment.step).explanation.in(m_language) : QString());
     showConsole(moment.console);
+}
+
+void ReplayPaneView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Shown before it had a size (a saved run opens before the window appears): the
+    // marked line is brought into sight once the listing is laid out in its new room.
+    QTimer::singleShot(0, m_listing, &QPlainTextEdit::ensureCursorVisible);
 }
 
 void ReplayPaneView::showState(const PaneMoment &moment)

@@ -25,6 +25,9 @@ public:
     QPlainTextEdit *console() const { return m_console; }
     QPlainTextEdit *listing() const { return m_listing; }
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void showState(const PaneMoment &moment);
     void showListing(const QStringList &lines);
