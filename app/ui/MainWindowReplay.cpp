@@ -93,6 +93,7 @@ void MainWindow::createReplay()
     connect(m_replay, &ReplayController::lookingBackChanged, this, &MainWindow::showLookingBack);
     connect(m_replay, &ReplayController::momentChanged, this, &MainWindow::updateReplayActions);
     connect(m_replay, &ReplayController::sourceChanged, this, &MainWindow::updateReplayActions);
+    connect(m_replayBar, &ReplayBar::refreshed, this, &MainWindow::updateReplayActions);  // as the run grows
     updateReplayActions();
 }
 
@@ -102,7 +103,6 @@ void MainWindow::recordLab()
     m_replay->followLive(&m_recorder->recording());
     // The strip and the buttons follow the recording at most once a frame.
     connect(m_recorder, &RunRecorder::recorded, m_replayBar, &ReplayBar::scheduleRefresh);
-    connect(m_replayBar, &ReplayBar::refreshed, this, &MainWindow::updateReplayActions);
     // A Reset starts a new run, and a new recording: its time starts again at 0.
     connect(m_session, &LabSession::resetDone, this, [this] { m_replay->followLive(&m_recorder->recording()); });
 }

@@ -118,14 +118,26 @@ void RunTimeline::paintEvent(QPaintEvent *)
         p.drawLine(right, t.top(), right, t.bottom());
     }
 
-    // One tick per mark, calls above the middle, console lines below.
+    // One tick per mark, calls above the middle, console lines below; a long run has many
+    // marks to a pixel, so each column is drawn once per kind.
     const int middle = t.center().y();
+    std::vector<std::uint8_t> columns(std::size_t(std::max(1, width())), 0);
     for (const Marked &m : m_marks) {
-        const int x = xOf(m.timeNs);
-        switch (m.mark) {
-        case Mark::Call: p.setPen(QColor(40, 90, 200)); p.drawLine(x, t.top() + 2, x, middle - 1); break;
-        case Mark::Line: p.setPen(QColor(20, 140, 60)); p.drawLine(x, middle + 1, x, t.bottom() - 2); break;
-        case Mark::Error: p.setPen(QPen(QColor(200, 0, 0), 2)); p.drawLine(x, middle + 1, x, t.bottom() - 2); break;
+        const int x = std::clamp(xOf(m.timeNs), 0, int(columns.size()) - 1);
+        columns[std::size_t(x)] |= std::uint8_t(1u << unsigned(m.mark));
+    }
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+        const int x = int(i);
+        if (columns[i] & (1u << unsigned(Mark::Call))) {
+            p.setPen(QColor(40, 90, 200));
+            p.drawLine(x, t.top() + 2, x, middle - 1);
+        }
+        if (columns[i] & (1u << unsigned(Mark::Error))) {
+            p.setPen(QPen(QColor(200, 0, 0), 2));
+            p.drawLine(x, middle + 1, x, t.bottom() - 2);
+        } else if (columns[i] & (1u << unsigned(Mark::Line))) {
+            p.setPen(QColor(20, 140, 60));
+            p.drawLine(x, middle + 1, x, t.bottom() - 2);
         }
     }
 
