@@ -12,21 +12,30 @@ using namespace socketlab;
 
 SocketTableModel::SocketTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void SocketTableModel::show(const SocketSnapshot &sockets, std::int64_t nowNs)
+void SocketTableModel::show(const SocketSnapshot &sockets, std::int64_t nowNs, const KernelOnlySockets *kernelOnly,
+                            const std::vector<TraceEvent> *events)
 {
+    if (events)
+        m_serving.add(*events);
     std::vector<SocketSample> rows = sockets.sockets();
+    std::vector<KernelOnlySockets::Entry> extra = kernelOnly ? kernelOnly->entries() : std::vector<KernelOnlySockets::Entry>{};
     m_nowNs = nowNs;
     const bool sameSockets = rows.size() == m_rows.size()
         && std::equal(rows.begin(), rows.end(), m_rows.begin(),
-                      [](const SocketSample &a, const SocketSample &b) { return a.id == b.id; });
+                      [](const SocketSample &a, const SocketSample &b) { return a.id == b.id; })
+        && extra.size() == m_kernelOnly.size()
+        && std::equal(extra.begin(), extra.end(), m_kernelOnly.begin(),
+                      [](const KernelOnlySockets::Entry &a, const KernelOnlySockets::Entry &b) { return a.local == b.local && a.peer == b.peer; });
     if (!sameSockets) {
         beginResetModel();
         m_rows = std::move(rows);
+        m_kernelOnly = std::move(extra);
         endResetModel();
         return;
     }
     m_rows = std::move(rows);
-    if (!m_rows.empty())
+    m_kernelOnly = std::move(extra);
+    if (rowCount() > 0)
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
@@ -34,12 +43,46 @@ void SocketTableModel::clear()
 {
     beginResetModel();
     m_rows.clear();
+    m_kernelOnly.clear();
+    m_serving.clear();
     endResetModel();
 }
 
 int SocketTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size() + m_kernelOnly.size());
+}
+
+QVariant SocketTableModel::kernelOnlyData(const KernelOnlySockets::Entry &e, int column, int role) const
+{
+    const bool inChild = e.kind == KernelOnlySockets::Kind::InChild;
+    if (role == Qt::FontRole) {
+        QFont f;
+        f.setItalic(true);  // not a descriptor of the program's: the kernel's word for it
+        return f;
+    }
+    if (role == Qt::ToolTipRole) {
+        return inChild ? tr("The connection a ForkingMixIn child handles: the parent closed its copy, the child "
+                            "process holds the other. Read from the kernel (sock_diag), as ss shows it.")
+                       : tr("The kernel completed this connection and keeps it in the listening socket's accept "
+                            "queue until the program calls accept(); the client's bytes already wait in it.");
+    }
+    if (role == Qt::TextAlignmentRole && column >= Sent)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+    switch (column) {
+    case Owner: return inChild ? tr("%1 · child %2").arg(e.owner).arg(e.childPid) : e.owner;
+    case Descriptor: return QStringLiteral("–");
+    case Kind: return SocketText::kindName(e.family, e.type);
+    case Local: return SocketText::endpointText(e.local);
+    case Peer: return SocketText::endpointText(e.peer);
+    case State: return inChild ? tr("held by child process %1").arg(e.childPid) : tr("in the accept queue: not accepted yet");
+    case TcpState: return QString::fromLatin1(tcpStateName(e.kernel.tcpState));
+    case RecvQ: return qlonglong(e.kernel.receiveQueue);
+    case SendQ: return qlonglong(e.kernel.sendQueue);
+    default: return {};
+    }
 }
 
 int SocketTableModel::columnCount(const QModelIndex &parent) const
@@ -49,6 +92,12 @@ int SocketTableModel::columnCount(const QModelIndex &parent) const
 
 QString SocketTableModel::stateText(const SocketSample &row) const
 {
+    if (row.blockedIn == TraceCall::ServeForever || (row.state == SocketState::Listening && m_serving.since(row.id))) {
+        // Waiting for a request, however often serve_forever's poll restarts.
+        const std::optional<std::int64_t> since = m_serving.since(row.id);
+        return since ? tr("waiting for a request in serve_forever() — %1").arg(SocketText::durationText(m_nowNs - *since))
+                     : tr("waiting for a request in serve_forever()");
+    }
     if (row.blockedIn != TraceCall::None) {
         return tr("blocked in %1() — %2")
             .arg(QString::fromLatin1(traceCallName(row.blockedIn)), SocketText::durationText(m_nowNs - row.blockedSinceNs));
@@ -60,10 +109,12 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
+    if (std::size_t(index.row()) >= m_rows.size())
+        return kernelOnlyData(m_kernelOnly[std::size_t(index.row()) - m_rows.size()], index.column(), role);
     const SocketSample &row = m_rows[static_cast<std::size_t>(index.row())];
     const SocketRecord &r = *row.record;
     const KernelSample &k = row.kernel;
-    const bool blocked = row.blockedIn != TraceCall::None;
+    const bool blocked = row.blockedIn != TraceCall::None || (row.state == SocketState::Listening && m_serving.since(row.id));
 
     if (role == Qt::ForegroundRole && !row.isOpen())
         return QBrush(QColor(140, 140, 140));
@@ -92,7 +143,11 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
     case RecvQ: return k.available && !k.listening && k.receiveQueue >= 0 ? QVariant(qlonglong(k.receiveQueue)) : QVariant();
     case SendQ: return k.available && !k.listening && k.sendQueue >= 0 ? QVariant(qlonglong(k.sendQueue)) : QVariant();
     case AcceptQueue:
-        return k.listening ? QVariant(tr("%1 / %2").arg(k.acceptQueueLength).arg(k.acceptQueueLimit)) : QVariant();
+        if (!k.listening)
+            return {};
+        if (k.acceptQueueLength > 0 && k.acceptQueueLength >= k.acceptQueueLimit)
+            return tr("%1 / %2 full").arg(k.acceptQueueLength).arg(k.acceptQueueLimit);
+        return tr("%1 / %2").arg(k.acceptQueueLength).arg(k.acceptQueueLimit);
     default: return {};
     }
 }

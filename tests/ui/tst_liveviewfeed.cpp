@@ -175,7 +175,7 @@ void TestLiveViewFeed::theWindowProbesOncePerTick()
 void TestLiveViewFeed::aViewAddedInOnePlaceIsFed()
 {
     MainWindow window(m_catalog, QStringLiteral("en"), QStringLiteral("tcp-timestamp"));
-    auto *view = window.liveViews()->add(new CountingView, LiveViews::Area::Side, QStringLiteral("Counting"));
+    auto *view = window.liveViews()->add(new CountingView, LiveViews::Area::Side, LiveViews::Place::Beside, "Counting");
     QTabWidget *tabs = window.liveViews()->tabs(LiveViews::Area::Side);
     const int tab = tabNamed(*tabs, QStringLiteral("Counting"));
     QVERIFY(tab >= 0 && tabs->widget(tab)->isAncestorOf(view));
