@@ -4,6 +4,7 @@
 
 #include <Clock.h>
 #include <FaultPlan.h>
+#include <socketserver/RequestThreads.h>
 
 #include <QElapsedTimer>
 #include <QMetaObject>
@@ -119,11 +120,12 @@ public:
         const int line = found == m_shared->pane.steps.cend() ? 0 : found->line;
         if (found != m_shared->pane.steps.cend() && found->hold)
             m_shared->gate.setMode(StepGate::Mode::Step);  // a held step: wait for the learner, however it runs
-        m_shared->post([s = m_shared.get(), id, line] {
+        thread_local const qint64 thread = socketserver::currentThreadId();
+        m_shared->post([s = m_shared.get(), id, line, t = thread] {
             PaneRunner *r = s->owner;
             r->m_currentStep = id;
             r->m_currentLine = line;
-            emit r->stepReached(id, line);
+            emit r->stepReached(id, line, t);
         });
         return m_shared->gate.pass([this](bool waiting) {
             // Under ThreadingMixIn several handler threads may wait at the gate at once, and
