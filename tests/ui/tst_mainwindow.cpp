@@ -107,7 +107,7 @@ private slots:
         QCOMPARE(serverView->runner()->setParam(QStringLiteral("port"), QStringLiteral("0")), QString());
 
         window.runAllAction()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(clientView->input()->isEnabled(), kWaitMs);  // the client waits at input()
+        QTRY_VERIFY_WITH_TIMEOUT(clientView->runner()->state() == State::WaitingForInput, kWaitMs);  // the client waits at input()
         QTRY_VERIFY_WITH_TIMEOUT(serverView->runner()->blockedIn() == TraceCall::Recv, kWaitMs);
 
         // The table, as ss would show it: one listener and the two ends of the connection.
