@@ -240,6 +240,7 @@ bool MainWindow::setLanguage(const QString &language)
         v->setLanguage(language);
     showLesson();
     updateAddPane();
+    // Said in the new language: the English text names English, its Chinese translation 中文.
     statusBar()->showMessage(tr("Language: English"));
     return true;
 }

@@ -7,6 +7,7 @@
 #include <MainWindow.h>
 #include <PaneRunner.h>
 #include <PaneView.h>
+#include <UiLanguage.h>
 
 #include <QCoreApplication>
 #include <QPlainTextEdit>
@@ -36,6 +37,7 @@ inline void keepSettingsApart(const char *suite)
 // The window on a lab, shown, with the server (when it has a port) on a free port.
 inline std::unique_ptr<MainWindow> openWindow(const LabCatalog &catalog, const QString &lab, const QString &language = QStringLiteral("en"))
 {
+    UiLanguage::install(language);  // as main() does before it opens the window: "%n byte(s)" reads "8 bytes"
     auto window = std::make_unique<MainWindow>(catalog, language, lab);
     window->show();
     if (PaneView *server = window->paneView(QStringLiteral("server"))) {

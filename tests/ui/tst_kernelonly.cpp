@@ -73,7 +73,7 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT((window->refreshViews(), buffers->notAccepted().size() == 1
                                                               && buffers->notAccepted().front().kernelBytes == 8),
                                  kWaitMs);
-        QVERIFY(buffers->summary().contains(QStringLiteral("not accepted yet: 8 bytes waiting")));
+        QVERIFY2(buffers->summary().contains(QStringLiteral("not accepted yet: 8 bytes waiting")), qPrintable(buffers->summary()));
         QVERIFY(!buffers->summary().contains(QStringLiteral("No bytes waiting")));
 
         const auto &gauges = window->liveViews()->view<AcceptQueueGauge>()->gauges();

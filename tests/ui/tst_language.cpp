@@ -18,6 +18,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTextBrowser>
@@ -33,6 +34,8 @@ namespace {
 // window and its text.
 QMap<QString, QString> wordsOf(MainWindow &window)
 {
+    for (PaneView *pane : window.paneViews())
+        pane->flush();  // the newest step, as the next frame shows it
     QMap<QString, QString> words;
     int n = 0;
     const auto add = [&](const QString &where, const QString &text) {
@@ -109,11 +112,14 @@ private slots:
     {
         auto window = uitest::openWindow(m_catalog, QStringLiteral("tcp-timestamp"));
         PaneView *server = window->paneView(QStringLiteral("server"));
-        for (int i = 0; i < 3; ++i) {  // a marked line with its explanation
+        QSignalSpy steps(server->runner(), &PaneRunner::stepReached);
+        for (int i = 1; i <= 3; ++i) {  // a marked line with its explanation: each Step reaches the next
             QTest::mouseClick(server->stepButton(), Qt::LeftButton);
-            QTRY_VERIFY_WITH_TIMEOUT(window->session()->isSettled(), kWaitMs);
+            QTRY_VERIFY_WITH_TIMEOUT(steps.count() == i && server->runner()->state() == State::Paused, kWaitMs);
         }
-        QTRY_VERIFY_WITH_TIMEOUT(!server->explanation()->toPlainText().isEmpty(), kWaitMs);
+        const PaneDefinition &serverPane = *m_catalog.find(QStringLiteral("tcp-timestamp"))->pane(QStringLiteral("server"));
+        const auto explained = [&] { return serverPane.steps.value(server->runner()->currentStep()).explanation.en; };
+        QTRY_VERIFY_WITH_TIMEOUT(!explained().isEmpty() && (server->flush(), server->explanation()->toPlainText() == explained()), kWaitMs);
         window->refreshViews();
         const QMap<QString, QString> english = wordsOf(*window);
 

@@ -103,7 +103,6 @@ private slots:
     void missingChineseIsSaid()
     {
         const QString labs = m_dir.filePath(QStringLiteral("labs"));
-        QDir(QStringLiteral(":/labs/udp-timestamp")).exists();
         QVERIFY(QDir().mkpath(labs + QStringLiteral("/only-english")));
         for (const QString &file : QDir(QStringLiteral(":/labs/udp-timestamp")).entryList(QDir::Files)) {
             QVERIFY(QFile::copy(QStringLiteral(":/labs/udp-timestamp/") + file, labs + QStringLiteral("/only-english/") + file));
@@ -114,7 +113,7 @@ private slots:
         QByteArray text = json.readAll();
         json.close();
         text.replace("\"udp-timestamp\"", "\"only-english\"");
-        text.replace("\"zh_CN\": \"lesson.zh_CN.md\"", "\"zh_CN\": \"\"");
+        text.replace(", \"zh_CN\": \"lesson.zh_CN.md\"", "");  // the lesson in English only
         QVERIFY(writeFile(labs + QStringLiteral("/only-english/lab.json"), text));
         LabCatalog catalog = uitest::builtInCatalog();
         catalog.loadFrom(labs);

@@ -139,9 +139,13 @@ void TestLiveViewFeed::eachSocketIsProbedOncePerTick()
         const bool isClosed = id == closed->id();
         QCOMPARE(count - before.at(id), std::uint64_t(isClosed ? 0 : kTicks));
     }
-    // The views show that one sample: the table, the accept queue, the receive buffer.
+    // The views show that one sample: the table (the six traced sockets, then the server's
+    // end of the queued connection, which only the kernel holds), the accept queue, the
+    // receive buffer.
+    QCOMPARE(views.kernelOnly().entries().size(), std::size_t{1});
+    QCOMPARE(views.kernelOnly().entries().front().clientId, queued->id());
     SocketTableModel *table = views.view<SocketTableView>()->socketModel();
-    QCOMPARE(table->rowCount(), 6);
+    QCOMPARE(table->rowCount(), 6 + 1);
     QCOMPARE(views.view<AcceptQueueGauge>()->gauge(p.listener.id())->waiting, 1u);
     QCOMPARE(views.view<ReceiveBufferView>()->model().buffer(p.server.id())->kernelBytes, std::int64_t{7});
 }
