@@ -195,7 +195,7 @@ void MainWindow::addPaneView(PaneRunner *runner)
     });
     auto *view = new PaneView(runner, m_language);
     view->setHighContrast(m_presentationOn);
-    view->setClassroom(m_presentationOn);
+    view->setClassroom(m_presentationOn, m_classroomScreen.isShort);
     m_paneViews.append(view);
     m_panes->addWidget(view);
 }

@@ -134,6 +134,12 @@ private:
     void selectPane(PaneView *view);
     void saveLayout();
     void applyAppearance();
+    // The kind of screen the classroom layout is fitted to (kNarrowScreen, kShortScreen).
+    struct ClassroomScreen {
+        bool isNarrow = false, isShort = false;
+        bool operator!=(const ClassroomScreen &o) const { return isNarrow != o.isNarrow || isShort != o.isShort; }
+    };
+    ClassroomScreen classroomScreen() const;
     void arrangeClassroom();
     void fitClassroomSplit();
     void showLesson();
@@ -195,4 +201,5 @@ private:
     bool m_presentationOn = false;
     int m_zoomPercent = 100;
     int m_classroomView = 1;  // the sequence diagram
+    ClassroomScreen m_classroomScreen;
 };

@@ -19,6 +19,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QFontInfo>
+#include <QLayout>
 #include <QSettings>
 #include <QSlider>
 #include <QSplitter>
@@ -29,6 +30,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace {
 constexpr int kMinZoom = 50;
@@ -36,6 +38,10 @@ constexpr int kMaxZoom = 300;
 constexpr double kPresentationScale = 1.5;  // the window's own font, enlarged, if that is more than 20 px
 constexpr QSize kDefaultSize(1280, 800);    // the first start's window, before the user sizes it
 constexpr double kBesideShare = 0.38;       // the classroom live view beside the panes: its share of the width
+constexpr double kNarrowBesideShare = 0.45; // the same on a narrow screen, where its columns are at their least
+constexpr int kNarrowScreen = 1600;         // narrower than this, the view beside takes kNarrowBesideShare
+constexpr int kClassroomViewRows = 5;       // a view under the panes keeps room for its header and four rows
+constexpr int kShortScreen = 900;           // shorter than this, the panes' explanation and console shrink in class
 constexpr double kMostBelowShare = 0.45;    // under them: at most this share of the height
 
 // Black on white with saturated accents: what survives a washed-out projector.
@@ -108,7 +114,11 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::resizeEvent(QResizeEvent *event)
 {
     QMainWindow::resizeEvent(event);
-    if (m_presentationOn)
+    if (!m_presentationOn)
+        return;
+    if (classroomScreen() != m_classroomScreen)
+        applyAppearance();  // another kind of screen: the panes' rooms and the split change
+    else
         QTimer::singleShot(0, this, &MainWindow::fitClassroomSplit);  // once the new layout is done
 }
 
@@ -177,11 +187,17 @@ void MainWindow::applyAppearance()
     }
     setFont(font);
     setPalette(m_presentationOn ? highContrastPalette() : QApplication::palette());
+    m_classroomScreen = classroomScreen();
     for (PaneView *v : m_paneViews) {
         v->setHighContrast(m_presentationOn);
-        v->setClassroom(m_presentationOn);
+        v->setClassroom(m_presentationOn, m_classroomScreen.isShort);
     }
     arrangeClassroom();
+}
+
+MainWindow::ClassroomScreen MainWindow::classroomScreen() const
+{
+    return {width() < kNarrowScreen, height() < kShortScreen};
 }
 
 // The live view the teacher picked takes the live views' whole area: beside the panes (the
@@ -196,7 +212,7 @@ void MainWindow::arrangeClassroom()
     const bool beside = m_liveViews->place(m_classroomView) == LiveViews::Place::Beside;
     m_vertical->setOrientation(beside ? Qt::Horizontal : Qt::Vertical);
     const int total = beside ? m_vertical->width() : m_vertical->height();
-    const double share = beside ? kBesideShare : kMostBelowShare / 1.5;
+    const double share = !beside ? kMostBelowShare / 1.5 : m_classroomScreen.isNarrow ? kNarrowBesideShare : kBesideShare;
     m_vertical->setSizes({int(total * (1 - share)), int(total * share)});
     QTimer::singleShot(0, this, &MainWindow::fitClassroomSplit);
 }
@@ -207,19 +223,29 @@ void MainWindow::fitClassroomSplit()
 {
     if (!m_presentationOn || m_paneViews.isEmpty() || m_vertical->orientation() != Qt::Vertical)
         return;
-    const QList<int> sizes = m_vertical->sizes();
-    if (sizes.size() != 2)
-        return;
-    int missing = 0;
-    for (PaneView *v : m_paneViews) {
-        const ListingView *listing = v->listingView();
-        const int lineHeight = listing->fontMetrics().lineSpacing();
-        missing = std::max(missing, (kClassroomListingLines - listing->visibleLines()) * lineHeight + lineHeight / 2);
-    }
-    const int total = sizes[0] + sizes[1];
-    const int below = std::clamp(sizes[1] - missing, total / 5, int(total * kMostBelowShare));
-    if (below != sizes[1])
+    // A pane's listing gets only part of what its pane gains (the layout shares it out), so
+    // the split is fitted again until the listings have their lines or the view its least.
+    for (int round = 0; round < 4; ++round) {
+        const QList<int> sizes = m_vertical->sizes();
+        if (sizes.size() != 2)
+            return;
+        for (PaneView *v : m_paneViews)
+            v->layout()->activate();
+        int missing = std::numeric_limits<int>::min();  // pixels the shortest listing lacks (< 0: has to spare)
+        for (PaneView *v : m_paneViews) {
+            const ListingView *listing = v->listingView();
+            const int lineHeight = listing->fontMetrics().lineSpacing();
+            const int lacking = kClassroomListingLines - listing->visibleLines();
+            missing = std::max(missing, lacking * lineHeight + (lacking > 0 ? lineHeight / 2 : 0));
+        }
+        const int total = sizes[0] + sizes[1];
+        // The view keeps at least a header and a few rows, however short the screen.
+        const int least = std::max(total / 5, (fontMetrics().lineSpacing() + 8) * kClassroomViewRows);
+        const int below = std::clamp(sizes[1] - missing, std::min(least, int(total * kMostBelowShare)), int(total * kMostBelowShare));
+        if (below == sizes[1])
+            return;
         m_vertical->setSizes({total - below, below});
+    }
 }
 
 bool MainWindow::setLanguage(const QString &language)

@@ -32,6 +32,8 @@ constexpr int kLineNumberWidth = 2;  // "12  code": the number, then two spaces
 constexpr int kFrameMs = 16;         // gathered reports are shown at most this late
 constexpr int kExplanationLines = 5;           // the explanation's room before it scrolls
 constexpr int kClassroomExplanationLines = 4;  // the listing needs the room in class
+constexpr int kClassroomConsoleLines = 4;      // the console's newest lines in class; it scrolls
+constexpr int kShortScreenLines = 2;           // both, on a short screen (1280×720) in class
 constexpr int kMostThreadsListed = 3;          // in the state line; more are counted
 constexpr int kParamLines = 9;                 // the parameters' room before they scroll
 
@@ -219,25 +221,32 @@ void PaneView::setLanguage(const QString &language)
     retranslate();
 }
 
-void PaneView::setClassroom(bool on)
+void PaneView::setClassroom(bool on, bool shortScreen)
 {
     m_classroom = on;
     m_listing->setWrapped(on);  // nothing runs off the pane's edge in class
     if (on)
         m_paramsButton->setChecked(false);  // the listing first; the parameters a click away
-    const int lines = on ? kClassroomExplanationLines : kExplanationLines;
+    const int lines = !on ? kExplanationLines : shortScreen ? kShortScreenLines : kClassroomExplanationLines;
     m_explanationLines = lines;
     m_paramsArea->setMaximumHeight(fontMetrics().lineSpacing() * kParamLines + 10);
+    // In class the listing is what the room reads: the console keeps a few lines, no more.
+    const int consoleLines = shortScreen ? kShortScreenLines : kClassroomConsoleLines;
+    const int consoleCap = on ? m_console->fontMetrics().lineSpacing() * consoleLines + 2 * m_console->frameWidth() + 8
+                              : QWIDGETSIZE_MAX;
+    m_console->setMaximumHeight(consoleCap);
     fitExplanation();
 }
 
-// As tall as its text, from two lines up to its cap; a longer text scrolls.
+// As tall as its text, from two lines up to its cap (in class: the cap); a longer text scrolls.
 void PaneView::fitExplanation()
 {
     const int lineSpacing = m_explanation->fontMetrics().lineSpacing();
     m_explanation->document()->setTextWidth(m_explanation->viewport()->width());
     const int content = int(std::ceil(m_explanation->document()->size().height())) + 2 * m_explanation->frameWidth() + 2;
-    const int height = std::clamp(content, lineSpacing * 2 + 10, lineSpacing * m_explanationLines + 10);
+    const int most = lineSpacing * m_explanationLines + 10;
+    // In class it keeps its height, so the listing above it does not jump at every step.
+    const int height = m_classroom ? most : std::clamp(content, lineSpacing * 2 + 10, most);
     if (m_explanation->height() != height || m_explanation->minimumHeight() != height)
         m_explanation->setFixedHeight(height);
 }
@@ -354,6 +363,7 @@ void PaneView::setSelected(bool selected)
 
 void PaneView::feed(const LiveTick &tick)
 {
+    flush();  // the steps reported before this tick's snapshot, so both describe one moment
     m_threads.feed(tick);
     refresh();
 }

@@ -52,7 +52,9 @@ public:
     std::vector<PaneThreads::Moment> moments() const { return m_threads.moments(m_runner->state()); }
 
     void setHighContrast(bool on);  // presentation mode: stronger colours
-    void setClassroom(bool on);     // the classroom layout: listing lines wrap, explanation capped
+    // The classroom layout: listing lines wrap, the explanation and console keep a few lines
+    // (fewer on a short screen, so the listing keeps its room).
+    void setClassroom(bool on, bool shortScreen = false);
     void setSelected(bool selected);  // the pane the lab's Step acts on first
     bool isSelected() const { return m_selected; }
     void setLanguage(const QString &language);  // the lab's texts and the window's words

@@ -60,8 +60,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(server->runner()->blockedIn() == TraceCall::Accept, kWaitMs);
         for (const QList<QVariant> &args : states)
             QVERIFY2(args.at(0).value<State>() != State::Paused, "Run paused on the way");
-        window->refreshViews();
-        QVERIFY2(server->stateLabel()->text().startsWith(QStringLiteral("blocked in accept()")), qPrintable(server->stateLabel()->text()));
+        QTRY_VERIFY2_WITH_TIMEOUT((window->refreshViews(), server->stateLabel()->text().startsWith(QStringLiteral("blocked in accept()"))),
+                                  qPrintable(server->stateLabel()->text()), kWaitMs);
         window->resetAction()->trigger();
     }
 

@@ -5,6 +5,7 @@
 // following the newest row; PNG and SVG export; bounded memory over a long run.
 #include "CoreTestSupport.h"
 
+#include <SafeColours.h>
 #include <SequenceDiagramView.h>
 #include <SequenceModel.h>
 #include <SequenceRenderer.h>
@@ -21,6 +22,7 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <thread>
@@ -293,7 +295,7 @@ void TestSequenceDiagram::blockedRecvDrawsABar()
     QVERIFY(!data[0].from->blocked());
 }
 
-// Two recv() waits across the same rows, one of 2 s and one of 0.1 ms, and a connect() that
+// Two recv() waits across the same rows, one of 2 s and one of 1.5 ms, and a connect() that
 // waited 20 µs: the long wait's bar is the taller (the pause adds room), the connect has none
 // (issue #17, item 11). The events carry made-up times; the sockets are real.
 void TestSequenceDiagram::waitsDrawnAsLongAsTheyWere()
@@ -324,7 +326,7 @@ void TestSequenceDiagram::waitsDrawnAsLongAsTheyWere()
         event(a, TraceCall::Recv, TracePhase::Returned, t0 + 2 * s, 2 * s),
         event(b, TraceCall::Recv, TracePhase::Begin, t0 + 3 * s), event(b, TraceCall::Recv, TracePhase::Blocked, t0 + 3 * s + us),
         event(c, TraceCall::GetSockName, TracePhase::Begin, t0 + 3 * s + 2 * us), event(c, TraceCall::GetSockName, TracePhase::Returned, t0 + 3 * s + 2 * us),
-        event(b, TraceCall::Recv, TracePhase::Returned, t0 + 3 * s + 100 * us, 100 * us),
+        event(b, TraceCall::Recv, TracePhase::Returned, t0 + 3 * s + 1500 * us, 1500 * us),
         event(c, TraceCall::Connect, TracePhase::Begin, t0 + 4 * s), event(c, TraceCall::Connect, TracePhase::Blocked, t0 + 4 * s + us),
         event(a, TraceCall::GetSockName, TracePhase::Begin, t0 + 4 * s + 2 * us), event(a, TraceCall::GetSockName, TracePhase::Returned, t0 + 4 * s + 2 * us),
         event(c, TraceCall::Connect, TracePhase::Returned, t0 + 4 * s + 20 * us, 20 * us),
@@ -543,14 +545,16 @@ void TestSequenceDiagram::exportsPngAndSvg()
     QVERIFY(!image.isNull());
     QVERIFY2(image.width() >= 600 && image.height() >= 300, qPrintable(QStringLiteral("%1x%2").arg(image.width()).arg(image.height())));
     QVERIFY(image.pixelColor(image.width() - 2, image.height() - 2) == QColor(Qt::white));
-    // Not a blank page: the red of the blocked bar is there.
-    bool red = false;
-    for (int y = 0; y < image.height() && !red; y += 2)
-        for (int x = 0; x < image.width() && !red; x += 2) {
+    // Not a blank page: the colour of the blocked bar is there.
+    const QColor barColour = safecolour::blocked();
+    bool bar = false;
+    for (int y = 0; y < image.height() && !bar; ++y)
+        for (int x = 0; x < image.width() && !bar; ++x) {
             const QColor c = image.pixelColor(x, y);
-            red = c.red() > 180 && c.green() < 40 && c.blue() < 40;
+            bar = std::abs(c.red() - barColour.red()) < 24 && std::abs(c.green() - barColour.green()) < 24
+                && std::abs(c.blue() - barColour.blue()) < 24;
         }
-    QVERIFY(red);
+    QVERIFY(bar);
 
     const QString svg = dir.filePath(QStringLiteral("diagram.svg"));
     QVERIFY(view.exportSvg(svg));
