@@ -33,7 +33,7 @@ struct Tr {
 // Options that print or run in the terminal and exit: they need no display.
 bool isTerminalOnly(const QByteArray &arg)
 {
-    return arg == "--run" || arg.startsWith("--run=") || arg == "--list-labs" || arg == "--help" || arg == "-h"
+    return arg == "--run" || arg.startsWith("--run=") || arg == "--check" || arg.startsWith("--check=") || arg == "--list-labs" || arg == "--help" || arg == "-h"
         || arg == "--help-all" || arg == "--version" || arg == "-v";
 }
 
@@ -91,7 +91,11 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
         QStringLiteral("wxh"));
     const QCommandLineOption classroom(QStringLiteral("classroom"),
         Tr::tr("Open the window in its classroom layout: large text, the listings and one live view filling the screen."));
-    parser.addOptions({lang, listLabs, lab, run, set, labsDir, screenshot, start, send, steps, diagram, size, classroom});
+    const QCommandLineOption check(QStringLiteral("check"),
+                                   Tr::tr("Run the check of the lab's exercise ID in the terminal, with the answer given by --set "
+                                          "PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass."),
+                                   QStringLiteral("id"));
+    parser.addOptions({lang, listLabs, lab, run, set, labsDir, screenshot, start, send, steps, diagram, check, size, classroom});
     parser.process(arguments);  // --help, --version and unknown options end here
 
     request.language = parser.value(lang);
@@ -104,6 +108,7 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
     request.diagram = parser.value(diagram);
     request.start = parser.isSet(start);
     request.sends = parser.values(send);
+    request.check = parser.value(check);
     request.classroom = parser.isSet(classroom);
     if (parser.isSet(size)) {
         const QStringList parts = parser.value(size).split(QLatin1Char('x'));
@@ -124,6 +129,8 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
         return Tr::tr("socketlab: --steps needs a whole number of steps, 0 or more");
     if (!request.runPane.isEmpty() && request.labId.isEmpty())
         return Tr::tr("socketlab: --run needs --lab ID");
+    if (!request.check.isEmpty() && request.labId.isEmpty())
+        return Tr::tr("socketlab: --check needs --lab ID");
     if (!request.diagram.isEmpty() && request.screenshot.isEmpty())
         return Tr::tr("socketlab: --diagram needs --screenshot (the diagram is saved with the picture)");
     return {};

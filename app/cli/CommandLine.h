@@ -25,10 +25,11 @@ struct CommandLineRequest {
     int steps = 0;          // --steps
     QSize windowSize;       // --size WIDTHxHEIGHT; invalid when absent
     bool classroom = false; // --classroom
+    QString check;          // --check: an exercise's check, headless
 
     // A run a script makes (it prints, renders or runs a pane, then exits): it must not
     // change the user's saved settings.
-    bool isScripted() const { return listLabs || !runPane.isEmpty() || !screenshot.isEmpty(); }
+    bool isScripted() const { return listLabs || !runPane.isEmpty() || !screenshot.isEmpty() || !check.isEmpty(); }
 };
 
 namespace CommandLine {
