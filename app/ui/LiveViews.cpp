@@ -1,6 +1,7 @@
 #include "LiveViews.h"
 
 #include "AcceptQueueGauge.h"
+#include "BufferGauge.h"
 #include "ReceiveBufferView.h"
 #include "SequenceDiagramView.h"
 #include "SocketServerFlowView.h"
@@ -33,6 +34,8 @@ LiveViews::LiveViews(QWidget *parent)
         QT_TR_NOOP("Connections waiting for accept(), per listening socket"));
     add(new ReceiveBufferView, Area::Side, Place::Beside, QT_TR_NOOP("Receive buffers"),
         QT_TR_NOOP("Bytes waiting in the kernel until recv() takes them, split by the sends that wrote them"));
+    add(new BufferGauge, Area::Side, Place::Beside, QT_TR_NOOP("Kernel buffers"),
+        QT_TR_NOOP("Each TCP connection's send and receive queues against SO_SNDBUF and SO_RCVBUF"));
     add(new SocketServerFlowView, Area::Side, Place::Beside, QT_TR_NOOP("SocketServer"),
         QT_TR_NOOP("The socketserver stages as they run, and its request threads or processes"));
 }
