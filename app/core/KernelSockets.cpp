@@ -1,0 +1,63 @@
+// The kernel's TCP socket table, typed: sys::inetDiagDump's raw entries made KernelTcpSockets.
+#include "KernelSockets.h"
+
+#include "sys/InetDiag.h"
+
+#include <netinet/in.h>
+
+namespace socketlab {
+namespace {
+
+KernelTimer timerOf(int timer)
+{
+    switch (timer) {
+    case 1: return KernelTimer::Retransmit;
+    case 2: return KernelTimer::KeepAlive;
+    case 3: return KernelTimer::TimeWait;
+    case 4: return KernelTimer::ZeroWindowProbe;
+    default: return KernelTimer::None;
+    }
+}
+
+KernelTcpSocket typed(const sys::InetDiagEntry &e)
+{
+    KernelTcpSocket s;
+    s.tcpState = e.state;
+    s.local = SocketAddress::fromRaw(reinterpret_cast<const sockaddr *>(&e.local), e.addressLength);
+    s.peer = SocketAddress::fromRaw(reinterpret_cast<const sockaddr *>(&e.peer), e.addressLength);
+    s.inode = e.inode;
+    s.timer = timerOf(e.timer);
+    s.timerMs = s.timer == KernelTimer::None ? -1 : static_cast<std::int64_t>(e.expiresMs);
+    s.retransmits = e.retransmits;
+    s.receiveQueue = e.receiveQueue;
+    s.sendQueue = e.sendQueue;
+    return s;
+}
+
+} // namespace
+
+Result<std::vector<KernelTcpSocket>> kernelTcpSockets(int family, std::uint32_t stateMask)
+{
+    std::vector<KernelTcpSocket> sockets;
+    const sys::SysResult r = sys::inetDiagDump(family, stateMask, [&](const sys::InetDiagEntry &e) { sockets.push_back(typed(e)); });
+    if (!r.ok())
+        return SocketError::fromErrno(r.error);
+    return sockets;
+}
+
+Result<std::vector<KernelTcpSocket>> kernelTcpSocketsOnPort(std::uint16_t port, std::uint32_t stateMask)
+{
+    std::vector<KernelTcpSocket> found;
+    for (const int family : {AF_INET, AF_INET6}) {
+        const sys::SysResult r = sys::inetDiagDump(family, stateMask, [&](const sys::InetDiagEntry &e) {
+            KernelTcpSocket s = typed(e);
+            if (s.usesPort(port))
+                found.push_back(std::move(s));
+        });
+        if (!r.ok())
+            return SocketError::fromErrno(r.error);
+    }
+    return found;
+}
+
+} // namespace socketlab
