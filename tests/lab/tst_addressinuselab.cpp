@@ -163,6 +163,7 @@ private slots:
         bool portSet = false;
         for (int i = 0; i < 80 && restartFinished.isEmpty(); ++i) {
             QTRY_VERIFY_WITH_TIMEOUT(session.isSettled(), kWaitMs);
+            QCoreApplication::processEvents();  // the reports queued before the panes settled
             if (!portSet && !published.isEmpty()) {  // the restart binds the port the server really bound
                 QCOMPARE(restart->setParam(QStringLiteral("port"), published.last().at(1).toString()), QString());
                 portSet = true;
