@@ -4,6 +4,8 @@
   ts-tool.py list              the Chinese strings still unfinished, one per line (source text)
   ts-tool.py apply FILE.tsv    fill them: each line "source<TAB>translation" (\\n and \\t escaped)
   ts-tool.py finish-en         mark every English string finished (English needs no translation)
+  ts-tool.py reuse OLD.ts...   fill unfinished strings with the translation the same source has in
+                               other .ts files (an older version, another branch): after a merge or a move
 
 Edits the files in lupdate's own format, so a later update_translations leaves them as they are.
 """
@@ -53,6 +55,23 @@ def main():
         ZH.write_text(UNFINISHED.sub(fill, text), encoding="utf-8")
         for source in missing:
             print("still unfinished:", source.replace("\n", "\\n"))
+    elif command == "reuse":
+        known = {}
+        for old in sys.argv[2:]:
+            text = Path(old).read_text(encoding="utf-8")
+            for m in re.finditer(r'<source>([^<]*)</source>\s*(?:<comment>[^<]*</comment>\s*)?<translation(?: type="[a-z]+")?>([^<]+)</translation>', text):
+                known.setdefault(m.group(1), m.group(2))
+        text = ZH.read_text(encoding="utf-8")
+        count = [0]
+
+        def reuse(m):
+            if m.group(2) in known:
+                count[0] += 1
+                return m.group(1) + m.group(2) + m.group(3) + "<translation>" + known[m.group(2)] + "</translation>"
+            return m.group(0)
+
+        ZH.write_text(UNFINISHED.sub(reuse, text), encoding="utf-8")
+        print(f"reused {count[0]} translations")
     elif command == "finish-en":
         text = EN.read_text(encoding="utf-8")
         EN.write_text(text.replace('<translation type="unfinished"></translation>', "<translation></translation>"), encoding="utf-8")

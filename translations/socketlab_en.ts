@@ -44,6 +44,120 @@
     </message>
 </context>
 <context>
+    <name>Condition</name>
+    <message>
+        <source>waiting for input</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>blocked in a call</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>ended with an error</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 prints a line matching /%2/</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 prints no line matching /%2/</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 reports an error matching /%2/</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 reports no error</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is blocked in %2()</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 publishes %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2() %3 (%4 time(s) or more)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2() %3 with %4 (%5 time(s) or more)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1&apos;s accept queue fills up</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 connections wait in %2&apos;s accept queue</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseCheck</name>
+    <message>
+        <source>the lab has no pane parameter %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The answer cannot be used: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The check could not start %1: what it follows was never published</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The run never reached this point: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRun</name>
     <message>
         <source>socketlab: lab %1 has no pane &quot;%2&quot; (it has: %3)</source>
@@ -88,99 +202,11 @@
         <translation></translation>
     </message>
     <message>
-        <source>must be an array</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>min is greater than max</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>must be &quot;int&quot; or &quot;string&quot;, not &quot;%1&quot;</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;default&quot; is missing</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is declared twice</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;steps&quot; is missing</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>program &quot;%1&quot; has no step &quot;%2&quot;</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>line %1, column %2</source>
         <translation></translation>
     </message>
     <message>
         <source>must hold a JSON object</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; differs from the folder name &quot;%2&quot;</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>a lab needs at least one pane</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>pane &quot;%1&quot; is declared twice</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>no program is called &quot;%1&quot;</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>program &quot;%1&quot; needs parameter &quot;%2&quot;</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; names no pane parameter (write pane.parameter)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>only a string parameter can have choices</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>must be a non-empty array of strings</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>copies must be from 1 to %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>must be an object with &quot;explain&quot; (and &quot;at&quot; where the call is not unique)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>line numbers are not used: anchor the step with &quot;at&quot;: text of its line (or nothing, when the call appears once)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>step &quot;%1&quot; of program &quot;%2&quot; is missing: every step needs an explanation</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is itself like another pane: name that one</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>no pane declared before this one is called &quot;%1&quot;</source>
         <translation></translation>
     </message>
     <message>
@@ -249,6 +275,154 @@
     </message>
     <message>
         <source>must be from 0 to %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the lab has no pane &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>is not a valid regular expression: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must have exactly one of start, stop, input, endInput, waitFor, expect, settle</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;input&quot; needs &quot;line&quot;: the text typed (&quot;&quot; is an empty line)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be a condition, e.g. {&quot;pane&quot;: &quot;client&quot;, &quot;printed&quot;: &quot;hello&quot;}</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a call SocketLab traces</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be &quot;full&quot; or a number of connections, 1 or more</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>says nothing to check: give printed, notPrinted, error, noError, state, published, call or acceptQueue</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is declared twice</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>names no pane parameter (write pane.parameter)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;script&quot; is missing: the actions the check takes on the panes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>checks nothing: give &quot;properties&quot;, or &quot;expect&quot; actions in the script</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>two properties have the same id</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>give at least two hints, each saying more than the one before</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>min is greater than max</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be &quot;int&quot; or &quot;string&quot;, not &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>only a string parameter can have choices</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be a non-empty array of strings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;default&quot; is missing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;steps&quot; is missing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be an object with &quot;explain&quot; (and &quot;at&quot; where the call is not unique)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>line numbers are not used: anchor the step with &quot;at&quot;: text of its line (or nothing, when the call appears once)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>program &quot;%1&quot; has no step &quot;%2&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot; of program &quot;%2&quot; is missing: every step needs an explanation</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is itself like another pane: name that one</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no pane declared before this one is called &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; differs from the folder name &quot;%2&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a lab needs at least one pane</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>pane &quot;%1&quot; is declared twice</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no program is called &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>program &quot;%1&quot; needs parameter &quot;%2&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>copies must be from 1 to %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no pane parameter (write pane.parameter)</source>
         <translation></translation>
     </message>
 </context>
@@ -691,6 +865,45 @@
     </message>
     <message>
         <source>Bytes that have arrived and wait in the kernel until recv() takes them. The kernel reports only a byte count (for a datagram socket, the size of the next datagram). The lines between segments are the peer&apos;s send calls as SocketLab traced them: TCP itself keeps no boundaries, so one recv() can return several sends at once. Hatched bytes arrived without a traced send (another program, or an event on its way).</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>RunRecord</name>
+    <message>
+        <source>nothing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 printed %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 reported %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>blocked in %1()</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 published nothing called %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 made %2 such %3() calls</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>at most %1 connections waited for %2&apos;s accept()</source>
         <translation></translation>
     </message>
 </context>

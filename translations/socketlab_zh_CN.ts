@@ -43,6 +43,120 @@
     </message>
 </context>
 <context>
+    <name>Condition</name>
+    <message>
+        <source>waiting for input</source>
+        <translation>在等待输入</translation>
+    </message>
+    <message>
+        <source>blocked in a call</source>
+        <translation>阻塞在某个调用中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>ended with an error</source>
+        <translation>因错误而结束</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>已停止</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>%1 prints a line matching /%2/</source>
+        <translation>%1 打印出一行匹配 /%2/ 的内容</translation>
+    </message>
+    <message>
+        <source>%1 prints no line matching /%2/</source>
+        <translation>%1 没有打印任何匹配 /%2/ 的行</translation>
+    </message>
+    <message>
+        <source>%1 reports an error matching /%2/</source>
+        <translation>%1 报告了匹配 /%2/ 的错误</translation>
+    </message>
+    <message>
+        <source>%1 reports no error</source>
+        <translation>%1 没有报告错误</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1 处于“%2”状态</translation>
+    </message>
+    <message>
+        <source>%1 is blocked in %2()</source>
+        <translation>%1 阻塞在 %2() 中</translation>
+    </message>
+    <message>
+        <source>%1 publishes %2</source>
+        <translation>%1 发布了 %2</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2() %3 (%4 time(s) or more)</source>
+        <translation>%1 的 %2() 调用%3（至少 %4 次）</translation>
+    </message>
+    <message>
+        <source>%1&apos;s %2() %3 with %4 (%5 time(s) or more)</source>
+        <translation>%1 的 %2() 调用%3，错误为 %4（至少 %5 次）</translation>
+    </message>
+    <message>
+        <source>%1&apos;s accept queue fills up</source>
+        <translation>%1 的 accept 队列被填满</translation>
+    </message>
+    <message>
+        <source>%1 connections wait in %2&apos;s accept queue</source>
+        <translation>%2 的 accept 队列中有 %1 个连接在等待</translation>
+    </message>
+</context>
+<context>
+    <name>ExerciseCheck</name>
+    <message>
+        <source>the lab has no pane parameter %1</source>
+        <translation>本实验没有窗格参数 %1</translation>
+    </message>
+    <message>
+        <source>The answer cannot be used: %1</source>
+        <translation>这个答案无法使用：%1</translation>
+    </message>
+    <message>
+        <source>The check could not start %1: what it follows was never published</source>
+        <translation>检查无法启动 %1：它所跟随的值一直没有被发布</translation>
+    </message>
+    <message>
+        <source>The run never reached this point: %1</source>
+        <translation>运行始终没有到达这一步：%1</translation>
+    </message>
+    <message>
+        <source>not reached</source>
+        <translation>没有执行到</translation>
+    </message>
+</context>
+<context>
     <name>HeadlessRun</name>
     <message>
         <source>socketlab: lab %1 has no pane &quot;%2&quot; (it has: %3)</source>
@@ -99,100 +213,12 @@
         <translation>不是有效的 UTF-8 文本</translation>
     </message>
     <message>
-        <source>must be an array</source>
-        <translation>必须是数组</translation>
-    </message>
-    <message>
-        <source>min is greater than max</source>
-        <translation>min 大于 max</translation>
-    </message>
-    <message>
-        <source>must be &quot;int&quot; or &quot;string&quot;, not &quot;%1&quot;</source>
-        <translation>必须是“int”或“string”，而不是“%1”</translation>
-    </message>
-    <message>
-        <source>&quot;default&quot; is missing</source>
-        <translation>缺少“default”</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is declared twice</source>
-        <translation>“%1”被声明了两次</translation>
-    </message>
-    <message>
-        <source>&quot;steps&quot; is missing</source>
-        <translation>缺少“steps”</translation>
-    </message>
-    <message>
-        <source>must be an object</source>
-        <translation>必须是对象</translation>
-    </message>
-    <message>
-        <source>program &quot;%1&quot; has no step &quot;%2&quot;</source>
-        <translation>程序“%1”没有步骤“%2”</translation>
-    </message>
-    <message>
         <source>line %1, column %2</source>
         <translation>第 %1 行，第 %2 列</translation>
     </message>
     <message>
         <source>must hold a JSON object</source>
         <translation>必须包含一个 JSON 对象</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; differs from the folder name &quot;%2&quot;</source>
-        <translation>“%1”与文件夹名“%2”不一致</translation>
-    </message>
-    <message>
-        <source>a lab needs at least one pane</source>
-        <translation>一个实验至少需要一个窗格</translation>
-    </message>
-    <message>
-        <source>pane &quot;%1&quot; is declared twice</source>
-        <translation>窗格“%1”被声明了两次</translation>
-    </message>
-    <message>
-        <source>no program is called &quot;%1&quot;</source>
-        <translation>没有名为“%1”的程序</translation>
-    </message>
-    <message>
-        <source>program &quot;%1&quot; needs parameter &quot;%2&quot;</source>
-        <translation>程序“%1”需要参数“%2”</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; names no pane parameter (write pane.parameter)</source>
-        <translation>“%1”没有指向任何窗格参数（请写成 窗格.参数）</translation>
-    </message>
-    <message>
-        <source>only a string parameter can have choices</source>
-        <translation>只有字符串参数才能有 choices</translation>
-    </message>
-    <message>
-        <source>must be a non-empty array of strings</source>
-        <translation>必须是非空的字符串数组</translation>
-    </message>
-    <message>
-        <source>copies must be from 1 to %1</source>
-        <translation>copies 必须在 1 到 %1 之间</translation>
-    </message>
-    <message>
-        <source>must be an object with &quot;explain&quot; (and &quot;at&quot; where the call is not unique)</source>
-        <translation>必须是一个对象，包含“explain”（调用在代码清单中不唯一时，还要有“at”）</translation>
-    </message>
-    <message>
-        <source>line numbers are not used: anchor the step with &quot;at&quot;: text of its line (or nothing, when the call appears once)</source>
-        <translation>不使用行号：请用“at”给出该行的一段文字来定位这一步（如果这个调用在代码清单中只出现一次，可以不写）</translation>
-    </message>
-    <message>
-        <source>step &quot;%1&quot; of program &quot;%2&quot; is missing: every step needs an explanation</source>
-        <translation>缺少程序“%2”的步骤“%1”：每一步都需要一段讲解</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is itself like another pane: name that one</source>
-        <translation>“%1”本身也是仿照另一个窗格的：请直接写那个窗格</translation>
-    </message>
-    <message>
-        <source>no pane declared before this one is called &quot;%1&quot;</source>
-        <translation>在这个窗格之前没有声明名为“%1”的窗格</translation>
     </message>
     <message>
         <source>%1: replaces the lab &quot;%2&quot; loaded from %3</source>
@@ -249,6 +275,154 @@
     <message>
         <source>must be from 0 to %1</source>
         <translation>必须在 0 到 %1 之间</translation>
+    </message>
+    <message>
+        <source>the lab has no pane &quot;%1&quot;</source>
+        <translation>本实验没有窗格“%1”</translation>
+    </message>
+    <message>
+        <source>is not a valid regular expression: %1</source>
+        <translation>不是有效的正则表达式：%1</translation>
+    </message>
+    <message>
+        <source>must have exactly one of start, stop, input, endInput, waitFor, expect, settle</source>
+        <translation>必须恰好包含 start、stop、input、endInput、waitFor、expect、settle 中的一个</translation>
+    </message>
+    <message>
+        <source>&quot;input&quot; needs &quot;line&quot;: the text typed (&quot;&quot; is an empty line)</source>
+        <translation>“input”需要“line”：要输入的文字（&quot;&quot; 表示空行）</translation>
+    </message>
+    <message>
+        <source>must be a condition, e.g. {&quot;pane&quot;: &quot;client&quot;, &quot;printed&quot;: &quot;hello&quot;}</source>
+        <translation>必须是一个条件，例如 {&quot;pane&quot;: &quot;client&quot;, &quot;printed&quot;: &quot;hello&quot;}</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>必须是以下之一：%1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a call SocketLab traces</source>
+        <translation>“%1”不是 SocketLab 跟踪的调用</translation>
+    </message>
+    <message>
+        <source>must be &quot;full&quot; or a number of connections, 1 or more</source>
+        <translation>必须是 &quot;full&quot;，或者 1 以上的连接数</translation>
+    </message>
+    <message>
+        <source>says nothing to check: give printed, notPrinted, error, noError, state, published, call or acceptQueue</source>
+        <translation>没有说明要检查什么：请给出 printed、notPrinted、error、noError、state、published、call 或 acceptQueue</translation>
+    </message>
+    <message>
+        <source>must be an array</source>
+        <translation>必须是数组</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is declared twice</source>
+        <translation>“%1”被声明了两次</translation>
+    </message>
+    <message>
+        <source>names no pane parameter (write pane.parameter)</source>
+        <translation>没有指向任何窗格参数（请写成 窗格.参数）</translation>
+    </message>
+    <message>
+        <source>&quot;script&quot; is missing: the actions the check takes on the panes</source>
+        <translation>缺少“script”：检查要对各窗格执行的操作</translation>
+    </message>
+    <message>
+        <source>checks nothing: give &quot;properties&quot;, or &quot;expect&quot; actions in the script</source>
+        <translation>什么也没有检查：请给出“properties”，或在 script 中写“expect”操作</translation>
+    </message>
+    <message>
+        <source>two properties have the same id</source>
+        <translation>有两个检查项使用了同一个 id</translation>
+    </message>
+    <message>
+        <source>give at least two hints, each saying more than the one before</source>
+        <translation>请至少给出两条提示，每一条都比前一条说得更多</translation>
+    </message>
+    <message>
+        <source>min is greater than max</source>
+        <translation>min 大于 max</translation>
+    </message>
+    <message>
+        <source>must be &quot;int&quot; or &quot;string&quot;, not &quot;%1&quot;</source>
+        <translation>必须是“int”或“string”，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>only a string parameter can have choices</source>
+        <translation>只有字符串参数才能有 choices</translation>
+    </message>
+    <message>
+        <source>must be a non-empty array of strings</source>
+        <translation>必须是非空的字符串数组</translation>
+    </message>
+    <message>
+        <source>&quot;default&quot; is missing</source>
+        <translation>缺少“default”</translation>
+    </message>
+    <message>
+        <source>&quot;steps&quot; is missing</source>
+        <translation>缺少“steps”</translation>
+    </message>
+    <message>
+        <source>must be an object</source>
+        <translation>必须是对象</translation>
+    </message>
+    <message>
+        <source>must be an object with &quot;explain&quot; (and &quot;at&quot; where the call is not unique)</source>
+        <translation>必须是一个对象，包含“explain”（调用在代码清单中不唯一时，还要有“at”）</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>line numbers are not used: anchor the step with &quot;at&quot;: text of its line (or nothing, when the call appears once)</source>
+        <translation>不使用行号：请用“at”给出该行的一段文字来定位这一步（如果这个调用在代码清单中只出现一次，可以不写）</translation>
+    </message>
+    <message>
+        <source>program &quot;%1&quot; has no step &quot;%2&quot;</source>
+        <translation>程序“%1”没有步骤“%2”</translation>
+    </message>
+    <message>
+        <source>step &quot;%1&quot; of program &quot;%2&quot; is missing: every step needs an explanation</source>
+        <translation>缺少程序“%2”的步骤“%1”：每一步都需要一段讲解</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is itself like another pane: name that one</source>
+        <translation>“%1”本身也是仿照另一个窗格的：请直接写那个窗格</translation>
+    </message>
+    <message>
+        <source>no pane declared before this one is called &quot;%1&quot;</source>
+        <translation>在这个窗格之前没有声明名为“%1”的窗格</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; differs from the folder name &quot;%2&quot;</source>
+        <translation>“%1”与文件夹名“%2”不一致</translation>
+    </message>
+    <message>
+        <source>a lab needs at least one pane</source>
+        <translation>一个实验至少需要一个窗格</translation>
+    </message>
+    <message>
+        <source>pane &quot;%1&quot; is declared twice</source>
+        <translation>窗格“%1”被声明了两次</translation>
+    </message>
+    <message>
+        <source>no program is called &quot;%1&quot;</source>
+        <translation>没有名为“%1”的程序</translation>
+    </message>
+    <message>
+        <source>program &quot;%1&quot; needs parameter &quot;%2&quot;</source>
+        <translation>程序“%1”需要参数“%2”</translation>
+    </message>
+    <message>
+        <source>copies must be from 1 to %1</source>
+        <translation>copies 必须在 1 到 %1 之间</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names no pane parameter (write pane.parameter)</source>
+        <translation>“%1”没有指向任何窗格参数（请写成 窗格.参数）</translation>
     </message>
 </context>
 <context>
@@ -685,6 +859,45 @@
     <message>
         <source>Bytes that have arrived and wait in the kernel until recv() takes them. The kernel reports only a byte count (for a datagram socket, the size of the next datagram). The lines between segments are the peer&apos;s send calls as SocketLab traced them: TCP itself keeps no boundaries, so one recv() can return several sends at once. Hatched bytes arrived without a traced send (another program, or an event on its way).</source>
         <translation>已经到达、在内核中等待 recv() 取走的字节。内核只报告字节数（对数据报套接字而言，是下一个数据报的大小）。各段之间的分隔线是 SocketLab 跟踪到的对端 send 调用：TCP 本身不保留边界，所以一次 recv() 可能一并返回多次 send 的数据。带斜线阴影的字节没有对应的已跟踪 send（来自其他程序，或相应事件尚在途中）。</translation>
+    </message>
+</context>
+<context>
+    <name>RunRecord</name>
+    <message>
+        <source>nothing</source>
+        <translation>什么也没有</translation>
+    </message>
+    <message>
+        <source>%1 printed %2</source>
+        <translation>%1 打印了 %2</translation>
+    </message>
+    <message>
+        <source>%1 reported %2</source>
+        <translation>%1 报告了 %2</translation>
+    </message>
+    <message>
+        <source>blocked in %1()</source>
+        <translation>阻塞在 %1() 中</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未启动</translation>
+    </message>
+    <message>
+        <source>%1 is %2</source>
+        <translation>%1 处于“%2”状态</translation>
+    </message>
+    <message>
+        <source>%1 published nothing called %2</source>
+        <translation>%1 没有发布名为 %2 的值</translation>
+    </message>
+    <message>
+        <source>%1 made %2 such %3() calls</source>
+        <translation>%1 进行了 %2 次这样的 %3() 调用</translation>
+    </message>
+    <message>
+        <source>at most %1 connections waited for %2&apos;s accept()</source>
+        <translation>最多只有 %1 个连接在等待 %2 的 accept()</translation>
     </message>
 </context>
 <context>

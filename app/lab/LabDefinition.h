@@ -3,6 +3,9 @@
 // English and Chinese. Plain data, loaded and checked by LabLoader.
 #pragma once
 
+#include "Exercise.h"
+#include "LocalizedText.h"
+
 #include <FaultPlan.h>
 
 #include <QHash>
@@ -10,14 +13,6 @@
 #include <QString>
 #include <QStringList>
 
-struct LocalizedText {
-    QString en;
-    QString zhCN;
-    // The text in a language ("en", "zh_CN"), falling back to English.
-    QString in(const QString &language) const { return language.startsWith(QLatin1String("zh")) && !zhCN.isEmpty() ? zhCN : en; }
-    // Whether the text exists in that language itself (not through the English fallback).
-    bool has(const QString &language) const { return language.startsWith(QLatin1String("zh")) ? !zhCN.isEmpty() : !en.isEmpty(); }
-};
 
 struct ParamDefinition {
     enum class Type { Int, String };
@@ -66,6 +61,7 @@ struct LabDefinition {
     LocalizedText lesson;  // Markdown
     QList<PaneDefinition> panes;
     QString directory;     // where it was loaded from (":/labs/..." for built-in labs)
+    QList<ExerciseDefinition> exercises;  // "exercises": tasks checked from what happens (Exercise.h)
     QStringList untranslated;   // places in lab.json (or lesson files) with no Chinese text: English is shown
     QString replacesDirectory;  // a teacher's lab with a built-in lab's id: the folder it replaces
 

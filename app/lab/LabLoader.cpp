@@ -1,7 +1,9 @@
 // lab.json parsing and consistency checks. Every check that can fail says where.
 #include "LabLoader.h"
 
+#include "ExerciseJson.h"
 #include "LabFolder.h"
+#include "LabJsonReader.h"
 #include "Program.h"
 #include "StepAnchors.h"
 
@@ -21,81 +23,14 @@
 
 namespace {
 
-class Reader {
-    Q_DECLARE_TR_FUNCTIONS(LabLoader)
-public:
-    Reader(QString file, QList<LabError> &errors, QStringList &untranslated)
-        : m_file(std::move(file)), m_errors(errors), m_untranslated(untranslated) {}
 
-    void fail(const QString &place, const QString &message)
-    {
-        m_errors.append({m_file, place, message});
-        m_failed = true;
-    }
-    bool failed() const { return m_failed; }
-
-    QString string(const QJsonObject &o, const QString &key, const QString &place, bool required = true)
-    {
-        const QJsonValue v = o.value(key);
-        if (v.isUndefined()) {
-            if (required)
-                fail(place, tr("\"%1\" is missing").arg(key));
-            return {};
-        }
-        if (!v.isString() || v.toString().trimmed().isEmpty()) {
-            fail(join(place, key), tr("must be a non-empty string"));
-            return {};
-        }
-        return v.toString();
-    }
-
-    std::optional<qlonglong> integer(const QJsonObject &o, const QString &key, const QString &place)
-    {
-        const QJsonValue v = o.value(key);
-        if (v.isUndefined()) {
-            fail(place, tr("\"%1\" is missing").arg(key));
-            return std::nullopt;
-        }
-        const double d = v.toDouble(0.5);
-        if (!v.isDouble() || d != double(qlonglong(d))) {
-            fail(join(place, key), tr("must be a whole number"));
-            return std::nullopt;
-        }
-        return qlonglong(d);
-    }
-
-    LocalizedText localized(const QJsonObject &o, const QString &key, const QString &place)
-    {
-        const QJsonValue v = o.value(key);
-        if (!v.isObject()) {
-            fail(v.isUndefined() ? place : join(place, key),
-                 v.isUndefined() ? tr("\"%1\" is missing").arg(key) : tr("must be an object with \"en\" and \"zh_CN\" texts"));
-            return {};
-        }
-        const QString at = join(place, key);
-        // Chinese may be missing from a teacher's lab: the English is shown, with a note.
-        LocalizedText text{string(v.toObject(), QStringLiteral("en"), at), string(v.toObject(), QStringLiteral("zh_CN"), at, false)};
-        if (text.zhCN.isEmpty())
-            m_untranslated << at;
-        return text;
-    }
-
-    static QString join(const QString &place, const QString &key) { return place.isEmpty() ? key : place + QLatin1Char('.') + key; }
-
-private:
-    QString m_file;
-    QList<LabError> &m_errors;
-    QStringList &m_untranslated;
-    bool m_failed = false;
-};
-
-void readParams(Reader &r, const QJsonObject &pane, const QString &place, PaneDefinition &out)
+void readParams(LabJsonReader &r, const QJsonObject &pane, const QString &place, PaneDefinition &out)
 {
     const QJsonValue v = pane.value(QStringLiteral("params"));
     if (v.isUndefined())
         return;
     if (!v.isArray()) {
-        r.fail(Reader::join(place, QStringLiteral("params")), Reader::tr("must be an array"));
+        r.fail(LabJsonReader::join(place, QStringLiteral("params")), LabJsonReader::tr("must be an array"));
         return;
     }
     const QJsonArray params = v.toArray();
@@ -110,22 +45,22 @@ void readParams(Reader &r, const QJsonObject &pane, const QString &place, PaneDe
             p.minimum = r.integer(o, QStringLiteral("min"), at).value_or(0);
             p.maximum = r.integer(o, QStringLiteral("max"), at).value_or(0);
             if (p.minimum > p.maximum)
-                r.fail(at, Reader::tr("min is greater than max"));
+                r.fail(at, LabJsonReader::tr("min is greater than max"));
         } else if (type != QLatin1String("string") && !type.isEmpty()) {
-            r.fail(Reader::join(at, QStringLiteral("type")), Reader::tr("must be \"int\" or \"string\", not \"%1\"").arg(type));
+            r.fail(LabJsonReader::join(at, QStringLiteral("type")), LabJsonReader::tr("must be \"int\" or \"string\", not \"%1\"").arg(type));
         }
         if (const QJsonValue choices = o.value(QStringLiteral("choices")); !choices.isUndefined()) {
             // A fixed set of values, e.g. the server class: a learner picks, never misspells.
-            const QString where = Reader::join(at, QStringLiteral("choices"));
+            const QString where = LabJsonReader::join(at, QStringLiteral("choices"));
             if (p.type != ParamDefinition::Type::String)
-                r.fail(where, Reader::tr("only a string parameter can have choices"));
+                r.fail(where, LabJsonReader::tr("only a string parameter can have choices"));
             else if (!choices.isArray() || choices.toArray().isEmpty())
-                r.fail(where, Reader::tr("must be a non-empty array of strings"));
+                r.fail(where, LabJsonReader::tr("must be a non-empty array of strings"));
             for (const QJsonValue &c : choices.toArray()) {
                 if (c.isString() && !c.toString().isEmpty())
                     p.choices << c.toString();
                 else
-                    r.fail(where, Reader::tr("must be a non-empty array of strings"));
+                    r.fail(where, LabJsonReader::tr("must be a non-empty array of strings"));
             }
         }
         const QJsonValue def = o.value(QStringLiteral("default"));
@@ -134,32 +69,32 @@ void readParams(Reader &r, const QJsonObject &pane, const QString &place, PaneDe
         else if (def.isString())
             p.defaultValue = def.toString();
         else
-            r.fail(at, Reader::tr("\"default\" is missing"));
+            r.fail(at, LabJsonReader::tr("\"default\" is missing"));
         if (!def.isUndefined()) {
             if (const QString problem = p.check(p.defaultValue); !problem.isEmpty())
-                r.fail(Reader::join(at, QStringLiteral("default")), problem);
+                r.fail(LabJsonReader::join(at, QStringLiteral("default")), problem);
         }
         p.label = r.localized(o, QStringLiteral("label"), at);
         p.follows = r.string(o, QStringLiteral("follows"), at, false);
         if (out.param(p.name))
-            r.fail(Reader::join(at, QStringLiteral("name")), Reader::tr("\"%1\" is declared twice").arg(p.name));
+            r.fail(LabJsonReader::join(at, QStringLiteral("name")), LabJsonReader::tr("\"%1\" is declared twice").arg(p.name));
         out.params.append(p);
     }
 }
 
-void readSteps(Reader &r, const QJsonObject &pane, const QString &place, const ProgramInfo *program, PaneDefinition &out)
+void readSteps(LabJsonReader &r, const QJsonObject &pane, const QString &place, const ProgramInfo *program, PaneDefinition &out)
 {
-    const QString at = Reader::join(place, QStringLiteral("steps"));
+    const QString at = LabJsonReader::join(place, QStringLiteral("steps"));
     const QJsonValue v = pane.value(QStringLiteral("steps"));
     if (!v.isObject()) {
-        r.fail(v.isUndefined() ? place : at, v.isUndefined() ? Reader::tr("\"steps\" is missing") : Reader::tr("must be an object"));
+        r.fail(v.isUndefined() ? place : at, v.isUndefined() ? LabJsonReader::tr("\"steps\" is missing") : LabJsonReader::tr("must be an object"));
         return;
     }
     const QJsonObject steps = v.toObject();
     for (auto it = steps.begin(); it != steps.end(); ++it) {
-        const QString stepAt = Reader::join(at, it.key());
+        const QString stepAt = LabJsonReader::join(at, it.key());
         if (!it.value().isObject()) {
-            r.fail(stepAt, Reader::tr("must be an object with \"explain\" (and \"at\" where the call is not unique)"));
+            r.fail(stepAt, LabJsonReader::tr("must be an object with \"explain\" (and \"at\" where the call is not unique)"));
             continue;
         }
         const QJsonObject o = it.value().toObject();
@@ -168,77 +103,33 @@ void readSteps(Reader &r, const QJsonObject &pane, const QString &place, const P
         s.explanation = r.localized(o, QStringLiteral("explain"), stepAt);
         if (const QJsonValue hold = o.value(QStringLiteral("hold")); !hold.isUndefined()) {
             if (!hold.isBool())
-                r.fail(Reader::join(stepAt, QStringLiteral("hold")), Reader::tr("must be true or false"));
+                r.fail(LabJsonReader::join(stepAt, QStringLiteral("hold")), LabJsonReader::tr("must be true or false"));
             s.hold = hold.toBool();
         }
         if (o.contains(QStringLiteral("line"))) {
             // Numbers shift whenever a line is added above: steps are anchored by their text.
-            r.fail(Reader::join(stepAt, QStringLiteral("line")),
-                   Reader::tr("line numbers are not used: anchor the step with \"at\": text of its line (or nothing, when the call appears once)"));
+            r.fail(LabJsonReader::join(stepAt, QStringLiteral("line")),
+                   LabJsonReader::tr("line numbers are not used: anchor the step with \"at\": text of its line (or nothing, when the call appears once)"));
         }
         const StepAnchor anchor{r.string(o, QStringLiteral("at"), stepAt, false),
                                 program && program->findStep(s.id.toStdString()) ? QString::fromUtf8(program->findStep(s.id.toStdString())->call) : QString()};
         if (program && anchor.call.isEmpty())
-            r.fail(stepAt, Reader::tr("program \"%1\" has no step \"%2\"").arg(out.program, s.id));
+            r.fail(stepAt, LabJsonReader::tr("program \"%1\" has no step \"%2\"").arg(out.program, s.id));
         else if (!out.listing.isEmpty()) {  // else the listing could not be read, and that is reported
             QString problem;
             if (const std::optional<int> line = locateStep(out.listing, out.listingFile, anchor, &problem))
                 s.line = *line;
             else
-                r.fail(anchor.at.isEmpty() ? stepAt : Reader::join(stepAt, QStringLiteral("at")), problem);
+                r.fail(anchor.at.isEmpty() ? stepAt : LabJsonReader::join(stepAt, QStringLiteral("at")), problem);
         }
         out.steps.insert(s.id, s);
     }
     if (program) {
         for (const ProgramStep &step : program->steps.steps()) {
             if (!out.steps.contains(QString::fromUtf8(step.id)))
-                r.fail(at, Reader::tr("step \"%1\" of program \"%2\" is missing: every step needs an explanation").arg(QString::fromUtf8(step.id), out.program));
+                r.fail(at, LabJsonReader::tr("step \"%1\" of program \"%2\" is missing: every step needs an explanation").arg(QString::fromUtf8(step.id), out.program));
         }
     }
-}
-
-// "faults": {"recvMax": 5, "refuseConnects": 1, ...}: what FaultSettings holds, by name.
-socketlab::FaultSettings readFaults(Reader &r, const QJsonValue &v, const QString &place)
-{
-    socketlab::FaultSettings f;
-    if (v.isUndefined())
-        return f;
-    if (!v.isObject()) {
-        r.fail(place, Reader::tr("must be an object of faults, e.g. {\"recvMax\": 5}"));
-        return f;
-    }
-    const QJsonObject o = v.toObject();
-    struct Field {
-        const char *name;
-        std::function<void(qlonglong)> set;
-    };
-    const Field fields[] = {
-        {"recvMax", [&](qlonglong n) { f.recvMax = std::size_t(n); }},
-        {"nextRecvMax", [&](qlonglong n) { f.nextRecvMax = std::size_t(n); }},
-        {"sendPiece", [&](qlonglong n) { f.sendPiece = std::size_t(n); }},
-        {"coalesceMs", [&](qlonglong n) { f.coalesceMs = int(n); }},
-        {"delayMs", [&](qlonglong n) { f.delayMs = int(n); }},
-        {"refuseConnects", [&](qlonglong n) { f.refuseConnects = int(n); }},
-        {"dropDatagrams", [&](qlonglong n) { f.dropDatagrams = int(n); }},
-    };
-    for (auto it = o.begin(); it != o.end(); ++it) {
-        const auto field = std::find_if(std::begin(fields), std::end(fields),
-                                        [&](const Field &x) { return it.key() == QLatin1String(x.name); });
-        QStringList known;
-        for (const Field &x : fields)
-            known << QLatin1String(x.name);
-        if (field == std::end(fields)) {
-            r.fail(Reader::join(place, it.key()), Reader::tr("is not a fault SocketLab knows (%1)").arg(known.join(QStringLiteral(", "))));
-            continue;
-        }
-        const std::optional<qlonglong> n = r.integer(o, it.key(), place);
-        constexpr qlonglong kMost = 60'000;  // a minute, or 60000 bytes: larger is a mistake
-        if (n && (*n < 0 || *n > kMost))
-            r.fail(Reader::join(place, it.key()), Reader::tr("must be from 0 to %1").arg(kMost));
-        else if (n)
-            field->set(*n);
-    }
-    return f;
 }
 
 // The English title of a lab that failed to load, if its lab.json is readable that far.
@@ -253,7 +144,7 @@ QString titleOf(const QString &directory)
 
 // "like": "client1" - a pane that is another one under a new id and title: the same
 // program, listing, parameters and steps, unless it gives its own.
-QJsonObject withBase(Reader &r, const QJsonObject &pane, const QJsonArray &panes, qsizetype index, const QString &place)
+QJsonObject withBase(LabJsonReader &r, const QJsonObject &pane, const QJsonArray &panes, qsizetype index, const QString &place)
 {
     const QString like = pane.value(QStringLiteral("like")).toString();
     if (like.isEmpty())
@@ -263,7 +154,7 @@ QJsonObject withBase(Reader &r, const QJsonObject &pane, const QJsonArray &panes
         if (base.value(QStringLiteral("id")).toString() != like)
             continue;
         if (base.contains(QStringLiteral("like"))) {
-            r.fail(Reader::join(place, QStringLiteral("like")), Reader::tr("\"%1\" is itself like another pane: name that one").arg(like));
+            r.fail(LabJsonReader::join(place, QStringLiteral("like")), LabJsonReader::tr("\"%1\" is itself like another pane: name that one").arg(like));
             return pane;
         }
         for (auto it = pane.begin(); it != pane.end(); ++it)
@@ -273,7 +164,7 @@ QJsonObject withBase(Reader &r, const QJsonObject &pane, const QJsonArray &panes
             base.insert(QStringLiteral("copies"), pane.value(QStringLiteral("copies")));
         return base;
     }
-    r.fail(Reader::join(place, QStringLiteral("like")), Reader::tr("no pane declared before this one is called \"%1\"").arg(like));
+    r.fail(LabJsonReader::join(place, QStringLiteral("like")), LabJsonReader::tr("no pane declared before this one is called \"%1\"").arg(like));
     return pane;
 }
 
@@ -303,12 +194,12 @@ std::optional<LabDefinition> LabLoader::load(const QString &directory, QList<Lab
     }
 
     LabDefinition lab;
-    Reader r(jsonName, errors, lab.untranslated);
+    LabJsonReader r(jsonName, errors, lab.untranslated);
     const QJsonObject root = doc.object();
     lab.directory = directory;
     lab.id = r.string(root, QStringLiteral("id"), {});
     if (!lab.id.isEmpty() && lab.id != folder.name())
-        r.fail(QStringLiteral("id"), Reader::tr("\"%1\" differs from the folder name \"%2\"").arg(lab.id, folder.name()));
+        r.fail(QStringLiteral("id"), LabJsonReader::tr("\"%1\" differs from the folder name \"%2\"").arg(lab.id, folder.name()));
     lab.order = int(r.integer(root, QStringLiteral("order"), {}).value_or(0));
     lab.title = r.localized(root, QStringLiteral("title"), {});
 
@@ -325,33 +216,33 @@ std::optional<LabDefinition> LabLoader::load(const QString &directory, QList<Lab
 
     const QJsonArray panes = root.value(QStringLiteral("panes")).toArray();
     if (panes.isEmpty())
-        r.fail(QStringLiteral("panes"), Reader::tr("a lab needs at least one pane"));
+        r.fail(QStringLiteral("panes"), LabJsonReader::tr("a lab needs at least one pane"));
     for (qsizetype i = 0; i < panes.size(); ++i) {
         const QString at = QStringLiteral("panes[%1]").arg(i);
         const QJsonObject o = withBase(r, panes.at(i).toObject(), panes, i, at);
         PaneDefinition pane;
         pane.id = r.string(o, QStringLiteral("id"), at);
         if (lab.pane(pane.id))
-            r.fail(Reader::join(at, QStringLiteral("id")), Reader::tr("pane \"%1\" is declared twice").arg(pane.id));
+            r.fail(LabJsonReader::join(at, QStringLiteral("id")), LabJsonReader::tr("pane \"%1\" is declared twice").arg(pane.id));
         pane.title = r.localized(o, QStringLiteral("title"), at);
         pane.program = r.string(o, QStringLiteral("program"), at);
         const ProgramInfo *program = findProgram(pane.program.toStdString());
         if (!pane.program.isEmpty() && !program)
-            r.fail(Reader::join(at, QStringLiteral("program")), Reader::tr("no program is called \"%1\"").arg(pane.program));
+            r.fail(LabJsonReader::join(at, QStringLiteral("program")), LabJsonReader::tr("no program is called \"%1\"").arg(pane.program));
         pane.listingFile = r.string(o, QStringLiteral("listing"), at);
         if (!pane.listingFile.isEmpty()) {
-            if (std::optional<QString> text = folder.readText(pane.listingFile, Reader::join(at, QStringLiteral("listing")), errors))
+            if (std::optional<QString> text = folder.readText(pane.listingFile, LabJsonReader::join(at, QStringLiteral("listing")), errors))
                 pane.listing = text->split(QLatin1Char('\n'));
             while (!pane.listing.isEmpty() && pane.listing.last().isEmpty())
                 pane.listing.removeLast();
         }
         readParams(r, o, at, pane);
-        pane.faults = readFaults(r, o.value(QStringLiteral("faults")), Reader::join(at, QStringLiteral("faults")));
+        pane.faults = readFaults(r, o.value(QStringLiteral("faults")), LabJsonReader::join(at, QStringLiteral("faults")));
         if (program) {
             for (const ProgramParam &param : program->params) {
                 if (!pane.param(QString::fromUtf8(param.name)))
-                    r.fail(Reader::join(at, QStringLiteral("params")),
-                           Reader::tr("program \"%1\" needs parameter \"%2\"").arg(pane.program, QString::fromUtf8(param.name)));
+                    r.fail(LabJsonReader::join(at, QStringLiteral("params")),
+                           LabJsonReader::tr("program \"%1\" needs parameter \"%2\"").arg(pane.program, QString::fromUtf8(param.name)));
             }
         }
         readSteps(r, o, at, program, pane);
@@ -359,7 +250,7 @@ std::optional<LabDefinition> LabLoader::load(const QString &directory, QList<Lab
             constexpr qlonglong kMostCopies = 8;  // more panes than fit side by side teach nothing more
             const qlonglong copies = r.integer(o, QStringLiteral("copies"), at).value_or(1);
             if (copies < 1 || copies > kMostCopies)
-                r.fail(Reader::join(at, QStringLiteral("copies")), Reader::tr("copies must be from 1 to %1").arg(kMostCopies));
+                r.fail(LabJsonReader::join(at, QStringLiteral("copies")), LabJsonReader::tr("copies must be from 1 to %1").arg(kMostCopies));
             pane.copies = int(std::clamp<qlonglong>(copies, 1, kMostCopies));
         }
         lab.panes.append(pane);
@@ -374,9 +265,10 @@ std::optional<LabDefinition> LabLoader::load(const QString &directory, QList<Lab
             const PaneDefinition *other = parts.size() == 2 ? lab.pane(parts[0]) : nullptr;
             if (!other || !other->param(parts[1]))
                 r.fail(QStringLiteral("panes[%1].params[%2].follows").arg(i).arg(j),
-                       Reader::tr("\"%1\" names no pane parameter (write pane.parameter)").arg(p.follows));
+                       LabJsonReader::tr("\"%1\" names no pane parameter (write pane.parameter)").arg(p.follows));
         }
     }
+    lab.exercises = readExercises(r, root.value(QStringLiteral("exercises")), lab);
     if (r.failed() || errors.size() > errorsBefore)
         return std::nullopt;
     return lab;

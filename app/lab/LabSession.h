@@ -35,6 +35,8 @@ public:
     // input or ended). Call it again once isSettled().
     PaneRunner *stepNext();
     bool canStep(const PaneRunner *pane) const;
+    // Whether a start would use the values the pane follows (another pane has published them).
+    bool isReadyToStart(const PaneRunner *pane) const { return pane && !waitsForAnotherPane(pane); }
     bool isSettled() const;  // every pane has finished its last step (PaneRunner::isSettled)
 
     // "Add client": another copy of a pane the lab allows several of (its "copies"), with
