@@ -44,6 +44,73 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>SocketLab: socket programming lessons on real sockets. Without options it opens the window on the lab used last.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Language of the window and of these messages: en or zh_CN (default: the one used last, else the system&apos;s).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Print one line per lab, its id and title; then exit.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Open the lab ID (--list-labs shows them).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>With --lab: run the pane PANE in this terminal, without a window: its console on stdout, its input from stdin, errors on stderr; exit status 0 when it ends well.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window, PANE.NAME=VALUE (--set server.port=0). Repeatable.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Also load labs from DIR (one folder per lab), after the built-in ones and the user&apos;s folder (%1).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Render the window to FILE (PNG) and exit, once the --steps are taken and every --send line has its answer. If that cannot happen (a pane ended, or %1 s passed), the picture is saved all the same, the reason printed, and the exit status is 1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Run every pane of the lab at once.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Type a line into a pane as if typed in its input box: PANE:LINE into that pane (--send client2:hello), a plain LINE into the first pane that reads input; :LINE sends a LINE that itself has a colon. Repeatable; implies --start unless --steps is given.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Advance the lab N steps, as pressing Step (F10) N times: the server first until it blocks, then the clients. With --screenshot, the picture is taken after them.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>With --screenshot: also save the sequence diagram to FILE (.svg as SVG, else PNG), for slides.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: unknown language &quot;%1&quot; (use en or zh_CN)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --steps needs a whole number of steps, 0 or more</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --run needs --lab ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --diagram needs --screenshot (the diagram is saved with the picture)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>Condition</name>
     <message>
         <source>waiting for input</source>
@@ -425,6 +492,26 @@
         <source>&quot;%1&quot; names no pane parameter (write pane.parameter)</source>
         <translation></translation>
     </message>
+    <message>
+        <source>pane &quot;%1&quot; has no step &quot;%2&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be from 1 to %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a question with choices needs two or more</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>an observed answer needs the value each choice stands for</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>must be the index of a choice, 0 to %1</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>LabNavigator</name>
@@ -659,6 +746,13 @@
     </message>
 </context>
 <context>
+    <name>PaneAssignments</name>
+    <message>
+        <source>write PANE.NAME=VALUE with a pane of lab %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>PaneRunner</name>
     <message>
         <source>this pane has no parameter &quot;%1&quot;</source>
@@ -791,6 +885,53 @@
     </message>
 </context>
 <context>
+    <name>QCommandLineParser</name>
+    <message>
+        <source>Usage: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>[options]</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Displays help on commandline options.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Displays help including Qt specific options.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Unknown option &apos;%1&apos;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Unknown options: %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Missing value after &apos;%1&apos;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Unexpected value after &apos;%1&apos;.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ReceiveBufferView</name>
     <message>
         <source>%1 · %2</source>
@@ -904,6 +1045,45 @@
     </message>
     <message>
         <source>at most %1 connections waited for %2&apos;s accept()</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ScriptedRun</name>
+    <message>
+        <source>socketlab: --send %1: pane %2 does not read input (these do: %3)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --send %1: lab %2 has no pane &quot;%3&quot; (it has: %4); to send a line that itself has a colon, put one in front: --send &quot;:%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --send %1: no pane of lab %2 reads input</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>pane %1: %2 of %3 typed lines answered</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>pane %1 ended before answering its lines (%2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the lab took %1 of the %2 steps asked</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>gave up after %1 s: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: could not write %1</source>
         <translation></translation>
     </message>
 </context>
@@ -1310,23 +1490,18 @@
         <translation></translation>
     </message>
     <message>
-        <source>socketlab: --run needs --lab ID</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>socketlab: no lab could be loaded</source>
         <translation></translation>
     </message>
     <message>
-        <source>write PANE.NAME=VALUE with a pane of lab %1</source>
+        <source>socketlab: no display found (DISPLAY and WAYLAND_DISPLAY are unset).
+Run it under a virtual display:   xvfb-run -a socketlab
+or render without one, e.g.:      QT_QPA_PLATFORM=offscreen socketlab --screenshot window.png
+Labs also run in the terminal:    socketlab --list-labs; socketlab --lab tcp-timestamp --run server</source>
         <translation></translation>
     </message>
     <message>
-        <source>socketlab: could not write %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>socketlab: --steps needs a whole number of steps, 0 or more</source>
+        <source>socketlab: no temporary folder for this run&apos;s settings: %1</source>
         <translation></translation>
     </message>
 </context>

@@ -43,6 +43,73 @@
     </message>
 </context>
 <context>
+    <name>CommandLine</name>
+    <message>
+        <source>SocketLab: socket programming lessons on real sockets. Without options it opens the window on the lab used last.</source>
+        <translation>SocketLab：在真实的套接字上学习套接字编程。不带选项时，打开窗口并回到上次使用的实验。</translation>
+    </message>
+    <message>
+        <source>Language of the window and of these messages: en or zh_CN (default: the one used last, else the system&apos;s).</source>
+        <translation>窗口和这些提示信息使用的语言：en 或 zh_CN（默认：上次使用的语言，没有则跟随系统）。</translation>
+    </message>
+    <message>
+        <source>Print one line per lab, its id and title; then exit.</source>
+        <translation>每个实验打印一行（编号和标题），然后退出。</translation>
+    </message>
+    <message>
+        <source>Open the lab ID (--list-labs shows them).</source>
+        <translation>打开编号为 ID 的实验（用 --list-labs 查看所有实验）。</translation>
+    </message>
+    <message>
+        <source>With --lab: run the pane PANE in this terminal, without a window: its console on stdout, its input from stdin, errors on stderr; exit status 0 when it ends well.</source>
+        <translation>与 --lab 一起使用：不打开窗口，在这个终端里运行窗格 PANE：它的输出写到标准输出，输入来自标准输入，错误写到标准错误；正常结束时退出状态为 0。</translation>
+    </message>
+    <message>
+        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window, PANE.NAME=VALUE (--set server.port=0). Repeatable.</source>
+        <translation>设置参数：配合 --run 时写成 NAME=VALUE，设置该窗格的参数（--set port=21567）；在窗口中写成 PANE.NAME=VALUE（--set server.port=0）。可以重复使用。</translation>
+    </message>
+    <message>
+        <source>Also load labs from DIR (one folder per lab), after the built-in ones and the user&apos;s folder (%1).</source>
+        <translation>在内置实验和用户文件夹（%1）之后，再从 DIR 加载实验（每个实验一个文件夹）。</translation>
+    </message>
+    <message>
+        <source>Render the window to FILE (PNG) and exit, once the --steps are taken and every --send line has its answer. If that cannot happen (a pane ended, or %1 s passed), the picture is saved all the same, the reason printed, and the exit status is 1.</source>
+        <translation>等 --steps 指定的步数走完、每一行 --send 都得到回应之后，把窗口渲染成 FILE（PNG）并退出。如果等不到（某个窗格已经结束，或者已过了 %1 秒），仍然保存图片并打印原因，退出状态为 1。</translation>
+    </message>
+    <message>
+        <source>Run every pane of the lab at once.</source>
+        <translation>同时运行实验的所有窗格。</translation>
+    </message>
+    <message>
+        <source>Type a line into a pane as if typed in its input box: PANE:LINE into that pane (--send client2:hello), a plain LINE into the first pane that reads input; :LINE sends a LINE that itself has a colon. Repeatable; implies --start unless --steps is given.</source>
+        <translation>向窗格输入一行，就像在它的输入框里键入一样：PANE:LINE 输入到该窗格（--send client2:hello），只写 LINE 则输入到第一个读取输入的窗格；这一行本身含有冒号时，写成 :LINE。可以重复使用；除非给出 --steps，否则隐含 --start。</translation>
+    </message>
+    <message>
+        <source>Advance the lab N steps, as pressing Step (F10) N times: the server first until it blocks, then the clients. With --screenshot, the picture is taken after them.</source>
+        <translation>让实验前进 N 步，相当于按 N 次“单步”（F10）：先运行服务器直到它阻塞，再轮到客户端。配合 --screenshot 时，在这些步骤之后截图。</translation>
+    </message>
+    <message>
+        <source>With --screenshot: also save the sequence diagram to FILE (.svg as SVG, else PNG), for slides.</source>
+        <translation>配合 --screenshot 使用：同时把时序图保存到 FILE（.svg 存为 SVG，其他存为 PNG），方便放进幻灯片。</translation>
+    </message>
+    <message>
+        <source>socketlab: unknown language &quot;%1&quot; (use en or zh_CN)</source>
+        <translation>socketlab：未知的语言“%1”（请用 en 或 zh_CN）</translation>
+    </message>
+    <message>
+        <source>socketlab: --steps needs a whole number of steps, 0 or more</source>
+        <translation>socketlab：--steps 需要一个大于或等于 0 的整数步数</translation>
+    </message>
+    <message>
+        <source>socketlab: --run needs --lab ID</source>
+        <translation>socketlab：--run 需要与 --lab ID 一起使用</translation>
+    </message>
+    <message>
+        <source>socketlab: --diagram needs --screenshot (the diagram is saved with the picture)</source>
+        <translation>socketlab：--diagram 需要与 --screenshot 一起使用（时序图随截图一起保存）</translation>
+    </message>
+</context>
+<context>
     <name>Condition</name>
     <message>
         <source>waiting for input</source>
@@ -424,6 +491,26 @@
         <source>&quot;%1&quot; names no pane parameter (write pane.parameter)</source>
         <translation>“%1”没有指向任何窗格参数（请写成 窗格.参数）</translation>
     </message>
+    <message>
+        <source>pane &quot;%1&quot; has no step &quot;%2&quot;</source>
+        <translation>窗格“%1”没有步骤“%2”</translation>
+    </message>
+    <message>
+        <source>must be from 1 to %1</source>
+        <translation>必须在 1 到 %1 之间</translation>
+    </message>
+    <message>
+        <source>a question with choices needs two or more</source>
+        <translation>有选项的问题至少需要两个选项</translation>
+    </message>
+    <message>
+        <source>an observed answer needs the value each choice stands for</source>
+        <translation>根据运行结果判定的答案，需要给出每个选项所代表的值</translation>
+    </message>
+    <message>
+        <source>must be the index of a choice, 0 to %1</source>
+        <translation>必须是某个选项的序号，0 到 %1</translation>
+    </message>
 </context>
 <context>
     <name>LabNavigator</name>
@@ -657,6 +744,13 @@
     </message>
 </context>
 <context>
+    <name>PaneAssignments</name>
+    <message>
+        <source>write PANE.NAME=VALUE with a pane of lab %1</source>
+        <translation>请写成 窗格.名称=值，窗格须属于实验 %1</translation>
+    </message>
+</context>
+<context>
     <name>PaneRunner</name>
     <message>
         <source>this pane has no parameter &quot;%1&quot;</source>
@@ -789,6 +883,53 @@
     </message>
 </context>
 <context>
+    <name>QCommandLineParser</name>
+    <message>
+        <source>Usage: %1</source>
+        <translation>用法：%1</translation>
+    </message>
+    <message>
+        <source>[options]</source>
+        <translation>[选项]</translation>
+    </message>
+    <message>
+        <source>Options:</source>
+        <translation>选项：</translation>
+    </message>
+    <message>
+        <source>Arguments:</source>
+        <translation>参数：</translation>
+    </message>
+    <message>
+        <source>Displays help on commandline options.</source>
+        <translation>显示命令行选项的帮助。</translation>
+    </message>
+    <message>
+        <source>Displays help including Qt specific options.</source>
+        <translation>显示帮助，包括 Qt 特有的选项。</translation>
+    </message>
+    <message>
+        <source>Displays version information.</source>
+        <translation>显示版本信息。</translation>
+    </message>
+    <message>
+        <source>Unknown option &apos;%1&apos;.</source>
+        <translation>未知选项“%1”。</translation>
+    </message>
+    <message>
+        <source>Unknown options: %1.</source>
+        <translation>未知选项：%1。</translation>
+    </message>
+    <message>
+        <source>Missing value after &apos;%1&apos;.</source>
+        <translation>“%1”后面缺少值。</translation>
+    </message>
+    <message>
+        <source>Unexpected value after &apos;%1&apos;.</source>
+        <translation>“%1”后面不应该有值。</translation>
+    </message>
+</context>
+<context>
     <name>ReceiveBufferView</name>
     <message>
         <source>%1 · %2</source>
@@ -898,6 +1039,45 @@
     <message>
         <source>at most %1 connections waited for %2&apos;s accept()</source>
         <translation>最多只有 %1 个连接在等待 %2 的 accept()</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptedRun</name>
+    <message>
+        <source>socketlab: --send %1: pane %2 does not read input (these do: %3)</source>
+        <translation>socketlab：--send %1：窗格 %2 不读取输入（读取输入的窗格：%3）</translation>
+    </message>
+    <message>
+        <source>socketlab: --send %1: lab %2 has no pane &quot;%3&quot; (it has: %4); to send a line that itself has a colon, put one in front: --send &quot;:%1&quot;</source>
+        <translation>socketlab：--send %1：实验 %2 没有窗格“%3”（它的窗格：%4）；要发送本身含有冒号的一行，请在前面再加一个冒号：--send &quot;:%1&quot;</translation>
+    </message>
+    <message>
+        <source>socketlab: --send %1: no pane of lab %2 reads input</source>
+        <translation>socketlab：--send %1：实验 %2 中没有读取输入的窗格</translation>
+    </message>
+    <message>
+        <source>pane %1: %2 of %3 typed lines answered</source>
+        <translation>窗格 %1：输入的 %3 行中有 %2 行得到了回应</translation>
+    </message>
+    <message>
+        <source>pane %1 ended before answering its lines (%2)</source>
+        <translation>窗格 %1 还没回应输入的行就结束了（%2）</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>退出状态 %1</translation>
+    </message>
+    <message>
+        <source>the lab took %1 of the %2 steps asked</source>
+        <translation>实验只走了要求的 %2 步中的 %1 步</translation>
+    </message>
+    <message>
+        <source>gave up after %1 s: %2</source>
+        <translation>等了 %1 秒后放弃：%2</translation>
+    </message>
+    <message>
+        <source>socketlab: could not write %1</source>
+        <translation>socketlab：无法写入 %1</translation>
     </message>
 </context>
 <context>
@@ -1301,24 +1481,22 @@
         <translation>socketlab：没有实验“%1”；用 --list-labs 查看所有实验</translation>
     </message>
     <message>
-        <source>socketlab: --run needs --lab ID</source>
-        <translation>socketlab：--run 需要与 --lab ID 一起使用</translation>
-    </message>
-    <message>
         <source>socketlab: no lab could be loaded</source>
         <translation>socketlab：没有任何实验能够加载</translation>
     </message>
     <message>
-        <source>write PANE.NAME=VALUE with a pane of lab %1</source>
-        <translation>请写成 窗格.名称=值，窗格须属于实验 %1</translation>
+        <source>socketlab: no display found (DISPLAY and WAYLAND_DISPLAY are unset).
+Run it under a virtual display:   xvfb-run -a socketlab
+or render without one, e.g.:      QT_QPA_PLATFORM=offscreen socketlab --screenshot window.png
+Labs also run in the terminal:    socketlab --list-labs; socketlab --lab tcp-timestamp --run server</source>
+        <translation>socketlab：找不到图形显示（DISPLAY 和 WAYLAND_DISPLAY 都没有设置）。
+在虚拟显示中运行：      xvfb-run -a socketlab
+或者不用显示直接渲染，例如：QT_QPA_PLATFORM=offscreen socketlab --screenshot window.png
+实验也可以在终端里运行：  socketlab --list-labs; socketlab --lab tcp-timestamp --run server</translation>
     </message>
     <message>
-        <source>socketlab: could not write %1</source>
-        <translation>socketlab：无法写入 %1</translation>
-    </message>
-    <message>
-        <source>socketlab: --steps needs a whole number of steps, 0 or more</source>
-        <translation>socketlab：--steps 需要一个大于或等于 0 的整数步数</translation>
+        <source>socketlab: no temporary folder for this run&apos;s settings: %1</source>
+        <translation>socketlab：无法为本次运行的设置创建临时文件夹：%1</translation>
     </message>
 </context>
 </TS>

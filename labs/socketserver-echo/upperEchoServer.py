@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-# The upper-case echo server of Python's socketserver documentation
+# The upper-case echo server of Python's socketserver documentation (Python 2 to 3.11)
 import socketserver
 
 HOST = '{{host}}'
@@ -12,6 +12,7 @@ class MyTCPHandler(socketserver.BaseRequestHandler):
         print(self.data)
         self.request.sendall(self.data.upper())         # C: send() until every byte is out
 
-server = socketserver.TCPServer((HOST, PORT), MyTCPHandler)   # C: socket(), bind(), listen(fd, 5)
+socketserver.TCPServer.allow_reuse_address = True   # SO_REUSEADDR: see the address-in-use lesson
+server = socketserver.TCPServer((HOST, PORT), MyTCPHandler)   # C: socket(), setsockopt(), bind(), listen(fd, 5)
 print('waiting for connection...')
-server.serve_forever()                    # accept(), handle, shutdown(SHUT_WR), close() per request
+server.serve_forever()                    # accept(), handle(), then shutdown(SHUT_WR), close()

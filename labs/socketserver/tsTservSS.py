@@ -12,6 +12,7 @@ class MyRequestHandler(SRH):
         print('...connected from:', self.client_address)
         self.wfile.write(b'[%s] %s' % (bytes(ctime(), 'utf-8'), self.rfile.readline()))
 
-tcpServ = TCP(ADDR, MyRequestHandler)      # C: socket(), bind(), listen(fd, 5)
+TCP.allow_reuse_address = True            # SO_REUSEADDR before bind(): see the address-in-use lesson
+tcpServ = TCP(ADDR, MyRequestHandler)      # C: socket(), setsockopt(), bind(), listen(fd, 5)
 print('waiting for connection...')
-tcpServ.serve_forever()                    # accept(), handle, shutdown(SHUT_WR), close() per request
+tcpServ.serve_forever()                    # accept(), handle(), then shutdown(SHUT_WR), close()

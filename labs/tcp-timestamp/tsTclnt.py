@@ -14,7 +14,7 @@ while True:
     data = input('> ')
     if not data:                               # an empty line ends the client
         break
-    tcpCliSock.send(bytes(data, 'utf-8'))      # C: send(fd, buf, n, MSG_NOSIGNAL)
+    tcpCliSock.send(bytes(data, 'utf-8'))      # C: send(fd, buf, n, 0)
     data = tcpCliSock.recv(BUFSIZ)             # C: recv(fd, buf, BUFSIZ, 0)
     if not data:                               # b'': the server closed the connection
         break

@@ -9,6 +9,7 @@ BUFSIZ = {{bufsize}}
 ADDR = (HOST, PORT)
 
 tcpSerSock = socket(AF_INET, SOCK_STREAM)      # C: socket(AF_INET, SOCK_STREAM, 0)
+tcpSerSock.setsockopt(SOL_SOCKET, SO_REUSEADDR, 1)  # restart at once: see the address-in-use lesson
 tcpSerSock.bind(ADDR)                          # C: bind(fd, &addr, sizeof addr)
 tcpSerSock.listen({{backlog}})                # C: listen(fd, backlog)
 
@@ -21,6 +22,6 @@ while True:
         data = tcpCliSock.recv(BUFSIZ)         # C: recv(cfd, buf, BUFSIZ, 0)
         if not data:                           # b'': the client closed its side
             break
-        tcpCliSock.send(b'[%s] %s' % (bytes(ctime(), 'utf-8'), data))  # C: send(cfd, buf, n, MSG_NOSIGNAL)
+        tcpCliSock.send(b'[%s] %s' % (bytes(ctime(), 'utf-8'), data))  # C: send(cfd, buf, n, 0)
     tcpCliSock.close()                         # C: close(cfd)
 tcpSerSock.close()

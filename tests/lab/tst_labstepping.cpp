@@ -76,10 +76,10 @@ void TestLabStepping::serverFirstThenClient_data()
     QTest::addColumn<QStringList>("clientSteps");
     QTest::addColumn<int>("serverStepsBeforeClient");
     QTest::newRow("tcp-timestamp") << QStringLiteral("tcp-timestamp")
-        << QStringList{QStringLiteral("socket"), QStringLiteral("bind"), QStringLiteral("listen"), QStringLiteral("print-waiting"),
-                       QStringLiteral("accept"), QStringLiteral("print-connected"), QStringLiteral("recv")}
+        << QStringList{QStringLiteral("socket"), QStringLiteral("setsockopt"), QStringLiteral("bind"), QStringLiteral("listen"),
+                       QStringLiteral("print-waiting"), QStringLiteral("accept"), QStringLiteral("print-connected"), QStringLiteral("recv")}
         << QStringList{QStringLiteral("socket"), QStringLiteral("connect"), QStringLiteral("input")}
-        << 5;  // until it blocks in accept()
+        << 6;  // until it blocks in accept()
     QTest::newRow("udp-timestamp") << QStringLiteral("udp-timestamp")
         << QStringList{QStringLiteral("socket"), QStringLiteral("bind"), QStringLiteral("print-waiting"), QStringLiteral("recvfrom")}
         << QStringList{QStringLiteral("socket"), QStringLiteral("input")}
@@ -153,13 +153,13 @@ void TestLabStepping::resetStartsAgainFromTheFirstStep()
         LabSession session(*m_catalog.find(QStringLiteral("tcp-timestamp")));
         PaneRunner *server = session.pane(QStringLiteral("server"));
         QCOMPARE(server->setParam(QStringLiteral("port"), QStringLiteral("0")), QString());
-        QCOMPARE(stepUntilStuck(session, 6).size(), 5);  // the sixth Step runs accept(), which blocks
+        QCOMPARE(stepUntilStuck(session, 7).size(), 6);  // the seventh Step runs accept(), which blocks
         QVERIFY(server->blockedIn() == TraceCall::Accept);
 
         session.reset();
         QCOMPARE(server->state(), State::Idle);
         QCOMPARE(session.registry()->openCount(), std::size_t(0));
-        QCOMPARE(stepUntilStuck(session, 2), (QStringList{QStringLiteral("server.socket"), QStringLiteral("server.bind")}));
+        QCOMPARE(stepUntilStuck(session, 2), (QStringList{QStringLiteral("server.socket"), QStringLiteral("server.setsockopt")}));
         session.stopAll();
     }
     QCOMPARE(testsupport::openDescriptorCount(), before);

@@ -181,8 +181,8 @@ private slots:
             QTest::keyClick(port, Qt::Key_Return);
             QCOMPARE(server->paramValues().value(QStringLiteral("port")), QStringLiteral("0"));
 
-            const QStringList lines{QStringLiteral("socket("), QStringLiteral(".bind("), QStringLiteral(".listen("),
-                                    QStringLiteral("print("), QStringLiteral(".accept(")};
+            const QStringList lines{QStringLiteral("socket("), QStringLiteral(".setsockopt("), QStringLiteral(".bind("),
+                                    QStringLiteral(".listen("), QStringLiteral("print("), QStringLiteral(".accept(")};
             for (const QString &expected : lines) {
                 QTest::mouseClick(serverView->stepButton(), Qt::LeftButton);
                 QTRY_VERIFY_WITH_TIMEOUT(window.session()->isSettled() && markedLine(serverView).contains(expected), kWaitMs);

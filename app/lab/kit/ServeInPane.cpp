@@ -11,6 +11,11 @@ ServeSteps ServeSteps::declareIn(StepTable &program)
     return {program.add("print-waiting", "print("), program.add("serve-forever", ".serve_forever(")};
 }
 
+ProgramStep declareReuseAddressStep(StepTable &program)
+{
+    return program.add("reuse-address", "allow_reuse_address = True");
+}
+
 void serveForeverInPane(ProgramContext &ctx, socketserver::BaseServer &server, Socket &serverSocket,
                         const ServeSteps &steps, const char *waitingLine)
 {

@@ -28,29 +28,36 @@ using namespace socketlab::socketserver;
 namespace {
 
 const struct : StepTable {
+    ProgramStep reuseAddress = declareReuseAddressStep(*this);
     ProgramStep verify = add("verify", "client_address[0] != ALLOWED");
     ProgramStep refuse = add("refuse", "print('...refused");
+    ProgramStep refuseReturn = add("refuse-return", "return False");
     HandlerSteps handler = TimestampHandler::declareSteps(*this);
     ProgramStep create = add("create", "MyServer(ADDR");
     ServeSteps serve = ServeSteps::declareIn(*this);
 } Server;
 
-// class MyServer(Server): def verify_request(self, request, client_address): ...
+// class MyServer(Server): allow_reuse_address = True; def verify_request(...): ...
+// The class variable must be set before server_bind(): hence bind_and_activate=False to the
+// base and bindAndActivate() here, as TCPServer.h describes.
 template <typename Base>
 class MyServer : public Base {
 public:
     MyServer(const SocketAddress &address, const RequestHandlerClass &handler, const SocketContext &context,
              ProgramContext &ctx)
-        : Base(address, handler, context), m_ctx(ctx), m_allowed(ctx.param("allowed"))
+        : Base(address, handler, context, false), m_ctx(ctx), m_allowed(ctx.param("allowed"))
     {
+        this->allowReuseAddress = true;
+        if (this->initStatus())
+            (void)this->bindAndActivate();  // its outcome is initStatus(), which serve() raises
     }
 
     bool verifyRequest(Request &, const SocketAddress &clientAddress) override
     {
         m_ctx.at(Server.verify);
         if (!m_allowed.empty() && clientAddress.host() != m_allowed) {
-            m_ctx.at(Server.refuse);  m_ctx.print("...refused: " + python::str(clientAddress));
-            return false;
+            m_ctx.at(Server.refuse);        m_ctx.print("...refused: " + python::str(clientAddress));
+            m_ctx.at(Server.refuseReturn);  return false;
         }
         return true;
     }
@@ -77,6 +84,7 @@ void serve(ProgramContext &ctx, const RequestHandlerClass &handlerClass, const s
 
 void concurrencyServer(ProgramContext &ctx)
 {
+    ctx.at(Server.reuseAddress);  // the class body of MyServer runs when the class is defined
     ctx.at(Server.create);
     const std::string serverClass = ctx.param("server");  // the lab file allows only these three
     const RequestHandlerClass stepped = handlerClass<TimestampHandler>(ctx, Server.handler, "MyRequestHandler");

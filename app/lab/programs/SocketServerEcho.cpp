@@ -16,16 +16,18 @@ namespace {
 
 const struct : StepTable {
     UpperEchoSteps handler = UpperEchoHandler::declareSteps(*this);
+    ProgramStep reuseAddress = declareReuseAddressStep(*this);
     ProgramStep create = add("create", "TCPServer((");
     ServeSteps serve = ServeSteps::declareIn(*this);
 } Server;
 
 void echoServer(ProgramContext &ctx)
 {
-    ctx.at(Server.create);  // server = socketserver.TCPServer((HOST, PORT), MyTCPHandler)
+    ctx.at(Server.reuseAddress);  // socketserver.TCPServer.allow_reuse_address = True
+    ctx.at(Server.create);        // server = socketserver.TCPServer((HOST, PORT), MyTCPHandler)
     serveInPane<socketserver::TCPServer>(ctx, ctx.address("host", "port"),
                                          handlerClass<UpperEchoHandler>(ctx, Server.handler, "MyTCPHandler"),
-                                         Server.serve, "waiting for connection...");
+                                         Server.serve, "waiting for connection...", allowReuseAddress);
 }
 
 const struct : StepTable {
@@ -62,7 +64,7 @@ void echoClient(ProgramContext &ctx)
 
 SOCKETLAB_PROGRAMS(SocketServerEcho)
 {
-    programs.add({"socketserver-echo-server", "The socketserver docs' TCPServer with a BaseRequestHandler: one recv(1024), then sendall() of it upper-cased.",
+    programs.add({"socketserver-echo-server", "The socketserver docs' TCPServer (up to Python 3.11) with a BaseRequestHandler: one recv(1024), then sendall() of it upper-cased; allow_reuse_address set.",
                   Server,
                   {{"host", "address to bind"}, {"port", "port to bind (0: the kernel chooses; published as \"port\")"}},
                   echoServer});

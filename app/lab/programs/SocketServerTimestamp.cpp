@@ -19,16 +19,18 @@ namespace {
 
 const struct : StepTable {
     HandlerSteps handler = TimestampHandler::declareSteps(*this);
+    ProgramStep reuseAddress = declareReuseAddressStep(*this);
     ProgramStep create = add("create", "TCP(ADDR");
     ServeSteps serve = ServeSteps::declareIn(*this);
 } Server;
 
 void tsTservSS(ProgramContext &ctx)
 {
-    ctx.at(Server.create);  // tcpServ = TCP(ADDR, MyRequestHandler): socket(), bind(), listen(5)
+    ctx.at(Server.reuseAddress);  // TCP.allow_reuse_address = True
+    ctx.at(Server.create);        // tcpServ = TCP(ADDR, MyRequestHandler): socket(), bind(), listen(5)
     serveInPane<socketserver::TCPServer>(ctx, ctx.address("host", "port"),
                                          handlerClass<TimestampHandler>(ctx, Server.handler, "MyRequestHandler"),
-                                         Server.serve, "waiting for connection...");
+                                         Server.serve, "waiting for connection...", allowReuseAddress);
 }
 
 // The client's lines; `bind` only in the concurrency lab's client, which may choose its own
@@ -72,7 +74,7 @@ void tsTclntSS(ProgramContext &ctx, const ClientSteps &steps)
 
 SOCKETLAB_PROGRAMS(SocketServerTimestamp)
 {
-    programs.add({"socketserver-timestamp-server", "tsTservSS.py: TCPServer with a StreamRequestHandler that answers one line per connection, timestamped.",
+    programs.add({"socketserver-timestamp-server", "tsTservSS.py: TCPServer (allow_reuse_address) with a StreamRequestHandler that answers one line per connection, timestamped.",
                   Server,
                   {{"host", "address to bind"}, {"port", "port to bind (0: the kernel chooses; published as \"port\")"}},
                   tsTservSS});

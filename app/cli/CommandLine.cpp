@@ -1,0 +1,116 @@
+#include "CommandLine.h"
+
+#include "AppLanguage.h"
+
+#include <LabLoader.h>
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace {
+
+struct Tr {
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+};
+
+// Qt's parser writes these itself (usage line, headings, its own options, its errors).
+// They are listed here so lupdate puts them in our .ts files: Qt's translations
+// (qt6-translations-l10n) are often not installed, and --help must be Chinese all the same.
+[[maybe_unused]] constexpr const char *kQtParserTexts[] = {
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Usage: %1"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "[options]"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Options:"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Arguments:"),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help on commandline options."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays help including Qt specific options."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Displays version information."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Unknown option '%1'."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Unknown options: %1."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Missing value after '%1'."),
+    QT_TRANSLATE_NOOP("QCommandLineParser", "Unexpected value after '%1'."),
+};
+
+// Options that print or run in the terminal and exit: they need no display.
+bool isTerminalOnly(const QByteArray &arg)
+{
+    return arg == "--run" || arg.startsWith("--run=") || arg == "--list-labs" || arg == "--help" || arg == "-h"
+        || arg == "--help-all" || arg == "--version" || arg == "-v";
+}
+
+} // namespace
+
+namespace CommandLine {
+
+bool wantsWindow(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (isTerminalOnly(QByteArray(argv[i])))
+            return false;
+    }
+    return true;
+}
+
+QString read(const QStringList &arguments, CommandLineRequest &request)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(Tr::tr("SocketLab: socket programming lessons on real sockets. Without options it "
+                                            "opens the window on the lab used last."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption lang(QStringLiteral("lang"),
+        Tr::tr("Language of the window and of these messages: en or zh_CN (default: the one used last, else the "
+               "system's)."), QStringLiteral("language"));
+    const QCommandLineOption listLabs(QStringLiteral("list-labs"), Tr::tr("Print one line per lab, its id and title; then exit."));
+    const QCommandLineOption lab(QStringLiteral("lab"), Tr::tr("Open the lab ID (--list-labs shows them)."), QStringLiteral("id"));
+    const QCommandLineOption run(QStringLiteral("run"),
+        Tr::tr("With --lab: run the pane PANE in this terminal, without a window: its console on stdout, its input "
+               "from stdin, errors on stderr; exit status 0 when it ends well."), QStringLiteral("pane"));
+    const QCommandLineOption set(QStringLiteral("set"),
+        Tr::tr("Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window, PANE.NAME=VALUE "
+               "(--set server.port=0). Repeatable."), QStringLiteral("name=value"));
+    const QCommandLineOption labsDir(QStringLiteral("labs-dir"),
+        Tr::tr("Also load labs from DIR (one folder per lab), after the built-in ones and the user's folder (%1).")
+            .arg(LabCatalog::userRoot()), QStringLiteral("dir"));
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+        Tr::tr("Render the window to FILE (PNG) and exit, once the --steps are taken and every --send line has its "
+               "answer. If that cannot happen (a pane ended, or %1 s passed), the picture is saved all the same, the "
+               "reason printed, and the exit status is 1.").arg(kScriptedRunSeconds), QStringLiteral("file"));
+    const QCommandLineOption start(QStringLiteral("start"), Tr::tr("Run every pane of the lab at once."));
+    const QCommandLineOption send(QStringLiteral("send"),
+        Tr::tr("Type a line into a pane as if typed in its input box: PANE:LINE into that pane (--send client2:hello), "
+               "a plain LINE into the first pane that reads input; :LINE sends a LINE that itself has a colon. "
+               "Repeatable; implies --start unless --steps is given."), QStringLiteral("[pane:]line"));
+    const QCommandLineOption steps(QStringLiteral("steps"),
+        Tr::tr("Advance the lab N steps, as pressing Step (F10) N times: the server first until it blocks, then the "
+               "clients. With --screenshot, the picture is taken after them."), QStringLiteral("n"));
+    const QCommandLineOption diagram(QStringLiteral("diagram"),
+        Tr::tr("With --screenshot: also save the sequence diagram to FILE (.svg as SVG, else PNG), for slides."),
+        QStringLiteral("file"));
+    parser.addOptions({lang, listLabs, lab, run, set, labsDir, screenshot, start, send, steps, diagram});
+    parser.process(arguments);  // --help, --version and unknown options end here
+
+    request.language = parser.value(lang);
+    request.listLabs = parser.isSet(listLabs);
+    request.labId = parser.value(lab);
+    request.runPane = parser.value(run);
+    request.assignments = parser.values(set);
+    request.labsDir = parser.value(labsDir);
+    request.screenshot = parser.value(screenshot);
+    request.diagram = parser.value(diagram);
+    request.start = parser.isSet(start);
+    request.sends = parser.values(send);
+
+    if (parser.isSet(lang) && !AppLanguage::isKnown(request.language))
+        return Tr::tr("socketlab: unknown language \"%1\" (use en or zh_CN)").arg(request.language);
+    bool stepsOk = true;
+    request.steps = parser.isSet(steps) ? parser.value(steps).toInt(&stepsOk) : 0;
+    if (!stepsOk || request.steps < 0)
+        return Tr::tr("socketlab: --steps needs a whole number of steps, 0 or more");
+    if (!request.runPane.isEmpty() && request.labId.isEmpty())
+        return Tr::tr("socketlab: --run needs --lab ID");
+    if (!request.diagram.isEmpty() && request.screenshot.isEmpty())
+        return Tr::tr("socketlab: --diagram needs --screenshot (the diagram is saved with the picture)");
+    return {};
+}
+
+} // namespace CommandLine

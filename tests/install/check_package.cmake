@@ -1,0 +1,51 @@
+# The Debian package: `cpack -G DEB` on this build, its Depends (from dpkg-shlibdeps: the Qt 6
+# libraries the binary links), its Recommends (python3, a CJK font), and its files, unpacked.
+# Prints SKIPPED when dpkg-deb or dpkg-shlibdeps (package dpkg-dev) is missing.
+#   cmake -DBINARY_DIR=... -DWORK_DIR=... -DSOURCE_DIR=... -DSOCKETLAB_APP_ID=... -P check_package.cmake
+include(${SOURCE_DIR}/resources/DesktopFiles.cmake)
+include(${CMAKE_CURRENT_LIST_DIR}/InstalledFiles.cmake)
+
+find_program(DPKG_DEB dpkg-deb)
+find_program(DPKG_SHLIBDEPS dpkg-shlibdeps)
+if(NOT DPKG_DEB OR NOT DPKG_SHLIBDEPS)
+    message("SKIPPED: dpkg-deb or dpkg-shlibdeps not installed (Debian package dpkg-dev)")
+    return()
+endif()
+get_filename_component(cmake_bin ${CMAKE_COMMAND} DIRECTORY)
+find_program(CPACK cpack HINTS ${cmake_bin} REQUIRED)
+
+file(REMOVE_RECURSE ${WORK_DIR})
+execute_process(COMMAND ${CPACK} -G DEB --config ${BINARY_DIR}/CPackConfig.cmake -B ${WORK_DIR}
+    RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE out)
+file(GLOB debs ${WORK_DIR}/socketlab_*.deb)
+list(LENGTH debs count)
+if(NOT status EQUAL 0 OR NOT count EQUAL 1)
+    message(FATAL_ERROR "cpack -G DEB failed (${status}), made: ${debs}\n${out}")
+endif()
+
+function(control_field field out_var)
+    execute_process(COMMAND ${DPKG_DEB} -f ${debs} ${field} OUTPUT_VARIABLE value OUTPUT_STRIP_TRAILING_WHITESPACE COMMAND_ERROR_IS_FATAL ANY)
+    set(${out_var} "${value}" PARENT_SCOPE)
+endfunction()
+control_field(Package package)
+control_field(Depends depends)
+control_field(Recommends recommends)
+message(STATUS "Depends: ${depends}")
+message(STATUS "Recommends: ${recommends}")
+if(NOT package STREQUAL "socketlab")
+    message(FATAL_ERROR "the package is called '${package}'")
+endif()
+foreach(library libqt6core6 libqt6gui6 libqt6widgets6 libqt6svg6 libstdc\\+\\+6 libc6)
+    if(NOT depends MATCHES "(^|, )${library} \\(>= [^)]+\\)")
+        message(FATAL_ERROR "Depends lacks a versioned ${library}: ${depends}")
+    endif()
+endforeach()
+foreach(recommended "python3" "fonts-wqy-microhei \\| fonts-noto-cjk")
+    if(NOT recommends MATCHES "(^|, )${recommended}(,|$)")
+        message(FATAL_ERROR "Recommends lacks ${recommended}: ${recommends}")
+    endif()
+endforeach()
+
+execute_process(COMMAND ${DPKG_DEB} -x ${debs} ${WORK_DIR}/root COMMAND_ERROR_IS_FATAL ANY)
+socketlab_check_installed_tree(${WORK_DIR}/root)
+file(REMOVE_RECURSE ${WORK_DIR})
