@@ -19,6 +19,7 @@
 #include <netinet/tcp.h>
 
 using namespace socketlab;
+using testsupport::stepLabUntil;
 using testsupport::texts;
 using State = PaneRunner::State;
 
@@ -161,16 +162,13 @@ private slots:
                 restartStartedAfterServerEnded = server->state() == State::Finished;
         });
         bool portSet = false;
-        for (int i = 0; i < 80 && restartFinished.isEmpty(); ++i) {
-            QTRY_VERIFY_WITH_TIMEOUT(session.isSettled(), kWaitMs);
-            QCoreApplication::processEvents();  // the reports queued before the panes settled
+        const auto restartEnded = [&] {
             if (!portSet && !published.isEmpty()) {  // the restart binds the port the server really bound
-                QCOMPARE(restart->setParam(QStringLiteral("port"), published.last().at(1).toString()), QString());
-                portSet = true;
+                portSet = restart->setParam(QStringLiteral("port"), published.last().at(1).toString()).isEmpty();
             }
-            if (!session.stepNext())
-                break;
-        }
+            return !restartFinished.isEmpty();
+        };
+        QVERIFY(stepLabUntil(session, restartEnded, 80));
         QTRY_VERIFY_WITH_TIMEOUT(!restartFinished.isEmpty(), kWaitMs);
         QVERIFY(portSet);
         QVERIFY(restartStartedAfterServerEnded);

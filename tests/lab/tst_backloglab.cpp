@@ -19,7 +19,10 @@
 #include <netinet/tcp.h>
 
 using namespace socketlab;
+using testsupport::heldAt;
+using testsupport::stepLabUntil;
 using testsupport::texts;
+using testsupport::tracedResults;
 using State = PaneRunner::State;
 
 namespace {
@@ -37,6 +40,7 @@ int linesWith(const QSignalSpy &output, const QString &text)
 struct ClientSockets {
     int synSent = 0;
     int blockedInConnect = 0;
+    int blocked = 0;  // in any call
 };
 
 ClientSockets clientSockets(const LabSession &session)
@@ -47,6 +51,7 @@ ClientSockets clientSockets(const LabSession &session)
             continue;
         c.synSent += record->probe().tcpState == TCP_SYN_SENT ? 1 : 0;
         c.blockedInConnect += record->blockedIn.load() == TraceCall::Connect ? 1 : 0;
+        c.blocked += record->blockedIn.load() != TraceCall::None ? 1 : 0;
     }
     return c;
 }
@@ -63,19 +68,10 @@ KernelSample listenerProbe(const LabSession &session)
     return {};
 }
 
-// Accept calls the server began, from the lab's trace (drained: a test owns it).
+// Accept calls the server began, from the lab's trace.
 int acceptCalls(LabSession &session, std::vector<TraceEvent> &seen)
 {
-    session.trace()->drain(seen);
-    int n = 0;
-    for (const TraceEvent &e : seen)
-        n += e.call == TraceCall::Accept && e.phase == TracePhase::Begin ? 1 : 0;
-    return n;
-}
-
-bool heldAtAccept(const PaneRunner *server)
-{
-    return server->currentStep() == QLatin1String("accept") && server->state() == State::Paused;
+    return int(tracedResults(session, seen, TraceCall::Accept, TracePhase::Begin).size());
 }
 
 } // namespace
@@ -122,7 +118,7 @@ private slots:
         session.runAll();  // the clients start once the server has published its port
         QVERIFY(published.wait(kWaitMs));
         const auto port = static_cast<std::uint16_t>(published.last().at(1).toUInt());
-        QTRY_VERIFY_WITH_TIMEOUT(heldAtAccept(server), kWaitMs);  // held: the lab's "hold"
+        QTRY_VERIFY_WITH_TIMEOUT(heldAt(server, QStringLiteral("accept")), kWaitMs);  // held: the lab's "hold"
 
         // The queue fills to backlog + 1 while no accept() has run; those clients are connected,
         // the rest wait in SYN_SENT inside connect().
@@ -141,7 +137,7 @@ private slots:
         QVERIFY2(connected < clients, qPrintable(texts(clientOutput).join(QLatin1Char('|'))));
         QCOMPARE(acceptCalls(session, trace), 0);
         QCOMPARE(linesWith(clientOutput, QStringLiteral("served at")), 0);
-        QVERIFY(heldAtAccept(server));
+        QVERIFY(heldAt(server, QStringLiteral("accept")));
 
         // The kernel's table agrees, and resends the waiting clients' SYNs as time goes by.
         std::vector<KernelTcpSocket> synSent;
@@ -157,7 +153,7 @@ private slots:
         for (int k = 1; k <= clients; ++k) {
             server->run();
             QTRY_COMPARE_WITH_TIMEOUT(linesWith(serverOutput, QStringLiteral("...accepted ('127.0.0.1', ")), k, kResentSynWaitMs);
-            QTRY_VERIFY_WITH_TIMEOUT(heldAtAccept(server), kWaitMs);
+            QTRY_VERIFY_WITH_TIMEOUT(heldAt(server, QStringLiteral("accept")), kWaitMs);
             QCOMPARE(acceptCalls(session, trace), k);
             QTRY_COMPARE_WITH_TIMEOUT(linesWith(clientOutput, QStringLiteral("served at")), k, kWaitMs);
         }
@@ -193,21 +189,17 @@ private slots:
         PaneRunner *clientPane = session.pane(QStringLiteral("clients"));
         QCOMPARE(server->setParam(QStringLiteral("port"), QStringLiteral("0")), QString());
         QSignalSpy clientOutput(clientPane, &PaneRunner::output);
-        int queueWhenFirstAccepted = -1;
-        for (int i = 0; i < 200 && queueWhenFirstAccepted < 0; ++i) {
-            QTRY_VERIFY_WITH_TIMEOUT(session.isSettled(), kWaitMs);
-            QCoreApplication::processEvents();  // the reports queued before the panes settled
-            const bool serverAtAccept = server->currentStep() == QLatin1String("accept");
-            const int queue = int(listenerProbe(session).acceptQueueLength);
-            PaneRunner *stepped = session.stepNext();
-            QVERIFY(stepped);
-            if (stepped == server && serverAtAccept)
-                queueWhenFirstAccepted = queue;  // the queue as accept() found it
-        }
-        QCOMPARE(queueWhenFirstAccepted, 2);  // listen(1): full before the first accept()
-        QCoreApplication::processEvents();
-        QCOMPARE(linesWith(clientOutput, QStringLiteral("connected from")), 2);  // one at a time: no race
+        // The moment before the server's first accept(): it waits there, and every client waits
+        // in a call (connect() or recv()), none at its gate.
+        const auto serverAboutToAccept = [&] {
+            return server->currentStep() == QLatin1String("accept") && !session.canStep(clientPane)
+                && clientSockets(session).blocked == 6;
+        };
+        QVERIFY(stepLabUntil(session, serverAboutToAccept, 200));
+        QCOMPARE(int(listenerProbe(session).acceptQueueLength), 2);  // listen(1): full before the first accept()
+        QCOMPARE(linesWith(clientOutput, QStringLiteral("connected from")), 2);  // one handshake at a time: no race
         QCOMPARE(clientSockets(session).synSent, 4);
+        QVERIFY(session.stepNext() == server);  // and now the server accepts
         session.stopAll();
     }
 };

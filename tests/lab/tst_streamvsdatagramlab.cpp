@@ -16,7 +16,10 @@
 #include <QtTest>
 
 using namespace socketlab;
+using testsupport::heldAt;
+using testsupport::stepLabUntil;
 using testsupport::texts;
+using testsupport::tracedResults;
 using State = PaneRunner::State;
 
 namespace {
@@ -40,23 +43,6 @@ QStringList startingWith(const QSignalSpy &output, const QString &prefix)
             out << line;
     }
     return out;
-}
-
-// The results of one kind of call the lab's panes made (drained: a test owns the trace).
-QList<qint64> results(LabSession &session, std::vector<TraceEvent> &seen, TraceCall call)
-{
-    session.trace()->drain(seen);
-    QList<qint64> out;
-    for (const TraceEvent &e : seen) {
-        if (e.call == call && e.phase == TracePhase::Returned)
-            out << e.result;
-    }
-    return out;
-}
-
-bool heldAtAccept(const PaneRunner *receiver)
-{
-    return receiver->currentStep() == QLatin1String("accept") && receiver->state() == State::Paused;
 }
 
 } // namespace
@@ -84,7 +70,7 @@ private:
         session.runAll();
         if (!senderFinished.wait(kWaitMs) || sender->state() != State::Finished)
             return {QStringLiteral("the sender did not finish: ") + sender->lastError()};
-        if (!QTest::qWaitFor([&] { return heldAtAccept(receiver); }, kWaitMs))
+        if (!QTest::qWaitFor([&] { return heldAt(receiver, QStringLiteral("accept")); }, kWaitMs))
             return {QStringLiteral("the receiver is not held at accept()")};
         receiver->run();
         if (!receiverFinished.wait(kWaitMs) || receiver->state() != State::Finished)
@@ -109,10 +95,10 @@ private slots:
                                        QStringLiteral("recvfrom -> b'first message\\n'"),
                                        QStringLiteral("recvfrom -> b'second\\n'"),
                                        QStringLiteral("recvfrom -> b'and the third one\\n'")}));
-        QCOMPARE(results(session, trace, TraceCall::SendAll), (QList<qint64>{14, 7, 18}));  // three sendall()
-        QCOMPARE(results(session, trace, TraceCall::SendTo), (QList<qint64>{14, 7, 18}));  // three datagrams
-        QCOMPARE(results(session, trace, TraceCall::Recv), (QList<qint64>{39, 0}));        // one recv() took all, then b''
-        QCOMPARE(results(session, trace, TraceCall::RecvFrom), (QList<qint64>{14, 7, 18}));
+        QCOMPARE(tracedResults(session, trace, TraceCall::SendAll), (QList<qint64>{14, 7, 18}));  // three sendall()
+        QCOMPARE(tracedResults(session, trace, TraceCall::SendTo), (QList<qint64>{14, 7, 18}));  // three datagrams
+        QCOMPARE(tracedResults(session, trace, TraceCall::Recv), (QList<qint64>{39, 0}));        // one recv() took all, then b''
+        QCOMPARE(tracedResults(session, trace, TraceCall::RecvFrom), (QList<qint64>{14, 7, 18}));
         session.stopAll();
         QCOMPARE(session.registry()->openCount(), std::size_t(0));
     }
@@ -206,7 +192,7 @@ private slots:
         QSignalSpy receiverOutput(receiver, &PaneRunner::output);
         QSignalSpy receiverFinished(receiver, &PaneRunner::finished);
         receiver->start();
-        QTRY_VERIFY_WITH_TIMEOUT(heldAtAccept(receiver), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(heldAt(receiver, QStringLiteral("accept")), kWaitMs);
         receiver->run();  // into accept() and on: it reads as the pieces come
         QTRY_COMPARE_WITH_TIMEOUT(receiver->blockedIn(), TraceCall::Accept, kWaitMs);
         sender->start();  // its port follows the receiver's
@@ -233,11 +219,7 @@ private slots:
         PaneRunner *receiver = session.pane(QStringLiteral("receiver"));
         QCOMPARE(receiver->setParam(QStringLiteral("port"), QStringLiteral("0")), QString());
         QSignalSpy receiverOutput(receiver, &PaneRunner::output);
-        for (int i = 0; i < 120 && receiverOutput.isEmpty(); ++i) {
-            QTRY_VERIFY_WITH_TIMEOUT(session.isSettled(), kWaitMs);
-            QCoreApplication::processEvents();
-            QVERIFY(session.stepNext());
-        }
+        QVERIFY(stepLabUntil(session, [&] { return !receiverOutput.isEmpty(); }, 120));
         QTRY_VERIFY_WITH_TIMEOUT(!receiverOutput.isEmpty(), kWaitMs);
         QCOMPARE(sender->state(), State::Finished);
         QCOMPARE(texts(receiverOutput).first(), QStringLiteral("recv -> b'first message\\nsecond\\nand the third one\\n'"));
