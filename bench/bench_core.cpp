@@ -133,6 +133,9 @@ void probes(double scale)
     printFigure("probe_" + std::to_string(result.sockets) + "_sockets_us", result.averageMicroseconds, 1);
     // Probe time per second of wall time at the table's refresh rate, as % of one core.
     printFigure("probe_30hz_cpu_percent", result.averageMicroseconds * kProbeHz / 1e6 * 100, 2);
+    // The views' whole tick: the same probes plus endpoints and pairing, against probes alone.
+    printFigure("snapshot_" + std::to_string(result.sockets) + "_sockets_us", result.snapshotMicroseconds, 1);
+    printFigure("snapshot_ratio", result.snapshotMicroseconds / result.averageMicroseconds, 3);
 }
 
 // Running one group alone serves profiling (perf record) and quick checks.

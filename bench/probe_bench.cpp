@@ -6,6 +6,7 @@
 #include "core_setup.h"
 
 #include <SocketRegistry.h>
+#include <SocketSnapshot.h>
 
 #include <cerrno>
 #include <cstdint>
@@ -91,6 +92,18 @@ ProbeResult probeSockets(std::size_t pairs, int rounds)
     if (seen != static_cast<std::size_t>(rounds) * 2 * pairs)
         die("probe: a probe failed, or a socket stopped being ESTABLISHED, during the benchmark");
     result.averageMicroseconds = seconds * 1e6 / rounds;
+
+    std::size_t paired = 0;
+    const double snapshotStart = nowSeconds();
+    for (int i = 0; i < rounds; ++i) {
+        const socketlab::SocketSnapshot snapshot = socketlab::SocketSnapshot::take(*registry);
+        for (const socketlab::SocketSample &sample : snapshot.sockets())
+            paired += sample.peerId != 0 && sample.kernel.available ? 1 : 0;
+    }
+    const double snapshotSeconds = nowSeconds() - snapshotStart;
+    if (paired != static_cast<std::size_t>(rounds) * 2 * pairs)
+        die("probe: a snapshot left a socket unpaired or unprobed");
+    result.snapshotMicroseconds = snapshotSeconds * 1e6 / rounds;
     return result;
 }
 

@@ -529,7 +529,19 @@
     </message>
 </context>
 <context>
-    <name>LiveViewsPanel</name>
+    <name>LiveViews</name>
+    <message>
+        <source>Sockets</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Trace of every socket call</source>
+        <translation></translation>
+    </message>
     <message>
         <source>Accept queue</source>
         <translation></translation>
@@ -557,14 +569,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Sockets</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Trace of every socket call</source>
-        <translation></translation>
-    </message>
     <message>
         <source>Ready</source>
         <translation></translation>
@@ -646,10 +650,6 @@
     </message>
     <message>
         <source>SocketLab</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Sequence diagram</source>
         <translation></translation>
     </message>
     <message>

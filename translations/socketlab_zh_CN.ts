@@ -528,7 +528,19 @@
     </message>
 </context>
 <context>
-    <name>LiveViewsPanel</name>
+    <name>LiveViews</name>
+    <message>
+        <source>Sockets</source>
+        <translation>套接字</translation>
+    </message>
+    <message>
+        <source>Sequence diagram</source>
+        <translation>时序图</translation>
+    </message>
+    <message>
+        <source>Trace of every socket call</source>
+        <translation>每次套接字调用的跟踪</translation>
+    </message>
     <message>
         <source>Accept queue</source>
         <translation>accept 队列</translation>
@@ -556,14 +568,6 @@
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>Sockets</source>
-        <translation>套接字</translation>
-    </message>
-    <message>
-        <source>Trace of every socket call</source>
-        <translation>每次套接字调用的跟踪</translation>
-    </message>
     <message>
         <source>Ready</source>
         <translation>就绪</translation>
@@ -645,10 +649,6 @@
     <message>
         <source>SocketLab</source>
         <translation>SocketLab</translation>
-    </message>
-    <message>
-        <source>Sequence diagram</source>
-        <translation>时序图</translation>
     </message>
     <message>
         <source>Lessons</source>

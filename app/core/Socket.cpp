@@ -73,8 +73,8 @@ Result<std::pair<Socket, Socket>> Socket::pair(int family, int type, int protoco
     Socket b(fds[1], family, type, protocol, std::move(context));
     a.setState(SocketState::Connected);
     b.setState(SocketState::Connected);
-    a.refreshAddresses();
-    b.refreshAddresses();
+    a.m_record->readEndpoints(b.m_record->inode);  // the two ends: each is the other's peer
+    b.m_record->readEndpoints(a.m_record->inode);
     trace.attach(a.m_record.get());
     trace.returned(fds[0], 0, nullptr, b.id());  // socketId: one end; relatedSocketId: the other
     return std::make_pair(std::move(a), std::move(b));
@@ -95,16 +95,7 @@ void Socket::setState(SocketState state)
 
 void Socket::refreshAddresses()
 {
-    // Bookkeeping for the socket table, not a call the learner made: not traced.
-    SocketAddress local, peer;
-    unsigned len = SocketAddress::capacity();
-    if (sys::getsockname(m_fd, local.raw(), &len).ok())
-        local.setLength(len);
-    len = SocketAddress::capacity();
-    if (sys::getpeername(m_fd, peer.raw(), &len).ok())
-        peer.setLength(len);
-    m_record->setAddresses(local.isValid() ? local.toString() : std::string(),
-                           peer.isValid() ? peer.toString() : std::string());
+    m_record->readEndpoints();
 }
 
 Status Socket::bind(const SocketAddress &address)

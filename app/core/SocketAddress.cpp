@@ -3,6 +3,7 @@
 
 #include <arpa/inet.h>
 #include <cstring>
+#include <functional>
 #include <netinet/in.h>
 #include <sys/un.h>
 
@@ -121,9 +122,117 @@ std::string SocketAddress::pythonRepr() const
     }
 }
 
+namespace {
+
+const sockaddr_in &ipv4Of(const SocketAddress &a) { return *reinterpret_cast<const sockaddr_in *>(a.raw()); }
+const sockaddr_in6 &ipv6Of(const SocketAddress &a) { return *reinterpret_cast<const sockaddr_in6 *>(a.raw()); }
+
+bool isIp(int family)
+{
+    return family == AF_INET || family == AF_INET6;
+}
+
+// An IPv6 socket talking to an IPv4 peer sees it as ::ffff:a.b.c.d: the same host.
+bool isV4Mapped(const SocketAddress &a)
+{
+    return a.family() == AF_INET6 && IN6_IS_ADDR_V4MAPPED(&ipv6Of(a).sin6_addr);
+}
+
+bool isIpv4Host(const SocketAddress &a)
+{
+    return a.family() == AF_INET || isV4Mapped(a);
+}
+
+// The IPv4 host of an IPv4 or IPv4-mapped address, in network order.
+std::uint32_t ipv4Host(const SocketAddress &a)
+{
+    if (a.family() == AF_INET)
+        return ipv4Of(a).sin_addr.s_addr;
+    std::uint32_t v4 = 0;
+    std::memcpy(&v4, ipv6Of(a).sin6_addr.s6_addr + 12, sizeof v4);
+    return v4;
+}
+
+bool sameIpv6Host(const SocketAddress &a, const SocketAddress &b)
+{
+    return std::memcmp(&ipv6Of(a).sin6_addr, &ipv6Of(b).sin6_addr, sizeof(in6_addr)) == 0;
+}
+
+bool sameHost(const SocketAddress &a, const SocketAddress &b)
+{
+    if (isIpv4Host(a) || isIpv4Host(b))
+        return isIpv4Host(a) && isIpv4Host(b) && ipv4Host(a) == ipv4Host(b);
+    return sameIpv6Host(a, b);
+}
+
+// A wildcard receives for every local address of its family; IPv6's (dual stack) for IPv4 too.
+bool wildcardCovers(const SocketAddress &wildcard, const SocketAddress &other)
+{
+    return wildcard.isWildcard() && (wildcard.family() == AF_INET6 || isIpv4Host(other));
+}
+
+} // namespace
+
+std::string SocketAddress::path() const
+{
+    return family() == AF_UNIX ? host() : std::string();
+}
+
+bool SocketAddress::isNamed() const
+{
+    return isValid() && (family() != AF_UNIX || !path().empty());
+}
+
+bool SocketAddress::isWildcard() const
+{
+    switch (family()) {
+    case AF_INET: return ipv4Of(*this).sin_addr.s_addr == htonl(INADDR_ANY);
+    case AF_INET6: return IN6_IS_ADDR_UNSPECIFIED(&ipv6Of(*this).sin6_addr);
+    default: return false;
+    }
+}
+
+std::size_t SocketAddress::hash() const
+{
+    std::size_t h = static_cast<std::size_t>(family());
+    const auto mix = [&h](std::size_t v) { h = h * 1000003u ^ v; };
+    switch (family()) {
+    case AF_INET: mix(ipv4Of(*this).sin_addr.s_addr); break;
+    case AF_INET6: {
+        std::uint64_t halves[2];
+        std::memcpy(halves, &ipv6Of(*this).sin6_addr, sizeof halves);
+        mix(std::hash<std::uint64_t>()(halves[0]));
+        mix(std::hash<std::uint64_t>()(halves[1]));
+        break;
+    }
+    case AF_UNIX: mix(std::hash<std::string>()(host())); break;
+    default: break;
+    }
+    mix(port());
+    return h;
+}
+
 bool operator==(const SocketAddress &a, const SocketAddress &b)
 {
-    return a.family() == b.family() && a.host() == b.host() && a.port() == b.port();
+    if (a.family() != b.family() || a.port() != b.port())
+        return false;
+    switch (a.family()) {
+    case AF_INET: return ipv4Of(a).sin_addr.s_addr == ipv4Of(b).sin_addr.s_addr;
+    case AF_INET6: return sameIpv6Host(a, b);
+    case AF_UNIX: return a.host() == b.host();
+    default: return true;  // two "no address"es
+    }
+}
+
+bool SocketAddress::sameEndpoint(const SocketAddress &a, const SocketAddress &b)
+{
+    if (a.family() == AF_UNIX || b.family() == AF_UNIX) {
+        const std::string path = a.path();
+        return !path.empty() && path == b.path();
+    }
+    if (!isIp(a.family()) || !isIp(b.family()) || a.port() != b.port())
+        return false;
+    return sameHost(a, b) || wildcardCovers(a, b) || wildcardCovers(b, a);
 }
 
 } // namespace socketlab

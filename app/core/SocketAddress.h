@@ -1,7 +1,9 @@
-// A socket address of any family (IPv4, IPv6, Unix path), held by value, with the
+// A socket address of any family (IPv4, IPv6, Unix path), held by value: the typed endpoint
+// every socket record keeps (family, address, port or path), compared without text, with the
 // text forms learners read: "127.0.0.1:21567" and Python's tuple "('127.0.0.1', 21567)".
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -25,6 +27,10 @@ public:
     bool isValid() const { return family() != AF_UNSPEC; }
     std::uint16_t port() const;          // 0 for Unix addresses
     std::string host() const;            // numeric address, or the Unix path
+    std::string path() const;            // a Unix socket's path; "" for an unnamed one or another family
+    bool isWildcard() const;             // 0.0.0.0 or ::, as bind(('', port)) leaves it
+    bool isNamed() const;                // valid, and for a Unix socket bound to a path
+    std::size_t hash() const;            // consistent with ==, for hash maps keyed by address
     std::string toString() const;        // "127.0.0.1:21567", "[::1]:21567", "/tmp/x.sock"
     std::string pythonRepr() const;      // "('127.0.0.1', 21567)", "('::1', 21567, 0, 0)", "'/tmp/x.sock'"
 
@@ -36,6 +42,12 @@ public:
 
     friend bool operator==(const SocketAddress &a, const SocketAddress &b);
     friend bool operator!=(const SocketAddress &a, const SocketAddress &b) { return !(a == b); }
+
+    // The same endpoint as the kernel delivers: equal addresses (an IPv4-mapped IPv6 address
+    // "::ffff:127.0.0.1" is its IPv4 address), or a wildcard address on the other's port -
+    // a socket bound to 0.0.0.0:P receives what is sent to 127.0.0.1:P, and one bound to
+    // [::]:P (dual stack) receives IPv4 too. False when either is invalid or unnamed.
+    static bool sameEndpoint(const SocketAddress &a, const SocketAddress &b);
 
 private:
     sockaddr_storage m_storage{};

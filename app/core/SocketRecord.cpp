@@ -1,4 +1,4 @@
-// SocketRecord: ids, state names, and the close-versus-probe lock.
+// SocketRecord: ids, state names, endpoints, and the close-versus-probe lock.
 #include "SocketRecord.h"
 
 #include "sys/Syscalls.h"
@@ -39,9 +39,22 @@ SocketKind socketKind(int family, int type)
     }
 }
 
+bool isDatagramKind(SocketKind kind)
+{
+    return kind == SocketKind::Udp || kind == SocketKind::Udp6 || kind == SocketKind::UnixDatagram;
+}
+
+namespace {
+std::uint64_t inodeOf(int fd)
+{
+    const sys::SysResult r = fd >= 0 ? sys::socketInode(fd) : sys::SysResult{};
+    return r.ok() ? static_cast<std::uint64_t>(r.value) : 0;
+}
+} // namespace
+
 SocketRecord::SocketRecord(int fd, int family_, int type_, std::string owner_)
     : id(nextSocketId.fetch_add(1, std::memory_order_relaxed)), family(family_), type(type_),
-      owner(std::move(owner_)), m_fd(fd)
+      owner(std::move(owner_)), inode(inodeOf(fd)), m_fd(fd)
 {
 }
 
@@ -54,6 +67,8 @@ int SocketRecord::fd() const
 KernelSample SocketRecord::probe() const
 {
     std::lock_guard lock(m_mutex);
+    if (m_fd >= 0)
+        m_probes.fetch_add(1, std::memory_order_relaxed);
     return probeDescriptor(m_fd, family, type);
 }
 
@@ -67,23 +82,66 @@ int SocketRecord::closeDescriptor()
     return r.error;
 }
 
-std::string SocketRecord::localAddress() const
+SocketAddress SocketRecord::localEndpoint() const
 {
     std::lock_guard lock(m_mutex);
     return m_local;
 }
 
-std::string SocketRecord::peerAddress() const
+SocketAddress SocketRecord::peerEndpoint() const
 {
     std::lock_guard lock(m_mutex);
     return m_peer;
 }
 
-void SocketRecord::setAddresses(std::string local, std::string peer)
+std::uint64_t SocketRecord::peerInode() const
 {
     std::lock_guard lock(m_mutex);
-    m_local = std::move(local);
-    m_peer = std::move(peer);
+    return m_peerInode;
+}
+
+SocketRecord::Endpoints SocketRecord::endpoints() const
+{
+    std::lock_guard lock(m_mutex);
+    return Endpoints{m_fd, m_local, m_peer, m_peerInode};
+}
+
+std::string SocketRecord::localAddress() const
+{
+    const SocketAddress a = localEndpoint();
+    return a.isValid() ? a.toString() : std::string();
+}
+
+std::string SocketRecord::peerAddress() const
+{
+    const SocketAddress a = peerEndpoint();
+    return a.isValid() ? a.toString() : std::string();
+}
+
+void SocketRecord::readEndpoints(std::uint64_t knownPeerInode)
+{
+    // Only the owning thread closes m_fd, and only it calls this: the descriptor stays open
+    // for the calls below without the lock, which then guards just the stored result.
+    // Bookkeeping for the views, not a call the learner made: not traced.
+    const int fd = m_fd;
+    if (fd < 0)
+        return;
+    SocketAddress local, peer;
+    unsigned len = SocketAddress::capacity();
+    if (sys::getsockname(fd, local.raw(), &len).ok())
+        local.setLength(len);
+    len = SocketAddress::capacity();
+    if (sys::getpeername(fd, peer.raw(), &len).ok())
+        peer.setLength(len);
+    std::uint64_t peerInode = knownPeerInode;
+    if (peerInode == 0 && family == AF_UNIX && !isDatagram() && peer.isValid() && inode != 0) {
+        const sys::SysResult r = sys::unixPeerInode(inode);
+        peerInode = r.ok() ? static_cast<std::uint64_t>(r.value) : 0;
+    }
+    std::lock_guard lock(m_mutex);
+    m_local = local;
+    m_peer = peer;
+    m_peerInode = peerInode;
 }
 
 } // namespace socketlab

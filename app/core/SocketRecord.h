@@ -1,9 +1,11 @@
-// The live, shareable facts about one socket: identity, our state, counters, and the
-// descriptor under a lock so another thread can probe the kernel without racing close().
-// The owning Socket updates it; views read it from any thread.
+// The live, shareable facts about one socket: identity, our state, counters, its typed
+// endpoints, and the descriptor under a lock so another thread can probe the kernel without
+// racing close(). The owning Socket updates it; views read it from any thread (once per tick,
+// through a SocketSnapshot).
 #pragma once
 
 #include "KernelProbe.h"
+#include "SocketAddress.h"
 #include "TraceEvent.h"
 
 #include <atomic>
@@ -29,6 +31,7 @@ const char *socketStateName(SocketState state);  // "created", "listening", "pee
 // What a (family, type) pair is called in class, so views need no socket headers.
 enum class SocketKind : std::uint8_t { Tcp, Udp, Tcp6, Udp6, UnixStream, UnixDatagram, Other };
 SocketKind socketKind(int family, int type);
+bool isDatagramKind(SocketKind kind);  // UDP, UDP/IPv6, Unix datagram: messages keep their boundaries
 
 class SocketRecord {
 public:
@@ -38,6 +41,7 @@ public:
     const int family;
     const int type;
     const std::string owner;  // the pane or program that made it
+    const std::uint64_t inode;  // the kernel's inode of the socket (fstat), as ss prints it; 0 if unknown
 
     std::atomic<std::uint64_t> bytesSent{0};
     std::atomic<std::uint64_t> bytesReceived{0};
@@ -51,18 +55,42 @@ public:
 
     int fd() const;
     KernelSample probe() const;  // empty sample once closed
+    std::uint64_t probeCount() const { return m_probes.load(std::memory_order_relaxed); }  // probes that reached the kernel
 
-    // Called by the owning Socket only: closes the descriptor with the probe lock held.
-    int closeDescriptor();
+    // Where the socket is, typed: invalid until bound (or connected, which binds). Closed
+    // sockets keep their last endpoints, so late trace events can still be placed.
+    SocketAddress localEndpoint() const;
+    SocketAddress peerEndpoint() const;
+    // A connected Unix stream socket: the inode of the socket at the other end, as the kernel
+    // reports it (sock_diag UNIX_DIAG_PEER, `ss -x`'s peer column); 0 if none or unknown.
+    // A client's is 0 until the server accepts; the accepted socket's names the client.
+    std::uint64_t peerInode() const;
+    // The descriptor and the three above, read together under one lock (a snapshot reads
+    // every record each tick).
+    struct Endpoints {
+        int fd = -1;
+        SocketAddress local, peer;
+        std::uint64_t peerInode = 0;
+    };
+    Endpoints endpoints() const;
+    bool isDatagram() const { return isDatagramKind(socketKind(family, type)); }
+    // The endpoints as text, "127.0.0.1:21567", "/tmp/x.sock"; "" while there is none.
     std::string localAddress() const;
     std::string peerAddress() const;
-    void setAddresses(std::string local, std::string peer);
+
+    // Called by the owning Socket only. readEndpoints() after bind, listen, connect, accept,
+    // socketpair and the first sendto: asks the kernel where the socket is now. A caller
+    // that knows the peer's inode (socketpair) passes it, saving the kernel a question.
+    void readEndpoints(std::uint64_t knownPeerInode = 0);
+    int closeDescriptor();  // closes the descriptor with the probe lock held
 
 private:
-    mutable std::mutex m_mutex;  // guards m_fd against close during a probe, and the addresses
+    mutable std::mutex m_mutex;  // guards m_fd against close during a probe, and the endpoints
     int m_fd;
-    std::string m_local;
-    std::string m_peer;
+    SocketAddress m_local;
+    SocketAddress m_peer;
+    std::uint64_t m_peerInode = 0;
+    mutable std::atomic<std::uint64_t> m_probes{0};
 };
 
 } // namespace socketlab

@@ -5,6 +5,7 @@
 
 #include "Exercise.h"
 #include "LocalizedText.h"
+#include "Prediction.h"
 
 #include <FaultPlan.h>
 
@@ -62,6 +63,7 @@ struct LabDefinition {
     QList<PaneDefinition> panes;
     QString directory;     // where it was loaded from (":/labs/..." for built-in labs)
     QList<ExerciseDefinition> exercises;  // "exercises": tasks checked from what happens (Exercise.h)
+    QList<PredictionDefinition> predictions;  // "predictions": questions before key steps (Prediction.h)
     QStringList untranslated;   // places in lab.json (or lesson files) with no Chinese text: English is shown
     QString replacesDirectory;  // a teacher's lab with a built-in lab's id: the folder it replaces
 

@@ -4,6 +4,7 @@
 #include "ExerciseJson.h"
 #include "LabFolder.h"
 #include "LabJsonReader.h"
+#include "PredictionJson.h"
 #include "Program.h"
 #include "StepAnchors.h"
 
@@ -269,6 +270,7 @@ std::optional<LabDefinition> LabLoader::load(const QString &directory, QList<Lab
         }
     }
     lab.exercises = readExercises(r, root.value(QStringLiteral("exercises")), lab);
+    lab.predictions = readPredictions(r, root.value(QStringLiteral("predictions")), lab);
     if (r.failed() || errors.size() > errorsBefore)
         return std::nullopt;
     return lab;

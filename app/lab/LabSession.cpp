@@ -8,7 +8,7 @@ using namespace socketlab;
 
 LabSession::LabSession(LabDefinition lab, QObject *parent)
     : QObject(parent), m_lab(std::move(lab)), m_trace(std::make_shared<TraceStream>()),
-      m_registry(std::make_shared<SocketRegistry>())
+      m_registry(std::make_shared<SocketRegistry>()), m_feed(m_trace, m_registry)
 {
     for (const PaneDefinition &def : m_lab.panes)
         adopt(def);
@@ -196,7 +196,6 @@ void LabSession::reset()
         p->resetToIdle();
     m_publishedValues.clear();
     m_registry->clear();
-    std::vector<TraceEvent> discarded;
-    m_trace->drain(discarded);
+    m_feed.resetRun();
     emit resetDone();
 }

@@ -6,6 +6,7 @@
 
 #include "LabDefinition.h"
 #include "PaneRunner.h"
+#include "RunFeed.h"
 
 #include <QHash>
 #include <QObject>
@@ -24,6 +25,7 @@ public:
     PaneRunner *pane(const QString &id) const;
     const std::shared_ptr<socketlab::TraceStream> &trace() const { return m_trace; }
     const std::shared_ptr<socketlab::SocketRegistry> &registry() const { return m_registry; }
+    RunFeed &feed() { return m_feed; }  // the run's ticks: trace and socket snapshot (RunFeed.h)
 
     int delayMs() const { return m_delayMs; }
 
@@ -68,6 +70,7 @@ private:
     LabDefinition m_lab;
     std::shared_ptr<socketlab::TraceStream> m_trace;
     std::shared_ptr<socketlab::SocketRegistry> m_registry;
+    RunFeed m_feed;
     QList<PaneRunner *> m_panes;
     QSet<PaneRunner *> m_startWhenReady;
     QHash<QString, QString> m_publishedValues;  // "server.port" -> "21567"

@@ -49,6 +49,12 @@ RunRecord::RunRecord(LabSession &session, QObject *parent) : QObject(parent), m_
     for (PaneRunner *pane : session.panes())
         watch(pane);
     connect(&session, &LabSession::paneAdded, this, &RunRecord::watch);
+    session.feed().follow(this);
+}
+
+RunRecord::~RunRecord()
+{
+    m_session.feed().unfollow(this);
 }
 
 void RunRecord::watch(PaneRunner *pane)
@@ -61,13 +67,16 @@ void RunRecord::watch(PaneRunner *pane)
 
 void RunRecord::poll()
 {
-    m_session.trace()->drain(m_events);
-    for (const auto &record : m_session.registry()->snapshot()) {
-        const QString owner = QString::fromStdString(record->owner);
-        m_owners.insert(record->id, owner);
-        if (record->state.load() != SocketState::Listening)
-            continue;
-        const KernelSample sample = record->probe();
+    m_session.feed().tick();
+}
+
+void RunRecord::runTicked(const RunTick &tick)
+{
+    m_events.insert(m_events.end(), tick.events.begin(), tick.events.end());
+    for (const SocketSample &socket : tick.sockets.sockets()) {
+        const QString owner = QString::fromStdString(socket.record->owner);
+        m_owners.insert(socket.id, owner);
+        const KernelSample &sample = socket.kernel;
         if (!sample.available || !sample.listening)
             continue;
         m_mostWaiting[owner] = std::max(m_mostWaiting.value(owner), sample.acceptQueueLength);

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "Exercise.h"
+#include "RunFeed.h"
 
 #include <TraceEvent.h>
 
@@ -17,13 +18,14 @@
 class LabSession;
 class PaneRunner;
 
-class RunRecord : public QObject {
+class RunRecord : public QObject, private RunListener {
     Q_OBJECT
 public:
     explicit RunRecord(LabSession &session, QObject *parent = nullptr);
+    ~RunRecord() override;
 
-    // Takes what the session traced since the last call and samples its listening sockets.
-    // The owner of a check calls it as often as it asks conditions.
+    // Ticks the session's feed: what was traced since the last tick, and the listening
+    // sockets' queues. The owner of a check calls it as often as it asks conditions.
     void poll();
 
     bool holds(const Condition &condition) const;
@@ -37,6 +39,7 @@ public:
 
 private:
     void watch(PaneRunner *pane);
+    void runTicked(const RunTick &tick) override;
     int countCalls(const Condition &condition) const;
     bool stateHolds(const Condition &condition) const;
 

@@ -1,6 +1,7 @@
 #include "AcceptQueueGauge.h"
 
 #include "LiveViewStyle.h"
+#include "SocketText.h"
 
 #include <QEvent>
 #include <QHelpEvent>
@@ -12,23 +13,6 @@ using namespace socketlab;
 namespace {
 constexpr std::size_t kMaxConnects = 4096;
 constexpr std::uint32_t kMostCellsDrawn = 24;  // above this, one continuous bar instead of places
-
-// "127.0.0.1:21567" -> host and port; "[::1]:80" -> "[::1]" and 80. Unix paths have no port.
-void splitHostPort(const std::string &address, std::string &host, int &port)
-{
-    const auto colon = address.rfind(':');
-    host = address;
-    port = 0;
-    if (colon == std::string::npos || address.find('/') != std::string::npos)
-        return;
-    host = address.substr(0, colon);
-    port = std::atoi(address.c_str() + colon + 1);
-}
-
-bool isWildcardHost(const std::string &host)
-{
-    return host == "0.0.0.0" || host == "[::]";
-}
 } // namespace
 
 AcceptQueueGauge::AcceptQueueGauge(QWidget *parent) : QWidget(parent)
@@ -37,13 +21,7 @@ AcceptQueueGauge::AcceptQueueGauge(QWidget *parent) : QWidget(parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 }
 
-void AcceptQueueGauge::setRegistry(std::shared_ptr<SocketRegistry> registry)
-{
-    m_registry = std::move(registry);
-    clear();
-}
-
-void AcceptQueueGauge::clear()
+void AcceptQueueGauge::forgetRun()
 {
     m_gauges.clear();
     m_connecting.clear();
@@ -61,65 +39,52 @@ const AcceptQueueGauge::Gauge *AcceptQueueGauge::gauge(std::uint32_t socketId) c
 
 void AcceptQueueGauge::addEvents(const std::vector<TraceEvent> &events)
 {
-    // Only connect() matters here: the queue itself is read from the kernel in refresh().
+    // Only connect() matters here: the queue itself is the kernel's, in the tick's sample.
     for (const TraceEvent &e : events) {
         if (e.call != TraceCall::Connect && e.call != TraceCall::ConnectEx)
             continue;
         if (e.phase == TracePhase::Begin && e.address.isValid()) {
             if (m_connecting.size() >= kMaxConnects)
                 m_connecting.clear();
-            ConnectTarget t;
-            splitHostPort(e.address.toString(), t.host, t.port);
-            m_connecting[e.socketId] = t;
+            m_connecting[e.socketId] = e.address;
         } else if (e.phase == TracePhase::Returned || e.phase == TracePhase::Failed) {
             m_connecting.erase(e.socketId);
         }
     }
 }
 
-int AcceptQueueGauge::connectsWaitingFor(const Gauge &g, const std::vector<std::shared_ptr<SocketRecord>> &records) const
+int AcceptQueueGauge::connectsWaitingFor(const SocketAddress &listener, const SocketSnapshot &sockets) const
 {
-    std::string host;
-    int port = 0;
-    splitHostPort(g.local.toStdString(), host, port);
-    if (port == 0)
+    if (listener.port() == 0)
         return 0;
     int n = 0;
-    for (const auto &r : records) {
-        const TraceCall blocked = r->blockedIn.load();
-        if (blocked != TraceCall::Connect && blocked != TraceCall::ConnectEx)
+    for (const SocketSample &s : sockets.sockets()) {
+        if (s.blockedIn != TraceCall::Connect && s.blockedIn != TraceCall::ConnectEx)
             continue;
-        const auto it = m_connecting.find(r->id);
-        if (it != m_connecting.end() && it->second.port == port && (isWildcardHost(host) || it->second.host == host))
+        const auto it = m_connecting.find(s.id);
+        if (it != m_connecting.end() && SocketAddress::sameEndpoint(it->second, listener))
             ++n;
     }
     return n;
 }
 
-void AcceptQueueGauge::refresh()
+void AcceptQueueGauge::feed(const LiveTick &tick)
 {
+    addEvents(tick.events);
     std::vector<Gauge> gauges;
-    if (m_registry) {
-        const auto records = m_registry->snapshot();
-        for (const auto &r : records) {
-            if (r->state.load() != SocketState::Listening)
-                continue;
-            const KernelSample k = r->probe();  // once per tick per listener
-            if (!k.available || !k.listening)
-                continue;
-            Gauge g;
-            g.socketId = r->id;
-            g.owner = QString::fromStdString(r->owner);
-            g.local = QString::fromStdString(r->localAddress());
-            std::string host;
-            splitHostPort(r->localAddress(), host, g.port);
-            g.waiting = k.acceptQueueLength;
-            g.limit = k.acceptQueueLimit;
-            g.inAccept = r->blockedIn.load() == TraceCall::Accept;
-            gauges.push_back(g);
-        }
-        for (Gauge &g : gauges)
-            g.connectsWaiting = connectsWaitingFor(g, records);
+    for (const SocketSample &s : tick.sockets.sockets()) {
+        if (s.state != SocketState::Listening || !s.kernel.available || !s.kernel.listening)
+            continue;
+        Gauge g;
+        g.socketId = s.id;
+        g.owner = QString::fromStdString(s.record->owner);
+        g.local = SocketText::endpointText(s.local);
+        g.port = s.local.port();
+        g.waiting = s.kernel.acceptQueueLength;
+        g.limit = s.kernel.acceptQueueLimit;
+        g.inAccept = s.blockedIn == TraceCall::Accept;
+        g.connectsWaiting = connectsWaitingFor(s.local, tick.sockets);
+        gauges.push_back(g);
     }
     const bool rowsChanged = gauges.size() != m_gauges.size();
     bool changed = rowsChanged;

@@ -3,21 +3,19 @@
 // listen(backlog) set - "3 / 5 waiting for accept()" - turning warning-coloured when full.
 // It says whether the program is inside accept() right now, and how many connect() calls
 // to that port are still waiting for room (their SYNs are not answered while the queue is
-// full). The numbers are kernel truth, probed once per tick (TCP_INFO on the listener).
+// full). The numbers are kernel truth: the tick's sample of the listener (TCP_INFO).
 #pragma once
 
-#include <SocketRegistry.h>
-#include <TraceEvent.h>
+#include "LiveView.h"
 
 #include <QString>
 #include <QWidget>
 
 #include <cstdint>
-#include <memory>
 #include <unordered_map>
 #include <vector>
 
-class AcceptQueueGauge : public QWidget {
+class AcceptQueueGauge : public QWidget, public LiveView {
     Q_OBJECT
 public:
     struct Gauge {
@@ -35,12 +33,10 @@ public:
 
     explicit AcceptQueueGauge(QWidget *parent = nullptr);
 
-    void setRegistry(std::shared_ptr<socketlab::SocketRegistry> registry);
-    void addEvents(const std::vector<socketlab::TraceEvent> &events);
-    void refresh();
-    void clear();
+    void feed(const LiveTick &tick) override;
+    void forgetRun() override;
 
-    // For tests and the panel: one entry per listening socket, in the registry's order.
+    // For tests: one entry per listening socket, in the registry's order.
     const std::vector<Gauge> &gauges() const { return m_gauges; }
     const Gauge *gauge(std::uint32_t socketId) const;
 
@@ -52,18 +48,13 @@ protected:
     bool event(QEvent *event) override;
 
 private:
-    struct ConnectTarget {
-        std::string host;
-        int port = 0;
-    };
     int rowHeight() const;
     void paintGauge(QPainter &p, const QRect &row, const Gauge &g) const;
-    int connectsWaitingFor(const Gauge &g,
-                           const std::vector<std::shared_ptr<socketlab::SocketRecord>> &records) const;
+    void addEvents(const std::vector<socketlab::TraceEvent> &events);
+    int connectsWaitingFor(const socketlab::SocketAddress &listener, const socketlab::SocketSnapshot &sockets) const;
 
-    std::shared_ptr<socketlab::SocketRegistry> m_registry;
     std::vector<Gauge> m_gauges;
     // connect() calls under way: socket id -> the address it connects to. Entries go when
     // the call ends; the map is cleared if it ever passes kMaxConnects (a lost end event).
-    std::unordered_map<std::uint32_t, ConnectTarget> m_connecting;
+    std::unordered_map<std::uint32_t, socketlab::SocketAddress> m_connecting;
 };

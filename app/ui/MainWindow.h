@@ -1,7 +1,11 @@
 // The SocketLab main window: the lessons, the lesson text, the open lab's panes side by
-// side (server on the left, clients on the right), the live socket table and the trace of
-// every call. Lab-wide Step, Run all, Pause all, Reset and speed; each pane has its own
+// side (server on the left, clients on the right), and under them the live views
+// (LiveViews). Lab-wide Step, Run all, Pause all, Reset and speed; each pane has its own
 // buttons. Presentation mode and zoom make it readable on a projector.
+//
+// MainWindow.cpp builds the window and opens labs; MainWindowActions.cpp has the menus,
+// toolbar and the lab-wide commands; MainWindowAppearance.cpp zoom, presentation mode and
+// the saved layout.
 #pragma once
 
 #include <LabLoader.h>
@@ -9,7 +13,8 @@
 #include <QMainWindow>
 
 class LabNavigator;
-class LiveViewsPanel;
+class LessonView;
+class LiveViews;
 class LabProgress;
 class LabSession;
 class PaneRunner;
@@ -21,8 +26,6 @@ class QMenu;
 class QPlainTextEdit;
 class QSlider;
 class QSplitter;
-class QTableView;
-class QTabWidget;
 class QTextBrowser;
 class QTimer;
 class SequenceDiagramView;
@@ -45,12 +48,12 @@ public:
     const QList<PaneView *> &paneViews() const { return m_paneViews; }
     PaneView *paneView(const QString &id) const;
     PaneView *selectedPane() const;
-    SocketTableModel *socketModel() const { return m_socketModel; }
-    QPlainTextEdit *traceLog() const { return m_traceLog; }
-    QTextBrowser *lessonView() const { return m_lesson; }
+    LiveViews *liveViews() const { return m_liveViews; }
+    SocketTableModel *socketModel() const;
+    QPlainTextEdit *traceLog() const;
+    SequenceDiagramView *sequenceDiagram() const;
+    QTextBrowser *lessonView() const;
     LabNavigator *navigator() const { return m_navigator; }
-    SequenceDiagramView *sequenceDiagram() const { return m_sequence; }
-    LiveViewsPanel *liveViewsPanel() const { return m_queues; }
     // The sequence diagram to a file for slides: .svg as SVG, anything else as PNG.
     bool exportSequenceDiagram(const QString &file);
     LabProgress *progress() const { return m_progress; }
@@ -75,7 +78,7 @@ public:
     void setZoomPercent(int percent);  // clamped to 50 ... 300
 
 public slots:
-    void refreshViews();
+    void refreshViews();  // one tick: the panes' consoles and states, then every live view
 
 signals:
     void labOpened(const QString &labId);
@@ -91,8 +94,9 @@ private:
     void addPaneView(PaneRunner *runner);
     void updateAddPane();
     void selectPane(PaneView *view);
+    void saveLayout();
     void applyAppearance();
-    void showLesson();  // the open lab's lesson, headings scaled to the window's font
+    void showLesson();
     bool commitParams();  // what is typed in every pane's parameter fields, before a start
     QWidget *titled(const QString &title, QWidget *content);
 
@@ -102,15 +106,9 @@ private:
     LabProgress *m_progress;
     LabNavigator *m_navigator;
     QSplitter *m_left;
-    SocketTableModel *m_socketModel;
     QList<PaneView *> m_paneViews;
-    QTextBrowser *m_lesson;
-    QPlainTextEdit *m_traceLog;
-    QTableView *m_socketTable;
-    QTabWidget *m_liveViews;
-    SequenceDiagramView *m_sequence;
-    LiveViewsPanel *m_queues;
-    QSplitter *m_bottom;
+    LessonView *m_lesson;
+    LiveViews *m_liveViews;
     QSplitter *m_horizontal;
     QSplitter *m_panes;
     QSplitter *m_vertical;

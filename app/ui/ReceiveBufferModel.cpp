@@ -1,18 +1,14 @@
+// ReceiveBufferModel: traced sends become segments in their receiver's buffer; the kernel's
+// count, read from the tick's snapshot, keeps them honest.
 #include "ReceiveBufferModel.h"
 
-#include <SocketRecord.h>
+#include <SocketSnapshot.h>
 
 #include <algorithm>
 
 using namespace socketlab;
 
 namespace {
-bool isDatagram(const SocketRecord &r)
-{
-    const SocketKind k = socketKind(r.family, r.type);
-    return k == SocketKind::Udp || k == SocketKind::Udp6 || k == SocketKind::UnixDatagram;
-}
-
 bool isSend(TraceCall c)
 {
     return c == TraceCall::Send || c == TraceCall::SendAll || c == TraceCall::SendTo;
@@ -23,20 +19,9 @@ bool isRecv(TraceCall c)
     return c == TraceCall::Recv || c == TraceCall::RecvInto || c == TraceCall::RecvFrom;
 }
 
-// A datagram sent to host:port reaches a socket bound to that address, or to the wildcard
-// address on that port.
-bool datagramReaches(const std::string &target, const std::string &local)
+std::string endpointText(const SocketAddress &a)
 {
-    if (target.empty() || local.empty())
-        return false;
-    if (target == local)
-        return true;
-    const auto colon = local.rfind(':');
-    const auto targetColon = target.rfind(':');
-    if (colon == std::string::npos || targetColon == std::string::npos)
-        return false;
-    const std::string host = local.substr(0, colon);
-    return (host == "0.0.0.0" || host == "[::]") && local.substr(colon) == target.substr(targetColon);
+    return a.isValid() ? a.toString() : std::string();
 }
 } // namespace
 
@@ -57,20 +42,10 @@ std::int64_t ReceiveBufferModel::Buffer::untracedBytes() const
     return std::max<std::int64_t>(0, kernelBytes - tracedBytes());
 }
 
-void ReceiveBufferModel::setRegistry(std::shared_ptr<SocketRegistry> registry)
-{
-    m_registry = std::move(registry);
-    clear();
-}
-
 void ReceiveBufferModel::clear()
 {
     m_buffers.clear();
-    m_records.clear();
-    m_recordsFresh = false;
     m_datagramTargets.clear();
-    m_pairs.clear();
-    m_streamPeer.clear();
     m_sendAlls.clear();
     m_unclaimed.clear();
 }
@@ -79,19 +54,6 @@ const ReceiveBufferModel::Buffer *ReceiveBufferModel::buffer(std::uint32_t socke
 {
     const auto it = m_buffers.find(socketId);
     return it == m_buffers.end() ? nullptr : &it->second;
-}
-
-const ReceiveBufferModel::Records &ReceiveBufferModel::records()
-{
-    if (!m_recordsFresh) {
-        m_records.clear();
-        m_datagramTargets.clear();
-        if (m_registry)
-            for (auto &r : m_registry->snapshot())
-                m_records.emplace(r->id, std::move(r));
-        m_recordsFresh = true;
-    }
-    return m_records;
 }
 
 ReceiveBufferModel::Segment *ReceiveBufferModel::findSegment(std::deque<Segment> &segments, std::uint64_t id)
@@ -120,54 +82,30 @@ ReceiveBufferModel::Buffer &ReceiveBufferModel::bufferFor(std::uint32_t receiver
         return it->second;
     Buffer &b = m_buffers[receiverId];
     b.socketId = receiverId;
-    const auto &recs = records();
-    if (const auto r = recs.find(receiverId); r != recs.end()) {
-        b.datagram = isDatagram(*r->second);
-        b.owner = r->second->owner;
+    if (const SocketSample *r = m_sockets ? m_sockets->find(receiverId) : nullptr) {
+        b.datagram = r->isDatagram();
+        b.owner = r->record->owner;
     }
     return b;
 }
 
+// Where a send's bytes go: the other end of its connection (or socketpair), as the one
+// pairing says; for a datagram without one, the socket bound where it was sent.
 std::uint32_t ReceiveBufferModel::receiverOf(const TraceEvent &send)
 {
-    const std::uint32_t senderId = send.socketId;
-    if (const auto p = m_pairs.find(senderId); p != m_pairs.end())
-        return p->second;
-    const auto &recs = records();
-    const auto s = recs.find(senderId);
-    if (s == recs.end())
+    const SocketSample *sender = m_sockets ? m_sockets->find(send.socketId) : nullptr;
+    if (!sender)
         return 0;
-    const SocketRecord &sender = *s->second;
-
-    if (isDatagram(sender)) {
-        const std::string target = send.call == TraceCall::SendTo && send.address.isValid() ? send.address.toString()
-                                                                                            : sender.peerAddress();
-        if (const auto known = m_datagramTargets.find(target); known != m_datagramTargets.end())
-            return known->second != senderId ? known->second : 0;
-        std::uint32_t found = 0;
-        for (const auto &[id, r] : recs)
-            if (id != senderId && isDatagram(*r) && r->state.load() != SocketState::Closed
-                && datagramReaches(target, r->localAddress()))
-                found = id;
-        m_datagramTargets[target] = found;  // a burst of sendto to one port looks once
-        return found;
-    }
-
-    if (const auto c = m_streamPeer.find(senderId); c != m_streamPeer.end() && recs.count(c->second))
-        return c->second;
-    // A connection's two ends mirror each other: my local address is your peer address.
-    const std::string local = sender.localAddress(), peer = sender.peerAddress();
-    if (local.empty() || peer.empty())
-        return 0;
-    for (const auto &[id, r] : recs) {
-        if (id == senderId || isDatagram(*r) || r->state.load() == SocketState::Listening)
-            continue;
-        if (r->localAddress() == peer && r->peerAddress() == local) {
-            m_streamPeer[senderId] = id;
-            return id;
-        }
-    }
-    return 0;
+    if (sender->peerId != 0)
+        return sender->peerId;
+    if (!sender->isDatagram())
+        return 0;  // a stream whose receiver is not accepted yet
+    const SocketAddress target = send.call == TraceCall::SendTo && send.address.isValid() ? send.address : sender->peer;
+    if (const auto known = m_datagramTargets.find(target); known != m_datagramTargets.end())
+        return known->second != sender->id ? known->second : 0;
+    const std::uint32_t found = m_sockets->datagramReceiver(target, sender->id);
+    m_datagramTargets[target] = found;
+    return found;
 }
 
 // Moves a sender's early segments into its receiver's buffer, once the receiver is known.
@@ -263,8 +201,7 @@ void ReceiveBufferModel::onSend(const TraceEvent &e)
         return;
     }
     // A stream's receiver appears once accepted; a datagram with no traced receiver is gone.
-    const auto &recs = records();
-    if (const auto r = recs.find(senderId); r != recs.end() && !isDatagram(*r->second))
+    if (const SocketSample *sender = m_sockets->find(senderId); sender && !sender->isDatagram())
         append(m_unclaimed[senderId], s);
 }
 
@@ -303,23 +240,16 @@ void ReceiveBufferModel::forgetSocket(std::uint32_t socketId)
     m_buffers.erase(socketId);
     m_unclaimed.erase(socketId);
     m_sendAlls.erase(socketId);
-    m_streamPeer.erase(socketId);
-    if (const auto p = m_pairs.find(socketId); p != m_pairs.end()) {
-        m_pairs.erase(p->second);
-        m_pairs.erase(p);
-    }
 }
 
-bool ReceiveBufferModel::addEvents(const std::vector<TraceEvent> &events)
+bool ReceiveBufferModel::addEvents(const std::vector<TraceEvent> &events, const SocketSnapshot &sockets)
 {
-    m_recordsFresh = false;  // the registry is read at most once, and only if a send needs it
+    m_sockets = &sockets;
+    m_datagramTargets.clear();
     bool relevant = false;
     for (const TraceEvent &e : events) {
         relevant = relevant || isSend(e.call) || isRecv(e.call) || e.call == TraceCall::Close;
-        if (e.call == TraceCall::SocketPair && e.phase == TracePhase::Returned && e.relatedSocketId) {
-            m_pairs[e.socketId] = e.relatedSocketId;
-            m_pairs[e.relatedSocketId] = e.socketId;
-        } else if (isSend(e.call)) {
+        if (isSend(e.call)) {
             onSend(e);
         } else if (isRecv(e.call) && e.phase == TracePhase::Returned) {
             onRecv(e);
@@ -327,32 +257,30 @@ bool ReceiveBufferModel::addEvents(const std::vector<TraceEvent> &events)
             forgetSocket(e.socketId);
         }
     }
+    m_sockets = nullptr;
     return relevant;
 }
 
-bool ReceiveBufferModel::refresh(std::int64_t nowNs)
+bool ReceiveBufferModel::refresh(const SocketSnapshot &sockets, std::int64_t nowNs)
 {
     ++m_generation;
-    m_recordsFresh = false;
-    const Records &recs = records();
+    m_sockets = &sockets;
     bool changed = false;
 
-    for (const auto &[id, r] : recs) {
-        const SocketState state = r->state.load();
-        if (state == SocketState::Closed || state == SocketState::Listening || socketKind(r->family, r->type) == SocketKind::Other)
+    for (const SocketSample &r : sockets.sockets()) {
+        if (!r.isOpen() || r.state == SocketState::Listening || socketKind(r.record->family, r.record->type) == SocketKind::Other)
             continue;
-        const auto existing = m_buffers.find(id);
-        const KernelSample k = r->probe();  // once per tick per socket
+        const KernelSample &k = r.kernel;  // the tick's one probe of this socket
         if (!k.available)
             continue;
-        if (existing == m_buffers.end() && k.receiveQueue <= 0)
+        if (m_buffers.find(r.id) == m_buffers.end() && k.receiveQueue <= 0)
             continue;
-        Buffer &b = bufferFor(id);
+        Buffer &b = bufferFor(r.id);
         changed = changed || b.kernelBytes != k.receiveQueue;
         b.kernelBytes = k.receiveQueue;
         b.bufferSize = k.receiveBuffer;
-        b.local = r->localAddress();
-        b.peer = r->peerAddress();
+        b.local = endpointText(r.local);
+        b.peer = endpointText(r.peer);
         if (k.receiveQueue == 0) {
             // Nothing waits, whatever the trace said: a recv took it and its event is late, or
             // an event was lost. Segments that arrived since the last probe may simply not be
@@ -370,16 +298,12 @@ bool ReceiveBufferModel::refresh(std::int64_t nowNs)
 
     // Unclaimed stream segments wait for their receiver to be accepted.
     for (auto it = m_unclaimed.begin(); it != m_unclaimed.end();) {
-        const auto s = recs.find(it->first);
-        if (s == recs.end() || s->second->state.load() == SocketState::Closed) {
+        const SocketSample *s = sockets.find(it->first);
+        if (!s || !s->isOpen()) {
             it = m_unclaimed.erase(it);
             continue;
         }
-        TraceEvent probe;
-        probe.socketId = it->first;
-        probe.call = TraceCall::Send;
-        const std::uint32_t receiver = receiverOf(probe);
-        const std::uint32_t sender = it->first;
+        const std::uint32_t sender = it->first, receiver = s->peerId;
         ++it;
         if (receiver) {
             claim(sender, receiver);
@@ -388,12 +312,14 @@ bool ReceiveBufferModel::refresh(std::int64_t nowNs)
     }
 
     // Forget what no longer exists, and buffers with nothing left to show.
+    const auto open = [&](std::uint32_t id) {
+        const SocketSample *s = sockets.find(id);
+        return s && s->isOpen();
+    };
     for (auto it = m_buffers.begin(); it != m_buffers.end();) {
-        const auto r = recs.find(it->first);
         const Buffer &b = it->second;
-        const bool gone = r == recs.end() || r->second->state.load() == SocketState::Closed;
         const bool taking = nowNs - b.lastTake.atNs < kTakeShownNs && b.lastTake.atNs > 0;
-        if (gone || (b.segments.empty() && b.kernelBytes <= 0 && !taking)) {
+        if (!open(it->first) || (b.segments.empty() && b.kernelBytes <= 0 && !taking)) {
             it = m_buffers.erase(it);
             changed = true;
         } else {
@@ -401,11 +327,8 @@ bool ReceiveBufferModel::refresh(std::int64_t nowNs)
             ++it;
         }
     }
-    for (auto it = m_streamPeer.begin(); it != m_streamPeer.end();)
-        it = recs.count(it->first) && recs.count(it->second) ? std::next(it) : m_streamPeer.erase(it);
-    for (auto it = m_pairs.begin(); it != m_pairs.end();)
-        it = recs.count(it->first) ? std::next(it) : m_pairs.erase(it);
     for (auto it = m_sendAlls.begin(); it != m_sendAlls.end();)
-        it = recs.count(it->first) ? std::next(it) : m_sendAlls.erase(it);
+        it = sockets.find(it->first) ? std::next(it) : m_sendAlls.erase(it);
+    m_sockets = nullptr;
     return changed;
 }

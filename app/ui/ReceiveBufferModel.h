@@ -1,8 +1,8 @@
 // What waits in each socket's receive buffer, and which sends put it there. The kernel
 // tells us only a byte count (SIOCINQ; for datagram sockets the size of the next datagram);
 // the boundaries between the peer's send()/sendall()/sendto() calls are what the trace
-// shows, matched to this socket by the sender's and receiver's addresses (or a socketpair's
-// two ends). A recv takes bytes from the front, across boundaries on a stream - three sends,
+// shows, matched to this socket by the one pairing of connected peers (SocketSnapshot), or
+// for a datagram by the address it was sent to. A recv takes bytes from the front, across boundaries on a stream - three sends,
 // one recv - and exactly one datagram on a datagram socket.
 //
 // The traced segments follow the kernel: when the kernel says the buffer is empty they are
@@ -12,16 +12,19 @@
 // Plain C++ over the core; the widget is ReceiveBufferView.
 #pragma once
 
-#include <SocketRegistry.h>
+#include <SocketAddress.h>
 #include <TraceEvent.h>
 
 #include <cstdint>
 #include <deque>
 #include <map>
-#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+namespace socketlab {
+class SocketSnapshot;
+}
 
 class ReceiveBufferModel {
 public:
@@ -58,11 +61,11 @@ public:
         std::int64_t untracedBytes() const;
     };
 
-    void setRegistry(std::shared_ptr<socketlab::SocketRegistry> registry);
-    bool addEvents(const std::vector<socketlab::TraceEvent> &events);  // true if any were about buffers
-    // Probes each open, non-listening socket once, reconciles, forgets what went; true when
-    // anything a view draws changed.
-    bool refresh(std::int64_t nowNs);
+    // The tick's events, with the snapshot taken after they were traced; true if any were about buffers.
+    bool addEvents(const std::vector<socketlab::TraceEvent> &events, const socketlab::SocketSnapshot &sockets);
+    // Reconciles with the kernel's count in each open, non-listening socket's sample, forgets
+    // what went; true when anything a view draws changed.
+    bool refresh(const socketlab::SocketSnapshot &sockets, std::int64_t nowNs);
     void clear();
 
     // Buffers with something to show, by socket id.
@@ -70,8 +73,6 @@ public:
     const Buffer *buffer(std::uint32_t socketId) const;
 
 private:
-    using Records = std::unordered_map<std::uint32_t, std::shared_ptr<socketlab::SocketRecord>>;
-    const Records &records();
     std::uint32_t receiverOf(const socketlab::TraceEvent &send);
     Buffer &bufferFor(std::uint32_t receiverId);
     void onSend(const socketlab::TraceEvent &e);
@@ -81,13 +82,13 @@ private:
     static Segment *findSegment(std::deque<Segment> &segments, std::uint64_t id);
     static void append(std::deque<Segment> &segments, Segment segment);
 
-    std::shared_ptr<socketlab::SocketRegistry> m_registry;
+    struct AddressHash {
+        std::size_t operator()(const socketlab::SocketAddress &a) const { return a.hash(); }
+    };
+    const socketlab::SocketSnapshot *m_sockets = nullptr;  // during one addEvents() / refresh()
     std::map<std::uint32_t, Buffer> m_buffers;
-    Records m_records;          // the registry by id, taken at most once per addEvents
-    bool m_recordsFresh = false;
-    std::unordered_map<std::string, std::uint32_t> m_datagramTargets;  // per addEvents: address -> receiver
-    std::unordered_map<std::uint32_t, std::uint32_t> m_pairs;       // socketpair end -> other end
-    std::unordered_map<std::uint32_t, std::uint32_t> m_streamPeer;  // stream sender -> receiver
+    // Per addEvents: datagram target -> receiver, so a burst of sendto to one port looks once.
+    std::unordered_map<socketlab::SocketAddress, std::uint32_t, AddressHash> m_datagramTargets;
     struct OpenSendAll {
         std::uint32_t receiver = 0;
         std::uint64_t segment = 0;

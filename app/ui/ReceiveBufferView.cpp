@@ -40,21 +40,10 @@ ReceiveBufferView::ReceiveBufferView(QWidget *parent) : QWidget(parent)
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
 }
 
-void ReceiveBufferView::setRegistry(std::shared_ptr<SocketRegistry> registry)
+void ReceiveBufferView::feed(const LiveTick &tick)
 {
-    m_model.setRegistry(std::move(registry));
-    clear();
-}
-
-void ReceiveBufferView::addEvents(const std::vector<TraceEvent> &events)
-{
-    m_dirty = m_model.addEvents(events) || m_dirty;
-}
-
-void ReceiveBufferView::refresh()
-{
-    const bool changed = m_model.refresh(steadyNowNs()) || m_dirty;
-    m_dirty = false;
+    const bool relevant = m_model.addEvents(tick.events, tick.sockets);
+    const bool changed = m_model.refresh(tick.sockets, tick.nowNs) || relevant;
     if (m_model.buffers().size() != m_rows) {
         m_rows = m_model.buffers().size();
         updateGeometry();
@@ -63,11 +52,10 @@ void ReceiveBufferView::refresh()
         update();
 }
 
-void ReceiveBufferView::clear()
+void ReceiveBufferView::forgetRun()
 {
     m_model.clear();
     m_rows = 0;
-    m_dirty = false;
     updateGeometry();
     update();
 }

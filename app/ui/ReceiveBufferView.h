@@ -5,21 +5,20 @@
 // so). The bookkeeping is ReceiveBufferModel; this widget draws it.
 #pragma once
 
+#include "LiveView.h"
 #include "ReceiveBufferModel.h"
 
 #include <QWidget>
 
-class ReceiveBufferView : public QWidget {
+class ReceiveBufferView : public QWidget, public LiveView {
     Q_OBJECT
 public:
     explicit ReceiveBufferView(QWidget *parent = nullptr);
 
-    void setRegistry(std::shared_ptr<socketlab::SocketRegistry> registry);
-    void addEvents(const std::vector<socketlab::TraceEvent> &events);
-    void refresh();
-    void clear();
+    void feed(const LiveTick &tick) override;
+    void forgetRun() override;
 
-    const ReceiveBufferModel &model() const { return m_model; }  // for tests and the panel
+    const ReceiveBufferModel &model() const { return m_model; }  // for tests
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -33,6 +32,5 @@ private:
     void paintBuffer(QPainter &p, const QRect &row, const ReceiveBufferModel::Buffer &b, std::int64_t nowNs) const;
 
     ReceiveBufferModel m_model;
-    bool m_dirty = false;
     std::size_t m_rows = 0;
 };

@@ -28,19 +28,10 @@ SequenceDiagramView::SequenceDiagramView(QWidget *parent) : QAbstractScrollArea(
 
 SequenceDiagramView::~SequenceDiagramView() = default;
 
-void SequenceDiagramView::setRegistry(std::shared_ptr<socketlab::SocketRegistry> registry)
+void SequenceDiagramView::feed(const LiveTick &tick)
 {
-    m_model.setRegistry(std::move(registry));
-}
-
-void SequenceDiagramView::addEvents(const std::vector<socketlab::TraceEvent> &events)
-{
-    m_model.addEvents(events);
-}
-
-void SequenceDiagramView::refresh()
-{
-    m_model.refresh();
+    m_model.addEvents(tick.events, tick.sockets);
+    m_model.refresh(tick.sockets);
     if (m_model.revision() != m_laidOutRevision) {
         relayout();
         viewport()->update();
@@ -49,7 +40,7 @@ void SequenceDiagramView::refresh()
     }
 }
 
-void SequenceDiagramView::clear()
+void SequenceDiagramView::forgetRun()
 {
     m_model.clear();
     m_follow = true;

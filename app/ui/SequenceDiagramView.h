@@ -4,10 +4,10 @@
 // scrolls back (and again once they scroll to the bottom), and exports the whole diagram to
 // PNG or SVG for slides.
 //
-// Fed like the other live views, from the GUI thread, never blocking: addEvents() with each
-// tick's new trace events in order, then refresh() once per tick; clear() after Reset.
+// A LiveView: fed once per tick from the GUI thread, never blocking.
 #pragma once
 
+#include "LiveView.h"
 #include "SequenceModel.h"
 
 #include <QAbstractScrollArea>
@@ -17,16 +17,14 @@
 
 class SequenceRenderer;
 
-class SequenceDiagramView : public QAbstractScrollArea {
+class SequenceDiagramView : public QAbstractScrollArea, public LiveView {
     Q_OBJECT
 public:
     explicit SequenceDiagramView(QWidget *parent = nullptr);
     ~SequenceDiagramView() override;
 
-    void setRegistry(std::shared_ptr<socketlab::SocketRegistry> registry);
-    void addEvents(const std::vector<socketlab::TraceEvent> &events);  // the tick's new events, in order
-    void refresh();  // once per tick, after addEvents
-    void clear();
+    void feed(const LiveTick &tick) override;
+    void forgetRun() override;
 
     // The whole diagram (for PNG: the newest part if it would exceed kMaxExportPixels), in a
     // font large enough to read from the back of a classroom. False if the file cannot be written.

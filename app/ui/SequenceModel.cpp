@@ -1,20 +1,18 @@
+// SequenceModel: trace events to lifelines, calls and rows; arrows come from SequenceMatcher.
 #include "SequenceModel.h"
 
 #include "SocketText.h"
+
+#include <socketserver/StageTrace.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <iterator>
 
 using namespace socketlab;
+using socketlab::socketserver::isServerStage;
 
 namespace {
-
-// socketserver's stages; rfile/wfile are left out because their recv/send calls are drawn.
-bool isStage(TraceCall call)
-{
-    return call >= TraceCall::ServerBind && call <= TraceCall::WfileFlush;
-}
 
 bool isOneShotStage(TraceCall call)
 {
@@ -27,68 +25,25 @@ bool isNoisyStage(TraceCall call)
     return call == TraceCall::ServiceActions || call == TraceCall::CollectChildren || call >= TraceCall::RfileRead;
 }
 
-bool isReceive(TraceCall call)
-{
-    return call == TraceCall::Recv || call == TraceCall::RecvInto || call == TraceCall::RecvFrom;
-}
-
-QString addressText(const SocketAddress &address)
-{
-    return address.isValid() ? QString::fromStdString(address.toString()) : QString();
-}
-
-// Two "host:port" texts name the same endpoint; a wildcard host (a socket bound to
-// 0.0.0.0 or [::]) stands for every local address on its port.
-bool sameEndpoint(const QString &a, const QString &b)
-{
-    if (a.isEmpty() || b.isEmpty())
-        return false;
-    if (a == b)
-        return true;
-    const qsizetype ia = a.lastIndexOf(QLatin1Char(':')), ib = b.lastIndexOf(QLatin1Char(':'));
-    if (ia <= 0 || ib <= 0 || QStringView(a).mid(ia) != QStringView(b).mid(ib))
-        return false;
-    const auto wildcard = [](QStringView host) { return host == u"0.0.0.0" || host == u"[::]"; };
-    return wildcard(QStringView(a).left(ia)) || wildcard(QStringView(b).left(ib));
-}
-
-template <typename Queue>
-void capQueue(Queue &queue, std::size_t max)
-{
-    while (queue.size() > max)
-        queue.pop_front();
-}
-
 } // namespace
 
-QString SequenceModel::Lifeline::header() const
+SequenceModel::SequenceModel()
+    : m_matcher([this](ArrowKind kind, std::uint64_t from, std::uint64_t to, std::int64_t bytes, bool truncated) {
+          addArrow(kind, from, to, bytes, truncated);
+      })
 {
-    return SequenceModel::tr("%1 · fd %2 · %3").arg(owner).arg(fd).arg(SocketText::kindName(family, type));
-}
-
-QString SequenceModel::bytesText(std::int64_t bytes)
-{
-    return tr("%1 B").arg(bytes);
-}
-
-void SequenceModel::setRegistry(std::shared_ptr<SocketRegistry> registry)
-{
-    m_registry = std::move(registry);
 }
 
 void SequenceModel::clear()
 {
     m_lifelines.clear();
     m_columns.clear();
-    m_wires.clear();
+    m_running.clear();
     m_calls.clear();
     m_arrows.clear();
     m_stages.clear();
     m_rowTimes.clear();
-    m_connectors.clear();
-    m_accepts.clear();
-    m_sentDatagrams.clear();
-    m_receivedDatagrams.clear();
+    m_matcher.clear();
     m_firstRow = 0;
     m_originNs = -1;
     m_droppedCalls = 0;
@@ -96,17 +51,17 @@ void SequenceModel::clear()
     ++m_revision;
 }
 
-void SequenceModel::addEvents(const std::vector<TraceEvent> &events)
+void SequenceModel::addEvents(const std::vector<TraceEvent> &events, const SocketSnapshot &sockets)
 {
     if (events.empty())
         return;
+    m_sockets = &sockets;
     for (const TraceEvent &e : events) {
         addEvent(e);
         if (m_calls.size() > kMaxCalls)
             prune();
     }
-    m_snapshot.clear();  // records are looked up at most once per batch, then let go
-    m_snapshotTaken = false;
+    m_sockets = nullptr;
     ++m_revision;
 }
 
@@ -114,7 +69,7 @@ void SequenceModel::addEvent(const TraceEvent &e)
 {
     if (m_originNs < 0)
         m_originNs = e.timeNs;
-    if (isStage(e.call)) {
+    if (isServerStage(e.call)) {
         addStage(e);
         return;
     }
@@ -148,46 +103,15 @@ std::int64_t SequenceModel::rowTimeNs(std::int64_t row) const
     return m_rowTimes[static_cast<std::size_t>(row - m_firstRow)];
 }
 
-std::shared_ptr<SocketRecord> SequenceModel::recordOf(std::uint32_t socketId)
+const SocketSample *SequenceModel::sample(std::uint32_t socketId) const
 {
-    Wire &w = m_wires[socketId];
-    if (auto record = w.record.lock())
-        return record;
-    if (!m_registry || w.hadRecord)
-        return nullptr;
-    if (!m_snapshotTaken) {
-        m_snapshot = m_registry->snapshot();
-        m_snapshotTaken = true;
-    }
-    for (const auto &record : m_snapshot) {
-        if (record->id == socketId) {
-            w.record = record;
-            w.hadRecord = true;
-            return record;
-        }
-    }
-    return nullptr;
-}
-
-QString SequenceModel::localAddressOf(std::uint32_t socketId)
-{
-    const auto record = recordOf(socketId);
-    return record ? QString::fromStdString(record->localAddress()) : QString();
-}
-
-QString SequenceModel::peerAddressOf(std::uint32_t socketId)
-{
-    const auto record = recordOf(socketId);
-    return record ? QString::fromStdString(record->peerAddress()) : QString();
+    return m_sockets ? m_sockets->find(socketId) : nullptr;
 }
 
 bool SequenceModel::isStream(std::uint32_t socketId) const
 {
     const Lifeline *l = lifeline(socketId);
-    if (!l)
-        return true;
-    const SocketKind kind = socketKind(l->family, l->type);
-    return kind != SocketKind::Udp && kind != SocketKind::Udp6 && kind != SocketKind::UnixDatagram;
+    return !l || !isDatagramKind(socketKind(l->family, l->type));
 }
 
 SequenceModel::Lifeline &SequenceModel::ensureLifeline(std::uint32_t socketId, int fd, std::int64_t row, const Lifeline *like)
@@ -202,13 +126,13 @@ SequenceModel::Lifeline &SequenceModel::ensureLifeline(std::uint32_t socketId, i
     l.socketId = socketId;
     l.fd = fd;
     l.firstRow = row;
-    if (const auto record = recordOf(socketId)) {
-        l.owner = QString::fromStdString(record->owner);
-        l.family = record->family;
-        l.type = record->type;
-        l.local = QString::fromStdString(record->localAddress());
+    if (const SocketSample *s = sample(socketId)) {
+        l.owner = QString::fromStdString(s->record->owner);
+        l.family = s->record->family;
+        l.type = s->record->type;
+        l.local = SocketText::endpointText(s->local);
         if (l.fd < 0)
-            l.fd = record->fd();
+            l.fd = s->fd;
     } else if (like) {  // an accepted socket shares its listener's context
         l.owner = like->owner;
         l.family = like->family;
@@ -225,6 +149,7 @@ SequenceModel::Lifeline &SequenceModel::ensureLifeline(std::uint32_t socketId, i
     const auto inserted = m_lifelines.insert(at, std::move(l));
     const auto index = std::distance(m_lifelines.begin(), inserted);
     reindex();
+    joinKnownPeer(socketId);
     return m_lifelines[static_cast<std::size_t>(index)];
 }
 
@@ -274,17 +199,16 @@ void SequenceModel::addSocketCreated(const TraceEvent &e)
     m_calls.push_back(c);
     if (e.call == TraceCall::SocketPair && e.relatedSocketId != 0) {
         const Lifeline copy = made;
-        ensureLifeline(e.relatedSocketId, -1, row, &copy);
-        connectPeers(e.socketId, e.relatedSocketId);
+        ensureLifeline(e.relatedSocketId, -1, row, &copy);  // its peer, the first end, is drawn already
     }
 }
 
 void SequenceModel::beginCall(const TraceEvent &e)
 {
-    Wire &w = m_wires[e.socketId];
+    std::vector<std::uint64_t> &running = m_running[e.socketId];
     std::uint64_t parent = 0;
-    if (e.call == TraceCall::Send && !w.open.empty()) {
-        const Call *outer = findCall(w.open.back());
+    if (e.call == TraceCall::Send && !running.empty()) {
+        const Call *outer = findCall(running.back());
         if (outer && outer->call == TraceCall::SendAll)
             parent = outer->serial;  // sendall is send() in a loop: its sends sit inside it
     }
@@ -296,28 +220,26 @@ void SequenceModel::beginCall(const TraceEvent &e)
     c.socketId = e.socketId;
     c.call = e.call;
     c.parent = parent;
-    c.depth = static_cast<int>(w.open.size());
+    c.depth = static_cast<int>(running.size());
     c.startRow = row;
     c.beginNs = e.timeNs;
     c.arg = e.arg;
-    c.address = addressText(e.address);
+    c.address = SocketText::endpointText(e.address);
     m_calls.push_back(c);
-    w.open.push_back(c.serial);
+    running.push_back(c.serial);
     m_rowOpenForEndOf = c.serial;
 
-    if (e.call == TraceCall::Connect || e.call == TraceCall::ConnectEx) {
-        m_connectors.push_back(Connector{c.serial, e.socketId, c.address});
-        capQueue(m_connectors, kMaxWaiting);
-    }
+    if (e.call == TraceCall::Connect || e.call == TraceCall::ConnectEx)
+        m_matcher.connectStarted(c.serial, e.socketId);
 }
 
 void SequenceModel::blockCall(const TraceEvent &e)
 {
-    const auto found = m_wires.find(e.socketId);
-    if (found == m_wires.end())
+    const auto found = m_running.find(e.socketId);
+    if (found == m_running.end())
         return;  // its Begin came before clear(): the end will draw it
-    Wire &w = found->second;
-    for (auto it = w.open.rbegin(); it != w.open.rend(); ++it) {
+    const std::vector<std::uint64_t> &running = found->second;
+    for (auto it = running.rbegin(); it != running.rend(); ++it) {
         Call *c = findCall(*it);
         if (!c || c->call != e.call || c->blocked())
             continue;
@@ -330,17 +252,18 @@ void SequenceModel::blockCall(const TraceEvent &e)
 
 void SequenceModel::endCall(const TraceEvent &e)
 {
-    Wire &w = m_wires[e.socketId];
-    auto open = std::find_if(w.open.rbegin(), w.open.rend(), [&](std::uint64_t s) {
+    std::vector<std::uint64_t> *running = &m_running[e.socketId];
+    auto open = std::find_if(running->rbegin(), running->rend(), [&](std::uint64_t s) {
         const Call *c = findCall(s);
         return c && c->call == e.call;
     });
-    if (open == w.open.rend()) {  // its Begin came before clear() or was lost: a one-row call
+    if (open == running->rend()) {  // its Begin came before clear() or was lost: a one-row call
         beginCall(e);
-        open = w.open.rbegin();
+        running = &m_running[e.socketId];
+        open = running->rbegin();
     }
     Call *c = findCall(*open);
-    w.open.erase(std::next(open).base());
+    running->erase(std::next(open).base());
     if (!c)
         return;
     const bool shareRow = m_rowOpenForEndOf == c->serial && !c->blocked();
@@ -359,81 +282,67 @@ void SequenceModel::callEnded(Call &c, const TraceEvent &e)
     if (c.failed)
         c.error = QString::fromStdString(e.error().pythonException());
     if (!c.failed && e.address.isValid())
-        c.address = addressText(e.address);  // accept and recvfrom: the peer
-    const std::uint32_t id = c.socketId;
-    const std::uint64_t serial = c.serial;  // c may move: m_calls grows below
-    const std::int64_t row = c.endRow;
-    Wire &w = m_wires[id];
+        c.address = SocketText::endpointText(e.address);  // accept and recvfrom: the peer
+    const Call ended = c;  // c may move: m_calls grows below
 
-    switch (c.call) {
+    switch (ended.call) {
     case TraceCall::Accept:
-        if (!c.failed && e.relatedSocketId != 0) {
-            const Lifeline *listener = lifeline(id);
+        if (!ended.failed && e.relatedSocketId != 0) {
+            const Lifeline *listener = lifeline(ended.socketId);
             const Lifeline like = listener ? *listener : Lifeline{};
-            ensureLifeline(e.relatedSocketId, int(e.result), row, &like);
-            m_accepts.push_back(AcceptDone{serial, id, e.relatedSocketId, addressText(e.address)});
-            capQueue(m_accepts, kMaxWaiting);
-            pairConnections();
+            ensureLifeline(e.relatedSocketId, int(e.result), ended.endRow, &like);
+            m_matcher.accepted(ended.serial, e.relatedSocketId);
+            matchAccepts();
         }
         break;
     case TraceCall::Connect:
     case TraceCall::ConnectEx: {
         // A non-blocking connect "fails" with EINPROGRESS and still connects.
-        const int err = c.failed ? e.errorCode : (c.call == TraceCall::ConnectEx ? int(e.result) : 0);
-        if (err != 0 && err != EINPROGRESS && err != EALREADY) {
-            m_connectors.erase(std::remove_if(m_connectors.begin(), m_connectors.end(),
-                                              [&](const Connector &k) { return k.serial == serial; }),
-                               m_connectors.end());
-        }
-        pairConnections();
+        const int err = ended.failed ? e.errorCode : (ended.call == TraceCall::ConnectEx ? int(e.result) : 0);
+        if (err != 0 && err != EINPROGRESS && err != EALREADY)
+            m_matcher.connectFailed(ended.serial);
+        matchAccepts();
         break;
     }
     case TraceCall::Send:
     case TraceCall::SendTo:
-        if (c.failed || e.result <= 0)
-            break;
-        if (isStream(id)) {
-            const auto n = static_cast<std::uint64_t>(e.result);
-            w.outbound.push_back(Segment{serial, w.sentOffset, w.sentOffset + n});
-            w.sentOffset += n;
-            capQueue(w.outbound, kMaxWaiting);
-            if (const Lifeline *l = lifeline(id); l && l->peerId != 0)
-                matchStream(id, l->peerId);
-        } else {
-            const QString to = c.call == TraceCall::SendTo ? addressText(e.address) : peerAddressOf(id);
-            m_sentDatagrams.push_back(Datagram{serial, localAddressOf(id), to, e.result, false});
-            capQueue(m_sentDatagrams, kMaxWaiting);
-            matchDatagrams();
-        }
-        break;
     case TraceCall::Recv:
     case TraceCall::RecvInto:
     case TraceCall::RecvFrom:
-        if (c.failed || e.result <= 0)
-            break;
-        if (isStream(id)) {
-            const auto n = static_cast<std::uint64_t>(e.result);
-            w.inbound.push_back(Segment{serial, w.receivedOffset, w.receivedOffset + n});
-            w.receivedOffset += n;
-            capQueue(w.inbound, kMaxWaiting);
-            if (const Lifeline *l = lifeline(id); l && l->peerId != 0)
-                matchStream(l->peerId, id);
-        } else {
-            const QString from = e.address.isValid() ? addressText(e.address) : peerAddressOf(id);
-            m_receivedDatagrams.push_back(
-                Datagram{serial, from, localAddressOf(id), e.result, (e.flags & TraceFlagTruncated) != 0});
-            capQueue(m_receivedDatagrams, kMaxWaiting);
-            matchDatagrams();
-        }
+        if (!ended.failed && e.result > 0)
+            dataMoved(ended, e);
         break;
     case TraceCall::Close:
-        if (!c.failed) {
-            if (const int col = column(id); col >= 0)
-                m_lifelines[static_cast<std::size_t>(col)].endRow = row;
+        if (!ended.failed) {
+            if (const int col = column(ended.socketId); col >= 0)
+                m_lifelines[static_cast<std::size_t>(col)].endRow = ended.endRow;
         }
         break;
     default:
         break;
+    }
+}
+
+// Bytes a send or recv moved, handed to the matcher: offsets on a stream, addresses for a datagram.
+void SequenceModel::dataMoved(const Call &c, const TraceEvent &e)
+{
+    const bool sent = c.call == TraceCall::Send || c.call == TraceCall::SendTo;
+    if (isStream(c.socketId)) {
+        const auto n = static_cast<std::uint64_t>(e.result);
+        if (sent)
+            m_matcher.streamSent(c.socketId, c.serial, n);
+        else
+            m_matcher.streamReceived(c.socketId, c.serial, n);
+        return;
+    }
+    const SocketSample *s = sample(c.socketId);
+    const SocketAddress local = s ? s->local : SocketAddress(), peer = s ? s->peer : SocketAddress();
+    if (sent) {
+        const SocketAddress to = c.call == TraceCall::SendTo ? e.address : peer;
+        m_matcher.datagramSent(c.serial, local, to, e.result);
+    } else {
+        const SocketAddress from = e.address.isValid() ? e.address : peer;
+        m_matcher.datagramReceived(c.serial, from, local, e.result, (e.flags & TraceFlagTruncated) != 0);
     }
 }
 
@@ -462,7 +371,8 @@ void SequenceModel::addStage(const TraceEvent &e)
         return;
     }
     m_stages.push_back(StageMark{row, id, text});
-    capQueue(m_stages, kMaxCalls);
+    while (m_stages.size() > kMaxCalls)
+        m_stages.pop_front();
 }
 
 void SequenceModel::addArrow(ArrowKind kind, std::uint64_t from, std::uint64_t to, std::int64_t bytes, bool truncated)
@@ -479,124 +389,55 @@ void SequenceModel::addArrow(ArrowKind kind, std::uint64_t from, std::uint64_t t
     m_arrows.push_back(Arrow{kind, from, to, bytes, truncated});
 }
 
-void SequenceModel::connectPeers(std::uint32_t a, std::uint32_t b)
+// The two ends of a connection, as the one pairing (SocketSnapshot::peerOf) names them,
+// once both are drawn: from then on the bytes one sends are matched to the other's recvs.
+void SequenceModel::joinKnownPeer(std::uint32_t socketId)
 {
-    const int ca = column(a), cb = column(b);
-    if (ca < 0 || cb < 0)
+    const int col = column(socketId);
+    if (!m_sockets || col < 0 || m_lifelines[static_cast<std::size_t>(col)].peerId != 0)
         return;
-    m_lifelines[static_cast<std::size_t>(ca)].peerId = b;
-    m_lifelines[static_cast<std::size_t>(cb)].peerId = a;
-    matchStream(a, b);
-    matchStream(b, a);
+    const std::uint32_t peer = m_sockets->peerOf(socketId);
+    const int peerCol = peer != 0 ? column(peer) : -1;
+    if (peerCol < 0 || m_lifelines[static_cast<std::size_t>(peerCol)].peerId != 0)
+        return;
+    m_lifelines[static_cast<std::size_t>(col)].peerId = peer;
+    m_lifelines[static_cast<std::size_t>(peerCol)].peerId = socketId;
+    m_matcher.joinPeers(socketId, peer);
 }
 
-// connect -> accept: the accepted socket's peer is the connector's local address. An
-// unnamed peer (a Unix socket that never bound) or a connector without a record falls back
-// to the oldest connect aimed at the listener's address.
-void SequenceModel::pairConnections()
+void SequenceModel::matchAccepts()
 {
-    for (auto a = m_accepts.begin(); a != m_accepts.end();) {
-        auto match = m_connectors.end(), fallback = m_connectors.end();
-        for (auto k = m_connectors.begin(); k != m_connectors.end(); ++k) {
-            if (k->socketId == a->socketId || k->socketId == a->listenerId)
-                continue;
-            const bool known = recordOf(k->socketId) != nullptr;
-            const QString local = localAddressOf(k->socketId);
-            if (!a->peer.isEmpty() && known) {
-                if (local == a->peer) {
-                    match = k;
-                    break;
-                }
-                continue;  // its address may not be known yet: wait rather than guess
-            }
-            if (fallback == m_connectors.end() && sameEndpoint(k->target, localAddressOf(a->listenerId)))
-                fallback = k;
-        }
-        if (match == m_connectors.end())
-            match = fallback;
-        if (match == m_connectors.end()) {
-            ++a;
-            continue;
-        }
-        addArrow(ArrowKind::Connect, match->serial, a->serial, 0);
-        connectPeers(match->socketId, a->socketId);
-        m_connectors.erase(match);
-        a = m_accepts.erase(a);
-    }
+    if (m_sockets)
+        m_matcher.matchAccepts(*m_sockets);
 }
 
-// The bytes of a stream, matched by offset: each recv takes a range of the peer's sent
-// bytes, and every send overlapping that range gets an arrow with the overlap's size. Three
-// sends read by one recv are three arrows into it.
-void SequenceModel::matchStream(std::uint32_t senderId, std::uint32_t receiverId)
+bool SequenceModel::refresh(const SocketSnapshot &sockets)
 {
-    Wire &s = m_wires[senderId];
-    Wire &r = m_wires[receiverId];
-    while (!s.outbound.empty() && !r.inbound.empty()) {
-        const Segment a = s.outbound.front(), b = r.inbound.front();
-        if (a.end <= b.begin) {
-            s.outbound.pop_front();  // bytes whose receiver was lost to a cap
-            continue;
-        }
-        if (b.end <= a.begin) {
-            r.inbound.pop_front();
-            continue;
-        }
-        const std::uint64_t lo = std::max(a.begin, b.begin), hi = std::min(a.end, b.end);
-        addArrow(ArrowKind::Stream, a.serial, b.serial, static_cast<std::int64_t>(hi - lo));
-        if (a.end == hi)
-            s.outbound.pop_front();
-        if (b.end == hi)
-            r.inbound.pop_front();
-    }
-}
-
-// Datagrams keep their boundaries: each recvfrom takes the oldest datagram sent from its
-// source address to its own address.
-void SequenceModel::matchDatagrams()
-{
-    for (auto got = m_receivedDatagrams.begin(); got != m_receivedDatagrams.end();) {
-        const auto sent = std::find_if(m_sentDatagrams.begin(), m_sentDatagrams.end(), [&](const Datagram &d) {
-            const bool fromOk = d.from.isEmpty() || sameEndpoint(d.from, got->from);
-            return fromOk && sameEndpoint(d.to, got->to);
-        });
-        if (sent == m_sentDatagrams.end()) {
-            ++got;
-            continue;
-        }
-        addArrow(ArrowKind::Datagram, sent->serial, got->serial, sent->bytes, got->truncated);
-        m_sentDatagrams.erase(sent);
-        got = m_receivedDatagrams.erase(got);
-    }
-}
-
-bool SequenceModel::refresh()
-{
+    m_sockets = &sockets;
     const std::size_t arrowsBefore = m_arrows.size();
     bool changed = false;
-    if (!m_accepts.empty() && !m_connectors.empty())
-        pairConnections();  // a connector's address may be known by now
-    for (Lifeline &l : m_lifelines) {
-        const auto w = m_wires.find(l.socketId);
-        if (w == m_wires.end() || !w->second.hadRecord)
-            continue;
-        const auto record = w->second.record.lock();
-        if (record) {  // bind, connect and the first sendto give a socket its address
-            const QString local = QString::fromStdString(record->localAddress());
+    matchAccepts();  // a client's address may be known by now
+    for (std::size_t i = 0; i < m_lifelines.size(); ++i) {
+        joinKnownPeer(m_lifelines[i].socketId);
+        Lifeline &l = m_lifelines[i];
+        const SocketSample *s = sockets.find(l.socketId);
+        if (s) {  // bind, connect and the first sendto give a socket its address
+            const QString local = SocketText::endpointText(s->local);
             if (local != l.local) {
                 l.local = local;
                 changed = true;
             }
         }
-        // A socket whose close() we never saw (the trace overflowed) ends when its record says so.
-        if (l.endRow < 0 && !m_rowTimes.empty() && w->second.open.empty()
-            && (!record || record->state.load() == SocketState::Closed)) {
+        // A socket whose close() we never saw (the trace overflowed) ends when the registry
+        // says so, or forgets it.
+        const auto running = m_running.find(l.socketId);
+        const bool idle = running == m_running.end() || running->second.empty();
+        if (l.endRow < 0 && !m_rowTimes.empty() && idle && (!s || !s->isOpen())) {
             l.endRow = lastRow();
             changed = true;
         }
     }
-    m_snapshot.clear();
-    m_snapshotTaken = false;
+    m_sockets = nullptr;
     changed = changed || m_arrows.size() != arrowsBefore;
     if (changed)
         ++m_revision;
@@ -620,71 +461,23 @@ void SequenceModel::prune()
         m_rowTimes.pop_front();
         ++m_firstRow;
     }
-    m_arrows.erase(std::remove_if(m_arrows.begin(), m_arrows.end(),
-                                  [&](const Arrow &a) { return !findCall(a.from) || !findCall(a.to); }),
+    const auto dropped = [&](std::uint64_t serial) { return !findCall(serial); };
+    m_arrows.erase(std::remove_if(m_arrows.begin(), m_arrows.end(), [&](const Arrow &a) { return dropped(a.from) || dropped(a.to); }),
                    m_arrows.end());
     m_stages.erase(std::remove_if(m_stages.begin(), m_stages.end(), [&](const StageMark &s) { return s.row < cut; }),
                    m_stages.end());
-    const auto dropped = [&](std::uint64_t serial) { return !findCall(serial); };
-    m_connectors.erase(std::remove_if(m_connectors.begin(), m_connectors.end(), [&](const Connector &k) { return dropped(k.serial); }),
-                       m_connectors.end());
-    m_accepts.erase(std::remove_if(m_accepts.begin(), m_accepts.end(), [&](const AcceptDone &a) { return dropped(a.serial); }),
-                    m_accepts.end());
-    for (auto *queue : {&m_sentDatagrams, &m_receivedDatagrams})
-        queue->erase(std::remove_if(queue->begin(), queue->end(), [&](const Datagram &d) { return dropped(d.serial); }), queue->end());
+    m_matcher.prune(dropped);
     const auto before = m_lifelines.size();
     m_lifelines.erase(std::remove_if(m_lifelines.begin(), m_lifelines.end(),
                                      [&](const Lifeline &l) {
                                          const bool done = l.endRow >= 0 && l.endRow < cut;
-                                         if (done)
-                                             m_wires.erase(l.socketId);
+                                         if (done) {
+                                             m_running.erase(l.socketId);
+                                             m_matcher.forgetSocket(l.socketId);
+                                         }
                                          return done;
                                      }),
                       m_lifelines.end());
     if (m_lifelines.size() != before)
         reindex();
-}
-
-std::size_t SequenceModel::waitingCount() const
-{
-    std::size_t n = m_connectors.size() + m_accepts.size() + m_sentDatagrams.size() + m_receivedDatagrams.size();
-    for (const auto &[id, w] : m_wires)
-        n += w.outbound.size() + w.inbound.size();
-    return n;
-}
-
-QString SequenceModel::callLabel(const Call &c) const
-{
-    QString args;
-    switch (c.call) {
-    case TraceCall::Bind:
-    case TraceCall::Connect:
-    case TraceCall::ConnectEx: args = c.address; break;
-    case TraceCall::Listen:
-    case TraceCall::Shutdown:
-    case TraceCall::Recv:
-    case TraceCall::RecvInto:
-    case TraceCall::RecvFrom: args = QString::number(c.arg); break;
-    case TraceCall::Send:
-    case TraceCall::SendAll:
-    case TraceCall::SendTo: args = bytesText(c.arg); break;
-    default: break;
-    }
-    const QString text = QString::fromLatin1(traceCallName(c.call)) + QLatin1Char('(') + args + QLatin1Char(')');
-    if (c.open())
-        return text + QStringLiteral(" …");
-    if (c.failed)
-        return text + QStringLiteral(" ✗ ") + c.error;
-    switch (c.call) {
-    case TraceCall::Socket:
-    case TraceCall::Accept: return tr("%1 → fd %2").arg(text).arg(c.result);
-    case TraceCall::Send:
-    case TraceCall::SendAll:
-    case TraceCall::SendTo: return text + QStringLiteral(" → ") + bytesText(c.result);
-    case TraceCall::ConnectEx: return text + QStringLiteral(" → ") + QString::number(c.result);
-    default: break;
-    }
-    if (isReceive(c.call))
-        return text + QStringLiteral(" → ") + ((c.flags & TraceFlagPeerClosed) ? QStringLiteral("b''") : bytesText(c.result));
-    return text;
 }

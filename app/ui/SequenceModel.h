@@ -1,7 +1,8 @@
 // The sequence diagram as data: trace events turned into lifelines (one per socket, grouped
 // by pane), call boxes on rows that run top to bottom in trace order, blocked bars, and the
 // arrows between sockets: connect -> accept, and every send -> recv with the bytes it
-// carried. No painting here (SequenceRenderer draws it), so tests can assert on it.
+// carried (found by SequenceMatcher). No painting here (SequenceRenderer draws it), so tests
+// can assert on it. Fed a tick at a time: the tick's events, then the tick's SocketSnapshot.
 //
 // Rows, not clock time, lay the diagram out: a row is one moment worth drawing (a call's
 // start, a wait, an end), so a burst of calls in a microsecond stays readable and a
@@ -12,8 +13,9 @@
 // their last row once closed, and every queue waiting for a partner is capped.
 #pragma once
 
-#include <SocketRecord.h>
-#include <SocketRegistry.h>
+#include "SequenceMatcher.h"
+
+#include <SocketSnapshot.h>
 #include <TraceEvent.h>
 
 #include <QCoreApplication>
@@ -21,8 +23,6 @@
 
 #include <cstdint>
 #include <deque>
-#include <memory>
-#include <string>
 #include <unordered_map>
 #include <vector>
 
@@ -31,7 +31,7 @@ class SequenceModel {
 public:
     static constexpr std::size_t kMaxCalls = 3000;
     static constexpr std::size_t kPruneChunk = 500;      // dropped at once, so pruning is rare
-    static constexpr std::size_t kMaxWaiting = 256;      // sends, recvs, connects waiting for a partner
+    static constexpr std::size_t kMaxWaiting = SequenceMatcher::kMaxWaiting;
     static constexpr int kMaxStageText = 90;             // characters of socketserver stages per mark
 
     struct Lifeline {
@@ -69,7 +69,7 @@ public:
         bool blocked() const { return blockedRow >= 0; }
     };
 
-    enum class ArrowKind { Connect, Stream, Datagram };
+    using ArrowKind = SequenceMatcher::Kind;
     struct Arrow {
         ArrowKind kind = ArrowKind::Stream;
         std::uint64_t from = 0;  // call serials: connect, send, sendto ...
@@ -85,9 +85,14 @@ public:
         QString text;
     };
 
-    void setRegistry(std::shared_ptr<socketlab::SocketRegistry> registry);
-    void addEvents(const std::vector<socketlab::TraceEvent> &events);
-    bool refresh();  // re-reads the records' addresses and states; true if anything changed
+    SequenceModel();
+    SequenceModel(const SequenceModel &) = delete;  // its matcher reports arrows to this object
+    SequenceModel &operator=(const SequenceModel &) = delete;
+    // The tick's events in order; `sockets` is the snapshot taken after they were traced.
+    void addEvents(const std::vector<socketlab::TraceEvent> &events, const socketlab::SocketSnapshot &sockets);
+    // Once per tick, after addEvents: pairs what the snapshot now pairs, re-reads addresses
+    // and states; true if anything changed.
+    bool refresh(const socketlab::SocketSnapshot &sockets);
     void clear();
 
     const std::vector<Lifeline> &lifelines() const { return m_lifelines; }  // in column order
@@ -104,42 +109,12 @@ public:
     std::int64_t originNs() const { return m_originNs; }  // the first event's time: time labels count from it
     std::uint64_t revision() const { return m_revision; }  // changes whenever the diagram does
     std::uint64_t droppedCalls() const { return m_droppedCalls; }
-    std::size_t waitingCount() const;  // sends, recvs and connects still waiting for a partner
+    std::size_t waitingCount() const { return m_matcher.waitingCount(); }  // calls still waiting for a partner
 
     QString callLabel(const Call &call) const;  // "recv(1024) → 5 B"
     static QString bytesText(std::int64_t bytes);
 
 private:
-    // One direction of a byte stream: absolute offsets of the bytes each call moved.
-    struct Segment {
-        std::uint64_t serial;
-        std::uint64_t begin, end;
-    };
-    // What pairs sockets and bytes; kept apart from the drawn Lifeline.
-    struct Wire {
-        std::weak_ptr<socketlab::SocketRecord> record;
-        bool hadRecord = false;  // looked up once: a record gone from the registry is not searched again
-        std::vector<std::uint64_t> open;  // running calls, innermost last
-        std::uint64_t sentOffset = 0, receivedOffset = 0;
-        std::deque<Segment> outbound, inbound;  // not yet matched with the peer's
-    };
-    struct Connector {
-        std::uint64_t serial;
-        std::uint32_t socketId;
-        QString target;
-    };
-    struct AcceptDone {
-        std::uint64_t serial;
-        std::uint32_t listenerId, socketId;
-        QString peer;
-    };
-    struct Datagram {
-        std::uint64_t serial;
-        QString from, to;
-        std::int64_t bytes;
-        bool truncated;
-    };
-
     void addEvent(const socketlab::TraceEvent &e);
     void addStage(const socketlab::TraceEvent &e);
     void addSocketCreated(const socketlab::TraceEvent &e);
@@ -147,30 +122,25 @@ private:
     void blockCall(const socketlab::TraceEvent &e);
     void endCall(const socketlab::TraceEvent &e);
     void callEnded(Call &c, const socketlab::TraceEvent &e);
+    void dataMoved(const Call &c, const socketlab::TraceEvent &e);
     Lifeline &ensureLifeline(std::uint32_t socketId, int fd, std::int64_t row, const Lifeline *like = nullptr);
-    std::shared_ptr<socketlab::SocketRecord> recordOf(std::uint32_t socketId);
-    QString localAddressOf(std::uint32_t socketId);
-    QString peerAddressOf(std::uint32_t socketId);
+    const socketlab::SocketSample *sample(std::uint32_t socketId) const;
     bool isStream(std::uint32_t socketId) const;
     Call *findCall(std::uint64_t serial);
     std::int64_t newRow(std::int64_t timeNs);
     std::int64_t lastRow() const { return endRow() - 1; }
 
-    void connectPeers(std::uint32_t a, std::uint32_t b);
-    void pairConnections();
-    void matchStream(std::uint32_t senderId, std::uint32_t receiverId);
-    void matchDatagrams();
-    void addArrow(ArrowKind kind, std::uint64_t from, std::uint64_t to, std::int64_t bytes, bool truncated = false);
+    void joinKnownPeer(std::uint32_t socketId);
+    void matchAccepts();
+    void addArrow(ArrowKind kind, std::uint64_t from, std::uint64_t to, std::int64_t bytes, bool truncated);
     void prune();
     void reindex();
 
-    std::shared_ptr<socketlab::SocketRegistry> m_registry;
-    std::vector<std::shared_ptr<socketlab::SocketRecord>> m_snapshot;  // during one addEvents()
-    bool m_snapshotTaken = false;
+    const socketlab::SocketSnapshot *m_sockets = nullptr;  // during one addEvents() / refresh()
 
     std::vector<Lifeline> m_lifelines;
     std::unordered_map<std::uint32_t, int> m_columns;
-    std::unordered_map<std::uint32_t, Wire> m_wires;
+    std::unordered_map<std::uint32_t, std::vector<std::uint64_t>> m_running;  // per socket, innermost last
     std::deque<Call> m_calls;
     std::deque<Arrow> m_arrows;
     std::deque<StageMark> m_stages;
@@ -183,8 +153,5 @@ private:
     // Row sharing: a call that nothing interrupted ends (or starts waiting) on its own start
     // row, so simple calls are one row tall; sendall may end on its last send's row.
     std::uint64_t m_rowOpenForEndOf = 0;
-
-    std::deque<Connector> m_connectors;
-    std::deque<AcceptDone> m_accepts;
-    std::deque<Datagram> m_sentDatagrams, m_receivedDatagrams;
+    SequenceMatcher m_matcher;
 };

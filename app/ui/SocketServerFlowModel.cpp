@@ -1,19 +1,17 @@
 #include "SocketServerFlowModel.h"
 
+#include <socketserver/StageTrace.h>
+
 #include <algorithm>
 
 using namespace socketlab;
+using socketlab::socketserver::isServerStage;
 
 namespace {
 constexpr TraceCall kBoxCalls[SocketServerFlowModel::BoxCount] = {
     TraceCall::ServeForever, TraceCall::GetRequest, TraceCall::VerifyRequest, TraceCall::ProcessRequest,
     TraceCall::FinishRequest, TraceCall::Setup, TraceCall::Handle, TraceCall::Finish, TraceCall::ShutdownRequest,
 };
-
-bool isStage(TraceCall c)
-{
-    return c >= TraceCall::ServerBind && c <= TraceCall::WfileFlush;  // socketserver::isServerStage
-}
 } // namespace
 
 SocketServerFlowModel::SocketServerFlowModel()
@@ -95,7 +93,7 @@ bool SocketServerFlowModel::addEvents(const std::vector<TraceEvent> &events)
 {
     bool any = false;
     for (const TraceEvent &e : events) {
-        if (!isStage(e.call))
+        if (!isServerStage(e.call))
             continue;
         any = true;
         m_seen = true;

@@ -28,26 +28,12 @@ SocketServerFlowView::SocketServerFlowView(QWidget *parent) : QWidget(parent)
     setSizePolicy(policy);
 }
 
-void SocketServerFlowView::setRegistry(std::shared_ptr<SocketRegistry>)
+void SocketServerFlowView::feed(const LiveTick &tick)
 {
-    clear();
-}
-
-void SocketServerFlowView::addEvents(const std::vector<TraceEvent> &events)
-{
-    const bool wasSeen = m_model.seenServer();
-    m_dirty = m_model.addEvents(events) || m_dirty;
-    if (!wasSeen && m_model.seenServer())
-        emit serverSeen();
-}
-
-void SocketServerFlowView::refresh()
-{
-    const std::int64_t now = steadyNowNs();
-    bool changed = m_model.prune(now) || m_dirty;
-    m_dirty = false;
+    bool changed = m_model.addEvents(tick.events);
+    changed = m_model.prune(tick.nowNs) || changed;
     for (int i = 0; i < SocketServerFlowModel::BoxCount && !changed; ++i) {
-        const double v = m_model.intensity(i, now);
+        const double v = m_model.intensity(i, tick.nowNs);
         changed = v > 0 && v < 1;  // still fading
     }
     if (m_model.workers().size() != m_workerRows) {
@@ -58,10 +44,9 @@ void SocketServerFlowView::refresh()
         update();
 }
 
-void SocketServerFlowView::clear()
+void SocketServerFlowView::forgetRun()
 {
     m_model.clear();
-    m_dirty = false;
     m_workerRows = 0;
     updateGeometry();
     update();

@@ -2,37 +2,30 @@
 // -> finish_request -> setup -> handle -> finish -> shutdown_request as a row of boxes lit
 // as the stage events arrive (the stage running now highlighted, those just passed fading),
 // and below them the request threads or child processes alive, each with its request's
-// client and current stage. It stays an empty note until a lab traces a socketserver stage;
-// LiveViewsPanel shows its tab only then. The bookkeeping is SocketServerFlowModel.
+// client and current stage. It has no content until a lab traces a socketserver stage, so
+// its tab shows only then. The bookkeeping is SocketServerFlowModel.
 #pragma once
 
+#include "LiveView.h"
 #include "SocketServerFlowModel.h"
-
-#include <SocketRegistry.h>
 
 #include <QWidget>
 
-#include <memory>
-
-class SocketServerFlowView : public QWidget {
+class SocketServerFlowView : public QWidget, public LiveView {
     Q_OBJECT
 public:
     explicit SocketServerFlowView(QWidget *parent = nullptr);
 
-    void setRegistry(std::shared_ptr<socketlab::SocketRegistry> registry);  // kept for the common shape; unused
-    void addEvents(const std::vector<socketlab::TraceEvent> &events);
-    void refresh();
-    void clear();
+    void feed(const LiveTick &tick) override;
+    void forgetRun() override;
+    bool hasContent() const override { return hasServer(); }
 
-    const SocketServerFlowModel &model() const { return m_model; }  // for tests and the panel
+    const SocketServerFlowModel &model() const { return m_model; }  // for tests
     bool hasServer() const { return m_model.seenServer(); }
 
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;
     QSize sizeHint() const override;
-
-signals:
-    void serverSeen();  // the first stage event since construction or clear()
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -45,6 +38,5 @@ private:
     QString workerText(const SocketServerFlowModel::Worker &w) const;
 
     SocketServerFlowModel m_model;
-    bool m_dirty = false;
     std::size_t m_workerRows = 0;
 };

@@ -2,7 +2,7 @@
 
 #include "SocketText.h"
 
-#include <Clock.h>
+#include <algorithm>
 
 #include <QBrush>
 #include <QColor>
@@ -10,47 +10,31 @@
 
 using namespace socketlab;
 
-namespace {
-constexpr std::int64_t kClosedRowLingerNs = 3'000'000'000;  // closed rows fade for 3 s, then go
-}
-
 SocketTableModel::SocketTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void SocketTableModel::setRegistry(std::shared_ptr<SocketRegistry> registry)
+void SocketTableModel::show(const SocketSnapshot &sockets, std::int64_t nowNs)
 {
-    beginResetModel();
-    m_registry = std::move(registry);
-    m_rows.clear();
-    endResetModel();
-    refresh();
-}
-
-void SocketTableModel::refresh()
-{
-    if (!m_registry)
-        return;
-    m_registry->pruneClosedBefore(steadyNowNs() - kClosedRowLingerNs);
-    std::vector<Row> rows;
-    for (auto &record : m_registry->snapshot())
-        rows.push_back(Row{record, record->probe(), record->fd()});
-
-    if (rows.size() != m_rows.size()) {
+    std::vector<SocketSample> rows = sockets.sockets();
+    m_nowNs = nowNs;
+    const bool sameSockets = rows.size() == m_rows.size()
+        && std::equal(rows.begin(), rows.end(), m_rows.begin(),
+                      [](const SocketSample &a, const SocketSample &b) { return a.id == b.id; });
+    if (!sameSockets) {
         beginResetModel();
         m_rows = std::move(rows);
         endResetModel();
         return;
     }
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        if (rows[i].record != m_rows[i].record) {
-            beginResetModel();
-            m_rows = std::move(rows);
-            endResetModel();
-            return;
-        }
-    }
     m_rows = std::move(rows);
     if (!m_rows.empty())
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void SocketTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
 }
 
 int SocketTableModel::rowCount(const QModelIndex &parent) const
@@ -63,31 +47,29 @@ int SocketTableModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
-QString SocketTableModel::stateText(const Row &row) const
+QString SocketTableModel::stateText(const SocketSample &row) const
 {
-    const SocketRecord &r = *row.record;
-    const TraceCall blocked = r.blockedIn.load();
-    if (blocked != TraceCall::None) {
+    if (row.blockedIn != TraceCall::None) {
         return tr("blocked in %1() — %2")
-            .arg(QString::fromLatin1(traceCallName(blocked)), SocketText::durationText(steadyNowNs() - r.blockedSinceNs.load()));
+            .arg(QString::fromLatin1(traceCallName(row.blockedIn)), SocketText::durationText(m_nowNs - row.blockedSinceNs));
     }
-    return SocketText::stateName(r.state.load());
+    return SocketText::stateName(row.state);
 }
 
 QVariant SocketTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const Row &row = m_rows[static_cast<std::size_t>(index.row())];
+    const SocketSample &row = m_rows[static_cast<std::size_t>(index.row())];
     const SocketRecord &r = *row.record;
-    const KernelSample &k = row.sample;
-    const bool closed = r.state.load() == SocketState::Closed;
+    const KernelSample &k = row.kernel;
+    const bool blocked = row.blockedIn != TraceCall::None;
 
-    if (role == Qt::ForegroundRole && closed)
+    if (role == Qt::ForegroundRole && !row.isOpen())
         return QBrush(QColor(140, 140, 140));
-    if (role == Qt::BackgroundRole && r.blockedIn.load() != TraceCall::None)
+    if (role == Qt::BackgroundRole && blocked)
         return QBrush(QColor(255, 226, 160));  // blocked rows stand out on a projector
-    if (role == Qt::FontRole && index.column() == State && r.blockedIn.load() != TraceCall::None) {
+    if (role == Qt::FontRole && index.column() == State && blocked) {
         QFont f;
         f.setBold(true);
         return f;
@@ -101,8 +83,8 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
     case Owner: return QString::fromStdString(r.owner);
     case Descriptor: return row.fd >= 0 ? QVariant(row.fd) : QVariant(QStringLiteral("–"));
     case Kind: return SocketText::kindName(r.family, r.type);
-    case Local: return QString::fromStdString(r.localAddress());
-    case Peer: return QString::fromStdString(r.peerAddress());
+    case Local: return SocketText::endpointText(row.local);
+    case Peer: return SocketText::endpointText(row.peer);
     case State: return stateText(row);
     case TcpState: return k.available ? QString::fromLatin1(tcpStateName(k.tcpState)) : QString();
     case Sent: return tr("%1 B / %2").arg(r.bytesSent.load()).arg(r.messagesSent.load());

@@ -1,15 +1,13 @@
 // The socket table, in the spirit of `ss` and TCPView: one row per socket the lab made,
 // with our state, the kernel's TCP state, byte counts, queued bytes and the accept queue.
-// refresh() reads the registry's records and probes them; it never blocks on a socket
-// (probes are non-blocking getsockopt/ioctl calls made by the core).
+// Each tick it takes the rows from the tick's snapshot (every socket read and probed once
+// for all views); it never touches a socket itself.
 #pragma once
 
-#include <KernelProbe.h>
-#include <SocketRegistry.h>
+#include <SocketSnapshot.h>
 
 #include <QAbstractTableModel>
 
-#include <memory>
 #include <vector>
 
 class SocketTableModel : public QAbstractTableModel {
@@ -18,24 +16,17 @@ public:
     enum Column { Owner, Descriptor, Kind, Local, Peer, State, TcpState, Sent, Received, RecvQ, SendQ, AcceptQueue, ColumnCount };
 
     explicit SocketTableModel(QObject *parent = nullptr);
-    void setRegistry(std::shared_ptr<socketlab::SocketRegistry> registry);
+    void show(const socketlab::SocketSnapshot &sockets, std::int64_t nowNs);
+    void clear();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-public slots:
-    void refresh();
-
 private:
-    struct Row {
-        std::shared_ptr<socketlab::SocketRecord> record;
-        socketlab::KernelSample sample;
-        int fd = -1;
-    };
-    QString stateText(const Row &row) const;
+    QString stateText(const socketlab::SocketSample &row) const;
 
-    std::shared_ptr<socketlab::SocketRegistry> m_registry;
-    std::vector<Row> m_rows;
+    std::vector<socketlab::SocketSample> m_rows;
+    std::int64_t m_nowNs = 0;  // when the rows were sampled: blocked times count to it
 };

@@ -35,6 +35,11 @@ QString SocketText::kindName(int family, int type)
     return tr("other");
 }
 
+QString SocketText::endpointText(const SocketAddress &address)
+{
+    return address.isValid() ? QString::fromStdString(address.toString()) : QString();
+}
+
 QString SocketText::durationText(std::int64_t ns)
 {
     if (ns < 1'000'000'000)

@@ -12,8 +12,11 @@ class SocketText {
     Q_DECLARE_TR_FUNCTIONS(SocketText)
 public:
     static QString stateName(socketlab::SocketState state);
-    static QString kindName(int family, int type);
-    static QString durationText(std::int64_t ns);   // "0.3 ms", "2.1 s"  // "TCP", "UDP", "TCP/IPv6", "Unix stream" ...
+    static QString kindName(int family, int type);  // "TCP", "UDP", "TCP/IPv6", "Unix stream" ...
+    static QString durationText(std::int64_t ns);   // "0.3 ms", "2.1 s"
+    // A socket's endpoint for display: "127.0.0.1:21567", "[::1]:80", "/tmp/x.sock",
+    // "(unnamed)"; empty while it has none.
+    static QString endpointText(const socketlab::SocketAddress &address);
     // One line of the trace log: "server  accept() → fd 7 from ('127.0.0.1', 40312), blocked 2.1 s"
     static QString eventLine(const socketlab::TraceEvent &event, const QString &owner);
     // One line on what an error usually means and what to try, for the errors learners

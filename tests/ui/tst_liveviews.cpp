@@ -1,5 +1,5 @@
-// tst_liveviews: the live views fed as the window feeds them (drain the trace, addEvents,
-// refresh), on real loopback sockets: the accept-queue gauge fills while nobody accepts,
+// tst_liveviews: the live views fed as the window feeds them (LiveViews::tick: drain the
+// trace, snapshot the sockets, feed every view), on real loopback sockets: the accept-queue gauge fills while nobody accepts,
 // the receive-buffer view shows three sends as three segments until one recv takes them
 // all, and the SocketServer flow view sees a request's stages in order and a ThreadingMixIn
 // request thread come and go. Set SOCKETLAB_SHOTS=DIR to save pictures of the panel there.
@@ -7,7 +7,7 @@
 
 #include <AcceptQueueGauge.h>
 #include <CancelToken.h>
-#include <LiveViewsPanel.h>
+#include <LiveViews.h>
 #include <ReceiveBufferView.h>
 #include <SocketRegistry.h>
 #include <SocketServerFlowView.h>
@@ -16,6 +16,7 @@
 
 #include <QDeadlineTimer>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
@@ -30,23 +31,22 @@ using testsupport::portOf;
 namespace {
 constexpr int kWaitMs = 10000;
 
-// The lab's shared trace and registry, and the panel fed from them once per "tick".
+// The lab's shared trace and registry, and the window's live views fed from them once per "tick".
 struct Lab {
     std::shared_ptr<TraceStream> trace = std::make_shared<TraceStream>();
     std::shared_ptr<SocketRegistry> registry = std::make_shared<SocketRegistry>();
-    LiveViewsPanel panel;
-    Lab() { panel.setRegistry(registry); }
+    RunFeed feed{trace, registry};
+    LiveViews views;
+    Lab() { views.open(feed); }
     SocketContext context(const char *owner, std::shared_ptr<CancelToken> cancel = {}) const
     {
         return SocketContext{trace, std::move(cancel), registry, owner};
     }
-    void tick()
-    {
-        std::vector<TraceEvent> events;
-        trace->drain(events, 2000);
-        panel.addEvents(events);
-        panel.refresh();
-    }
+    void tick() { views.tick(); }
+    AcceptQueueGauge *acceptQueues() const { return views.view<AcceptQueueGauge>(); }
+    ReceiveBufferView *receiveBuffers() const { return views.view<ReceiveBufferView>(); }
+    SocketServerFlowView *serverFlow() const { return views.view<SocketServerFlowView>(); }
+    bool serverFlowShown() const { return views.isShown(serverFlow()); }
     // Ticks until pred holds (kernel state and the trace arrive in their own time), a few
     // milliseconds apart as the window's timer would, up to a deadline.
     template <typename Pred>
@@ -62,7 +62,7 @@ struct Lab {
     }
     const ReceiveBufferModel::Buffer *buffer(const Socket &s) const
     {
-        return panel.receiveBuffers()->model().buffer(s.id());
+        return receiveBuffers()->model().buffer(s.id());
     }
 };
 
@@ -103,14 +103,15 @@ std::string exchangeLine(Socket &s, const std::string &line)
     return reply;
 }
 
-void saveShot(LiveViewsPanel &w, QWidget *view, const char *name)
+void saveShot(LiveViews &views, QWidget *view, const char *name)
 {
     const QByteArray dir = qgetenv("SOCKETLAB_SHOTS");
     if (dir.isEmpty())
         return;
-    for (int i = 0; i < w.tabs()->count(); ++i)
-        if (w.tabs()->widget(i)->isAncestorOf(view))
-            w.tabs()->setCurrentIndex(i);
+    QTabWidget &w = *views.tabs(LiveViews::Area::Side);
+    for (int i = 0; i < w.count(); ++i)
+        if (w.widget(i)->isAncestorOf(view))
+            w.setCurrentIndex(i);
     w.resize(720, 330);
     w.show();
     QCoreApplication::processEvents();
@@ -127,6 +128,7 @@ private slots:
     void threeSendsThenOneRecv();
     void sendAllIsOneSegmentAndEarlyBytesAreClaimed();
     void datagramsKeepTheirBoundaries();
+    void unixStreamBytesReachTheirOwnConnection();
     void flowSeesARequestsStagesInOrder();
     void threadingMixInThreadComesAndGoes();
     void flowTabOnlyWithASocketServer();
@@ -138,7 +140,7 @@ void TestLiveViews::acceptQueueFillsWithoutAccept()
     Lab lab;
     Socket listener = boundLoopback(SOCK_STREAM, 2, lab.context("server"));
     QVERIFY(listener.isOpen());
-    AcceptQueueGauge *gauges = lab.panel.acceptQueues();
+    AcceptQueueGauge *gauges = lab.acceptQueues();
     QVERIFY(lab.until([&] { return gauges->gauge(listener.id()) != nullptr; }));
     QCOMPARE(gauges->gauge(listener.id())->waiting, 0u);
     QCOMPARE(gauges->gauge(listener.id())->limit, 2u);
@@ -154,7 +156,7 @@ void TestLiveViews::acceptQueueFillsWithoutAccept()
     QCOMPARE(g->owner, QStringLiteral("server"));
     QCOMPARE(g->port, int(portOf(listener)));
     QCOMPARE(gauges->gauges().size(), std::size_t(1));  // the clients are not listeners
-    saveShot(lab.panel, gauges, "accept-queue");
+    saveShot(lab.views, gauges, "accept-queue");
 
     auto taken = listener.accept();
     QVERIFY(taken);
@@ -173,7 +175,7 @@ void TestLiveViews::laterConnectsWaitWhenTheQueueIsFull()
     Socket listener = boundLoopback(SOCK_STREAM, 1, lab.context("server"));
     QVERIFY(listener.isOpen());
     std::vector<Socket> queued;
-    AcceptQueueGauge *gauges = lab.panel.acceptQueues();
+    AcceptQueueGauge *gauges = lab.acceptQueues();
     for (int i = 0; i < 2; ++i) {
         queued.push_back(connected(lab, portOf(listener)));
         QVERIFY(queued.back().isOpen());
@@ -219,7 +221,7 @@ void TestLiveViews::threeSendsThenOneRecv()
     QCOMPARE(b->untracedBytes(), std::int64_t(0));
     QVERIFY(!b->datagram);
     QVERIFY(lab.buffer(p.client) == nullptr);  // nothing waits on the client's side
-    saveShot(lab.panel, lab.panel.receiveBuffers(), "receive-three-sends");
+    saveShot(lab.views, lab.receiveBuffers(), "receive-three-sends");
 
     auto all = p.server.recv(4096);
     QVERIFY(all);
@@ -231,7 +233,7 @@ void TestLiveViews::threeSendsThenOneRecv()
     if (const auto *after = lab.buffer(p.server)) {  // still drawn while the take fades
         QCOMPARE(after->lastTake.bytes, total);
         QCOMPARE(after->lastTake.segments, 3);
-        saveShot(lab.panel, lab.panel.receiveBuffers(), "receive-one-recv");
+        saveShot(lab.views, lab.receiveBuffers(), "receive-one-recv");
     }
 }
 
@@ -297,6 +299,45 @@ void TestLiveViews::datagramsKeepTheirBoundaries()
     QCOMPARE(segmentBytes(lab.buffer(receiver)), (std::vector<std::int64_t>{7}));
 }
 
+// Three Unix stream clients that never bound look alike by address ("(unnamed)" to the
+// same path); the kernel's inodes tell their connections apart, so each accepted socket's
+// buffer holds its own client's sends and nothing untraced.
+void TestLiveViews::unixStreamBytesReachTheirOwnConnection()
+{
+    Lab lab;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto listener = Socket::create(AF_UNIX, SOCK_STREAM, 0, lab.context("server"));
+    QVERIFY(listener);
+    const auto path = SocketAddress::unixPath(dir.filePath(QStringLiteral("buffers.sock")).toStdString());
+    QVERIFY(path && listener->bind(*path) && listener->listen(5));
+    std::vector<Socket> clients, connections;
+    for (int i = 0; i < 3; ++i) {
+        auto c = Socket::create(AF_UNIX, SOCK_STREAM, 0, lab.context("client"));
+        QVERIFY(c && c->connect(*path));
+        clients.push_back(std::move(c).value());
+        auto a = listener->accept();
+        QVERIFY(a);
+        connections.push_back(std::move(a->socket));
+    }
+    const std::int64_t sizes[] = {0, 4, 9};  // the first says nothing
+    for (std::size_t i = 1; i < 3; ++i) {
+        QVERIFY(clients[i].sendAll(std::string(std::size_t(sizes[i]), 'u')));
+        QVERIFY(clients[i].send("!"));
+    }
+    QVERIFY(lab.until([&] {
+        const auto *b1 = lab.buffer(connections[1]), *b2 = lab.buffer(connections[2]);
+        return b1 && b2 && b1->kernelBytes == 5 && b2->kernelBytes == 10 && b1->segments.size() == 2 && b2->segments.size() == 2;
+    }));
+    QVERIFY(lab.buffer(connections[0]) == nullptr);
+    for (std::size_t i = 1; i < 3; ++i) {
+        const auto *b = lab.buffer(connections[i]);
+        QCOMPARE(segmentBytes(b), (std::vector<std::int64_t>{sizes[i], 1}));
+        QCOMPARE(b->untracedBytes(), std::int64_t(0));
+        QCOMPARE(b->peer, std::string("(unnamed)"));
+    }
+}
+
 // handle_request on a thread, one client: the flow view saw get_request ... shutdown_request
 // in that order, and nothing is left running.
 void TestLiveViews::flowSeesARequestsStagesInOrder()
@@ -312,9 +353,9 @@ void TestLiveViews::flowSeesARequestsStagesInOrder()
     serving.join();
     QVERIFY(served);
 
-    const SocketServerFlowModel &flow = lab.panel.serverFlow()->model();
+    const SocketServerFlowModel &flow = lab.serverFlow()->model();
     QVERIFY(lab.until([&] { return flow.boxes()[SocketServerFlowModel::ShutdownRequest].entered == 1 && flow.currentBox() < 0; }));
-    QVERIFY(lab.panel.serverFlow()->hasServer());
+    QVERIFY(lab.serverFlow()->hasServer());
     QCOMPARE(flow.boxes()[SocketServerFlowModel::Loop].call, TraceCall::HandleRequest);
     QStringList order;
     for (const auto &v : flow.visits())
@@ -344,7 +385,7 @@ void TestLiveViews::threadingMixInThreadComesAndGoes()
     serving.join();  // process_request only starts the thread: handle_request returns at once
     QVERIFY(served);
 
-    const SocketServerFlowModel &flow = lab.panel.serverFlow()->model();
+    const SocketServerFlowModel &flow = lab.serverFlow()->model();
     QVERIFY(lab.until([&] { return flow.workers().size() == 1 && flow.boxes()[SocketServerFlowModel::Handle].active == 1; }));
     const SocketServerFlowModel::Worker w = flow.workers().front();
     QVERIFY(!w.process);
@@ -353,7 +394,7 @@ void TestLiveViews::threadingMixInThreadComesAndGoes()
     QCOMPARE(flow.stageOf(w.requestId), TraceCall::Handle);
     QCOMPARE(flow.currentBox(), int(SocketServerFlowModel::Handle));
     QCOMPARE(w.client, client.getSockName()->toString());
-    saveShot(lab.panel, lab.panel.serverFlow(), "socketserver-thread");
+    saveShot(lab.views, lab.serverFlow(), "socketserver-thread");
 
     QCOMPARE(exchangeLine(client, "threaded\n"), std::string("threaded\n"));
     QVERIFY(lab.until([&] { return flow.workers().empty() || flow.workers().front().ended; }));
@@ -369,8 +410,8 @@ void TestLiveViews::flowTabOnlyWithASocketServer()
     QVERIFY(testsupport::makeTcpPair(p, lab.context("plain")));
     QVERIFY(p.client.send("x"));
     QVERIFY(lab.until([&] { return lab.buffer(p.server) != nullptr; }));
-    QVERIFY(!lab.panel.serverFlowShown());
-    QVERIFY(!lab.panel.serverFlow()->hasServer());
+    QVERIFY(!lab.serverFlowShown());
+    QVERIFY(!lab.serverFlow()->hasServer());
 
     TCPServer server(SocketAddress::loopback(AF_INET, 0), RequestHandlerClass::of<LineEcho>(), lab.context("server"));
     QVERIFY(server.initStatus());
@@ -378,13 +419,13 @@ void TestLiveViews::flowTabOnlyWithASocketServer()
     Socket client = connected(lab, server.serverAddress().port());
     QCOMPARE(exchangeLine(client, "hi\n"), std::string("hi\n"));
     serving.join();
-    QVERIFY(lab.until([&] { return lab.panel.serverFlowShown(); }));
-    QCOMPARE(lab.panel.tabs()->currentWidget()->isAncestorOf(lab.panel.serverFlow()), true);
+    QVERIFY(lab.until([&] { return lab.serverFlowShown(); }));
+    QCOMPARE(lab.views.tabs(LiveViews::Area::Side)->currentWidget()->isAncestorOf(lab.serverFlow()), true);
 
-    lab.panel.clear();
-    QVERIFY(!lab.panel.serverFlowShown());
-    QVERIFY(!lab.panel.serverFlow()->hasServer());
-    QVERIFY(lab.panel.acceptQueues()->gauges().empty());
+    lab.views.reset();
+    QVERIFY(!lab.serverFlowShown());
+    QVERIFY(!lab.serverFlow()->hasServer());
+    QVERIFY(lab.acceptQueues()->gauges().empty());
 }
 
 QTEST_MAIN(TestLiveViews)

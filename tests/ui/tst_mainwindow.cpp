@@ -7,7 +7,7 @@
 #include <LabSession.h>
 #include <AcceptQueueGauge.h>
 #include <LabNavigator.h>
-#include <LiveViewsPanel.h>
+#include <LiveViews.h>
 #include <MainWindow.h>
 #include <ParamEditor.h>
 #include <PaneRunner.h>
@@ -192,7 +192,7 @@ private slots:
             // Paused before accept(): two clients connect anyway, and wait in the queue.
             const std::uint16_t serverPort = server->paramValues().value(QStringLiteral("port")).toUShort();
             window.refreshViews();
-            const auto &gauges = window.liveViewsPanel()->acceptQueues()->gauges();
+            const auto &gauges = window.liveViews()->view<AcceptQueueGauge>()->gauges();
             QCOMPARE(gauges.size(), std::size_t(1));
             const std::uint16_t bound = std::uint16_t(gauges.front().port);
             QVERIFY(bound != 0 && serverPort == 0);
@@ -269,7 +269,7 @@ private slots:
         QCOMPARE(testsupport::openDescriptorCount(), before);
         window.refreshViews();
         QCOMPARE(window.socketModel()->rowCount(), 0);
-        QVERIFY(window.liveViewsPanel()->acceptQueues()->gauges().empty());
+        QVERIFY(window.liveViews()->view<AcceptQueueGauge>()->gauges().empty());
         QVERIFY(window.sequenceDiagram()->model().calls().empty());
         QVERIFY(serverView->stateLabel()->text() == QStringLiteral("not started"));
         QVERIFY(serverView->listing()->extraSelections().isEmpty());

@@ -8,8 +8,10 @@
 #include <SequenceDiagramView.h>
 #include <SequenceModel.h>
 
+#include <Clock.h>
 #include <Socket.h>
 #include <SocketRegistry.h>
+#include <SocketSnapshot.h>
 #include <TraceStream.h>
 
 #include <QImage>
@@ -39,20 +41,26 @@ struct Lab {
     SocketContext pane(const char *owner) const { return SocketContext{trace, nullptr, registry, owner}; }
 };
 
-// One tick of the window: drain what the sockets traced, add it, refresh.
-void tick(SequenceDiagramView &view, TraceStream &trace)
+// What the window hands its views each tick: these events and a snapshot of the sockets.
+void feed(SequenceDiagramView &view, const std::vector<TraceEvent> &events, const Lab &lab)
 {
-    std::vector<TraceEvent> events;
-    trace.drain(events, 2000);
-    view.addEvents(events);
-    view.refresh();
+    const SocketSnapshot sockets = SocketSnapshot::take(*lab.registry);
+    view.feed(LiveTick{events, sockets, steadyNowNs()});
 }
 
-void drainInto(SequenceDiagramView &view, TraceStream &trace)
+// One tick of the window: drain what the sockets traced and feed it.
+void tick(SequenceDiagramView &view, const Lab &lab)
 {
-    while (trace.size() > 0)
-        tick(view, trace);
-    view.refresh();
+    std::vector<TraceEvent> events;
+    lab.trace->drain(events, 2000);
+    feed(view, events, lab);
+}
+
+void drainInto(SequenceDiagramView &view, const Lab &lab)
+{
+    while (lab.trace->size() > 0)
+        tick(view, lab);
+    tick(view, lab);
 }
 
 std::vector<const Call *> callsOf(const SequenceModel &m, std::uint32_t socketId, TraceCall call)
@@ -104,6 +112,7 @@ private slots:
     void blockedRecvDrawsABar();
     void udpDatagramsKeepTheirBoundaries();
     void socketPairAndStages();
+    void unixStreamClientsPairedByInode();
     void followsTheNewestRowUntilScrolledBack();
     void exportsPngAndSvg();
     void longRunStaysBounded();
@@ -135,8 +144,7 @@ void TestSequenceDiagram::tcpLifelinesConnectAndCoalescedSends()
     QVERIFY(client.close());
 
     SequenceDiagramView view;
-    view.setRegistry(lab.registry);
-    drainInto(view, *lab.trace);
+    drainInto(view, lab);
     const SequenceModel &m = view.model();
 
     // A pane's sockets side by side: the listener, its connection, then the client's.
@@ -191,7 +199,7 @@ void TestSequenceDiagram::tcpLifelinesConnectAndCoalescedSends()
     QCOMPARE(data[4].bytes, std::int64_t{6});
     QCOMPARE(m.waitingCount(), std::size_t{0});
 
-    view.clear();
+    view.forgetRun();
     QVERIFY(view.model().lifelines().empty());
     QVERIFY(view.model().calls().empty());
     QVERIFY(view.model().arrows().empty());
@@ -210,8 +218,7 @@ void TestSequenceDiagram::clientsPairedWithTheirAcceptedSockets()
     QVERIFY(second.connect(target));
 
     SequenceDiagramView view;
-    view.setRegistry(lab.registry);
-    drainInto(view, *lab.trace);  // the connects are drawn before any accept
+    drainInto(view, lab);  // the connects are drawn before any accept
 
     auto a = listener.accept();
     auto b = listener.accept();
@@ -225,7 +232,7 @@ void TestSequenceDiagram::clientsPairedWithTheirAcceptedSockets()
     QVERIFY(waitQueued(fromFirst, 1));
     QCOMPARE(fromSecond.recv(10).value(), std::string("xx"));
     QCOMPARE(fromFirst.recv(10).value(), std::string("y"));
-    drainInto(view, *lab.trace);
+    drainInto(view, lab);
 
     const SequenceModel &m = view.model();
     QCOMPARE(m.lifeline(fromFirst.id())->peerId, first.id());
@@ -248,8 +255,7 @@ void TestSequenceDiagram::blockedRecvDrawsABar()
     testsupport::TcpPair p;
     QVERIFY(testsupport::makeTcpPair(p, lab.pane("server")));
     SequenceDiagramView view;
-    view.setRegistry(lab.registry);
-    drainInto(view, *lab.trace);
+    drainInto(view, lab);
 
     std::string got;
     std::thread reader([&] {
@@ -257,7 +263,7 @@ void TestSequenceDiagram::blockedRecvDrawsABar()
         got = r ? *r : std::string("<failed>");
     });
     const bool blocked = waitUntil([&] { return p.server.record()->blockedIn.load() == TraceCall::Recv; });
-    drainInto(view, *lab.trace);
+    drainInto(view, lab);
     const auto waiting = callsOf(view.model(), p.server.id(), TraceCall::Recv);
     QVERIFY(p.client.sendAll("wake"));
     reader.join();
@@ -267,7 +273,7 @@ void TestSequenceDiagram::blockedRecvDrawsABar()
     QVERIFY(waiting[0]->blocked());
     QVERIFY(view.model().callLabel(*waiting[0]).endsWith(QStringLiteral("…")));
 
-    drainInto(view, *lab.trace);
+    drainInto(view, lab);
     const auto recvs = callsOf(view.model(), p.server.id(), TraceCall::Recv);
     QCOMPARE(recvs.size(), std::size_t{1});
     const Call &recv = *recvs[0];
@@ -303,8 +309,7 @@ void TestSequenceDiagram::udpDatagramsKeepTheirBoundaries()
     QCOMPARE(client.recvFrom(64).value().data, std::string("ok"));
 
     SequenceDiagramView view;
-    view.setRegistry(lab.registry);
-    drainInto(view, *lab.trace);
+    drainInto(view, lab);
     const SequenceModel &m = view.model();
     QCOMPARE(m.lifelines().size(), std::size_t{2});
     QVERIFY(m.lifeline(server.id())->header().endsWith(QStringLiteral("· UDP")));
@@ -339,8 +344,7 @@ void TestSequenceDiagram::socketPairAndStages()
     QCOMPARE(pair->second.recv(10).value(), std::string("abc"));
 
     SequenceDiagramView view;
-    view.setRegistry(lab.registry);
-    drainInto(view, *lab.trace);
+    drainInto(view, lab);
     const SequenceModel &m = view.model();
     QCOMPARE(m.lifelines().size(), std::size_t{2});
     QVERIFY(m.lifeline(pair->first.id())->header().endsWith(QStringLiteral("· Unix stream")));
@@ -359,11 +363,68 @@ void TestSequenceDiagram::socketPairAndStages()
         stage.phase = TracePhase::Returned;
         lab.trace->push(stage);
     }
-    drainInto(view, *lab.trace);
+    drainInto(view, lab);
     QCOMPARE(m.rowCount(), rows);
     QCOMPARE(m.stageMarks().size(), std::size_t{1});
     QCOMPARE(m.stageMarks()[0].text, QStringLiteral("get_request › verify_request"));
     QCOMPARE(m.stageMarks()[0].row, m.endRow() - 1);
+}
+
+// Unix stream clients that never bound have no address to pair by ("(unnamed)" on every
+// side): the pairing goes by the kernel's socket inodes instead. Two clients on two
+// listeners, accepted in the reverse order of their connects: each connect arrow ends at
+// its own listener's accept, and the bytes reach the right connection.
+void TestSequenceDiagram::unixStreamClientsPairedByInode()
+{
+    Lab lab;
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    std::vector<Socket> listeners;
+    for (const char *name : {"first.sock", "second.sock"}) {
+        listeners.push_back(makeSocket(AF_UNIX, SOCK_STREAM, lab.pane("server")));
+        const auto path = SocketAddress::unixPath(dir.filePath(QLatin1String(name)).toStdString());
+        QVERIFY(path);
+        QVERIFY(listeners.back().bind(*path));
+        QVERIFY(listeners.back().listen(5));
+    }
+    Socket first = makeSocket(AF_UNIX, SOCK_STREAM, lab.pane("client 1"));
+    Socket second = makeSocket(AF_UNIX, SOCK_STREAM, lab.pane("client 2"));
+    QVERIFY(first.connect(listeners[0].getSockName().value()));
+    QVERIFY(second.connect(listeners[1].getSockName().value()));
+    QCOMPARE(first.getSockName().value().toString(), std::string("(unnamed)"));
+
+    SequenceDiagramView view;
+    drainInto(view, lab);  // the connects are drawn before any accept
+    auto fromSecond = listeners[1].accept();
+    auto fromFirst = listeners[0].accept();
+    QVERIFY(fromFirst && fromSecond);
+    QVERIFY(first.sendAll("one"));
+    QVERIFY(second.sendAll("second"));
+    QVERIFY(waitQueued(fromFirst->socket, 3));
+    QVERIFY(waitQueued(fromSecond->socket, 6));
+    QCOMPARE(fromFirst->socket.recv(64).value(), std::string("one"));
+    QCOMPARE(fromSecond->socket.recv(64).value(), std::string("second"));
+    drainInto(view, lab);
+
+    const SequenceModel &m = view.model();
+    QCOMPARE(m.lifeline(fromFirst->socket.id())->peerId, first.id());
+    QCOMPARE(m.lifeline(fromSecond->socket.id())->peerId, second.id());
+    QCOMPARE(m.lifeline(first.id())->peerId, fromFirst->socket.id());
+    QVERIFY(m.lifeline(first.id())->header().endsWith(QStringLiteral("· Unix stream")));
+    const auto connects = arrowsOf(m, ArrowKind::Connect);
+    QCOMPARE(connects.size(), std::size_t{2});
+    for (const Resolved &c : connects) {
+        const bool fromFirstClient = c.from->socketId == first.id();
+        QCOMPARE(c.to->socketId, fromFirstClient ? listeners[0].id() : listeners[1].id());
+    }
+    const auto data = arrowsOf(m, ArrowKind::Stream);
+    QCOMPARE(data.size(), std::size_t{2});
+    for (const Resolved &r : data) {
+        const bool fromFirstClient = r.from->socketId == first.id();
+        QCOMPARE(r.to->socketId, fromFirstClient ? fromFirst->socket.id() : fromSecond->socket.id());
+        QCOMPARE(r.bytes, std::int64_t{fromFirstClient ? 3 : 6});
+    }
+    QCOMPARE(m.waitingCount(), std::size_t{0});  // nothing left over, nothing "untraced"
 }
 
 // The view keeps the newest row in sight while the run goes on; scrolling back stops that
@@ -374,7 +435,6 @@ void TestSequenceDiagram::followsTheNewestRowUntilScrolledBack()
     testsupport::TcpPair p;
     QVERIFY(testsupport::makeTcpPair(p, lab.pane("server")));
     SequenceDiagramView view;
-    view.setRegistry(lab.registry);
     view.resize(500, 300);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -383,7 +443,7 @@ void TestSequenceDiagram::followsTheNewestRowUntilScrolledBack()
             QVERIFY(p.client.sendAll("ping"));
             QCOMPARE(p.server.recv(4).value(), std::string("ping"));
         }
-        drainInto(view, *lab.trace);
+        drainInto(view, lab);
     };
     exchange(20);
     QScrollBar *bar = view.verticalScrollBar();
@@ -421,8 +481,7 @@ void TestSequenceDiagram::exportsPngAndSvg()
     reader.join();
 
     SequenceDiagramView view;
-    view.setRegistry(lab.registry);
-    drainInto(view, *lab.trace);
+    drainInto(view, lab);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
 
@@ -475,8 +534,7 @@ void TestSequenceDiagram::longRunStaysBounded()
     testsupport::TcpPair p;
     QVERIFY(testsupport::makeTcpPair(p, lab.pane("server")));
     SequenceDiagramView view;
-    view.setRegistry(lab.registry);
-    drainInto(view, *lab.trace);
+    drainInto(view, lab);
     const std::uint64_t start = lab.trace->pushed();
     std::size_t maxCalls = 0, maxArrows = 0, maxWaiting = 0;
     std::int64_t maxRows = 0;
@@ -484,7 +542,7 @@ void TestSequenceDiagram::longRunStaysBounded()
         QVERIFY(p.client.send("x"));
         QCOMPARE(p.server.recv(16).value(), std::string("x"));
         if (i % 500 == 499) {  // a tick's worth, well inside the stream's capacity
-            drainInto(view, *lab.trace);
+            drainInto(view, lab);
             const SequenceModel &m = view.model();
             maxCalls = std::max(maxCalls, m.calls().size());
             maxArrows = std::max(maxArrows, m.arrows().size());
@@ -492,7 +550,7 @@ void TestSequenceDiagram::longRunStaysBounded()
             maxWaiting = std::max(maxWaiting, m.waitingCount());
         }
     }
-    drainInto(view, *lab.trace);
+    drainInto(view, lab);
     QCOMPARE(lab.trace->dropped(), std::uint64_t{0});
     QVERIFY(lab.trace->pushed() - start >= 20000);
     const SequenceModel &m = view.model();
@@ -531,9 +589,7 @@ void TestSequenceDiagram::survivesATraceThatLostEvents()
         if (e.phase == TracePhase::Returned || e.phase == TracePhase::Failed)
             ends.push_back(e);
     SequenceDiagramView view;
-    view.setRegistry(lab.registry);
-    view.addEvents(ends);
-    view.refresh();
+    feed(view, ends, lab);
     const SequenceModel &m = view.model();
     QCOMPARE(m.lifelines().size(), std::size_t{3});
     const auto recvs = callsOf(m, p.server.id(), TraceCall::Recv);

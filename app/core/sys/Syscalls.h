@@ -50,5 +50,10 @@ SysResult eventfdDrain(int fd);
 // Kernel probes (read-only).
 SysResult ioctlInq(int fd);   // SIOCINQ: bytes waiting to be read (first datagram's size for UDP)
 SysResult ioctlOutq(int fd);  // SIOCOUTQ: bytes not yet acknowledged / sent
+SysResult socketInode(int fd);  // fstat: the socket's inode number, as `ss -e` and `ss -x` print it
+// sock_diag (NETLINK_SOCK_DIAG, what `ss -x` asks): the inode of the socket connected to the
+// Unix socket with this inode; 0 when it has none, or its peer is a connection not yet
+// accepted. Never waits: the kernel answers before the request's send returns. (SockDiag.cpp)
+SysResult unixPeerInode(std::uint64_t inode);
 
 } // namespace socketlab::sys

@@ -1,0 +1,59 @@
+// Every socket of a registry at one moment: each record's state, typed endpoints and kernel
+// sample read once, and each connected socket paired with the socket at its other end
+// (PeerPairing). The window takes one per tick on the GUI thread and hands the same snapshot
+// to every live view, so a socket is probed once per tick however many views show it, and
+// all views agree on what they show.
+#pragma once
+
+#include "KernelProbe.h"
+#include "SocketAddress.h"
+#include "SocketRecord.h"
+
+#include <cstdint>
+#include <memory>
+#include <unordered_map>
+#include <vector>
+
+namespace socketlab {
+
+class SocketRegistry;
+
+struct SocketSample {
+    std::shared_ptr<const SocketRecord> record;  // identity, owner, family, type and live counters
+    std::uint32_t id = 0;
+    int fd = -1;
+    SocketState state = SocketState::Created;
+    TraceCall blockedIn = TraceCall::None;
+    std::int64_t blockedSinceNs = 0;
+    SocketAddress local;             // typed endpoints; invalid while there is none
+    SocketAddress peer;
+    std::uint64_t inode = 0;
+    std::uint64_t peerInode = 0;     // connected Unix sockets: the kernel's name of the other end
+    KernelSample kernel;             // unavailable once closed
+    std::uint32_t peerId = 0;        // the socket at the other end of its connection; 0 if none traced
+
+    bool isDatagram() const { return record->isDatagram(); }
+    bool isOpen() const { return state != SocketState::Closed; }
+};
+
+class SocketSnapshot {
+public:
+    SocketSnapshot() = default;
+    // Reads and probes every record of the registry once, in the registry's order, and pairs them.
+    static SocketSnapshot take(const SocketRegistry &registry);
+    // The same from records already in hand (tests; a registry-less view).
+    static SocketSnapshot of(const std::vector<std::shared_ptr<SocketRecord>> &records);
+
+    const std::vector<SocketSample> &sockets() const { return m_sockets; }
+    const SocketSample *find(std::uint32_t socketId) const;
+    std::uint32_t peerOf(std::uint32_t socketId) const;  // 0 if unpaired or unknown
+    // The open datagram socket, other than the sender, that a datagram sent to `target`
+    // arrives at (its local endpoint is the target, or a wildcard on its port); 0 if none.
+    std::uint32_t datagramReceiver(const SocketAddress &target, std::uint32_t senderId) const;
+
+private:
+    std::vector<SocketSample> m_sockets;
+    std::unordered_map<std::uint32_t, std::size_t> m_index;
+};
+
+} // namespace socketlab

@@ -1,0 +1,135 @@
+// Asking the kernel about sockets by inode: fstat for a socket's own inode, and one
+// sock_diag request (NETLINK_SOCK_DIAG, the interface `ss` uses) for a Unix socket's peer.
+#include "Syscalls.h"
+
+#include "SyscallResult.h"
+
+#include <cerrno>
+#include <cstring>
+#include <linux/inet_diag.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace socketlab::sys {
+namespace {
+
+// A netlink socket to the kernel's sock_diag, closed when it goes out of scope.
+class DiagSocket {
+public:
+    DiagSocket() : m_fd(::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG)), m_error(m_fd < 0 ? errno : 0) {}
+    ~DiagSocket()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    DiagSocket(const DiagSocket &) = delete;
+    DiagSocket &operator=(const DiagSocket &) = delete;
+    int fd() const { return m_fd; }
+    int error() const { return m_error; }
+
+private:
+    int m_fd;
+    int m_error;
+};
+
+struct UnixDiagRequest {
+    nlmsghdr header;
+    unix_diag_req request;
+};
+
+// The UNIX_DIAG_PEER attribute of one SOCK_DIAG_BY_FAMILY reply, read with memcpy: the
+// reply buffer gives no alignment guarantee for the structures inside it.
+SysResult peerFromReply(const char *reply, std::size_t length, std::uint32_t inode)
+{
+    std::size_t offset = 0;
+    while (offset + sizeof(nlmsghdr) <= length) {
+        nlmsghdr header;
+        std::memcpy(&header, reply + offset, sizeof header);
+        if (header.nlmsg_len < sizeof header || offset + header.nlmsg_len > length)
+            return SysResult{-1, EPROTO};
+        const char *payload = reply + offset + NLMSG_HDRLEN;
+        const std::size_t payloadLength = header.nlmsg_len - NLMSG_HDRLEN;
+        if (header.nlmsg_type == NLMSG_ERROR && payloadLength >= sizeof(nlmsgerr)) {
+            nlmsgerr error;
+            std::memcpy(&error, payload, sizeof error);
+            return SysResult{-1, error.error < 0 ? -error.error : EPROTO};
+        }
+        if (header.nlmsg_type == SOCK_DIAG_BY_FAMILY && payloadLength >= sizeof(unix_diag_msg)) {
+            unix_diag_msg message;
+            std::memcpy(&message, payload, sizeof message);
+            if (message.udiag_ino == inode) {
+                std::size_t at = NLMSG_ALIGN(sizeof message);
+                while (at + sizeof(rtattr) <= payloadLength) {
+                    rtattr attribute;
+                    std::memcpy(&attribute, payload + at, sizeof attribute);
+                    if (attribute.rta_len < sizeof attribute || at + attribute.rta_len > payloadLength)
+                        break;
+                    if (attribute.rta_type == UNIX_DIAG_PEER && attribute.rta_len >= RTA_LENGTH(sizeof(std::uint32_t))) {
+                        std::uint32_t peer = 0;
+                        std::memcpy(&peer, payload + at + RTA_LENGTH(0), sizeof peer);
+                        return SysResult{peer, 0};
+                    }
+                    at += RTA_ALIGN(attribute.rta_len);
+                }
+                return SysResult{0, 0};  // not connected
+            }
+        }
+        offset += NLMSG_ALIGN(header.nlmsg_len);
+    }
+    return SysResult{-1, EPROTO};
+}
+
+} // namespace
+
+SysResult socketInode(int fd)
+{
+    struct stat st{};
+    if (::fstat(fd, &st) < 0)
+        return SysResult{-1, errno};
+    return SysResult{static_cast<long long>(st.st_ino), 0};
+}
+
+SysResult unixPeerInode(std::uint64_t inode)
+{
+    if (inode == 0 || inode > UINT32_MAX)  // unix_diag names sockets by 32-bit inode numbers
+        return SysResult{-1, EINVAL};
+    const DiagSocket diag;
+    if (diag.fd() < 0)
+        return SysResult{-1, diag.error()};
+
+    UnixDiagRequest message{};
+    message.header.nlmsg_len = sizeof message;
+    message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+    message.header.nlmsg_flags = NLM_F_REQUEST;  // one socket by inode: no dump
+    message.request.sdiag_family = AF_UNIX;
+    message.request.udiag_states = ~0u;
+    message.request.udiag_ino = static_cast<std::uint32_t>(inode);
+    message.request.udiag_show = UDIAG_SHOW_PEER;
+    message.request.udiag_cookie[0] = INET_DIAG_NOCOOKIE;
+    message.request.udiag_cookie[1] = INET_DIAG_NOCOOKIE;
+    sockaddr_nl kernel{};
+    kernel.nl_family = AF_NETLINK;
+    const SysResult sent = detail::retryOnEintr([&] {
+        return static_cast<long long>(::sendto(diag.fd(), &message, sizeof message, 0,
+                                               reinterpret_cast<const sockaddr *>(&kernel), sizeof kernel));
+    });
+    if (!sent.ok())
+        return sent;
+
+    // The kernel handles a single-socket request inside sendto, so the reply is already
+    // queued: MSG_DONTWAIT keeps a kernel that behaved otherwise from ever blocking us.
+    alignas(nlmsghdr) char reply[512];
+    const SysResult got = detail::retryOnEintr([&] {
+        return static_cast<long long>(::recv(diag.fd(), reply, sizeof reply, MSG_DONTWAIT));
+    });
+    if (!got.ok())
+        return got;
+    return peerFromReply(reply, static_cast<std::size_t>(got.value), static_cast<std::uint32_t>(inode));
+}
+
+} // namespace socketlab::sys

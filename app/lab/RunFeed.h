@@ -1,0 +1,45 @@
+// What a running lab shows, taken once per tick on the GUI thread and handed to everyone who
+// follows the run: the calls traced since the last tick and one SocketSnapshot (every socket
+// read and probed once, peers paired). The window's live views, the predictions and a check
+// all see the same tick, so they agree, and the trace has one reader.
+#pragma once
+
+#include <SocketRegistry.h>
+#include <SocketSnapshot.h>
+#include <TraceStream.h>
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+struct RunTick {
+    const std::vector<socketlab::TraceEvent> &events;  // traced since the last tick, in order
+    const socketlab::SocketSnapshot &sockets;          // every socket now
+    std::int64_t nowNs;                                // steady clock, when the snapshot was taken
+};
+
+class RunListener {
+public:
+    virtual ~RunListener() = default;
+    virtual void runTicked(const RunTick &tick) = 0;
+    virtual void runReset() {}  // the lab was Reset: what was seen so far is gone
+};
+
+class RunFeed {
+public:
+    static constexpr std::size_t kEventsPerTick = 2000;             // the GUI takes the trace at its own pace
+    static constexpr std::int64_t kClosedLingerNs = 3'000'000'000;  // closed sockets stay listed 3 s, then go
+
+    RunFeed(std::shared_ptr<socketlab::TraceStream> trace, std::shared_ptr<socketlab::SocketRegistry> registry);
+
+    void follow(RunListener *listener);
+    void unfollow(RunListener *listener);
+    void tick();      // drains the trace, takes the snapshot, tells every listener
+    void resetRun();  // drops what waits in the trace, tells every listener
+
+private:
+    std::shared_ptr<socketlab::TraceStream> m_trace;
+    std::shared_ptr<socketlab::SocketRegistry> m_registry;
+    std::vector<RunListener *> m_listeners;
+    std::vector<socketlab::TraceEvent> m_events;  // reused each tick
+};
