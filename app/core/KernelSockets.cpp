@@ -4,6 +4,7 @@
 #include "sys/InetDiag.h"
 
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 
 namespace socketlab {
 namespace {
@@ -36,24 +37,27 @@ KernelTcpSocket typed(const sys::InetDiagEntry &e)
 
 } // namespace
 
+bool KernelTcpSocket::isListening() const
+{
+    return tcpState == TCP_LISTEN;
+}
+
 Result<std::vector<KernelTcpSocket>> kernelTcpSockets(int family, std::uint32_t stateMask)
 {
     std::vector<KernelTcpSocket> sockets;
-    const sys::SysResult r = sys::inetDiagDump(family, stateMask, [&](const sys::InetDiagEntry &e) { sockets.push_back(typed(e)); });
+    const sys::SysResult r = sys::inetDiagDump(family, stateMask, {}, [&](const sys::InetDiagEntry &e) { sockets.push_back(typed(e)); });
     if (!r.ok())
         return SocketError::fromErrno(r.error);
     return sockets;
 }
 
-Result<std::vector<KernelTcpSocket>> kernelTcpSocketsOnPort(std::uint16_t port, std::uint32_t stateMask)
+Result<std::vector<KernelTcpSocket>> kernelTcpSocketsOnPorts(const std::vector<std::uint16_t> &ports, std::uint32_t stateMask)
 {
     std::vector<KernelTcpSocket> found;
+    if (ports.empty())
+        return found;
     for (const int family : {AF_INET, AF_INET6}) {
-        const sys::SysResult r = sys::inetDiagDump(family, stateMask, [&](const sys::InetDiagEntry &e) {
-            KernelTcpSocket s = typed(e);
-            if (s.usesPort(port))
-                found.push_back(std::move(s));
-        });
+        const sys::SysResult r = sys::inetDiagDump(family, stateMask, ports, [&](const sys::InetDiagEntry &e) { found.push_back(typed(e)); });
         if (!r.ok())
             return SocketError::fromErrno(r.error);
     }

@@ -28,6 +28,7 @@ struct KernelTcpSocket {
     std::uint32_t sendQueue = 0;       // a listener: the accept queue's limit; else unacknowledged bytes
 
     bool heldByNoProcess() const { return inode == 0; }
+    bool isListening() const;
     bool usesPort(std::uint16_t port) const { return local.port() == port || peer.port() == port; }
 };
 
@@ -35,8 +36,14 @@ struct KernelTcpSocket {
 // stateMask, as the kernel lists them. A SocketError when sock_diag is unavailable.
 Result<std::vector<KernelTcpSocket>> kernelTcpSockets(int family, std::uint32_t stateMask = ~0u);
 
-// Those of both families that use the port at either end: what a lab on that port left behind.
-Result<std::vector<KernelTcpSocket>> kernelTcpSocketsOnPort(std::uint16_t port, std::uint32_t stateMask = ~0u);
+// Those of both families that use one of the ports at either end (the kernel picks them out):
+// what a lab on those ports left behind. At most 256 ports (E2BIG).
+Result<std::vector<KernelTcpSocket>> kernelTcpSocketsOnPorts(const std::vector<std::uint16_t> &ports,
+                                                             std::uint32_t stateMask = ~0u);
+inline Result<std::vector<KernelTcpSocket>> kernelTcpSocketsOnPort(std::uint16_t port, std::uint32_t stateMask = ~0u)
+{
+    return kernelTcpSocketsOnPorts({port}, stateMask);
+}
 
 constexpr std::uint32_t tcpStateBit(int tcpState) { return 1u << static_cast<unsigned>(tcpState); }
 

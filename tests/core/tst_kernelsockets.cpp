@@ -117,7 +117,7 @@ private slots:
 
         // It counts down.
         const std::int64_t first = row.timerMs;
-        QTRY_VERIFY_WITH_TIMEOUT(!onPort(port, TCP_TIME_WAIT).empty() && onPort(port, TCP_TIME_WAIT).front().timerMs < first - 300, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT((waiting = onPort(port, TCP_TIME_WAIT)).size() == 1 && waiting.front().timerMs < first - 300, 5000);
     }
 
     void listenerQueueAndSynSentClients()
@@ -153,7 +153,40 @@ private slots:
         if (!m_ss.isEmpty())
             QCOMPARE(ssRows(m_ss, QStringLiteral("syn-sent"), port), rowsOf(synSent));
         // The kernel resends their SYNs (after about a second) while the queue stays full.
-        QTRY_VERIFY_WITH_TIMEOUT(onPort(port, TCP_SYN_SENT).size() == 2 && onPort(port, TCP_SYN_SENT).front().retransmits >= 1, 8000);
+        QTRY_VERIFY_WITH_TIMEOUT((synSent = onPort(port, TCP_SYN_SENT)).size() == 2 && synSent.front().retransmits >= 1, 8000);
+    }
+
+    void kernelFiltersByPort()
+    {
+        // Two listeners, one connection to each: the kernel's filtered answer for both ports is
+        // what the whole table holds on them, and a third port of this process is left out.
+        std::vector<Socket> held;
+        std::vector<std::uint16_t> ports;
+        for (int i = 0; i < 3; ++i) {
+            Socket listener = boundLoopback(SOCK_STREAM, 5);
+            ports.push_back(portOf(listener));
+            Socket client = Socket::create(AF_INET, SOCK_STREAM).value();
+            QVERIFY(client.connect(SocketAddress::loopback(AF_INET, ports.back())));
+            held.push_back(std::move(listener));
+            held.push_back(std::move(client));
+        }
+        const std::vector<std::uint16_t> asked{ports[0], ports[1]};
+        auto filtered = kernelTcpSocketsOnPorts(asked);
+        QVERIFY(filtered.ok());
+        auto all = kernelTcpSockets(AF_INET);  // kept: the loop below reads inside it
+        QVERIFY(all.ok());
+        std::vector<KernelTcpSocket> expected;
+        for (KernelTcpSocket &s : *all) {
+            if (s.usesPort(asked[0]) || s.usesPort(asked[1]))
+                expected.push_back(std::move(s));
+        }
+        QCOMPARE(rowsOf(*filtered), rowsOf(expected));
+        QCOMPARE(filtered->size(), std::size_t(6));  // per port: LISTEN, and each end of the connection
+
+        const std::vector<std::uint16_t> tooMany(300, ports[0]);
+        const auto refused = kernelTcpSocketsOnPorts(tooMany);
+        QVERIFY(!refused.ok());
+        QCOMPARE(refused.error().code(), E2BIG);
     }
 
     void refusesAFamilyItCannotList()

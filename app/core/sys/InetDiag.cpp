@@ -1,44 +1,28 @@
 // inet_diag over NETLINK_SOCK_DIAG: one dump request, its replies read until NLMSG_DONE.
 #include "InetDiag.h"
 
+#include "DiagSocket.h"
 #include "SyscallResult.h"
 
 #include <cerrno>
 #include <cstring>
 #include <linux/inet_diag.h>
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 #include <linux/sock_diag.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <unistd.h>
 #include <vector>
 
 namespace socketlab::sys {
 namespace {
 
-// A netlink socket to sock_diag, closed when it goes out of scope.
-class DiagSocket {
-public:
-    DiagSocket() : m_fd(::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG)), m_error(m_fd < 0 ? errno : 0) {}
-    ~DiagSocket()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    DiagSocket(const DiagSocket &) = delete;
-    DiagSocket &operator=(const DiagSocket &) = delete;
-    int fd() const { return m_fd; }
-    int error() const { return m_error; }
+using detail::DiagSocket;
 
-private:
-    int m_fd;
-    int m_error;
-};
-
-struct DumpRequest {
-    nlmsghdr header;
-    inet_diag_req_v2 request;
-};
+// A dump request: the header, the request, and when ports are given a bytecode filter the
+// kernel runs on each socket (INET_DIAG_REQ_BYTECODE), so only those sockets come back.
+std::vector<char> dumpRequest(int family, std::uint32_t stateMask, const std::vector<std::uint16_t> &ports,
+                              std::uint32_t sequence);
 
 // One endpoint of inet_diag_sockid (network byte order there and in sockaddr alike).
 void fillAddress(sockaddr_storage &out, int family, const __be32 (&address)[4], __be16 port)
@@ -87,7 +71,8 @@ SysResult parseReply(const char *reply, std::size_t length, std::uint32_t sequen
 
 } // namespace
 
-SysResult inetDiagDump(int family, std::uint32_t stateMask, const std::function<void(const InetDiagEntry &)> &each)
+SysResult inetDiagDump(int family, std::uint32_t stateMask, const std::vector<std::uint16_t> &ports,
+                       const std::function<void(const InetDiagEntry &)> &each)
 {
     if (family != AF_INET && family != AF_INET6)
         return SysResult{-1, EAFNOSUPPORT};
@@ -96,26 +81,16 @@ SysResult inetDiagDump(int family, std::uint32_t stateMask, const std::function<
         return SysResult{-1, diag.error()};
 
     constexpr std::uint32_t kSequence = 1;
-    DumpRequest message{};
-    message.header.nlmsg_len = sizeof message;
-    message.header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
-    message.header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
-    message.header.nlmsg_seq = kSequence;
-    message.request.sdiag_family = static_cast<__u8>(family);
-    message.request.sdiag_protocol = IPPROTO_TCP;
-    message.request.idiag_states = stateMask;
-    sockaddr_nl kernel{};
-    kernel.nl_family = AF_NETLINK;
-    const SysResult sent = detail::retryOnEintr([&] {
-        return static_cast<long long>(::sendto(diag.fd(), &message, sizeof message, 0,
-                                               reinterpret_cast<const sockaddr *>(&kernel), sizeof kernel));
-    });
+    if (ports.size() > kMaxFilteredPorts)
+        return SysResult{-1, E2BIG};
+    const std::vector<char> message = dumpRequest(family, stateMask, ports, kSequence);
+    const SysResult sent = diag.request(message.data(), message.size());
     if (!sent.ok())
         return sent;
 
-    // The kernel makes the dump's first part inside sendto and each next part inside the recv
-    // that empties the queue, so a part is always waiting: MSG_DONTWAIT only guards against a
-    // kernel that behaved otherwise, which then reads as EAGAIN instead of a hang.
+    // The kernel makes the dump's next part inside the recv that empties the queue, so a part
+    // is always waiting: MSG_DONTWAIT only guards against a kernel that behaved otherwise,
+    // which then reads as EAGAIN instead of a hang.
     std::vector<char> buffer(64 * 1024);
     long long entries = 0;
     for (;;) {
@@ -141,6 +116,53 @@ SysResult inetDiagDump(int family, std::uint32_t stateMask, const std::function<
 }
 
 namespace {
+
+std::vector<char> dumpRequest(int family, std::uint32_t stateMask, const std::vector<std::uint16_t> &ports,
+                              std::uint32_t sequence)
+{
+    // The filter: for each port "sport == P" then "dport == P", any of them accepts. A test
+    // is two ops (the second holds the port); true jumps 8 bytes on to a JMP that leaves the
+    // program at its end (accepted), false jumps 12 bytes past that JMP to the next test. The
+    // last test's false jumps past the end: rejected. Every target is on the chain the
+    // kernel's audit walks by "yes", as it requires.
+    std::vector<inet_diag_bc_op> program;
+    const std::size_t tests = ports.size() * 2;
+    for (std::size_t i = 0; i < tests; ++i) {
+        const bool source = i % 2 == 0;
+        program.push_back({static_cast<unsigned char>(source ? INET_DIAG_BC_S_EQ : INET_DIAG_BC_D_EQ), 8, 12});
+        program.push_back({0, 0, ports[i / 2]});
+        if (i + 1 < tests) {
+            const std::size_t left = (tests - i - 1) * 12 - 4;  // the bytes after this JMP
+            program.push_back({INET_DIAG_BC_JMP, 4, static_cast<unsigned short>(left + 4)});
+        }
+    }
+    const std::size_t programBytes = program.size() * sizeof(inet_diag_bc_op);
+    const std::size_t attributeBytes = programBytes ? RTA_LENGTH(programBytes) : 0;
+    const std::size_t length = NLMSG_LENGTH(sizeof(inet_diag_req_v2)) + RTA_ALIGN(attributeBytes);
+
+    nlmsghdr header{};
+    header.nlmsg_len = static_cast<__u32>(length);
+    header.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+    header.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+    header.nlmsg_seq = sequence;
+    inet_diag_req_v2 request{};
+    request.sdiag_family = static_cast<__u8>(family);
+    request.sdiag_protocol = IPPROTO_TCP;
+    request.idiag_states = stateMask;
+
+    std::vector<char> message(length, 0);
+    std::memcpy(message.data(), &header, sizeof header);
+    std::memcpy(message.data() + NLMSG_HDRLEN, &request, sizeof request);
+    if (programBytes) {
+        rtattr attribute{};
+        attribute.rta_len = static_cast<unsigned short>(attributeBytes);
+        attribute.rta_type = INET_DIAG_REQ_BYTECODE;
+        char *at = message.data() + NLMSG_LENGTH(sizeof request);
+        std::memcpy(at, &attribute, sizeof attribute);
+        std::memcpy(at + RTA_LENGTH(0), program.data(), programBytes);
+    }
+    return message;
+}
 
 SysResult parseReply(const char *reply, std::size_t length, std::uint32_t sequence,
                      const std::function<void(const InetDiagEntry &)> &each)

@@ -8,8 +8,10 @@
 #include "Syscalls.h"
 
 #include <cstdint>
+#include <cstddef>
 #include <functional>
 #include <sys/socket.h>
+#include <vector>
 
 namespace socketlab::sys {
 
@@ -30,8 +32,12 @@ struct InetDiagEntry {
 };
 
 // Dumps the TCP sockets of one family whose state is in stateMask (bit 1 << TCP_xxx; ~0u for
-// all), calling each() once per socket, in the kernel's order. Never blocks: a dump's next
-// part is made by the kernel while the previous one is read.
-SysResult inetDiagDump(int family, std::uint32_t stateMask, const std::function<void(const InetDiagEntry &)> &each);
+// all) and, when ports are given, that use one of them at either end (the kernel filters:
+// a busy machine's thousands of sockets never reach us), calling each() once per socket, in
+// the kernel's order. Never blocks: a dump's next part is made by the kernel while the
+// previous one is read. E2BIG for more than kMaxFilteredPorts ports.
+constexpr std::size_t kMaxFilteredPorts = 256;
+SysResult inetDiagDump(int family, std::uint32_t stateMask, const std::vector<std::uint16_t> &ports,
+                       const std::function<void(const InetDiagEntry &)> &each);
 
 } // namespace socketlab::sys

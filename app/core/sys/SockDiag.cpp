@@ -2,6 +2,7 @@
 // sock_diag request (NETLINK_SOCK_DIAG, the interface `ss` uses) for a Unix socket's peer.
 #include "Syscalls.h"
 
+#include "DiagSocket.h"
 #include "SyscallResult.h"
 
 #include <cerrno>
@@ -18,24 +19,7 @@
 namespace socketlab::sys {
 namespace {
 
-// A netlink socket to the kernel's sock_diag, closed when it goes out of scope.
-class DiagSocket {
-public:
-    DiagSocket() : m_fd(::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG)), m_error(m_fd < 0 ? errno : 0) {}
-    ~DiagSocket()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    DiagSocket(const DiagSocket &) = delete;
-    DiagSocket &operator=(const DiagSocket &) = delete;
-    int fd() const { return m_fd; }
-    int error() const { return m_error; }
-
-private:
-    int m_fd;
-    int m_error;
-};
+using detail::DiagSocket;
 
 struct UnixDiagRequest {
     nlmsghdr header;
@@ -112,12 +96,7 @@ SysResult unixPeerInode(std::uint64_t inode)
     message.request.udiag_show = UDIAG_SHOW_PEER;
     message.request.udiag_cookie[0] = INET_DIAG_NOCOOKIE;
     message.request.udiag_cookie[1] = INET_DIAG_NOCOOKIE;
-    sockaddr_nl kernel{};
-    kernel.nl_family = AF_NETLINK;
-    const SysResult sent = detail::retryOnEintr([&] {
-        return static_cast<long long>(::sendto(diag.fd(), &message, sizeof message, 0,
-                                               reinterpret_cast<const sockaddr *>(&kernel), sizeof kernel));
-    });
+    const SysResult sent = diag.request(&message, sizeof message);
     if (!sent.ok())
         return sent;
 
