@@ -20,6 +20,15 @@ KernelTimer timerOf(int timer)
     }
 }
 
+// inet_diag counts a received FIN that no recv() has reached as one more byte waiting
+// (rcv_nxt - copied_seq), so `ss` shows 40 for 39 bytes and an end; SIOCINQ leaves it out.
+// The views put both side by side: the count here is SIOCINQ's, bytes only.
+std::uint32_t unreadBytes(int tcpState, std::uint32_t receiveQueue)
+{
+    const bool finReceived = tcpState == TCP_CLOSE_WAIT || tcpState == TCP_LAST_ACK || tcpState == TCP_CLOSING;
+    return finReceived && receiveQueue > 0 ? receiveQueue - 1 : receiveQueue;
+}
+
 KernelTcpSocket typed(const sys::InetDiagEntry &e)
 {
     KernelTcpSocket s;
@@ -30,7 +39,7 @@ KernelTcpSocket typed(const sys::InetDiagEntry &e)
     s.timer = timerOf(e.timer);
     s.timerMs = s.timer == KernelTimer::None ? -1 : static_cast<std::int64_t>(e.expiresMs);
     s.retransmits = e.retransmits;
-    s.receiveQueue = e.receiveQueue;
+    s.receiveQueue = unreadBytes(e.state, e.receiveQueue);
     s.sendQueue = e.sendQueue;
     return s;
 }

@@ -24,7 +24,7 @@ struct KernelTcpSocket {
     KernelTimer timer = KernelTimer::None;
     std::int64_t timerMs = -1;         // until the timer fires (TIME_WAIT: until the row is gone); -1: none
     int retransmits = 0;               // under the retransmit timer: times resent (a SYN_SENT socket's SYNs)
-    std::uint32_t receiveQueue = 0;    // a listener: connections waiting for accept(); else unread bytes
+    std::uint32_t receiveQueue = 0;    // a listener: connections waiting for accept(); else unread bytes (as SIOCINQ: a FIN is no byte)
     std::uint32_t sendQueue = 0;       // a listener: the accept queue's limit; else unacknowledged bytes
 
     bool heldByNoProcess() const { return inode == 0; }

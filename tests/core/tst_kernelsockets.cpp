@@ -189,6 +189,30 @@ private slots:
         QCOMPARE(refused.error().code(), E2BIG);
     }
 
+    void unreadBytesLeaveTheFinOut()
+    {
+        // A client sends 5 bytes and closes before the server accepts: the server's end, in
+        // CLOSE_WAIT in the accept queue, has 5 bytes to read (the kernel's count says 6, the
+        // FIN included); after accept() SIOCINQ says the same 5.
+        Socket listener = boundLoopback(SOCK_STREAM, 1);
+        const std::uint16_t port = portOf(listener);
+        Socket client = Socket::create(AF_INET, SOCK_STREAM).value();
+        QVERIFY(client.connect(SocketAddress::loopback(AF_INET, port)));
+        QVERIFY(client.sendAll("hello"));
+        QVERIFY(client.close());
+        std::vector<KernelTcpSocket> ended;
+        QTRY_COMPARE_WITH_TIMEOUT((ended = onPort(port, TCP_CLOSE_WAIT)).size(), std::size_t(1), 5000);
+        QCOMPARE(ended.front().receiveQueue, 5u);
+        Accepted accepted = listener.accept().value();
+        QCOMPARE(accepted.socket.record()->probe().receiveQueue, std::int64_t(5));
+        auto bytes = accepted.socket.recv(16);
+        QVERIFY(bytes && bytes->size() == 5);
+        ended = onPort(port, TCP_CLOSE_WAIT);  // the bytes read, the FIN not yet: nothing to read but b''
+        QCOMPARE(ended.size(), std::size_t(1));
+        QCOMPARE(ended.front().receiveQueue, 0u);
+        QCOMPARE(accepted.socket.record()->probe().receiveQueue, std::int64_t(0));
+    }
+
     void refusesAFamilyItCannotList()
     {
         const auto r = kernelTcpSockets(AF_UNIX);
