@@ -1,4 +1,4 @@
-// KernelOnlySockets: the lab's endpoints learned from snapshots, one kernel dump filtered to
+// KernelOnlySockets: the lab's listening addresses and connections learned from snapshots, one kernel dump filtered to
 // their ports when due, and the rows that no open socket of the lab accounts for.
 #include "KernelOnlySockets.h"
 
@@ -49,33 +49,56 @@ KernelOnlySocket::Kind KernelOnlySockets::kindOf(const KernelTcpSocket &socket)
     }
 }
 
+namespace {
+
+// Appends unless known; the oldest goes when full.
+template <typename T, typename Same>
+void remember(std::vector<T> &kept, const T &item, std::size_t limit, Same same)
+{
+    if (std::any_of(kept.begin(), kept.end(), [&](const T &k) { return same(k, item); }))
+        return;
+    if (kept.size() == limit)
+        kept.erase(kept.begin());
+    kept.push_back(item);
+}
+
+bool sameConnection(const KernelOnlySockets::Connection &a, const KernelOnlySockets::Connection &b)
+{
+    return SocketAddress::sameEndpoint(a.local, b.local) && SocketAddress::sameEndpoint(a.peer, b.peer);
+}
+
+} // namespace
+
 void KernelOnlySockets::learn(const SocketSnapshot &snapshot)
 {
     for (const SocketSample &s : snapshot.sockets()) {
         if (!isTcp(*s.record) || !s.local.isValid() || s.local.port() == 0)
             continue;
-        const auto known = std::find_if(m_endpoints.begin(), m_endpoints.end(),
-                                        [&](const SocketAddress &a) { return SocketAddress::sameEndpoint(a, s.local); });
-        if (known != m_endpoints.end())
-            continue;
-        if (m_endpoints.size() == kEndpointsKept)
-            m_endpoints.erase(m_endpoints.begin());
-        m_endpoints.push_back(s.local);
+        if (s.state == SocketState::Listening)
+            remember(m_listening, s.local, kKept, SocketAddress::sameEndpoint);
+        else if (s.peer.isValid() && s.peer.port() != 0)
+            remember(m_connections, Connection{s.local, s.peer}, kKept, sameConnection);
     }
 }
 
 bool KernelOnlySockets::isLabs(const KernelTcpSocket &row) const
 {
-    return std::any_of(m_endpoints.begin(), m_endpoints.end(), [&](const SocketAddress &a) { return covers(a, row.local); });
+    return std::any_of(m_listening.begin(), m_listening.end(), [&](const SocketAddress &a) { return covers(a, row.local); })
+        || std::any_of(m_connections.begin(), m_connections.end(),
+                       [&](const Connection &c) { return sameConnection(c, Connection{row.local, row.peer}); });
 }
 
 void KernelOnlySockets::ask(std::int64_t nowNs)
 {
     std::vector<std::uint16_t> ports;
-    for (const SocketAddress &a : m_endpoints) {
-        if (std::find(ports.begin(), ports.end(), a.port()) == ports.end())
-            ports.push_back(a.port());
-    }
+    const auto addPort = [&](std::uint16_t port) {
+        if (std::find(ports.begin(), ports.end(), port) == ports.end())
+            ports.push_back(port);
+    };
+    for (const SocketAddress &a : m_listening)
+        addPort(a.port());
+    for (const Connection &c : m_connections)
+        addPort(c.local.port());
     m_answer.clear();
     m_askedNs = nowNs;
     m_asked = true;
@@ -83,7 +106,7 @@ void KernelOnlySockets::ask(std::int64_t nowNs)
     if (!found)
         return;  // no sock_diag here: the lab's own rows are all there is to show
     for (KernelTcpSocket &row : *found) {
-        if (isLabs(row))  // the kernel matched the port at either end; ours are those on our addresses
+        if (isLabs(row))  // the kernel matched the port at either end; ours are those isLabs() says
             m_answer.push_back(std::move(row));
     }
 }
@@ -92,7 +115,7 @@ const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnaps
 {
     learn(snapshot);
     m_rows.clear();
-    if (m_endpoints.empty())
+    if (m_listening.empty() && m_connections.empty())
         return m_rows;
     std::vector<std::uint64_t> held = openInodes(snapshot);
     // A socket the lab closed since the last answer would show as another program's: ask again.
@@ -123,7 +146,8 @@ const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnaps
 
 void KernelOnlySockets::forget()
 {
-    m_endpoints.clear();
+    m_listening.clear();
+    m_connections.clear();
     m_answer.clear();
     m_held.clear();
     m_rows.clear();

@@ -5,10 +5,16 @@
 // for accept(), which no program has a socket for yet; or a socket some process holds that the
 // lab does not (another program on the same address, or a child the lab forked).
 //
-// Fed each tick's snapshot, it learns the lab's TCP endpoints (closed sockets leave the
-// snapshot long before their TIME_WAIT ends), asks the kernel (sock_diag, filtered to those
-// ports) at most once an interval, or at once when the lab's open sockets changed, and counts
-// the timers down in between. It never blocks: a dump is a few netlink messages.
+// Fed each tick's snapshot, it learns where the lab's TCP sockets were (closed sockets leave
+// the snapshot long before their TIME_WAIT ends): the addresses its listeners were bound to,
+// and its connections (both ends). A kernel row is the lab's when it is on one of those
+// listening addresses (the server side: accepted, queued, TIME_WAIT after the server exited,
+// or another program listening there now) or is one of those connections (the client side:
+// its TIME_WAIT when the client closed first). An ephemeral port alone says nothing: the
+// kernel gives it to any number of connections to other peers. It asks the kernel (sock_diag,
+// filtered to those ports) at most once an interval, or at once when the lab's open sockets
+// changed, and counts the timers down in between. It never blocks: a dump is a few netlink
+// messages.
 //
 // A new kind of kernel-only socket is a new Kind with its rule in kindOf() (or a refinement
 // of OtherProcess from what the lab knows, e.g. the pid of a forked child), and the text the
@@ -45,7 +51,7 @@ struct KernelOnlySocket {
 class KernelOnlySockets {
 public:
     static constexpr std::int64_t kAskEveryNs = 250'000'000;  // timers are counted down in between
-    static constexpr std::size_t kEndpointsKept = 128;        // the most recent ones (the filter takes 256 ports)
+    static constexpr std::size_t kKept = 96;  // listening addresses, and connections, the most recent (the filter takes 256 ports)
 
     // Why a socket the kernel lists is not one of the lab's, from the kernel's row alone.
     static KernelOnlySocket::Kind kindOf(const KernelTcpSocket &socket);
@@ -55,16 +61,21 @@ public:
     // down. Empty while the lab has had no TCP socket with an address, or when sock_diag is
     // unavailable.
     const std::vector<KernelOnlySocket> &update(const SocketSnapshot &snapshot, std::int64_t nowNs);
-    void forget();  // no endpoints, no rows: another lab
+    void forget();  // nothing learned, no rows: another lab
 
-    const std::vector<SocketAddress> &endpoints() const { return m_endpoints; }
+    struct Connection {
+        SocketAddress local, peer;
+    };
+    const std::vector<SocketAddress> &listeningAddresses() const { return m_listening; }
+    const std::vector<Connection> &connections() const { return m_connections; }
 
 private:
     void learn(const SocketSnapshot &snapshot);
     void ask(std::int64_t nowNs);
-    bool isLabs(const KernelTcpSocket &row) const;  // on one of the lab's endpoints
+    bool isLabs(const KernelTcpSocket &row) const;  // on a listening address of the lab, or one of its connections
 
-    std::vector<SocketAddress> m_endpoints;  // local endpoints of the lab's TCP sockets, oldest first
+    std::vector<SocketAddress> m_listening;  // where the lab's listeners were bound, oldest first
+    std::vector<Connection> m_connections;   // the lab's TCP connections, oldest first
     std::vector<KernelTcpSocket> m_answer;   // the kernel's rows on them, when last asked
     std::vector<std::uint64_t> m_held;       // the lab's open sockets (inodes, sorted) when last asked
     std::int64_t m_askedNs = 0;

@@ -58,7 +58,8 @@ private slots:
 
         // Every connection is held by a socket of the lab: nothing of the kernel's alone.
         QVERIFY(kernelOnly.update(SocketSnapshot::take(*registry), now).empty());
-        QVERIFY(kernelOnly.endpoints().size() == 2);  // the server's address, the client's
+        QCOMPARE(kernelOnly.listeningAddresses().size(), std::size_t(1));  // the server's address
+        QCOMPARE(kernelOnly.connections().size(), std::size_t(2));         // the connection, from each end
 
         // The server closes first and exits; the client closes after it; the records go.
         QVERIFY(accepted.socket.close());
@@ -101,7 +102,7 @@ private slots:
 
         kernelOnly.forget();
         QVERIFY(kernelOnly.update(SocketSnapshot::take(*registry), now + KernelOnlySockets::kAskEveryNs).empty());
-        QVERIFY(kernelOnly.endpoints().empty());
+        QVERIFY(kernelOnly.listeningAddresses().empty() && kernelOnly.connections().empty());
     }
 
     void listenerOfTheLabIsNotKernelOnly()
@@ -136,6 +137,34 @@ private slots:
         QVERIFY(listener.close());
         rows = kernelOnly.update(SocketSnapshot::take(*registry), 2);
         QVERIFY(rowsIn(rows, TCP_LISTEN).empty());
+    }
+
+    void anotherConnectionOnTheClientsPortIsNotTheLabs()
+    {
+        // The kernel gives one local port to connections to different peers: the lab's
+        // client and another program's socket, both bound to port P, each connected to a
+        // server of its own. Only the lab's connection is the lab's; the other one, on the
+        // same local address, is not shown (nor is its server's end).
+        auto registry = std::make_shared<SocketRegistry>();
+        KernelOnlySockets kernelOnly;
+        Socket labServer = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "server"}).value();
+        QVERIFY(labServer.bind(SocketAddress::loopback(AF_INET, 0)));
+        QVERIFY(labServer.listen(1));
+        Socket labClient = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "client"}).value();
+        QVERIFY(labClient.setOption(SOL_SOCKET, SO_REUSEADDR, 1));
+        QVERIFY(labClient.bind(SocketAddress::loopback(AF_INET, 0)));
+        const SocketAddress shared = labClient.getSockName().value();
+        QVERIFY(labClient.connect(labServer.getSockName().value()));
+        Accepted accepted = labServer.accept().value();
+
+        Socket otherServer = testsupport::boundLoopback(SOCK_STREAM, 1);
+        Socket otherClient = Socket::create(AF_INET, SOCK_STREAM).value();
+        QVERIFY(otherClient.setOption(SOL_SOCKET, SO_REUSEADDR, 1));
+        QVERIFY(otherClient.bind(shared));
+        QVERIFY(otherClient.connect(otherServer.getSockName().value()));
+        QVERIFY(!kernelTcpSocketsOnPort(shared.port()).value().empty());
+
+        QVERIFY(kernelOnly.update(SocketSnapshot::take(*registry), 0).empty());
     }
 
     void kindFromTheKernelsRow()
