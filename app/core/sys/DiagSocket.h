@@ -6,6 +6,8 @@
 
 #include <cerrno>
 #include <cstddef>
+#include <cstring>
+#include <optional>
 #include <linux/netlink.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -41,5 +43,42 @@ private:
     int m_fd;
     int m_error;
 };
+
+// One message of a netlink reply. The reply buffer gives no alignment guarantee for the
+// structures inside it: the payload is read with memcpy.
+struct NetlinkMessage {
+    nlmsghdr header;
+    const char *payload;
+    std::size_t payloadLength;
+
+    // An NLMSG_ERROR message's errno (EPROTO when it carries none).
+    int error() const
+    {
+        nlmsgerr e{};
+        if (payloadLength >= sizeof e)
+            std::memcpy(&e, payload, sizeof e);
+        return e.error < 0 ? -e.error : EPROTO;
+    }
+};
+
+// Calls visit(message) for each message of a reply until one gives a result; EPROTO for a
+// malformed message; `otherwise` when no message gave a result.
+template <typename Visit>
+SysResult forEachMessage(const char *reply, std::size_t length, SysResult otherwise, Visit visit)
+{
+    std::size_t offset = 0;
+    while (offset + sizeof(nlmsghdr) <= length) {
+        NetlinkMessage m{};
+        std::memcpy(&m.header, reply + offset, sizeof m.header);
+        if (m.header.nlmsg_len < sizeof m.header || offset + m.header.nlmsg_len > length)
+            return SysResult{-1, EPROTO};
+        m.payload = reply + offset + NLMSG_HDRLEN;
+        m.payloadLength = m.header.nlmsg_len - NLMSG_HDRLEN;
+        if (const std::optional<SysResult> result = visit(m))
+            return *result;
+        offset += NLMSG_ALIGN(m.header.nlmsg_len);
+    }
+    return otherwise;
+}
 
 } // namespace socketlab::sys::detail

@@ -167,32 +167,20 @@ std::vector<char> dumpRequest(int family, std::uint32_t stateMask, const std::ve
 SysResult parseReply(const char *reply, std::size_t length, std::uint32_t sequence,
                      const std::function<void(const InetDiagEntry &)> &each)
 {
-    std::size_t offset = 0;
-    while (offset + sizeof(nlmsghdr) <= length) {
-        nlmsghdr header;
-        std::memcpy(&header, reply + offset, sizeof header);
-        if (header.nlmsg_len < sizeof header || offset + header.nlmsg_len > length)
-            return SysResult{-1, EPROTO};
-        const char *payload = reply + offset + NLMSG_HDRLEN;
-        const std::size_t payloadLength = header.nlmsg_len - NLMSG_HDRLEN;
-        if (header.nlmsg_seq == sequence) {
-            if (header.nlmsg_type == NLMSG_DONE)
-                return SysResult{kDone, 0};
-            if (header.nlmsg_type == NLMSG_ERROR) {
-                nlmsgerr error{};
-                if (payloadLength >= sizeof error)
-                    std::memcpy(&error, payload, sizeof error);
-                return SysResult{-1, error.error < 0 ? -error.error : EPROTO};
-            }
-            if (header.nlmsg_type == SOCK_DIAG_BY_FAMILY && payloadLength >= sizeof(inet_diag_msg)) {
-                inet_diag_msg message;
-                std::memcpy(&message, payload, sizeof message);
-                each(entryOf(message));
-            }
+    return detail::forEachMessage(reply, length, SysResult{kMore, 0}, [&](const detail::NetlinkMessage &m) -> std::optional<SysResult> {
+        if (m.header.nlmsg_seq != sequence)
+            return std::nullopt;
+        if (m.header.nlmsg_type == NLMSG_DONE)
+            return SysResult{kDone, 0};
+        if (m.header.nlmsg_type == NLMSG_ERROR)
+            return SysResult{-1, m.error()};
+        if (m.header.nlmsg_type == SOCK_DIAG_BY_FAMILY && m.payloadLength >= sizeof(inet_diag_msg)) {
+            inet_diag_msg message;
+            std::memcpy(&message, m.payload, sizeof message);
+            each(entryOf(message));
         }
-        offset += NLMSG_ALIGN(header.nlmsg_len);
-    }
-    return SysResult{kMore, 0};
+        return std::nullopt;
+    });
 }
 
 } // namespace
