@@ -1488,6 +1488,61 @@
         <source>blocked in %1() — %2</source>
         <translation></translation>
     </message>
+    <message>
+        <source>(kernel)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no program: gone in %1</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>no program: resent %n time(s)</source>
+        <translation>
+            <numerusform>no program: resent %n time</numerusform>
+            <numerusform>no program: resent %n times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no program</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This end closed first: the kernel keeps the connection in TIME_WAIT after every program let go of it, so late segments die here, and binding its address fails with Errno 98 until it ends (SO_REUSEADDR lets a listener bind past it)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Its program closed it; the kernel finishes the connection alone</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The kernel answered this client&apos;s SYN for the listener and waits for the last ACK</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The kernel completed this connection and queued it: accept() will make its socket; bytes the client sends wait in it already</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A socket another process holds on an address this lab used</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(another process)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>queued, not accepted yet</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>handshake: waits for the last ACK</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>SocketText</name>

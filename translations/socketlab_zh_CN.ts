@@ -1481,6 +1481,60 @@
         <source>blocked in %1() — %2</source>
         <translation>阻塞在 %1() 中 — %2</translation>
     </message>
+    <message>
+        <source>(kernel)</source>
+        <translation>（内核）</translation>
+    </message>
+    <message>
+        <source>no program: gone in %1</source>
+        <translation>无程序持有：%1 后消失</translation>
+    </message>
+    <message numerus="yes">
+        <source>no program: resent %n time(s)</source>
+        <translation>
+            <numerusform>无程序持有：已重传 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no program</source>
+        <translation>无程序持有</translation>
+    </message>
+    <message>
+        <source>This end closed first: the kernel keeps the connection in TIME_WAIT after every program let go of it, so late segments die here, and binding its address fails with Errno 98 until it ends (SO_REUSEADDR lets a listener bind past it)</source>
+        <translation>这一端先关闭：即使所有程序都已放手，内核仍把这个连接留在 TIME_WAIT 状态，让迟到的报文段在这里消亡；在它结束之前，绑定这个地址会失败，报 Errno 98（设置 SO_REUSEADDR 后，监听套接字可以绕过它完成绑定）</translation>
+    </message>
+    <message>
+        <source>Its program closed it; the kernel finishes the connection alone</source>
+        <translation>它的程序已经关闭了它；内核独自把连接收尾</translation>
+    </message>
+    <message>
+        <source>The kernel answered this client&apos;s SYN for the listener and waits for the last ACK</source>
+        <translation>内核替监听套接字回应了这个客户端的 SYN，正在等待最后一个 ACK</translation>
+    </message>
+    <message>
+        <source>The kernel completed this connection and queued it: accept() will make its socket; bytes the client sends wait in it already</source>
+        <translation>内核已经完成了这个连接并把它放进队列：accept() 才会为它创建套接字；客户端发来的字节已经在里面等着了</translation>
+    </message>
+    <message>
+        <source>A socket another process holds on an address this lab used</source>
+        <translation>另一个进程持有的套接字，用的是本实验用过的地址</translation>
+    </message>
+    <message>
+        <source>(another process)</source>
+        <translation>（其他进程）</translation>
+    </message>
+    <message>
+        <source>queued, not accepted yet</source>
+        <translation>已排队，尚未 accept</translation>
+    </message>
+    <message>
+        <source>handshake: waits for the last ACK</source>
+        <translation>握手中：等待最后一个 ACK</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>其他进程</translation>
+    </message>
 </context>
 <context>
     <name>SocketText</name>
