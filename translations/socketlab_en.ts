@@ -1261,10 +1261,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>%1 / %2 predicted, %3 right</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>%1 / %2 exercises</source>
         <translation></translation>
     </message>
@@ -1535,15 +1531,15 @@
         <translation></translation>
     </message>
     <message>
-        <source>E&amp;xercises panel</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Exercises (%1)</source>
         <translation></translation>
     </message>
     <message>
         <source>Reset progress of &quot;%1&quot;…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Show or hide the lab&apos;s exercises: tasks checked on real sockets, with hints</source>
         <translation></translation>
     </message>
 </context>

@@ -1259,10 +1259,6 @@
         <translation>%1 / %2 步</translation>
     </message>
     <message>
-        <source>%1 / %2 predicted, %3 right</source>
-        <translation>预测 %1 / %2，答对 %3</translation>
-    </message>
-    <message>
         <source>%1 / %2 exercises</source>
         <translation>练习 %1 / %2</translation>
     </message>
@@ -1528,16 +1524,16 @@
         <translation>把你在各个实验中的进度保存为报告，交给老师（HTML、Markdown 或 JSON）</translation>
     </message>
     <message>
-        <source>E&amp;xercises panel</source>
-        <translation>练习面板(&amp;X)</translation>
-    </message>
-    <message>
         <source>Exercises (%1)</source>
         <translation>练习（%1）</translation>
     </message>
     <message>
         <source>Reset progress of &quot;%1&quot;…</source>
         <translation>重置“%1”的进度…</translation>
+    </message>
+    <message>
+        <source>Show or hide the lab&apos;s exercises: tasks checked on real sockets, with hints</source>
+        <translation>显示或隐藏本实验的练习：在真实套接字上检查的任务，附有提示</translation>
     </message>
 </context>
 <context>

@@ -4,17 +4,13 @@
 
 QString ProgressText::line(const LabProgress::Summary &s)
 {
-    if (s.completed && s.exercises == 0 && s.predictions == 0)
-        return tr("✓ completed — all %1 steps").arg(s.steps);
-    QStringList parts;
-    if (s.completed)
-        parts << tr("✓ completed");
-    parts << tr("%1 / %2 steps").arg(s.stepsReached).arg(s.steps);
-    if (s.predictions > 0)
-        parts << tr("%1 / %2 predicted, %3 right").arg(s.predictionsAnswered).arg(s.predictions).arg(s.predictionsRight);
+    // The navigator has room for a few words beside the bar that shows the steps: a lab with
+    // exercises says how many passed (what "completed" means there), others count the steps.
     if (s.exercises > 0)
-        parts << tr("%1 / %2 exercises").arg(s.exercisesPassed).arg(s.exercises);
-    return parts.join(QStringLiteral(" · "));
+        return s.completed ? tr("✓ completed") : tr("%1 / %2 exercises").arg(s.exercisesPassed).arg(s.exercises);
+    if (s.completed)
+        return tr("✓ completed — all %1 steps").arg(s.steps);
+    return tr("%1 / %2 steps").arg(s.stepsReached).arg(s.steps);
 }
 
 QString ProgressText::details(const LabProgress::Summary &s)

@@ -1,6 +1,6 @@
-// A lab's progress in words, for the lesson navigator: one short line under its title
-// ("5 / 19 steps · 2 / 3 predicted, 1 right · 0 / 1 exercises") and the whole of it for the
-// tooltip. "Completed" is what LabProgress says: the exercises passed (or, in a lab without
+// A lab's progress in words, for the lesson navigator: one short line beside the bar of steps
+// under its title ("0 / 1 exercises", or "5 / 19 steps" in a lab without exercises) and the
+// whole of it, predictions and hints too, for the tooltip. "Completed" is what LabProgress says: the exercises passed (or, in a lab without
 // exercises, every step reached).
 #pragma once
 

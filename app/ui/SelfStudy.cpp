@@ -14,12 +14,15 @@
 
 #include <QAction>
 #include <QDockWidget>
+#include <QEvent>
 #include <QListWidget>
 #include <QMenu>
 #include <QSettings>
+#include <QToolBar>
 
 namespace {
 const QString kAskKey = QStringLiteral("selfStudy/askPredictions");
+const QString kPanelKey = QStringLiteral("selfStudy/exercisesShown");
 } // namespace
 
 SelfStudy::SelfStudy(MainWindow &window, const QString &language)
@@ -31,6 +34,10 @@ SelfStudy::SelfStudy(MainWindow &window, const QString &language)
     m_dock->setWidget(m_exercises);
     m_dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     window.addDockWidget(Qt::RightDockWidgetArea, m_dock);
+    // Closed until the learner opens it (the toolbar's Exercises button): at 1280 px the panes
+    // need the width to show their listings. Then it stays as they leave it.
+    m_dock->setVisible(QSettings().value(kPanelKey, false).toBool());
+    m_dock->installEventFilter(this);
     createActions();
 
     QListWidget *list = window.navigator()->list();
@@ -70,8 +77,12 @@ void SelfStudy::createActions()
     m_export = new QAction(tr("E&xport progress…"), this);
     m_export->setToolTip(tr("Save a report of your progress in every lab, for your teacher (HTML, Markdown or JSON)"));
     connect(m_export, &QAction::triggered, m_progressActions, &ProgressActions::exportWithDialog);
+    // Its text follows the dock's title, "Exercises (2)"; on the toolbar, where it is seen.
     QAction *panel = m_dock->toggleViewAction();
-    panel->setText(tr("E&xercises panel"));
+    panel->setToolTip(tr("Show or hide the lab's exercises: tasks checked on real sockets, with hints"));
+    connect(panel, &QAction::triggered, this, [](bool shown) { QSettings().setValue(kPanelKey, shown); });
+    if (auto *toolbar = m_window.findChild<QToolBar *>())
+        toolbar->addAction(panel);
 
     // Before Quit, the Lab menu's last entry.
     QMenu *menu = m_window.labMenu();
@@ -79,6 +90,13 @@ void SelfStudy::createActions()
     for (QAction *a : {panel, m_ask, m_resetLab, m_resetAll, m_export})
         menu->insertAction(quit, a);
     menu->insertSeparator(quit);
+}
+
+bool SelfStudy::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_dock && event->type() == QEvent::Close)
+        QSettings().setValue(kPanelKey, false);  // its own close button
+    return QObject::eventFilter(watched, event);
 }
 
 bool SelfStudy::asksPredictions() const

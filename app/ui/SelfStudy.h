@@ -48,6 +48,9 @@ public:
     // The navigator's context menu for a lab ("" for a click beside every lab).
     QMenu *navigatorMenu(const QString &labId, QWidget *parent = nullptr);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     void createActions();
     void attachLab();
