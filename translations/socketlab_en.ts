@@ -1192,7 +1192,7 @@
 <context>
     <name>PredictionPresenter</name>
     <message>
-        <source>Predict before it runs — %1, line %2: %3</source>
+        <source>%1 · line %2, before it runs: %3</source>
         <translation></translation>
     </message>
 </context>

@@ -1190,8 +1190,8 @@
 <context>
     <name>PredictionPresenter</name>
     <message>
-        <source>Predict before it runs — %1, line %2: %3</source>
-        <translation>运行前先预测 —— %1，第 %2 行：%3</translation>
+        <source>%1 · line %2, before it runs: %3</source>
+        <translation>%1 · 第 %2 行，运行之前：%3</translation>
     </message>
 </context>
 <context>

@@ -12,7 +12,7 @@
 
 namespace {
 
-constexpr double kClassroomScale = 1.6;  // on top of presentation mode's own larger font
+constexpr double kClassroomScale = 2.0;  // on top of presentation mode's own larger font: read from the back row
 constexpr int kLargestNumber = 1'000'000;
 
 QString letter(int index)
@@ -69,6 +69,8 @@ PredictionCard::PredictionCard(const PredictionDefinition &prediction, const QSt
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 10);
+    if (classroom)
+        layout->addStretch();  // with the stretch at the end: the card's content in the middle of the screen
     auto *head = wrapped(caption);
     head->setFont(scaled(font(), 0.9, false));
     layout->addWidget(head);

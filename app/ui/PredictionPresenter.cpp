@@ -77,7 +77,7 @@ void PredictionPresenter::show(const PredictionDefinition &p)
     const PaneRunner *runner = m_session.pane(p.pane);
     const QStringList listing = runner ? runner->listing() : QStringList();
     const QString code = line > 0 && line <= listing.size() ? listing.at(line - 1).trimmed() : QString();
-    const QString caption = tr("Predict before it runs — %1, line %2: %3")
+    const QString caption = tr("%1 · line %2, before it runs: %3")
                                 .arg(pane ? pane->title.in(m_language) : p.pane)
                                 .arg(line)
                                 .arg(code.section(QStringLiteral("  #"), 0, 0).trimmed());

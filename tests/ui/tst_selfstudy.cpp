@@ -96,6 +96,7 @@ private slots:
     void init() { QSettings().clear(); }  // predictions asked, no progress, the panel closed
 
     void predictionHoldsTheRunUntilCommitted();
+    void classroomQuestionFillsTheWindow();
     void exerciseCheckShowsFailThenPass();
     void faultSetOnAPaneIsPartOfTheAnswer();
     void hintsRevealedOneByOneAndCounted();
@@ -159,6 +160,30 @@ void TestSelfStudy::predictionHoldsTheRunUntilCommitted()
     QTRY_COMPARE_WITH_TIMEOUT(w.pane("client")->state(), PaneRunner::State::WaitingForInput, kWaitMs);
 }
 
+// Presentation mode (a projector, 1920 x 1080): the question fills the window for a class
+// vote; a question asked before the mode changed moves there too, and back.
+void TestSelfStudy::classroomQuestionFillsTheWindow()
+{
+    Window w(m_catalog, QStringLiteral("tcp-timestamp"));
+    w.window.resize(1920, 1080);
+    w.window.presentationAction()->setChecked(true);
+    PredictionPresenter *presenter = w.study().predictions();
+    w.pane("server")->start();
+    QTRY_VERIFY_WITH_TIMEOUT(presenter->card(QStringLiteral("accept-waits")), kWaitMs);
+    PredictionCard *card = presenter->card(QStringLiteral("accept-waits"));
+    QCOMPARE(card->form(), PredictionCard::Form::Classroom);
+    QCOMPARE(card->parentWidget(), &w.window);
+    QVERIFY(card->width() > w.window.width() * 9 / 10 && card->height() > w.window.height() * 9 / 10);
+    QVERIFY(card->commitButton()->text().contains(QStringLiteral("class")));
+    shoot(w.window, QStringLiteral("selfstudy-classroom"));
+
+    w.window.presentationAction()->setChecked(false);
+    QTRY_VERIFY_WITH_TIMEOUT(presenter->card(QStringLiteral("accept-waits"))
+                                 && presenter->card(QStringLiteral("accept-waits"))->form() == PredictionCard::Form::AtPane, kWaitMs);
+    QCOMPARE(presenter->card(QStringLiteral("accept-waits"))->parentWidget(), w.window.paneView(QStringLiteral("server")));
+    QVERIFY(w.pane("server")->isAwaitingAnswer());  // still the same question, still unanswered
+}
+
 void TestSelfStudy::exerciseCheckShowsFailThenPass()
 {
     Window w(m_catalog, QStringLiteral("tcp-timestamp"));
@@ -175,7 +200,7 @@ void TestSelfStudy::exerciseCheckShowsFailThenPass()
     QVERIFY(box->isChecking());
     QVERIFY(!box->checkButton()->isEnabled());  // one check at a time
     QTRY_VERIFY_WITH_TIMEOUT(!box->isChecking(), kCheckMs);
-    QVERIFY2(box->resultLabel()->text().contains(QStringLiteral("✗ The server answered hello world with fewer than three replies")),
+    QVERIFY2(box->resultLabel()->text().contains(QStringLiteral("✗ The server answered 'hello world' with fewer than three replies")),
              qPrintable(box->resultLabel()->text()));
     QVERIFY(box->resultLabel()->text().contains(QStringLiteral("what happened: server made 1 such send() calls")));
     QVERIFY(box->stateLabel()->text().contains(QStringLiteral("Not passed")));
@@ -186,7 +211,7 @@ void TestSelfStudy::exerciseCheckShowsFailThenPass()
     QCOMPARE(w.pane("server")->setParam(QStringLiteral("bufsize"), QStringLiteral("4")), QString());
     QTest::mouseClick(box->checkButton(), Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(!box->isChecking(), kCheckMs);
-    QVERIFY2(box->resultLabel()->text().contains(QStringLiteral("✓ hello world (11 bytes) came out of the byte stream")),
+    QVERIFY2(box->resultLabel()->text().contains(QStringLiteral("✓ 'hello world' (11 bytes) came out of the byte stream")),
              qPrintable(box->resultLabel()->text()));
     QVERIFY(!box->resultLabel()->text().contains(QStringLiteral("✗")));
     QVERIFY(box->resultLabel()->text().contains(QStringLiteral("bufsize")));  // what it ran with
