@@ -6,6 +6,13 @@
 
 namespace socketlab {
 
+SocketCounters SocketCounters::of(const SocketRecord &r)
+{
+    return {r.bytesSent.load(std::memory_order_relaxed), r.bytesReceived.load(std::memory_order_relaxed),
+            r.messagesSent.load(std::memory_order_relaxed), r.messagesReceived.load(std::memory_order_relaxed),
+            r.calls.load(std::memory_order_relaxed)};
+}
+
 SocketSnapshot SocketSnapshot::take(const SocketRegistry &registry)
 {
     return of(registry.snapshot());
@@ -30,10 +37,21 @@ SocketSnapshot SocketSnapshot::of(const std::vector<std::shared_ptr<SocketRecord
         sample.inode = r->inode;
         sample.peerInode = where.peerInode;
         sample.kernel = r->probe();  // the one probe of this socket this tick
+        sample.counters = SocketCounters::of(*r);
         s.m_index.emplace(sample.id, s.m_sockets.size());
         s.m_sockets.push_back(std::move(sample));
     }
     pairPeers(s.m_sockets);
+    return s;
+}
+
+SocketSnapshot SocketSnapshot::fromSamples(std::vector<SocketSample> samples)
+{
+    SocketSnapshot s;
+    s.m_sockets = std::move(samples);
+    s.m_index.reserve(s.m_sockets.size());
+    for (std::size_t i = 0; i < s.m_sockets.size(); ++i)
+        s.m_index.emplace(s.m_sockets[i].id, i);
     return s;
 }
 

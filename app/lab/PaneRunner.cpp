@@ -1,5 +1,6 @@
 #include "PaneRunner.h"
 
+#include "LearnerExplanation.h"
 #include "Program.h"
 
 #include <Clock.h>
@@ -10,6 +11,7 @@
 #include <QMetaObject>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 
@@ -172,7 +174,13 @@ public:
             s->owner->setState(PaneRunner::State::WaitingForInput);
             emit s->owner->inputRequested(p);
         });
-        std::optional<std::string> line = m_shared->input.next();
+        std::optional<std::string> line;
+        try {
+            line = m_shared->input.next();
+        } catch (const InputDecodeError &raised) {  // Python's input() raises: the run ends with it (status 1)
+            m_raised = raised.what();
+            throw socketserver::SocketException(SocketError::fromErrno(EILSEQ));
+        }
         const bool echo = m_shared->echoInput;
         const QString typed = line ? QString::fromStdString(*line) : QString();
         m_shared->post([s = m_shared.get(), echo, p, typed, got = line.has_value()] {
@@ -187,7 +195,7 @@ public:
     {
         if (e.kind() == ErrorKind::Cancelled)
             return;  // Stop or Reset: not the learner's error
-        const QString text = QString::fromStdString(e.pythonString());
+        const QString text = QString::fromStdString(m_raised.empty() ? e.pythonString() : m_raised);
         m_shared->post([s = m_shared.get(), text, e] {
             s->owner->m_lastError = text;
             s->owner->m_lastSocketError = e;
@@ -209,7 +217,8 @@ public:
 
     SocketContext socketContext() const override
     {
-        return SocketContext{m_shared->trace, m_shared->cancel, m_shared->registry, m_owner, m_shared->faults};
+        return SocketContext{m_shared->trace, m_shared->cancel, m_shared->registry, m_owner, m_shared->faults,
+                             explainForLearner};
     }
 
     bool isStopped() const override { return m_shared->cancel->isCancelled(); }
@@ -218,6 +227,7 @@ private:
     const std::shared_ptr<PaneRunner::Shared> m_shared;
     const QHash<QString, QString> m_params;
     const std::string m_owner;
+    std::string m_raised;  // what input() raised, for the error() that ends the run (the program's thread only)
     std::mutex m_waitingMutex;
     int m_waiting = 0;  // threads waiting at the gate for Step
 };
@@ -561,6 +571,11 @@ void PaneRunner::step()
 }
 
 void PaneRunner::sendInput(const QString &line)
+{
+    m_shared->input.push(line.toStdString());
+}
+
+void PaneRunner::sendInputBytes(const QByteArray &line)
 {
     m_shared->input.push(line.toStdString());
 }

@@ -93,6 +93,7 @@ public slots:
     void pause();
     void run(StepGate::Mode mode = StepGate::Mode::Run);
     void sendInput(const QString &line);
+    void sendInputBytes(const QByteArray &line);  // as a terminal gave it: input() raises if not UTF-8
     void closeInput();            // end of input (EOF): input() returns nothing, also for a run yet to start
 
 signals:
