@@ -8,7 +8,8 @@
 //   part of the answer a Check runs with;
 // - hints are revealed one at a time and counted;
 // - progress survives a restart (through the settings) and "Reset progress of this lab"
-//   (confirmed) forgets it, also for the next start.
+//   (confirmed) forgets it, also for the next start; the report is written as JSON,
+//   Markdown or HTML by the file's suffix.
 // Settings live in a temporary folder of the test's own. SOCKETLAB_SHOTS=DIR saves pictures.
 #include <ExerciseBox.h>
 #include <ExercisePanel.h>
@@ -23,12 +24,17 @@
 #include <PredictionCard.h>
 #include <PredictionPresenter.h>
 #include <PredictionTracker.h>
+#include <ProgressActions.h>
 #include <SelfStudy.h>
 
 #include <QAbstractButton>
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -101,6 +107,7 @@ private slots:
     void faultSetOnAPaneIsPartOfTheAnswer();
     void hintsRevealedOneByOneAndCounted();
     void progressSurvivesARestartAndResetForgetsIt();
+    void reportExportedAsJsonMarkdownAndHtml();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -300,6 +307,47 @@ void TestSelfStudy::progressSurvivesARestartAndResetForgetsIt()
     Window w(m_catalog, lab);
     QCOMPARE(w.window.progress()->hintsShown(lab, exercise), 0);
     QCOMPARE(w.window.progress()->summary(lab).predictionsAnswered, 0);
+}
+
+// The report a teacher collects: the file's suffix chooses the format; each says what the
+// learner did in the lab (an exercise passed, a hint used), under the learner's name.
+void TestSelfStudy::reportExportedAsJsonMarkdownAndHtml()
+{
+    const QString lab = QStringLiteral("udp-timestamp");
+    Window w(m_catalog, lab);
+    w.window.progress()->recordExercise(lab, QStringLiteral("datagram-cut"), true);
+    w.window.progress()->recordHint(lab, QStringLiteral("datagram-cut"), 1);
+    QTemporaryDir dir;
+    ProgressActions &actions = *w.study().progressActions();
+
+    QVERIFY(actions.exportTo(dir.filePath(QStringLiteral("r.json")), QStringLiteral("Li Lei")));
+    QFile json(dir.filePath(QStringLiteral("r.json")));
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject report = QJsonDocument::fromJson(json.readAll()).object();
+    QCOMPARE(report.value(QStringLiteral("learner")).toString(), QStringLiteral("Li Lei"));
+    QJsonObject entry;
+    for (const QJsonValue &v : report.value(QStringLiteral("labs")).toArray()) {
+        if (v.toObject().value(QStringLiteral("lab")).toString() == lab)
+            entry = v.toObject();
+    }
+    QCOMPARE(entry.value(QStringLiteral("exercises")).toObject().value(QStringLiteral("passed")).toInt(), 1);
+    QCOMPARE(entry.value(QStringLiteral("hintsUsed")).toInt(), 1);
+    QVERIFY(entry.value(QStringLiteral("completed")).toBool());
+
+    QVERIFY(actions.exportTo(dir.filePath(QStringLiteral("r.md")), QStringLiteral("Li Lei")));
+    QFile markdown(dir.filePath(QStringLiteral("r.md")));
+    QVERIFY(markdown.open(QIODevice::ReadOnly));
+    const QString md = QString::fromUtf8(markdown.readAll());
+    QVERIFY(md.startsWith(QStringLiteral("# SocketLab progress: Li Lei")));
+    QVERIFY(md.contains(m_catalog.find(lab)->title.en));
+
+    QVERIFY(actions.exportTo(dir.filePath(QStringLiteral("r.html")), QStringLiteral("Li Lei")));
+    QFile html(dir.filePath(QStringLiteral("r.html")));
+    QVERIFY(html.open(QIODevice::ReadOnly));
+    const QString page = QString::fromUtf8(html.readAll());
+    QVERIFY(page.contains(QStringLiteral("<html")) && page.contains(QStringLiteral("Li Lei")));
+    // A folder that cannot be written loses nothing and says so.
+    QVERIFY(!actions.exportTo(dir.filePath(QStringLiteral("no/such/folder/r.json")), QStringLiteral("Li Lei")));
 }
 
 QTEST_MAIN(TestSelfStudy)
