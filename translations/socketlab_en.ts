@@ -275,10 +275,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Show the next hint (%1 of %2 shown)</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>All %1 hints shown</source>
         <translation></translation>
     </message>
@@ -292,6 +288,10 @@
     </message>
     <message>
         <source>Not passed yet.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Next hint (%1 of %2 shown)</source>
         <translation></translation>
     </message>
 </context>

@@ -274,10 +274,6 @@
         <translation>显示一条提示（共 %1 条）</translation>
     </message>
     <message>
-        <source>Show the next hint (%1 of %2 shown)</source>
-        <translation>显示下一条提示（已显示 %1 / %2 条）</translation>
-    </message>
-    <message>
         <source>All %1 hints shown</source>
         <translation>%1 条提示已全部显示</translation>
     </message>
@@ -292,6 +288,10 @@
     <message>
         <source>Not passed yet.</source>
         <translation>尚未通过。</translation>
+    </message>
+    <message>
+        <source>Next hint (%1 of %2 shown)</source>
+        <translation>下一条提示（已显示 %1 / %2 条）</translation>
     </message>
 </context>
 <context>

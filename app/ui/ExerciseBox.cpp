@@ -160,7 +160,7 @@ void ExerciseBox::showHints()
     const int total = int(m_exercise.hints.size());
     m_hint->setEnabled(shown < total);
     m_hint->setText(shown == 0 ? tr("Show a hint (%1 available)").arg(total)
-                    : shown < total ? tr("Show the next hint (%1 of %2 shown)").arg(shown).arg(total)
+                    : shown < total ? tr("Next hint (%1 of %2 shown)").arg(shown).arg(total)
                                     : tr("All %1 hints shown").arg(total));
 }
 

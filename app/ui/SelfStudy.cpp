@@ -18,11 +18,13 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QSettings>
+#include <QTimer>
 #include <QToolBar>
 
 namespace {
 const QString kAskKey = QStringLiteral("selfStudy/askPredictions");
 const QString kPanelKey = QStringLiteral("selfStudy/exercisesShown");
+constexpr int kReadableChars = 40;  // the panel's width, in characters, below which it floats
 } // namespace
 
 SelfStudy::SelfStudy(MainWindow &window, const QString &language)
@@ -38,6 +40,10 @@ SelfStudy::SelfStudy(MainWindow &window, const QString &language)
     // need the width to show their listings. Then it stays as they leave it.
     m_dock->setVisible(QSettings().value(kPanelKey, false).toBool());
     m_dock->installEventFilter(this);
+    connect(m_dock, &QDockWidget::visibilityChanged, this, [this](bool shown) {
+        if (shown)
+            QTimer::singleShot(0, this, &SelfStudy::keepPanelReadable);  // once the layout has made room, or not
+    });
     createActions();
 
     QListWidget *list = window.navigator()->list();
@@ -97,6 +103,18 @@ bool SelfStudy::eventFilter(QObject *watched, QEvent *event)
     if (watched == m_dock && event->type() == QEvent::Close)
         QSettings().setValue(kPanelKey, false);  // its own close button
     return QObject::eventFilter(watched, event);
+}
+
+void SelfStudy::keepPanelReadable()
+{
+    // The panes' listings need most of a 1280 px window: when docking leaves the panel a
+    // sliver, it floats beside the panes instead, at a width its text can be read in.
+    const int readable = m_dock->fontMetrics().averageCharWidth() * kReadableChars;
+    if (!m_dock->isVisible() || m_dock->isFloating() || m_dock->width() >= readable)
+        return;
+    m_dock->setFloating(true);
+    const QRect window = m_window.geometry();
+    m_dock->setGeometry(window.right() - readable, window.top() + window.height() / 8, readable, window.height() * 3 / 4);
 }
 
 bool SelfStudy::asksPredictions() const

@@ -53,6 +53,7 @@ protected:
 
 private:
     void createActions();
+    void keepPanelReadable();
     void attachLab();
     void detachLab();
     void addFaultControl(PaneRunner *runner);

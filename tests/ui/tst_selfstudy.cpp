@@ -105,6 +105,7 @@ private slots:
     void classroomQuestionFillsTheWindow();
     void exerciseCheckShowsFailThenPass();
     void faultSetOnAPaneIsPartOfTheAnswer();
+    void panelReadableInA1280Window();
     void hintsRevealedOneByOneAndCounted();
     void progressSurvivesARestartAndResetForgetsIt();
     void reportExportedAsJsonMarkdownAndHtml();
@@ -247,6 +248,21 @@ void TestSelfStudy::faultSetOnAPaneIsPartOfTheAnswer()
     QTRY_VERIFY_WITH_TIMEOUT(!box->isChecking(), kCheckMs);
     QVERIFY2(!box->resultLabel()->text().contains(QStringLiteral("✗")), qPrintable(box->resultLabel()->text()));
     QVERIFY(w.window.progress()->exercisePassed(QStringLiteral("udp-socketserver"), QStringLiteral("lost-datagram")));
+}
+
+// A lab whose panes need the whole width of a 1280 x 800 window: the panel opened from the
+// toolbar is wide enough to read (it floats beside the panes rather than shrink to a sliver).
+void TestSelfStudy::panelReadableInA1280Window()
+{
+    Window w(m_catalog, QStringLiteral("udp-socketserver"));
+    QDockWidget *dock = w.study().exerciseDock();
+    dock->toggleViewAction()->trigger();
+    const int readable = dock->fontMetrics().averageCharWidth() * 30;
+    QTRY_VERIFY_WITH_TIMEOUT(dock->isVisible() && dock->width() >= readable, kWaitMs);
+    QCOMPARE(w.window.width(), 1280);  // the window did not grow off the screen for it
+    QTest::mouseClick(w.study().exercises()->box(QStringLiteral("lost-datagram"))->hintButton(), Qt::LeftButton);
+    shoot(*dock, QStringLiteral("selfstudy-panel"));
+    shoot(w.window, QStringLiteral("selfstudy-panel-window"));
 }
 
 void TestSelfStudy::hintsRevealedOneByOneAndCounted()
