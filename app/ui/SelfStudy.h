@@ -5,7 +5,9 @@
 // context menu, with a confirmation) and exported as a report.
 //
 // Predictions are asked unless the learner turns them off (Lab ▸ Ask predictions, kept in
-// the settings); a scripted run that types lines turns them off for itself.
+// the settings); a scripted run turns them off for itself unless it takes --steps. The
+// Exercises panel is closed until opened (toolbar, Lab menu), then remembered; where docking
+// would leave it a sliver beside wide panes, it floats at a readable width.
 #pragma once
 
 #include "ExerciseBox.h"
