@@ -101,6 +101,17 @@ std::string str(const socketlab::SocketAddress &address)
     return address.family() == AF_UNIX ? address.host() : address.pythonRepr();
 }
 
+std::string listRepr(const std::vector<std::string> &items)
+{
+    std::string out = "[";
+    for (const std::string &item : items) {
+        if (out.size() > 1)
+            out += ", ";
+        out += '\'' + item + '\'';
+    }
+    return out + "]";
+}
+
 } // namespace python
 
 std::string timestamped(const std::string &data)

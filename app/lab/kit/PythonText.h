@@ -5,6 +5,7 @@
 #include <SocketAddress.h>
 
 #include <string>
+#include <vector>
 
 namespace python {
 
@@ -17,6 +18,8 @@ Bytes strip(const Bytes &data);           // bytes.strip(): ASCII whitespace
 Bytes upper(const Bytes &data);           // bytes.upper(): ASCII letters only
 // print(address): a tuple prints as its repr, a Unix path (a str) prints bare.
 std::string str(const socketlab::SocketAddress &address);
+// print(['a', 'b']): a list of str shows each item's repr (names without quotes or escapes).
+std::string listRepr(const std::vector<std::string> &items);
 
 } // namespace python
 
