@@ -134,8 +134,8 @@ void AcceptQueueGauge::feed(const LiveTick &tick)
         g.limit = s.kernel.acceptQueueLimit;
         g.inAccept = s.blockedIn == TraceCall::Accept;
         g.connectsWaiting = connectsWaitingFor(s.local, tick.sockets);
-        g.queuedOfOurs = tick.kernelOnly.notAccepted(s.id);
-        g.queuedBytes = tick.kernelOnly.bytesNotAccepted(s.id);
+        g.queuedOfOurs = tick.kernelRows.notAccepted(s.id);
+        g.queuedBytes = tick.kernelRows.bytesNotAccepted(s.id);
         gauges.push_back(g);
     }
     if (anySocket)

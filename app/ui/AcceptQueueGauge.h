@@ -4,7 +4,7 @@
 // It says whether the program is inside accept() right now, and how many connect() calls
 // to that port are still waiting for room (their SYNs are not answered while the queue is
 // full). The numbers are kernel truth: the tick's sample of the listener (TCP_INFO), and the
-// bytes clients already sent into queued connections (the tick's KernelOnlySockets).
+// bytes clients already sent into queued connections (the tick's KernelOnlyRows).
 // A full queue is said in words and drawn hatched, not only in red. A lab of datagram
 // sockets only has no accept queue: the tab stays hidden there.
 #pragma once

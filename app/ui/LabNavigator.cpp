@@ -1,5 +1,6 @@
 #include "LabNavigator.h"
 
+#include "ProgressText.h"
 #include "SafeColours.h"
 
 #include <LabProgress.h>
@@ -230,16 +231,14 @@ void LabNavigator::changeEvent(QEvent *event)
 void LabNavigator::updateItem(QListWidgetItem *item) const
 {
     const QString id = item->data(LabIdRole).toString();
-    const int reached = m_progress ? m_progress->stepsReached(id) : 0;
-    const int total = m_progress ? m_progress->stepCount(id) : 0;
-    const bool completed = m_progress && m_progress->completed(id);
-    item->setData(ReachedRole, reached);
-    item->setData(TotalRole, total);
-    item->setData(CompletedRole, completed);
+    const LabProgress::Summary summary = m_progress ? m_progress->summary(id) : LabProgress::Summary{};
+    item->setData(ReachedRole, summary.stepsReached);
+    item->setData(TotalRole, summary.steps);
+    item->setData(CompletedRole, summary.completed);
     item->setData(CurrentRole, id == m_current);
     // The second line as drawn, also what a screen reader and the tests read.
-    QString status = completed ? tr("✓ completed — all %1 steps").arg(total) : tr("%1 / %2 steps").arg(reached).arg(total);
-    QString tip = QStringLiteral("%1\n%2").arg(item->text(), status);
+    QString status = ProgressText::line(summary);
+    QString tip = QStringLiteral("%1\n%2").arg(item->text(), ProgressText::details(summary));
     const auto lab = std::find_if(m_labs.cbegin(), m_labs.cend(), [&](const LabDefinition &l) { return l.id == id; });
     if (lab != m_labs.cend() && !lab->replacesDirectory.isEmpty()) {
         status += QStringLiteral(" · ") + tr("your lab, in place of the built-in one");

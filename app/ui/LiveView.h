@@ -6,7 +6,7 @@
 // To add a view: implement LiveView on a widget and add it in LiveViews' constructor.
 #pragma once
 
-#include "KernelOnlySockets.h"
+#include "KernelOnlyRows.h"
 #include "RequestNumbers.h"
 
 #include <RunFeed.h>
@@ -14,10 +14,10 @@
 struct LabDefinition;
 
 // What every view gets once per tick: the lab's RunFeed tick (events and one snapshot), and
-// what LiveViews works out from it once for all of them: the sockets only the kernel holds
-// (connections not accepted yet, a forked child's) and the run's request numbers.
+// what LiveViews works out from it once for all of them: the kernel-only rows with their panes
+// (a connection not accepted yet, a forked child's end) and the run's request numbers.
 struct LiveTick : RunTick {
-    const KernelOnlySockets &kernelOnly;
+    const KernelOnlyRows &kernelRows;
     const RequestNumbers &requests;
 };
 

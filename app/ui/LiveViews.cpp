@@ -111,7 +111,7 @@ void LiveViews::close()
 
 void LiveViews::reset()
 {
-    m_kernelOnly.clear();
+    m_kernelRows.clear();
     m_requests.clear();
     for (const Entry &e : m_entries)
         e.view->forgetRun();
@@ -127,8 +127,8 @@ void LiveViews::tick()
 void LiveViews::runTicked(const RunTick &tick)
 {
     m_requests.add(tick.events);
-    m_kernelOnly.update(tick.events, tick.sockets);
-    const LiveTick live{{tick.events, tick.sockets, tick.nowNs}, m_kernelOnly, m_requests};
+    m_kernelRows.update(tick.events, tick.sockets, tick.kernelOnly);
+    const LiveTick live{tick, m_kernelRows, m_requests};
     for (const Entry &e : m_entries)
         e.view->feed(live);
     showTabsWithContent();

@@ -70,7 +70,7 @@ public:
     // The classroom layout: only view `index` is shown, without tabs (-1: the usual tabs).
     void showOnly(int index);
     int shownOnly() const { return m_only; }
-    const KernelOnlySockets &kernelOnly() const { return m_kernelOnly; }
+    const KernelOnlyRows &kernelRows() const { return m_kernelRows; }
 
 signals:
     void titlesChanged();  // after a language switch
@@ -98,7 +98,7 @@ private:
     QTabWidget *m_sideTabs;
     std::vector<Entry> m_entries;
     RunFeed *m_feed = nullptr;
-    KernelOnlySockets m_kernelOnly;
+    KernelOnlyRows m_kernelRows;
     RequestNumbers m_requests;
     std::function<void(const LiveTick &)> m_tickListener;
     int m_only = -1;

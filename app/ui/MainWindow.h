@@ -32,6 +32,7 @@ class QSplitter;
 class QTextBrowser;
 class QTimer;
 class QToolBar;
+class SelfStudy;
 class SequenceDiagramView;
 class SocketTableModel;
 struct LiveTick;
@@ -90,6 +91,8 @@ public:
     QAction *openLabsFolderAction() const { return m_openLabsFolder; }
     QAction *aboutAction() const { return m_about; }
     QAction *languageAction(const QString &language) const;  // View → Language → English / 中文
+    QMenu *labMenu() const { return m_labMenu; }
+    SelfStudy *selfStudy() const { return m_selfStudy; }  // predictions, exercises, faults, progress (issue 15)
 
     void runAll();
     bool addPane();  // "Add client": another copy of the lab's copyable pane, if it allows one
@@ -117,6 +120,8 @@ public slots:
 
 signals:
     void labOpened(const QString &labId);
+    void labClosing();  // the open lab's session is about to go: let go of it
+    void languageChanged(const QString &language);  // after the window said its own words in it
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -172,13 +177,15 @@ private:
     QLabel *m_speedLabel;
     QLabel *m_speedFast;
     QLabel *m_liveLabel;
-    QToolBar *m_toolbar = nullptr;
+    QToolBar *m_toolbar = nullptr;           // the lab's commands and the speed (objectName labToolbar)
+    QToolBar *m_classroomToolbar = nullptr;  // the classroom layout's switch and its live view
     QFont m_baseFont;
     QMenu *m_labMenu = nullptr;
     QMenu *m_lessonsMenu = nullptr;
     QMenu *m_viewMenu = nullptr;
     QMenu *m_languageMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    SelfStudy *m_selfStudy = nullptr;
     QActionGroup *m_lessonActions = nullptr;
     QActionGroup *m_languageActions = nullptr;
     QAction *m_runAll = nullptr;

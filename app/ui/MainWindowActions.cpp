@@ -18,6 +18,7 @@
 #include <QCoreApplication>
 #include <QFileDialog>
 #include <QLabel>
+#include <QLayout>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSlider>
@@ -120,10 +121,18 @@ void MainWindow::createActions()
     m_toolbar->addWidget(m_speedLabel);
     m_toolbar->addWidget(m_speed);
     m_toolbar->addWidget(m_speedFast);
-    m_toolbar->addSeparator();
-    m_toolbar->addAction(m_presentation);
-    m_toolbar->addWidget(m_liveLabel);
-    m_toolbar->addWidget(m_liveChooser);
+    // The classroom's own controls sit at the menu bar's right end, where the row is empty: in
+    // the classroom layout's larger text the lab's toolbar needs its whole row, and a row more
+    // would take listing lines.
+    m_classroomToolbar = new QToolBar(this);
+    m_classroomToolbar->setObjectName(QStringLiteral("classroomToolbar"));
+    m_classroomToolbar->setContentsMargins(0, 0, 0, 0);  // no taller than the menus: every pixel goes to the listings
+    m_classroomToolbar->layout()->setContentsMargins(0, 0, 0, 0);
+    m_classroomToolbar->layout()->setSpacing(0);
+    menuBar()->setCornerWidget(m_classroomToolbar, Qt::TopRightCorner);
+    m_classroomToolbar->addAction(m_presentation);
+    m_classroomToolbar->addWidget(m_liveLabel);
+    m_classroomToolbar->addWidget(m_liveChooser);
 }
 
 void MainWindow::retranslateUi()
@@ -168,6 +177,7 @@ void MainWindow::retranslateUi()
     m_liveChooser->setToolTip(tr("The live view the classroom layout shows beside or under the listings"));
     m_liveChooser->setAccessibleName(tr("Live view"));
     m_toolbar->setWindowTitle(tr("Lab"));
+    m_classroomToolbar->setWindowTitle(tr("Classroom"));
     m_lessonsTitle->setText(QStringLiteral("<b>%1</b>").arg(tr("Lessons").toHtmlEscaped()));
     m_lessonTitle->setText(QStringLiteral("<b>%1</b>").arg(tr("Lesson").toHtmlEscaped()));
     m_lesson->setAccessibleName(tr("Lesson text"));

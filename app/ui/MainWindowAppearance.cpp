@@ -268,5 +268,6 @@ bool MainWindow::setLanguage(const QString &language)
     updateAddPane();
     // Said in the new language: the English text names English, its Chinese translation 中文.
     statusBar()->showMessage(tr("Language: English"));
+    emit languageChanged(language);
     return true;
 }

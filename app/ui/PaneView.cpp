@@ -361,6 +361,17 @@ void PaneView::setSelected(bool selected)
     paintLabel(m_title, selected ? QColor(0, 0x5f, 0x9e) : QColor(), selected ? QColor(Qt::white) : QColor(), true);
 }
 
+void PaneView::addTool(QWidget *tool)
+{
+    for (int i = 0; i < layout()->count(); ++i) {
+        auto *row = qobject_cast<QBoxLayout *>(layout()->itemAt(i)->layout());
+        if (row && row->indexOf(m_paramsButton) >= 0) {
+            row->insertWidget(row->indexOf(m_paramsButton), tool);
+            return;
+        }
+    }
+}
+
 void PaneView::feed(const LiveTick &tick)
 {
     flush();  // the steps reported before this tick's snapshot, so both describe one moment

@@ -56,6 +56,7 @@ public:
     // (fewer on a short screen, so the listing keeps its room).
     void setClassroom(bool on, bool shortScreen = false);
     void setSelected(bool selected);  // the pane the lab's Step acts on first
+    void addTool(QWidget *tool);      // one more control in the row of buttons, before Parameters
     bool isSelected() const { return m_selected; }
     void setLanguage(const QString &language);  // the lab's texts and the window's words
 

@@ -48,15 +48,15 @@ void ReceiveBufferView::feed(const LiveTick &tick)
     const bool relevant = m_model.addEvents(tick.events, tick.sockets);
     bool changed = m_model.refresh(tick.sockets, tick.nowNs) || relevant;
     std::vector<ReceiveBufferModel::Buffer> pending;
-    for (const KernelOnlySockets::Entry &e : tick.kernelOnly.entries()) {
-        if (e.kind != KernelOnlySockets::Kind::NotAccepted || e.kernel.receiveQueue == 0)
+    for (const KernelOnlyRows::Row &e : tick.kernelRows.rows()) {
+        if (!e.notAccepted() || e.kernel.socket.receiveQueue == 0)
             continue;
         ReceiveBufferModel::Buffer b;
         b.owner = e.owner.toStdString();
-        b.local = e.local.toString();
-        b.peer = e.peer.toString();
-        b.kernelBytes = e.kernel.receiveQueue;
-        if (const auto *segments = m_model.unclaimed(e.clientId))
+        b.local = e.kernel.socket.local.toString();
+        b.peer = e.kernel.socket.peer.toString();
+        b.kernelBytes = e.kernel.socket.receiveQueue;
+        if (const auto *segments = m_model.unclaimed(e.kernel.peerId))
             b.segments = *segments;
         pending.push_back(std::move(b));
     }

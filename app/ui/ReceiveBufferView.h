@@ -4,7 +4,7 @@
 // The byte count is the kernel's; the boundaries are what SocketLab traced (the tooltip says
 // so). The bookkeeping is ReceiveBufferModel; this widget draws it. A connection the server
 // has not accepted yet has a receive buffer too: the client's bytes wait in the kernel
-// before the program ever sees the connection, and are drawn (KernelOnlySockets).
+// before the program ever sees the connection, and are drawn (KernelOnlyRows).
 #pragma once
 
 #include "LiveView.h"

@@ -17,7 +17,7 @@ SocketTableView::SocketTableView(QWidget *parent) : QTableView(parent), m_model(
 
 void SocketTableView::feed(const LiveTick &tick)
 {
-    m_model->show(tick.sockets, tick.nowNs, &tick.kernelOnly, &tick.events);
+    m_model->show(tick.sockets, tick.kernelRows.rows(), tick.nowNs, &tick.events);
 }
 
 void SocketTableView::forgetRun()

@@ -115,10 +115,13 @@ private slots:
             else
                 QVERIFY2(label->width() >= label->sizeHint().width() - 2, qPrintable(label->text()));
         }
-        // The toolbar shows all its controls (none behind an overflow button).
-        const QToolBar *toolbar = window->findChild<QToolBar *>(QStringLiteral("labToolbar"));
-        const QToolButton *overflow = toolbar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"));
-        QVERIFY(!overflow || !overflow->isVisible());
+        // The toolbars show all their controls (none behind an overflow button).
+        for (const char *name : {"labToolbar", "classroomToolbar"}) {
+            const QToolBar *toolbar = window->findChild<QToolBar *>(QString::fromLatin1(name));
+            QVERIFY(toolbar && toolbar->isVisible());
+            const QToolButton *overflow = toolbar->findChild<QToolButton *>(QStringLiteral("qt_toolbar_ext_button"));
+            QVERIFY2(!overflow || !overflow->isVisible(), name);
+        }
 
         for (PaneView *pane : window->paneViews()) {
             const int lines = pane->listingView()->visibleLines();

@@ -83,7 +83,7 @@ private slots:
         QVERIFY(window->liveViews()->view<AcceptQueueGauge>()->summary().contains(QStringLiteral("8 bytes")));
 
         const SocketTableModel &table = *window->socketModel();
-        const int row = rowWithState(table, QStringLiteral("in the accept queue"));
+        const int row = rowWithState(table, QStringLiteral("queued, not accepted yet"));
         QVERIFY(row >= 0);
         QCOMPARE(table.index(row, SocketTableModel::RecvQ).data().toLongLong(), 8LL);
         QCOMPARE(table.index(row, SocketTableModel::TcpState).data().toString(), QStringLiteral("ESTABLISHED"));

@@ -48,9 +48,9 @@ struct Lab {
 void feed(SequenceDiagramView &view, const std::vector<TraceEvent> &events, const Lab &lab)
 {
     const SocketSnapshot sockets = SocketSnapshot::take(*lab.registry);
-    const KernelOnlySockets kernelOnly;
+    const KernelOnlyRows kernelRows;
     const RequestNumbers requests;
-    view.feed(LiveTick{{events, sockets, steadyNowNs()}, kernelOnly, requests});
+    view.feed(LiveTick{{events, sockets, steadyNowNs()}, kernelRows, requests});
 }
 
 // One tick of the window: drain what the sockets traced and feed it.
