@@ -2,6 +2,7 @@
 
 #include "MainWindow.h"
 #include "ReplayController.h"
+#include "SelfStudy.h"
 
 #include <QApplication>
 #include <QTimer>
@@ -24,6 +25,8 @@ void printErr(const QString &text)
 int showSavedRun(const LabCatalog &catalog, const CommandLineRequest &request, const QString &language)
 {
     MainWindow window(catalog, language);
+    if (!request.screenshot.isEmpty())
+        window.selfStudy()->setAskPredictions(false);  // a picture of any moment, as asked (this run's own settings)
     QString error;
     if (!window.openRun(request.replay, &error)) {
         printErr(Tr::tr("socketlab: %1 was not opened: %2").arg(request.replay, error));

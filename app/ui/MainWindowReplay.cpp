@@ -9,6 +9,8 @@
 #include "LiveViews.h"
 #include "ReplayBar.h"
 #include "ReplayController.h"
+#include "ReplayPredictions.h"
+#include "SelfStudy.h"
 
 #include <LabSession.h>
 #include <RunFile.h>
@@ -33,26 +35,21 @@ void MainWindow::createReplay()
     m_replay = new ReplayController(m_liveViews, m_language, this);
     m_replay->paneRow()->setParent(this);  // hidden until the window looks back
     m_replay->paneRow()->hide();
-    m_backToStart = new QAction(tr("|◀ Start"), this);
-    m_backToStart->setToolTip(tr("The run's first moment"));
-    m_back = new QAction(tr("◀ Back"), this);
+    m_replayPredictions = new ReplayPredictions(m_replay, m_catalog, m_language, this);
+    m_backToStart = new QAction(this);
+    m_back = new QAction(this);
     m_back->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F10));
-    m_back->setToolTip(tr("The moment before the last change: calls, sockets and panes as they were then (Shift+F10). "
-                          "Nothing runs again and no socket is touched."));
-    m_forward = new QAction(tr("Forward ▶"), this);
+    m_forward = new QAction(this);
     m_forward->setShortcut(QKeySequence(Qt::Key_F10));
-    m_forward->setToolTip(tr("The next change of the run (F10 while looking back)"));
-    m_now = new QAction(tr("Now"), this);
+    m_now = new QAction(this);
     m_now->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F10));
-    m_now->setToolTip(tr("Back to the live run (Ctrl+F10)"));
     connect(m_backToStart, &QAction::triggered, m_replay, &ReplayController::toStart);
     connect(m_back, &QAction::triggered, m_replay, &ReplayController::back);
     connect(m_forward, &QAction::triggered, m_replay, &ReplayController::forward);
     connect(m_now, &QAction::triggered, m_replay, &ReplayController::goLive);
 
-    m_saveRun = new QAction(tr("&Save run…"), this);
+    m_saveRun = new QAction(this);
     m_saveRun->setShortcut(QKeySequence::Save);
-    m_saveRun->setToolTip(tr("Save this run to a file, to show it again later or elsewhere without running it"));
     connect(m_saveRun, &QAction::triggered, this, [this] {
         const QString suggested = (labId().isEmpty() ? QStringLiteral("run") : labId()) + kRunSuffix;
         QString file = QFileDialog::getSaveFileName(this, tr("Save run"), suggested, tr("SocketLab runs (*.socketlab-run)"));
@@ -64,9 +61,8 @@ void MainWindow::createReplay()
         if (!saveRun(file, &error))
             QMessageBox::warning(this, tr("Save run"), tr("The run was not saved.\n%1").arg(error));
     });
-    m_openRun = new QAction(tr("&Open run…"), this);
+    m_openRun = new QAction(this);
     m_openRun->setShortcut(QKeySequence::Open);
-    m_openRun->setToolTip(tr("Open a saved run: every moment of it, without running anything"));
     connect(m_openRun, &QAction::triggered, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("Open run"), QString(),
                                                           tr("SocketLab runs (*.socketlab-run);;All files (*)"));
@@ -75,26 +71,61 @@ void MainWindow::createReplay()
             QMessageBox::warning(this, tr("Open run"), tr("%1 was not opened.\n%2").arg(QFileInfo(file).fileName(), error));
     });
 
-    QMenu *fileMenu = new QMenu(tr("&File"), this);
-    fileMenu->addAction(m_openRun);
-    fileMenu->addAction(m_saveRun);
-    menuBar()->insertMenu(menuBar()->actions().value(0), fileMenu);
-    QMenu *timelineMenu = new QMenu(tr("&Timeline"), this);
-    timelineMenu->addActions({m_backToStart, m_back, m_forward, m_now});
-    menuBar()->insertMenu(menuBar()->actions().value(menuBar()->actions().size() - 1), timelineMenu);  // before Help
+    m_fileMenu = new QMenu(this);
+    m_fileMenu->addAction(m_openRun);
+    m_fileMenu->addAction(m_saveRun);
+    menuBar()->insertMenu(menuBar()->actions().value(0), m_fileMenu);
+    m_timelineMenu = new QMenu(this);
+    m_timelineMenu->addActions({m_backToStart, m_back, m_forward, m_now});
+    menuBar()->insertMenu(menuBar()->actions().value(menuBar()->actions().size() - 1), m_timelineMenu);  // before Help
 
     m_replayBar = new ReplayBar(m_replay, {m_backToStart, m_back, m_forward, m_now});
-    auto *bar = new QToolBar(tr("Timeline"));
-    bar->setObjectName(QStringLiteral("timelineToolbar"));
-    bar->setMovable(false);
-    bar->addWidget(m_replayBar);
-    addToolBar(Qt::BottomToolBarArea, bar);
+    m_timelineToolbar = new QToolBar;
+    m_timelineToolbar->setObjectName(QStringLiteral("timelineToolbar"));
+    m_timelineToolbar->setMovable(false);
+    m_timelineToolbar->addWidget(m_replayBar);
+    addToolBar(Qt::BottomToolBarArea, m_timelineToolbar);
 
     connect(m_replay, &ReplayController::lookingBackChanged, this, &MainWindow::showLookingBack);
     connect(m_replay, &ReplayController::momentChanged, this, &MainWindow::updateReplayActions);
     connect(m_replay, &ReplayController::sourceChanged, this, &MainWindow::updateReplayActions);
     connect(m_replayBar, &ReplayBar::refreshed, this, &MainWindow::updateReplayActions);  // as the run grows
+    retranslateReplay();
     updateReplayActions();
+}
+
+// The timeline's and saved runs' words, in the window's language (at the start, and after a switch).
+void MainWindow::retranslateReplay()
+{
+    if (!m_replay)
+        return;  // before createReplay
+    m_backToStart->setText(tr("|◀ Start"));
+    m_backToStart->setToolTip(tr("The run's first moment"));
+    m_back->setText(tr("◀ Back"));
+    m_back->setToolTip(tr("The moment before the last change: calls, sockets and panes as they were then (Shift+F10). "
+                          "Nothing runs again and no socket is touched."));
+    m_forward->setText(tr("Forward ▶"));
+    m_forward->setToolTip(tr("The next change of the run (F10 while looking back)"));
+    m_now->setText(tr("Now"));
+    m_now->setToolTip(tr("Back to the live run (Ctrl+F10)"));
+    m_saveRun->setText(tr("&Save run…"));
+    m_saveRun->setToolTip(tr("Save this run to a file, to show it again later or elsewhere without running it"));
+    m_openRun->setText(tr("&Open run…"));
+    m_openRun->setToolTip(tr("Open a saved run: every moment of it, without running anything"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_timelineMenu->setTitle(tr("&Timeline"));
+    m_timelineToolbar->setWindowTitle(tr("Timeline"));
+    m_replay->setLanguage(m_language);
+    m_replayPredictions->setLanguage(m_language);
+    if (m_replay->isSaved())
+        setWindowTitle(tr("SocketLab — %1 (saved run %2)").arg(m_replay->recording()->lab().title.in(m_language), m_savedRunName));
+}
+
+// A saved run asks the lab's predictions as the live lab would, unless the learner turned them off.
+void MainWindow::followAskPredictions()
+{
+    m_replayPredictions->setAsking(m_selfStudy->asksPredictions());
+    connect(m_selfStudy->askPredictionsAction(), &QAction::toggled, m_replayPredictions, &ReplayPredictions::setAsking);
 }
 
 void MainWindow::recordLab()
@@ -128,6 +159,7 @@ void MainWindow::showLookingBack(bool back)
         to->show();
         m_vertical->setSizes(sizes);
     }
+    showTimelineBar();
     const bool live = !back && m_session;
     for (QAction *a : {m_step, m_runAll, m_pauseAll, m_reset})
         a->setEnabled(live);
@@ -142,6 +174,14 @@ void MainWindow::showLookingBack(bool back)
     else if (live)
         statusBar()->showMessage(tr("Back to the live run"));
     updateReplayActions();
+}
+
+// In the classroom layout the listings have the height to themselves: the timeline shows only
+// while the class looks back (Shift+F10 and the Timeline menu reach it meanwhile).
+void MainWindow::showTimelineBar()
+{
+    if (m_timelineToolbar)
+        m_timelineToolbar->setVisible(!m_presentationOn || m_replay->isLookingBack());
 }
 
 void MainWindow::updateReplayActions()
@@ -165,9 +205,9 @@ bool MainWindow::openRun(const QString &file, QString *error)
     }
     closeLab();
     m_replay->showSaved(std::move(*run));
-    const LabDefinition &lab = m_replay->recording()->lab();
-    setWindowTitle(tr("SocketLab — %1 (saved run %2)").arg(lab.title.in(m_language), QFileInfo(file).fileName()));
-    m_lesson->setLesson(lab.lesson.in(m_language));
+    m_savedRunName = QFileInfo(file).fileName();
+    retranslateReplay();  // the window's title
+    showLesson();
     statusBar()->showMessage(tr("A saved run: nothing runs. The timeline, Back (Shift+F10) and Forward (F10) show any "
                                 "moment of it; a lesson opens the live lab again."));
     return true;

@@ -4,6 +4,7 @@
 #include "RunTimeline.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QTimer>
@@ -45,6 +46,13 @@ ReplayBar::ReplayBar(ReplayController *controller, const Actions &actions, QWidg
     connect(controller, &ReplayController::lookingBackChanged, this, &ReplayBar::refresh);
     connect(controller, &ReplayController::sourceChanged, this, &ReplayBar::refresh);
     refresh();
+}
+
+void ReplayBar::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        refresh();
 }
 
 void ReplayBar::scheduleRefresh()

@@ -31,6 +31,9 @@ public slots:
 signals:
     void refreshed();
 
+protected:
+    void changeEvent(QEvent *event) override;  // a language switch: the moment's words again
+
 private:
     ReplayController *m_controller;
     RunTimeline *m_timeline;

@@ -5,17 +5,23 @@
 
 #include <PaneMoment.h>
 
+#include <QElapsedTimer>
 #include <QSplitter>
+#include <QTimer>
 
 #include <algorithm>
 
 namespace {
 constexpr std::int64_t kNever = std::numeric_limits<std::int64_t>::min();
+constexpr qint64 kSliceMs = 20;  // the views' feeding per turn of the event loop: well within a frame of 50 ms
 } // namespace
 
 ReplayController::ReplayController(LiveViews *views, const QString &language, QObject *parent)
-    : QObject(parent), m_views(views), m_language(language), m_paneRow(new QSplitter(Qt::Horizontal))
+    : QObject(parent), m_views(views), m_language(language), m_paneRow(new QSplitter(Qt::Horizontal)), m_feeding(new QTimer(this))
 {
+    m_feeding->setSingleShot(true);
+    m_feeding->setInterval(0);
+    connect(m_feeding, &QTimer::timeout, this, &ReplayController::feedSome);
     m_paneRow->setChildrenCollapsible(false);
 }
 
@@ -46,9 +52,12 @@ void ReplayController::showSaved(RunRecording recording)
 
 void ReplayController::close()
 {
-    if (m_lookingBack && !m_saved && m_recording)
-        goLive();  // the live views get the whole run back before the lab goes
+    m_feeding->stop();
+    m_toLive = false;
+    // The views forget the moment looked back at; a lab that goes on feeds them afresh.
     const bool wasSaved = m_saved != nullptr;
+    if (m_views->isDetached() && !wasSaved)
+        m_views->resetReplay();
     clearPanes();
     m_recording = nullptr;
     m_saved.reset();
@@ -59,6 +68,15 @@ void ReplayController::close()
     m_fedUntil = kNever;
     m_revealLimit = std::numeric_limits<std::int64_t>::max();
     emit sourceChanged();
+}
+
+void ReplayController::setLanguage(const QString &language)
+{
+    m_language = language;
+    for (ReplayPaneView *v : paneViews())
+        v->setLanguage(language);
+    if (m_lookingBack && m_recording)
+        showPanes(m_moment);
 }
 
 void ReplayController::noteOrigin()
@@ -80,7 +98,8 @@ void ReplayController::setLookingBack(bool back)
     if (back == m_lookingBack)
         return;
     m_lookingBack = back;
-    m_views->setDetached(back || m_saved);
+    if (back || m_saved)
+        m_views->setDetached(true);  // attached again once they have caught up with the live run (goLive)
     emit lookingBackChanged(back);
 }
 
@@ -91,10 +110,10 @@ void ReplayController::showMoment(std::int64_t timeNs)
     if (m_originNs == 0)
         noteOrigin();  // a live recording that was empty when followed
     timeNs = std::clamp(timeNs, m_originNs, std::min(m_recording->endNs(), m_revealLimit));
-    const bool wasBack = m_lookingBack;
+    if (!m_views->isDetached())
+        m_fedUntil = kNever;  // the views were live: they are fed afresh
+    m_toLive = false;
     setLookingBack(true);
-    if (!wasBack)
-        m_fedUntil = kNever;  // the live views are fed afresh
     m_moment = timeNs;
     feedViewsUntil(timeNs);
     showPanes(timeNs);
@@ -103,13 +122,50 @@ void ReplayController::showMoment(std::int64_t timeNs)
 
 void ReplayController::feedViewsUntil(std::int64_t timeNs)
 {
-    // Forward goes on from the moment shown; back starts from the beginning.
+    // Forward goes on from the moment the views have; back starts from the beginning.
     if (m_fedUntil == kNever || timeNs < m_fedUntil) {
-        m_views->reset();
+        m_views->resetReplay();
         m_fedUntil = kNever;
     }
-    m_recording->feedUntil(timeNs, [this](const RunTick &tick) { m_views->replayTick(tick); }, m_fedUntil);
-    m_fedUntil = timeNs;
+    m_target = timeNs;
+    feedSome();
+}
+
+// The views are fed the recorded ticks up to the target a slice at a time: a long run's
+// thousands of calls would keep the GUI thread from its events for a second or more. A short
+// run is fed at once; a long one catches up over a few frames, the panes showing the moment
+// already. Going live, the target is the recording's end as it grows, and once the views have
+// it all they follow the lab's own ticks again.
+void ReplayController::feedSome()
+{
+    QElapsedTimer spent;
+    spent.start();
+    const std::deque<RecordedFrame> &frames = m_recording->frames();
+    const auto feed = [this](const RunTick &tick) { m_views->replayTick(tick); };
+    auto next = std::upper_bound(frames.begin(), frames.end(), m_fedUntil,
+                                 [](std::int64_t t, const RecordedFrame &f) { return t < f.timeNs; });
+    const std::int64_t target = m_toLive ? std::numeric_limits<std::int64_t>::max() : m_target;
+    for (; next != frames.end() && next->timeNs <= target; ++next) {
+        if (spent.elapsed() >= kSliceMs) {
+            m_feeding->start();
+            return;
+        }
+        m_recording->feedUntil(next->timeNs, feed, m_fedUntil);  // this one frame
+        m_fedUntil = next->timeNs;
+    }
+    if (m_toLive) {
+        m_toLive = false;
+        m_fedUntil = kNever;
+        m_views->setDetached(false);
+    } else {
+        m_fedUntil = std::max(m_fedUntil, m_target);
+    }
+    emit viewsFed();
+}
+
+bool ReplayController::viewsCaughtUp() const
+{
+    return !m_feeding->isActive() && !m_toLive;
 }
 
 void ReplayController::showPanes(std::int64_t timeNs)
@@ -241,13 +297,12 @@ void ReplayController::goLive()
     }
     if (!m_lookingBack)
         return;
-    // The views get every recorded tick, then the lab's own ticks again: what they would
-    // have shown had nobody looked back.
-    m_views->reset();
-    m_recording->feedUntil(m_recording->endNs(), [this](const RunTick &tick) { m_views->replayTick(tick); });
-    m_fedUntil = kNever;
+    // The views get the rest of the recording, then the lab's own ticks again: what they
+    // would have shown had nobody looked back.
+    m_toLive = true;
     setLookingBack(false);
     emit momentChanged(m_recording->endNs());
+    feedSome();
 }
 
 void ReplayController::setRevealLimit(std::int64_t timeNs)

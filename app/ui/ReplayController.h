@@ -21,6 +21,7 @@
 #include <vector>
 
 class LiveViews;
+class QTimer;
 class ReplayPaneView;
 
 class ReplayController : public QObject {
@@ -34,6 +35,7 @@ public:
     // A saved run, shown at its end; the controller keeps it.
     void showSaved(RunRecording recording);
     void close();  // no source: the lab closed
+    void setLanguage(const QString &language);  // the recorded panes say the moment shown again
 
     const RunRecording *recording() const { return m_recording; }
     bool hasRecording() const { return m_recording && !m_recording->isEmpty(); }
@@ -45,6 +47,9 @@ public:
     // The moments Back and Forward stop at: each tick at which something changed (calls
     // traced, a socket changed, a pane reported since the tick before), in order.
     std::vector<std::int64_t> stops() const;
+    // Whether the live views show the moment (or, live, the whole run) yet: a long run's
+    // ticks are fed to them over a few turns of the event loop (viewsFed()).
+    bool viewsCaughtUp() const;
     bool canGoBack() const;
     bool canGoForward() const;
 
@@ -68,10 +73,12 @@ signals:
     void lookingBackChanged(bool lookingBack);
     void momentChanged(std::int64_t timeNs);
     void sourceChanged();
+    void viewsFed();  // the views have caught up with the moment, or the live run
 
 private:
     void setLookingBack(bool back);
     void feedViewsUntil(std::int64_t timeNs);
+    void feedSome();
     void showPanes(std::int64_t timeNs);
     void clearPanes();
     void noteOrigin();
@@ -83,6 +90,9 @@ private:
     std::unique_ptr<RunRecording> m_saved;
     bool m_lookingBack = false;
     std::int64_t m_moment = 0;
+    QTimer *m_feeding;  // the next slice of ticks for the views
+    std::int64_t m_target = 0;  // the moment the views are being fed up to
+    bool m_toLive = false;      // going live: fed up to the growing end, then the lab's ticks
     std::int64_t m_fedUntil = std::numeric_limits<std::int64_t>::min();  // the views have every tick up to this
     std::int64_t m_originNs = 0;
     std::int64_t m_revealLimit = std::numeric_limits<std::int64_t>::max();

@@ -1,5 +1,6 @@
 #include "ReplayPaneView.h"
 
+#include "PaneThreads.h"
 #include "PythonHighlighter.h"
 #include "SocketText.h"
 
@@ -19,10 +20,20 @@ namespace {
 constexpr int kNumberWidth = 2;       // "12  code", as the live pane numbers its lines
 constexpr int kConsoleLines = 2000;   // as many as the live console keeps
 
-// The live pane's words (PaneView), so a moment looked back at reads as it read then.
+// The live pane's words (PaneView's, and PaneThreads' for what a thread does), so a moment
+// looked back at reads as it read then, in the window's language.
 QString paneText(const char *text)
 {
     return QCoreApplication::translate("PaneView", text);
+}
+
+QString activity(PaneThreads::Activity what, const PaneMoment &m)
+{
+    PaneThreads::Moment moment;
+    moment.activity = what;
+    moment.line = m.line;
+    moment.call = m.blockedIn;
+    return PaneThreads::activityText(moment, m.state, m.blockedNs);  // blocked since 0, seen at blockedNs
 }
 
 struct StateLine {
@@ -37,15 +48,14 @@ struct StateLine {
 StateLine stateLine(const PaneMoment &m)
 {
     using State = PaneRunner::State;
+    using Activity = PaneThreads::Activity;
     if (m.blockedIn != socketlab::TraceCall::None && m.state == State::Running)
-        return {paneText("blocked in %1() — %2")
-                    .arg(QString::fromLatin1(socketlab::traceCallName(m.blockedIn)), SocketText::durationText(m.blockedNs)),
-                QColor(255, 196, 120), QColor(), true};
+        return {activity(Activity::Blocked, m), QColor(255, 196, 120), QColor(), true};
     switch (m.state) {
     case State::Idle: return {paneText("not started")};
-    case State::Running: return {paneText("running")};
-    case State::Paused: return {paneText("paused before line %1").arg(m.line)};
-    case State::WaitingForInput: return {paneText("waiting for your input"), QColor(216, 236, 255)};
+    case State::Running: return {activity(Activity::Running, m)};
+    case State::Paused: return {activity(Activity::Next, m)};
+    case State::WaitingForInput: return {activity(Activity::WaitingForInput, m), QColor(216, 236, 255)};
     case State::Finished: return {paneText("finished")};
     case State::Failed: return {paneText("failed: %1").arg(m.lastError), QColor(), QColor(192, 0, 0), true};
     case State::Stopped: return {paneText("stopped")};
@@ -161,16 +171,25 @@ void ReplayPaneView::showConsole(const QList<ConsoleLine> &lines)
         return;
     m_shownConsoleLines = int(lines.size());
     m_console->clear();
+    // Plain lines go in together: one by one, a long run's console took a tenth of a second.
+    QStringList plain;
+    const auto flushPlain = [&] {
+        if (!plain.isEmpty())
+            m_console->appendPlainText(plain.join(QLatin1Char('\n')));
+        plain.clear();
+    };
     for (qsizetype i = std::max<qsizetype>(0, lines.size() - kConsoleLines); i < lines.size(); ++i) {
         const ConsoleLine &l = lines[i];
         if (!l.error) {
-            m_console->appendPlainText(l.text);
+            plain << l.text;
             continue;
         }
+        flushPlain();
         // As the live pane prints an error: Python's text, then what it usually means.
         QString html = QStringLiteral("<span style=\"color:#c00000; font-weight:bold\">%1</span>").arg(l.text.toHtmlEscaped());
         if (const QString why = SocketText::errorExplanation(l.cause); !why.isEmpty())
             html += QStringLiteral("<br><span style=\"color:#7a3000\">&rarr; %1</span>").arg(why.toHtmlEscaped());
         m_console->appendHtml(html);
     }
+    flushPlain();
 }

@@ -19,6 +19,7 @@ public:
     ReplayPaneView(const LabDefinition &lab, const QString &paneId, const QString &language, QWidget *parent = nullptr);
 
     void showMoment(const PaneMoment &moment);
+    void setLanguage(const QString &language) { m_language = language; }  // from the next moment shown
     const QString &paneId() const { return m_paneId; }
     int markedLine() const { return m_markedLine; }  // 0: none
     QLabel *stateLabel() const { return m_state; }

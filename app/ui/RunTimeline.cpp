@@ -2,6 +2,7 @@
 
 #include "ReplayController.h"
 
+#include <QEvent>
 #include <QMouseEvent>
 #include <QPainter>
 
@@ -16,11 +17,23 @@ RunTimeline::RunTimeline(ReplayController *controller, QWidget *parent) : QWidge
 {
     setMouseTracking(false);
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    retranslate();
+    connect(controller, &ReplayController::momentChanged, this, qOverload<>(&QWidget::update));
+    connect(controller, &ReplayController::sourceChanged, this, qOverload<>(&QWidget::update));
+}
+
+void RunTimeline::retranslate()
+{
     setToolTip(tr("The run so far. Click or drag to see any earlier moment: nothing runs again and no socket is touched.\n"
                   "Blue: socket calls · green: console lines · red: errors · hatched: history dropped to stay within memory"));
     setAccessibleName(tr("Run timeline"));
-    connect(controller, &ReplayController::momentChanged, this, qOverload<>(&QWidget::update));
-    connect(controller, &ReplayController::sourceChanged, this, qOverload<>(&QWidget::update));
+}
+
+void RunTimeline::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 QSize RunTimeline::sizeHint() const

@@ -28,10 +28,12 @@ signals:
 
 protected:
     void paintEvent(QPaintEvent *event) override;
+    void changeEvent(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
 
 private:
+    void retranslate();  // its tool tip and name, in the window's language
     enum class Mark : std::uint8_t { Call, Line, Error };
     struct Marked {
         std::int64_t timeNs;

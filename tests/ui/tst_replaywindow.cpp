@@ -4,7 +4,11 @@
 // the socket table's rows, the accept-queue gauges, the diagram's arrows, the trace, and
 // each pane's marked line and state. The same run saved and opened again shows the same.
 // Back and Forward (Shift+F10 / F10) move the moment and Now returns to the live run, the
-// lab's controls waiting meanwhile; a refused file leaves the window as it was.
+// lab's controls waiting meanwhile; a refused file leaves the window as it was. A saved run
+// stops at each of the lab's predictions, before its step, until the learner answers.
+// Stepping back through a long run keeps the GUI thread serving its event loop.
+#include "GuiStallProbe.h"
+
 #include <AcceptQueueGauge.h>
 #include <LabLoader.h>
 #include <LabSession.h>
@@ -12,8 +16,12 @@
 #include <MainWindow.h>
 #include <PaneRunner.h>
 #include <PaneView.h>
+#include <PredictionCard.h>
 #include <ReplayController.h>
 #include <ReplayPaneView.h>
+#include <ReplayPredictions.h>
+#include <RunRecording.h>
+#include <SelfStudy.h>
 #include <SequenceDiagramView.h>
 #include <SequenceModel.h>
 #include <SocketTableModel.h>
@@ -22,7 +30,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QTextBlock>
 #include <QtTest>
 
@@ -31,6 +42,13 @@ using socketlab::TraceCall;
 namespace {
 
 constexpr int kWaitMs = 10000;
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr qint64 kTickBoundMs = 150;  // sanitizers slow the GUI thread's own work too
+#else
+constexpr qint64 kTickBoundMs = 50;
+#endif
+constexpr qint64 kStallLimitMs = 4 * kTickBoundMs;  // a freeze a learner would see, as tst_mainwindow judges it
+constexpr qint64 kLongRunMs = 2500;                 // the client sends flat out this long
 
 QString markedLine(const QPlainTextEdit *listing)
 {
@@ -62,6 +80,14 @@ QString viewsDigest(MainWindow &window)
         out << QStringLiteral("arrow %1 %2").arg(int(a.kind)).arg(a.bytes);
     out << QStringLiteral("trace lines %1").arg(window.traceLog()->document()->blockCount());
     return out.join(QLatin1Char('\n'));
+}
+
+// A digest without the running counts of blocked calls ("blocked in recv() — 2.1 s"), which
+// count on while the test moves about.
+QString withoutDurations(QString digest)
+{
+    static const QRegularExpression duration(QStringLiteral(" — [0-9.]+ (ms|s)"));
+    return digest.remove(duration);
 }
 
 QString livePanes(MainWindow &window)
@@ -97,6 +123,8 @@ private slots:
     void initTestCase()
     {
         QCoreApplication::setOrganizationName(QStringLiteral("SocketLabTests"));  // keep the user's settings out
+        // The live runs go through without stopping at the lab's predictions; a saved run asks them.
+        QSettings().setValue(QStringLiteral("selfStudy/askPredictions"), false);
         m_catalog.loadFrom(LabCatalog::builtInRoot());
         QVERIFY(m_catalog.find(QStringLiteral("tcp-timestamp")));
     }
@@ -107,12 +135,18 @@ private slots:
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
-    void cleanup() { m_window.reset(); }
+    void cleanup()
+    {
+        m_window.reset();
+        QSettings().setValue(QStringLiteral("selfStudy/askPredictions"), false);  // a test that turned them on
+    }
 
     void momentsReplayAsSeenLive();
     void savedRunShowsTheSameMoments();
     void backAndForwardKeys();
     void refusedFileLeavesTheWindowAsItWas();
+    void savedRunAsksPredictionsBeforeTheirSteps();
+    void backThroughALongRunStaysResponsive();
 
 private:
     // Runs the lab and notes the three moments as the window showed them live.
@@ -153,6 +187,7 @@ void TestReplayWindow::checkMoments(const QList<Moment> &moments, std::int64_t s
     for (int i : {0, 2, 1, 0, 1}) {
         w.replay()->showMoment(moments[i].timeNs - shift);
         QVERIFY(w.replay()->isLookingBack());
+        QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp(), kWaitMs);
         QCOMPARE(viewsDigest(w), moments[i].views);
         QCOMPARE(replayedPanes(w), moments[i].panes);
     }
@@ -177,6 +212,7 @@ void TestReplayWindow::momentsReplayAsSeenLive()
     // Now: the live panes and views again, as they were.
     w.nowAction()->trigger();
     QVERIFY(!w.replay()->isLookingBack());
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp() && !w.liveViews()->isDetached(), kWaitMs);
     QVERIFY(w.paneView(QStringLiteral("server"))->isVisible());
     QVERIFY(w.stepAction()->isEnabled());
     w.refreshViews();
@@ -252,6 +288,168 @@ void TestReplayWindow::refusedFileLeavesTheWindowAsItWas()
     QVERIFY(!w.replay()->isLookingBack() && !w.replay()->isSaved());
     QVERIFY(w.paneView(QStringLiteral("server"))->isVisible());
     QVERIFY(w.runAllAction()->isEnabled());
+}
+
+// Whether any call of that kind had returned by that moment of the recording.
+bool returnedBy(const RunRecording &run, TraceCall call, std::int64_t timeNs)
+{
+    for (const RecordedFrame &f : run.frames()) {
+        for (const socketlab::TraceEvent &e : f.events) {
+            if (f.timeNs <= timeNs && e.call == call && e.phase == socketlab::TracePhase::Returned)
+                return true;
+        }
+    }
+    return false;
+}
+
+void TestReplayWindow::savedRunAsksPredictionsBeforeTheirSteps()
+{
+    QList<Moment> moments;
+    watchRun(moments);  // live, without questions: the recording has every step
+    if (QTest::currentTestFailed())
+        return;
+    MainWindow &w = *m_window;
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("run.socketlab-run"));
+    QString error;
+    QVERIFY2(w.saveRun(file, &error), qPrintable(error));
+    w.selfStudy()->setAskPredictions(true);
+    QVERIFY2(w.openRun(file, &error), qPrintable(error));
+    ReplayController &replay = *w.replay();
+    const RunRecording &run = *replay.recording();
+    // The file carries no questions: they are the installed lab's.
+    const QList<PredictionDefinition> &predictions = m_catalog.find(QStringLiteral("tcp-timestamp"))->predictions;
+    const std::vector<ReplayPredictions::Ask> asks = ReplayPredictions::askMoments(run, predictions);
+    QCOMPARE(asks.size(), std::size_t(predictions.size()));  // this run reached every one
+    QCOMPARE(w.replayPredictions()->asks().size(), asks.size());
+    QVERIFY(asks.front().prediction.id == QStringLiteral("accept-waits") || asks.front().prediction.id == QStringLiteral("connect-state"));
+
+    ReplayPredictions &questions = *w.replayPredictions();
+    for (std::size_t i = 0; i < asks.size(); ++i) {
+        const ReplayPredictions::Ask &ask = asks[i];
+        // Opened at its end, or stepped on from the question before: it stands at this question.
+        QVERIFY(questions.pending());
+        QCOMPARE(questions.pending()->id, ask.prediction.id);
+        QCOMPARE(replay.moment(), ask.timeNs);
+        QCOMPARE(replay.revealLimit(), ask.timeNs);
+        // Nothing takes it past the question: not the end, not Forward, not F10.
+        replay.showMoment(run.endNs());
+        QCOMPARE(replay.moment(), ask.timeNs);
+        QVERIFY(!w.forwardAction()->isEnabled());
+        replay.forward();
+        QCOMPARE(replay.moment(), ask.timeNs);
+        const std::vector<std::int64_t> stops = replay.stops();
+        QVERIFY(std::all_of(stops.begin(), stops.end(), [&](std::int64_t t) { return t <= ask.timeNs; }));
+        // The pane stands at the step, not yet run; the card asks over it.
+        ReplayPaneView *pane = replay.paneView(ask.prediction.pane);
+        QVERIFY(pane);
+        const int line = run.lab().pane(ask.prediction.pane)->steps.value(ask.prediction.beforeStep).line;
+        QCOMPARE(pane->markedLine(), line);
+        PredictionCard *card = questions.card();
+        QVERIFY(card);
+        QCOMPARE(card->predictionId(), ask.prediction.id);
+        QCOMPARE(card->parentWidget(), pane);
+        QTRY_VERIFY(card->isVisible());
+        if (ask.prediction.id == QStringLiteral("accept-waits"))
+            QVERIFY(!returnedBy(run, TraceCall::Accept, replay.moment()));
+        // Back hides the card; coming back to the question shows it again.
+        replay.back();
+        QVERIFY(replay.moment() < ask.timeNs);
+        QVERIFY(!card->isVisible());
+        replay.showMoment(run.endNs());
+        QCOMPARE(questions.card(), card);
+        QVERIFY(card->isVisible());
+        // The answer lets the run show the step: one change on, and up to the next question.
+        if (i % 2 == 0) {
+            card->choose(0);
+            card->commitButton()->click();
+        } else {
+            card->skipButton()->click();
+        }
+        QVERIFY(replay.moment() > ask.timeNs);
+        if (i + 1 < asks.size()) {
+            QCOMPARE(replay.revealLimit(), asks[i + 1].timeNs);
+            replay.showMoment(run.endNs());
+        }
+    }
+    // Every question answered: the whole run shows.
+    QVERIFY(!questions.pending());
+    QCOMPARE(replay.revealLimit(), std::numeric_limits<std::int64_t>::max());
+    replay.showMoment(run.endNs());
+    QCOMPARE(replay.moment(), run.endNs());
+    QVERIFY(returnedBy(run, TraceCall::Accept, replay.moment()));
+
+    // Opened again with the questions turned off: nothing held back.
+    w.selfStudy()->setAskPredictions(false);
+    QVERIFY2(w.openRun(file, &error), qPrintable(error));
+    QCOMPARE(w.replay()->moment(), w.replay()->recording()->endNs());
+    QVERIFY(!w.replayPredictions()->pending() && !w.replayPredictions()->card());
+    // And turned on while it is open: it goes back to the first question.
+    w.selfStudy()->setAskPredictions(true);
+    QVERIFY(w.replayPredictions()->pending());
+    QCOMPARE(w.replay()->moment(), asks.front().timeNs);
+}
+
+// A long run at full speed (thousands of lines, tens of thousands of calls), then Back and
+// Forward through it, and Start and Now, with the stall probe ticking: every move takes the
+// views back to that moment, yet the GUI thread never works long between two ticks.
+void TestReplayWindow::backThroughALongRunStaysResponsive()
+{
+    MainWindow &w = *m_window;
+    PaneView *server = w.paneView(QStringLiteral("server"));
+    QCOMPARE(server->runner()->setParam(QStringLiteral("port"), QStringLiteral("0")), QString());
+    QElapsedTimer running;
+    int typed = 0;
+    QTimer feeder;
+    connect(&feeder, &QTimer::timeout, this, [&] {
+        if (running.elapsed() >= kLongRunMs) {
+            feeder.stop();
+            return;
+        }
+        while (typed - w.answeredLines() < 200)
+            w.typeIntoClient(QStringLiteral("line %1").arg(typed++));
+    });
+    running.start();
+    feeder.start(10);
+    w.runAllAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(!feeder.isActive() && w.answeredLines() == typed && w.session()->trace()->size() == 0, 60000);
+    w.refreshViews();
+    const RunRecording &run = *w.replay()->recording();
+    std::size_t events = 0;
+    for (const RecordedFrame &f : run.frames())
+        events += f.events.size();
+    qInfo("recorded %d lines: %zu frames, %zu events, %zu bytes", typed, run.frames().size(), events, run.approximateBytes());
+    QVERIFY(typed > 500);
+    const QString live = viewsDigest(w);
+
+    testsupport::GuiStallProbe probe;
+    int moves = 0;
+    QTimer mover;  // one move per event loop turn, as keys pressed in a row would come
+    const std::vector<std::int64_t> stops = w.replay()->stops();
+    connect(&mover, &QTimer::timeout, this, [&] {
+        switch (moves % 8) {
+        case 0: w.replay()->showMoment(stops[stops.size() / 2]); break;  // the middle, from the end
+        case 7: w.replay()->goLive(); break;                            // and Now, the whole run again
+        case 5: w.replay()->toStart(); break;
+        case 6: w.replay()->showMoment(stops[stops.size() - 3]); break;  // from the start to near the end
+        default: w.backAction()->trigger(); break;                       // back from where it stands
+        }
+        ++moves;
+    });
+    probe.start();
+    mover.start(20);
+    QTRY_VERIFY_WITH_TIMEOUT(moves >= 32, 60000);
+    mover.stop();
+    probe.stop();
+    qInfo("%d moves over the recording; %s", moves, qPrintable(probe.summary()));
+    QVERIFY2(probe.worstWorkMs() <= kStallLimitMs, qPrintable(probe.summary()));
+    // Fed a slice at a time, interrupted by the next move, the views still end where they
+    // should: Now shows what the live run showed before anyone looked back.
+    QVERIFY(!w.replay()->isLookingBack());
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp() && !w.liveViews()->isDetached(), 60000);
+    w.refreshViews();
+    QCOMPARE(withoutDurations(viewsDigest(w)), withoutDurations(live));
+    w.resetAction()->trigger();
 }
 
 QTEST_MAIN(TestReplayWindow)
