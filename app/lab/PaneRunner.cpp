@@ -59,6 +59,7 @@ struct PaneRunner::Shared {
         int generation;
         bool always;  // delivered even for a stopped run: its thread's end
         std::function<void()> report;
+        std::int64_t postedNs;  // when the program made it
     };
 
     // Program thread: queues fn to run on the GUI thread. Reports wait in this queue and one
@@ -69,7 +70,7 @@ struct PaneRunner::Shared {
         std::lock_guard lock(postedMutex);
         if (!owner)
             return;
-        posted.push_back({generation.load(), always, std::move(report)});
+        posted.push_back({generation.load(), always, std::move(report), socketlab::steadyNowNs()});
         if (!std::exchange(deliveryPending, true))
             QMetaObject::invokeMethod(owner, "deliverPosted", Qt::QueuedConnection);
     }
@@ -336,8 +337,11 @@ void PaneRunner::deliverPosted()
     std::size_t done = 0;
     while (done < batch.size()) {
         Shared::Posted &p = batch[done++];
-        if (p.always || p.generation == s.generation.load())  // reports of a stopped run are dropped
+        if (p.always || p.generation == s.generation.load()) {  // reports of a stopped run are dropped
+            m_reportedAtNs = p.postedNs;
             p.report();
+            m_reportedAtNs = 0;
+        }
         if (slice.nsecsElapsed() > kSliceNs)
             break;
     }

@@ -62,6 +62,10 @@ public:
     int currentLine() const { return m_currentLine; }
     int exitCode() const { return m_exitCode; }
     QString lastError() const { return m_lastError; }
+    // While a report of the program's thread (a step, a console line ...) is being delivered on
+    // the GUI thread: when the program made it (steady clock ns), which may be a frame earlier;
+    // else 0. A recording stamps reports with it, so they keep their place among the ticks.
+    std::int64_t reportedAtNs() const { return m_reportedAtNs; }
     socketlab::SocketError lastSocketError() const { return m_lastSocketError; }  // as lastError(), for explaining it
     // The socket call the program is blocked in (None if not blocked) and since when.
     socketlab::TraceCall blockedIn(qint64 *blockedMs = nullptr) const;
@@ -140,5 +144,6 @@ private:
     int m_currentLine = 0;
     int m_exitCode = 0;
     QString m_lastError;
+    std::int64_t m_reportedAtNs = 0;
     socketlab::SocketError m_lastSocketError;
 };

@@ -23,7 +23,10 @@ RunRecorder::~RunRecorder()
 
 void RunRecorder::report(PaneRunner *pane, PaneReport::Kind kind, const QString &text, const QString &detail, int number)
 {
-    m_recording.addReport(PaneReport{socketlab::steadyNowNs(), pane->paneId(), kind, text, detail, number});
+    // Stamped when the program made it, not when the GUI thread got to it: a tick taken in
+    // between must not come before it in the recording.
+    const std::int64_t madeNs = pane->reportedAtNs();
+    m_recording.addReport(PaneReport{madeNs ? madeNs : socketlab::steadyNowNs(), pane->paneId(), kind, text, detail, number});
     emit recorded();
 }
 

@@ -74,7 +74,17 @@ void RunRecording::addFrame(std::int64_t timeNs, const std::vector<TraceEvent> &
 void RunRecording::addReport(PaneReport report)
 {
     m_bytes += sizeof(PaneReport) + std::size_t(report.text.size() + report.detail.size() + report.pane.size()) * sizeof(QChar);
-    m_reports.push_back(std::move(report));
+    // Panes' reports come a batch per pane, each stamped when it was made: one may be older
+    // than another pane's delivered before it. The reports stay in time order, and one made
+    // before history was dropped is kept at the first moment that is whole.
+    report.timeNs = std::max(report.timeNs, m_droppedBeforeNs);
+    if (m_reports.empty() || m_reports.back().timeNs <= report.timeNs) {
+        m_reports.push_back(std::move(report));
+    } else {
+        const auto at = std::upper_bound(m_reports.begin(), m_reports.end(), report.timeNs,
+                                         [](std::int64_t t, const PaneReport &r) { return t < r.timeNs; });
+        m_reports.insert(at, std::move(report));
+    }
     keepWithinBudget();
 }
 

@@ -1,5 +1,6 @@
 #include "ReplayPaneView.h"
 
+#include "ListingView.h"
 #include "PaneThreads.h"
 #include "PythonHighlighter.h"
 #include "SocketText.h"
@@ -67,14 +68,14 @@ StateLine stateLine(const PaneMoment &m)
 
 ReplayPaneView::ReplayPaneView(const LabDefinition &lab, const QString &paneId, const QString &language, QWidget *parent)
     : QWidget(parent), m_lab(lab), m_paneId(paneId), m_language(language), m_title(new QLabel), m_state(new QLabel),
-      m_listing(new QPlainTextEdit), m_explanation(new QLabel), m_console(new QPlainTextEdit),
+      m_listing(new ListingView), m_explanation(new QLabel), m_console(new QPlainTextEdit),
       m_highlighter(new PythonHighlighter(m_listing->document()))
 {
     QFont mono;
     mono.setFamily(QStringLiteral("monospace"));
     mono.setStyleHint(QFont::Monospace);
     m_highlighter->setGutterWidth(kNumberWidth + 2);
-    for (QPlainTextEdit *text : {m_listing, m_console}) {
+    for (QPlainTextEdit *text : {static_cast<QPlainTextEdit *>(m_listing), m_console}) {
         text->setReadOnly(true);
         text->setFont(mono);
     }
@@ -99,7 +100,7 @@ void ReplayPaneView::showMoment(const PaneMoment &moment)
     m_title->setText(QStringLiteral("<b>%1</b>").arg(moment.title.in(m_language).toHtmlEscaped()));
     showState(moment);
     showListing(moment.listing);
-    markLine(moment.line, moment.blockedIn != socketlab::TraceCall::None);
+    markLine(moment);
     const PaneDefinition *def = m_lab.pane(m_paneId);
     if (!def) {  // an added copy explains its steps as its original does
         const int dash = m_paneId.lastIndexOf(QLatin1Char('-'));
@@ -145,24 +146,23 @@ void ReplayPaneView::showListing(const QStringList &lines)
     m_markedLine = -1;  // the marks went with the text
 }
 
-void ReplayPaneView::markLine(int line, bool blocked)
+// As the live pane marks it (ListingView): a fill, an edge solid for "next" or hatched for a
+// blocked call, and the word.
+void ReplayPaneView::markLine(const PaneMoment &moment)
 {
-    if (line == m_markedLine && blocked == m_markedBlocked)
-        return;
-    m_markedLine = line;
-    m_markedBlocked = blocked;
-    QList<QTextEdit::ExtraSelection> marks;
-    const QTextBlock block = m_listing->document()->findBlockByNumber(line - 1);
-    if (line > 0 && block.isValid()) {
-        QTextEdit::ExtraSelection mark;
-        mark.cursor = QTextCursor(block);
-        mark.format.setBackground(blocked ? QColor(255, 196, 120) : QColor(170, 210, 255));  // as the live pane marks it
-        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
-        marks << mark;
-        m_listing->setTextCursor(QTextCursor(block));
-        m_listing->ensureCursorVisible();
+    const bool blocked = moment.blockedIn != socketlab::TraceCall::None;
+    m_markedLine = moment.line;
+    QList<ListingView::Marker> markers;
+    if (moment.line > 0) {
+        PaneThreads::Moment thread;
+        thread.line = moment.line;
+        thread.activity = blocked ? PaneThreads::Activity::Blocked
+                          : moment.state == PaneRunner::State::WaitingForInput ? PaneThreads::Activity::WaitingForInput
+                          : moment.state == PaneRunner::State::Running ? PaneThreads::Activity::Running
+                                                                          : PaneThreads::Activity::Next;
+        markers << ListingView::Marker{moment.line, true, blocked, PaneThreads::tagText(thread)};
     }
-    m_listing->setExtraSelections(marks);
+    m_listing->setMarkers(markers);
 }
 
 void ReplayPaneView::showConsole(const QList<ConsoleLine> &lines)

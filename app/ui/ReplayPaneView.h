@@ -9,6 +9,7 @@
 #include <QWidget>
 
 struct LabDefinition;
+class ListingView;
 class PythonHighlighter;
 class QLabel;
 class QPlainTextEdit;
@@ -24,7 +25,7 @@ public:
     int markedLine() const { return m_markedLine; }  // 0: none
     QLabel *stateLabel() const { return m_state; }
     QPlainTextEdit *console() const { return m_console; }
-    QPlainTextEdit *listing() const { return m_listing; }
+    ListingView *listing() const { return m_listing; }
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
@@ -32,7 +33,7 @@ protected:
 private:
     void showState(const PaneMoment &moment);
     void showListing(const QStringList &lines);
-    void markLine(int line, bool blocked);
+    void markLine(const PaneMoment &moment);
     void showConsole(const QList<ConsoleLine> &lines);
 
     const LabDefinition &m_lab;
@@ -40,12 +41,11 @@ private:
     QString m_language;
     QLabel *m_title;
     QLabel *m_state;
-    QPlainTextEdit *m_listing;
+    ListingView *m_listing;
     QLabel *m_explanation;
     QPlainTextEdit *m_console;
     PythonHighlighter *m_highlighter;
     QStringList m_shownListing;
     int m_markedLine = 0;
-    bool m_markedBlocked = false;
     int m_shownConsoleLines = -1;
 };

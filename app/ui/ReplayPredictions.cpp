@@ -6,11 +6,11 @@
 #include "ReplayPaneView.h"
 
 #include <LabLoader.h>
+#include <PaneMoment.h>
 #include <RunRecording.h>
 
 #include <QEvent>
 #include <QHash>
-#include <QPlainTextEdit>
 
 #include <algorithm>
 #include <limits>
@@ -117,7 +117,11 @@ void ReplayPredictions::showCard()
     ReplayPaneView *host = m_controller->paneView(ask.prediction.pane);
     if (!host)
         return;
-    const QStringList listing = host->listing()->toPlainText().split(QLatin1Char('\n'));
+    QStringList listing;  // as the pane showed it then, parameters in place
+    for (const PaneMoment &m : paneMomentsAt(*m_controller->recording(), ask.timeNs)) {
+        if (m.pane == ask.prediction.pane)
+            listing = m.listing;
+    }
     const QString caption = PredictionPresenter::caption(m_controller->recording()->lab(), ask.prediction, listing, m_language);
     m_card = new PredictionCard(ask.prediction, caption, m_language, PredictionCard::Form::AtPane, host);
     connect(m_card, &PredictionCard::committed, this, &ReplayPredictions::answered);
