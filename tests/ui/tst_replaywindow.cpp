@@ -8,6 +8,7 @@
 // stops at each of the lab's predictions, before its step, until the learner answers.
 // Stepping back through a long run keeps the GUI thread serving its event loop.
 #include "GuiStallProbe.h"
+#include "UiTestSupport.h"
 
 #include <AcceptQueueGauge.h>
 #include <LabLoader.h>
@@ -135,10 +136,9 @@ class TestReplayWindow : public QObject {
 private slots:
     void initTestCase()
     {
-        QCoreApplication::setOrganizationName(QStringLiteral("SocketLabTests"));  // keep the user's settings out
         // The live runs go through without stopping at the lab's predictions; a saved run asks them.
-        QSettings().setValue(QStringLiteral("selfStudy/askPredictions"), false);
-        m_catalog.loadFrom(LabCatalog::builtInRoot());
+        uitest::keepSettingsApart("tst_replaywindow");
+        m_catalog = uitest::builtInCatalog();
         QVERIFY(m_catalog.find(QStringLiteral("tcp-timestamp")));
     }
 
