@@ -8,6 +8,7 @@
 #include "PythonProcess.h"
 #include "TestSupport.h"
 
+#include <ExerciseCheck.h>
 #include <LabLoader.h>
 #include <LabSession.h>
 #include <PaneRunner.h>
@@ -15,6 +16,7 @@
 #include <playground/PlaygroundEngine.h>
 
 #include <QElapsedTimer>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -40,6 +42,8 @@ private slots:
     void scriptReproducesTheSession();
     void badArgumentsAreRefused();
     void stopEndsABlockedAccept();
+    void exerciseNeedsATimeout_data();
+    void exerciseNeedsATimeout();
 
 private:
     // Makes the call and waits for its outcome; the entry it made.
@@ -222,6 +226,30 @@ void TestPlayground::stopEndsABlockedAccept()
     QCOMPARE(engine.sockets().size(), 1);
     QVERIFY(engine.pythonScript().contains(QLatin1String("# conn1, addr = s1.accept()   (stopped")));
     session.stopAll();
+}
+
+void TestPlayground::exerciseNeedsATimeout_data()
+{
+    QTest::addColumn<QString>("timeout");
+    QTest::addColumn<bool>("passes");
+    QTest::newRow("None blocks") << "None" << false;
+    QTest::newRow("0.5 times out") << "0.5" << true;
+    QTest::newRow("0 never waits") << "0" << true;
+}
+
+// The exercise's answer is setdefaulttimeout(): its check runs the calls in the pane on
+// real sockets, so only a value that makes recv() give up passes.
+void TestPlayground::exerciseNeedsATimeout()
+{
+    QFETCH(QString, timeout);
+    QFETCH(bool, passes);
+    const LabDefinition *lab = m_catalog.find(QStringLiteral("socket-object"));
+    QCOMPARE(lab->exercises.size(), qsizetype(1));
+    ExerciseCheck check(*lab, lab->exercises.first(), {{QStringLiteral("playground.defaulttimeout"), timeout}});
+    QSignalSpy finished(&check, &ExerciseCheck::finished);
+    check.start();
+    QVERIFY(finished.wait(kWaitMs));
+    QVERIFY2(check.passed() == passes, qPrintable(check.report(QStringLiteral("en")).join(QLatin1Char('\n'))));
 }
 
 QTEST_GUILESS_MAIN(TestPlayground)
