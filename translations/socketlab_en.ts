@@ -1248,6 +1248,17 @@
         <source>Python scripts (*.py)</source>
         <translation></translation>
     </message>
+    <message>
+        <source>no socket yet</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>bytes: %1 (%n byte(s))</source>
+        <translation>
+            <numerusform>bytes: %1 (%n byte)</numerusform>
+            <numerusform>bytes: %1 (%n bytes)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PredictionCard</name>

@@ -1246,6 +1246,16 @@
         <source>Python scripts (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
+    <message>
+        <source>no socket yet</source>
+        <translation>还没有套接字</translation>
+    </message>
+    <message numerus="yes">
+        <source>bytes: %1 (%n byte(s))</source>
+        <translation>
+            <numerusform>字节：%1（%n 个字节）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>PredictionCard</name>

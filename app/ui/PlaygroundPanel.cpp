@@ -20,7 +20,9 @@ QStringList suggestions(Arg arg, const PlaygroundEngine &engine, int family)
     switch (arg) {
     case Arg::Address: return engine.addressSuggestions(family);
     case Arg::Count: return {QStringLiteral("1024"), QStringLiteral("5"), QStringLiteral("1")};
-    case Arg::Bytes: return {QStringLiteral("hello"), QStringLiteral("héllo"), QStringLiteral("line\\n")};
+    case Arg::Bytes:
+        return {QStringLiteral("hello"), QStringLiteral("'héllo'.encode()"), QStringLiteral("'héllo'.encode('latin-1')"),
+                QStringLiteral("line\\n")};
     case Arg::Value: return {QStringLiteral("1"), QStringLiteral("0"), QStringLiteral("4096")};
     case Arg::Timeout: return {QStringLiteral("None"), QStringLiteral("0"), QStringLiteral("2.0")};
     default: return playground::choicesOf(arg);
@@ -46,6 +48,7 @@ PlaygroundPanel::PlaygroundPanel(PlaygroundEngine *engine, QWidget *parent)
     auto *make = new QPushButton(tr("New socket"));
     auto *save = new QPushButton(tr("Save as Python…"));
     m_stop->setToolTip(tr("Ends a call that waits (accept, recv): the playground's sockets close with it"));
+    m_socket->setPlaceholderText(tr("no socket yet"));
     m_note->setWordWrap(true);
     m_history->setWordWrap(true);
     m_history->setAlternatingRowColors(true);
@@ -173,6 +176,8 @@ void PlaygroundPanel::refreshHistory()
         } else {
             text += QLatin1Char('\n') + tr("C: %1").arg(e.outcome.cCall.isEmpty() ? tr("no system call") : e.outcome.cCall);
             text += QLatin1Char('\n') + (e.outcome.ok ? e.outcome.result : e.outcome.error);
+            if (e.outcome.bytesLength >= 0)
+                text += QLatin1Char('\n') + tr("bytes: %1 (%n byte(s))", nullptr, e.outcome.bytesLength).arg(e.outcome.bytesHex);
         }
         auto *item = new QListWidgetItem(text, m_history);
         item->setFont(QFont(QStringLiteral("monospace")));

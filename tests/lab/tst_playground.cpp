@@ -121,6 +121,13 @@ void TestPlayground::errorsAsPythonRaisesThem()
         {"bind", "s7", {"('127.0.0.1', 0)"}, "socket.gaierror: [Errno -9] Address family for hostname not supported"},
         {"sendto", "s7", {"x", "peer_udp"}, "socket.gaierror: [Errno -9] Address family for hostname not supported"},
         {"makefile", "s7", {"rb"}, ""},
+        // str is not bytes: 'héllo' is five characters, six bytes in UTF-8, five in Latin-1.
+        {"socket", "", {"AF_INET", "SOCK_DGRAM"}, ""},
+        {"bind", "s8", {"('127.0.0.1', 0)"}, "None"},
+        {"sendto", "s8", {"'héllo'.encode()", "s8.getsockname()"}, "6"},
+        {"sendto", "s8", {"'héllo'.encode('latin-1')", "s8.getsockname()"}, "5"},
+        {"recv", "s8", {"1024"}, "b'h\\xc3\\xa9llo'"},
+        {"recv", "s8", {"1024"}, "b'h\\xe9llo'"},
     };
     QStringList closed;
     for (const Case &c : cases) {
@@ -153,6 +160,15 @@ void TestPlayground::errorsAsPythonRaisesThem()
     for (const auto &record : session.registry()->snapshot())
         listed += record->owner == "playground" ? 1 : 0;
     QVERIFY2(listed >= 6, qPrintable(QString::number(listed)));
+
+    // The byte view: what crossed, in hex, and how many bytes.
+    const Entry &utf8 = engine.history().at(engine.history().size() - 2);
+    const Entry &latin1 = engine.history().last();
+    QCOMPARE(utf8.outcome.bytesHex, QStringLiteral("68 c3 a9 6c 6c 6f"));
+    QCOMPARE(utf8.outcome.bytesLength, 6);
+    QCOMPARE(latin1.outcome.bytesHex, QStringLiteral("68 e9 6c 6c 6f"));
+    QCOMPARE(engine.history().at(engine.history().size() - 3).pythonLine,
+             QStringLiteral("s8.sendto('héllo'.encode('latin-1'), s8.getsockname())"));
 
     m_history = engine.history();
     m_script = engine.pythonScript();
@@ -197,7 +213,14 @@ void TestPlayground::badArgumentsAreRefused()
         QVERIFY2(!engine.call(QStringLiteral("bind"), QStringLiteral("s1"), {bad}).isEmpty(), qPrintable(bad));
     QVERIFY(!engine.call(QStringLiteral("recv"), QStringLiteral("s1"), {QStringLiteral("-1")}).isEmpty());
     QVERIFY(!engine.call(QStringLiteral("settimeout"), QStringLiteral("s1"), {QStringLiteral("-2")}).isEmpty());
+    // A str that Latin-1 cannot encode is refused with the error Python raises for it.
+    const QString chinese = QStringLiteral("'\u4e2d'.encode('latin-1')");
+    const QString refused = engine.call(QStringLiteral("send"), QStringLiteral("s1"), {chinese});
     QCOMPARE(engine.history().size(), 1);
+    REQUIRE_WITNESS(!testsupport::python3().isEmpty(), "python3 is not installed: its encode error cannot be asked for");
+    testsupport::PythonProcess python("try:\n    '\\u4e2d'.encode('latin-1')\nexcept Exception as e:\n    print(type(e).__name__ + ': ' + str(e))\n");
+    QVERIFY2(python.started() && python.finish(), qPrintable(python.diagnostics()));
+    QCOMPARE(refused, QString::fromUtf8(python.out()).trimmed());
     session.stopAll();
 }
 

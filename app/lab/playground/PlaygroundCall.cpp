@@ -33,6 +33,8 @@ constexpr long long kMaxCount = 1 << 20;  // a recv() of a mebibyte is plenty fo
 // ('host', port) or ('host', port, 0, 0): the host as Python's repr writes it.
 const QRegularExpression kTuple(QStringLiteral(R"(^\(\s*'([^']*)'\s*,\s*(\d{1,5})\s*(?:,\s*0\s*,\s*0\s*)?\)$)"));
 const QRegularExpression kUnixFile(QStringLiteral(R"(^(?:FOLDER\s*\+\s*)?'/?([A-Za-z0-9._-]{1,64})'$)"));
+// 'text'.encode() or 'text'.encode('latin-1'): str to bytes, as the learner would write it.
+const QRegularExpression kEncode(QStringLiteral(R"(^'([^'\\]*)'\.encode\((?:'(utf-8|latin-1)')?\)$)"));
 const QRegularExpression kSocketName(QStringLiteral(R"(^([a-z]+[0-9]+)\.getsockname\(\)$)"));
 
 std::optional<Address> parseAddress(const QString &text, QString *error)
@@ -72,12 +74,36 @@ std::optional<long long> parseInteger(const QString &text, long long min, long l
     return v;
 }
 
-// The text field's characters as UTF-8 bytes; \n stands for a newline, as in a Python literal.
-QByteArray bytesOf(const QString &text)
+// The text field's characters as UTF-8 bytes (\n stands for a newline, as in a Python
+// literal), or 'text'.encode(encoding) as Python encodes it.
+bool parseBytes(const QString &text, Args &out, QString *error)
 {
-    QString t = text;
-    t.replace(QLatin1String("\\n"), QLatin1String("\n"));
-    return t.toUtf8();
+    const auto encode = kEncode.match(text.trimmed());
+    if (!encode.hasMatch()) {
+        QString t = text;
+        t.replace(QLatin1String("\\n"), QLatin1String("\n"));
+        out.bytes = t.toUtf8();
+        out.bytesPython = QString::fromStdString(python::bytesRepr(out.bytes.toStdString()));
+        return true;
+    }
+    const QString chars = encode.captured(1);
+    out.bytesPython = text.trimmed();
+    if (encode.captured(2) != QLatin1String("latin-1")) {
+        out.bytes = chars.toUtf8();
+        return true;
+    }
+    const QList<uint> codes = chars.toUcs4();
+    for (qsizetype i = 0; i < codes.size(); ++i) {
+        if (codes.at(i) > 0xff) {
+            const QString escaped = codes.at(i) > 0xffff ? QStringLiteral("\\U%1").arg(codes.at(i), 8, 16, QLatin1Char('0'))
+                                                         : QStringLiteral("\\u%1").arg(codes.at(i), 4, 16, QLatin1Char('0'));
+            *error = QStringLiteral("UnicodeEncodeError: 'latin-1' codec can't encode character '%1' in position %2: "
+                                    "ordinal not in range(256)").arg(escaped).arg(i);
+            return false;
+        }
+    }
+    out.bytes = chars.toLatin1();
+    return true;
 }
 
 bool parseArg(Arg kind, const QString &text, Args &out, QString *error)
@@ -121,8 +147,7 @@ bool parseArg(Arg kind, const QString &text, Args &out, QString *error)
         return v.has_value();
     }
     case Arg::Bytes:
-        out.bytes = bytesOf(text);
-        return true;
+        return parseBytes(text, out, error);
     case Arg::Timeout: {
         if (text.trimmed() == QLatin1String("None")) {
             out.timeout.reset();
@@ -145,7 +170,7 @@ QString pythonArg(Arg kind, const QString &text, const Args &args)
 {
     switch (kind) {
     case Arg::Address: return args.address.python();
-    case Arg::Bytes: return QString::fromStdString(python::bytesRepr(args.bytes.toStdString()));
+    case Arg::Bytes: return args.bytesPython;
     case Arg::Mode: return QLatin1Char('\'') + args.mode + QLatin1Char('\'');
     case Arg::Timeout:
         return args.timeout ? QString::fromStdString(python::floatRepr(*args.timeout)) : QStringLiteral("None");
@@ -302,7 +327,8 @@ QJsonObject Outcome::toJson() const
 {
     return {{QStringLiteral("ok"), ok}, {QStringLiteral("result"), result}, {QStringLiteral("error"), error},
             {QStringLiteral("errno"), errnoName}, {QStringLiteral("c"), cCall}, {QStringLiteral("varies"), varies},
-            {QStringLiteral("family"), family}, {QStringLiteral("type"), type}};
+            {QStringLiteral("family"), family}, {QStringLiteral("type"), type},
+            {QStringLiteral("hex"), bytesHex}, {QStringLiteral("length"), bytesLength}};
 }
 
 Outcome Outcome::fromJson(const QJsonObject &json)
@@ -316,6 +342,8 @@ Outcome Outcome::fromJson(const QJsonObject &json)
     o.varies = json.value(QLatin1String("varies")).toBool();
     o.family = json.value(QLatin1String("family")).toInt();
     o.type = json.value(QLatin1String("type")).toInt();
+    o.bytesHex = json.value(QLatin1String("hex")).toString();
+    o.bytesLength = json.value(QLatin1String("length")).toInt(-1);
     return o;
 }
 

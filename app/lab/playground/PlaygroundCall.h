@@ -53,6 +53,7 @@ struct Args {
     Address address;
     long long count = 0;   // listen's backlog, recv's bufsize
     QByteArray bytes;
+    QString bytesPython;   // how the line writes them: b'h\xc3\xa9' or 'héllo'.encode('latin-1')
     int how = 0;
     const Option *option = nullptr;
     long long value = 0;   // setsockopt's value
@@ -84,6 +85,8 @@ struct Outcome {
     bool varies = false;  // the result holds a descriptor, a kernel-chosen port or a folder's path
     int family = 0;     // of the socket a socket() or accept() made
     int type = 0;
+    QString bytesHex;   // the bytes sent or received, as bytes.hex(' '): "68 c3 a9 6c 6c 6f"
+    int bytesLength = -1;  // how many; -1 when the call moved none
     QJsonObject toJson() const;
     static Outcome fromJson(const QJsonObject &json);
 };

@@ -74,6 +74,13 @@ QString timeoutRepr(const std::optional<double> &t)
     return t ? q(python::floatRepr(*t)) : QStringLiteral("None");
 }
 
+// The byte view: what crossed, in hex, and how many bytes (not characters) that is.
+void showBytes(Outcome &o, const std::string &bytes)
+{
+    o.bytesHex = q(python::hex(bytes));
+    o.bytesLength = int(bytes.size());
+}
+
 bool isEphemeral(const SocketAddress &a) { return a.port() != 0 || !a.path().empty(); }
 
 } // namespace
@@ -224,13 +231,17 @@ Outcome PlaygroundSockets::apply(const Call &call, const Args &args, Socket &s)
         o.cCall = QStringLiteral("recv(%1, buf, %2, 0)").arg(fd).arg(args.count);
         if (m == QLatin1String("recv")) {
             Result<Bytes> r = s.recv(std::size_t(args.count));
-            if (!failed(o, r))
+            if (!failed(o, r)) {
+                showBytes(o, *r);
                 succeed(o, bytesRepr(*r), qsizetype(r->size()));
+            }
         } else {
             std::string buffer(std::size_t(args.count), '\0');
             Result<std::size_t> r = s.recvInto(buffer.data(), buffer.size());
-            if (!failed(o, r))
+            if (!failed(o, r)) {
+                showBytes(o, buffer.substr(0, *r));
                 succeed(o, QString::number(*r), qsizetype(*r));
+            }
         }
     } else if (m == QLatin1String("recvfrom")) {
         o.cCall = QStringLiteral("recvfrom(%1, buf, %2, 0, &addr, &addrlen)").arg(fd).arg(args.count);
@@ -238,9 +249,11 @@ Outcome PlaygroundSockets::apply(const Call &call, const Args &args, Socket &s)
         if (failed(o, r))
             return o;
         o.varies = isEphemeral(r->from);
+        showBytes(o, r->data);
         succeed(o, QStringLiteral("(%1, %2)").arg(bytesRepr(r->data), q(r->from.pythonRepr())), qsizetype(r->data.size()));
     } else if (m == QLatin1String("send") || m == QLatin1String("sendall")) {
         const std::string data = args.bytes.toStdString();
+        showBytes(o, data);
         o.cCall = QStringLiteral("send(%1, %2, %3, 0)").arg(fd).arg(bytesRepr(data)).arg(data.size());
         if (m == QLatin1String("send")) {
             Result<std::size_t> r = s.send(data);
@@ -254,6 +267,7 @@ Outcome PlaygroundSockets::apply(const Call &call, const Args &args, Socket &s)
         if (!a)
             return o;
         const std::string data = args.bytes.toStdString();
+        showBytes(o, data);
         o.cCall = QStringLiteral("sendto(%1, %2, %3, 0, %4)").arg(fd).arg(bytesRepr(data)).arg(data.size()).arg(cAddress(*a));
         Result<std::size_t> r = s.sendTo(data, *a);
         if (!failed(o, r))
