@@ -176,7 +176,7 @@ void PlaygroundPanel::refreshHistory()
         } else {
             text += QLatin1Char('\n') + tr("C: %1").arg(e.outcome.cCall.isEmpty() ? tr("no system call") : e.outcome.cCall);
             text += QLatin1Char('\n') + (e.outcome.ok ? e.outcome.result : e.outcome.error);
-            if (e.outcome.bytesLength >= 0)
+            if (e.outcome.ok && e.outcome.bytesLength >= 0)  // a failed call moved nothing
                 text += QLatin1Char('\n') + tr("bytes: %1 (%n byte(s))", nullptr, e.outcome.bytesLength).arg(e.outcome.bytesHex);
         }
         auto *item = new QListWidgetItem(text, m_history);
