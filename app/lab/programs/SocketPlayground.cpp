@@ -67,15 +67,19 @@ void socketPlayground(ProgramContext &ctx)
                                            portParam(ctx, "udppeer"), timeout});
     for (;;) {
         ctx.at(Playground.input);
-        const std::optional<std::string> line = ctx.readLine(">>> ");
+        const std::optional<std::string> line = ctx.readLine("");  // the call's own line says ">>> "
         if (!line)
             break;  // end of input: the sockets close with the program
-        const QJsonObject json = QJsonDocument::fromJson(QByteArray::fromStdString(*line)).object();
-        const playground::Call call = playground::Call::fromJson(json);
+        const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromStdString(*line));
+        const QJsonObject json = document.object();
+        playground::Call call = playground::Call::fromJson(json);
+        if (!document.isObject())
+            call.method = QString::fromStdString(*line);  // typed into the pane: said to be no method
         const ProgramStep *step = Playground.find(call.method.toStdString());
         if (step && playground::findMethod(call.method))
             ctx.at(*step);
-        ctx.print(">>> " + call.pythonLine().toStdString());
+        if (const QString shown = call.pythonLine(); !shown.isEmpty())
+            ctx.print(">>> " + shown.toStdString());
         const playground::Outcome outcome = sockets.run(call);
         if (outcome.ok) {
             ctx.at(Playground.printResult);  ctx.print(outcome.result.toStdString());
