@@ -1259,6 +1259,10 @@
             <numerusform>bytes: %1 (%n bytes)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>PredictionCard</name>

@@ -1256,6 +1256,10 @@
             <numerusform>字节：%1（%n 个字节）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1（已关闭）</translation>
+    </message>
 </context>
 <context>
     <name>PredictionCard</name>

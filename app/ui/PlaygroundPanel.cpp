@@ -91,7 +91,7 @@ PlaygroundPanel::PlaygroundPanel(PlaygroundEngine *engine, QWidget *parent)
 int PlaygroundPanel::chosenFamily() const
 {
     for (const PlaygroundEngine::SocketInfo &s : m_engine->sockets()) {
-        if (s.name == m_socket->currentText())
+        if (s.name == m_socket->currentData().toString())
             return s.family;
     }
     return 0;
@@ -142,23 +142,23 @@ bool PlaygroundPanel::callChosen()
     QStringList args;
     for (const QComboBox *field : m_args)
         args << field->currentText();
-    const QString refused = m_socket->currentText().isEmpty()
-                                ? tr("Make a socket first (New socket).")
-                                : m_engine->call(m_method->currentText(), m_socket->currentText(), args);
+    const QString socket = m_socket->currentData().toString();
+    const QString refused = socket.isEmpty() ? tr("Make a socket first (New socket).")
+                                             : m_engine->call(m_method->currentText(), socket, args);
     m_note->setText(refused);
     return refused.isEmpty();
 }
 
 void PlaygroundPanel::refreshSockets()
 {
-    const QString current = m_socket->currentText();
+    const QString current = m_socket->currentData().toString();
     const int before = m_socket->count();
     m_socket->blockSignals(true);
     m_socket->clear();
     for (const PlaygroundEngine::SocketInfo &s : m_engine->sockets())
-        m_socket->addItem(s.name);
+        m_socket->addItem(s.closed ? tr("%1 (closed)").arg(s.name) : s.name, s.name);  // still callable: Errno 9
     // A new socket is the one the learner most likely goes on with; otherwise keep the choice.
-    const int kept = m_socket->findText(current);
+    const int kept = m_socket->findData(current);
     m_socket->setCurrentIndex(m_socket->count() > before || kept < 0 ? m_socket->count() - 1 : kept);
     m_socket->blockSignals(false);
     rebuildArguments();

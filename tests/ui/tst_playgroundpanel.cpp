@@ -1,7 +1,8 @@
 // tst_playgroundpanel: the playground panel as a learner uses it, on real loopback sockets:
 // New socket lists s1 in the socket picker; bind's argument fields follow the chosen method;
 // a call shows its Python line, the C call and the error as Python prints it in the history;
-// a refused argument leaves the history as it was and says why; Save as Python writes the file.
+// a refused argument leaves the history as it was and says why; a closed socket stays
+// pickable, marked, and answers with Errno 9; Save as Python writes the file.
 #include <LabLoader.h>
 #include <LabSession.h>
 #include <PlaygroundPanel.h>
@@ -45,6 +46,18 @@ void TestPlaygroundPanel::aLearnerMakesASocketAndCalls()
     QVERIFY(!panel.callChosen());
     QVERIFY(!panel.noteLabel()->text().isEmpty());
     QCOMPARE(panel.historyList()->count(), 2);
+
+    // A closed socket stays in the picker, marked, so the learner can meet Errno 9.
+    panel.chooseMethod(QStringLiteral("close"));
+    QVERIFY(panel.callChosen());
+    QTRY_VERIFY_WITH_TIMEOUT(panel.socketBox()->currentText() != QLatin1String("s1"), 20000);
+    QCOMPARE(panel.socketBox()->currentData().toString(), QStringLiteral("s1"));
+    panel.chooseMethod(QStringLiteral("getsockname"));
+    QVERIFY(panel.callChosen());
+    QTRY_VERIFY_WITH_TIMEOUT(!engine.isBusy(), 20000);
+    QVERIFY2(panel.historyList()->item(panel.historyList()->count() - 1)->text().endsWith(
+                 QLatin1String("OSError: [Errno 9] Bad file descriptor")),
+             qPrintable(panel.historyList()->item(panel.historyList()->count() - 1)->text()));
 
     QTemporaryDir dir;
     QVERIFY(panel.saveTo(dir.filePath(QStringLiteral("calls.py"))));
