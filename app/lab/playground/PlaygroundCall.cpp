@@ -31,10 +31,10 @@ constexpr int kHowValues[] = {SHUT_RD, SHUT_WR, SHUT_RDWR};
 constexpr long long kMaxCount = 1 << 20;  // a recv() of a mebibyte is plenty for a playground
 
 // ('host', port) or ('host', port, 0, 0): the host as Python's repr writes it.
-const QRegularExpression kTuple(QStringLiteral(R"(^\(\s*'([^']*)'\s*,\s*(\d{1,5})\s*(?:,\s*0\s*,\s*0\s*)?\)$)"));
+const QRegularExpression kTuple(QStringLiteral(R"(^\(\s*'([^'\\\n\r]*)'\s*,\s*(\d{1,5})\s*(?:,\s*0\s*,\s*0\s*)?\)$)"));
 const QRegularExpression kUnixFile(QStringLiteral(R"(^(?:FOLDER\s*\+\s*)?'/?([A-Za-z0-9._-]{1,64})'$)"));
 // 'text'.encode() or 'text'.encode('latin-1'): str to bytes, as the learner would write it.
-const QRegularExpression kEncode(QStringLiteral(R"(^'([^'\\]*)'\.encode\((?:'(utf-8|latin-1)')?\)$)"));
+const QRegularExpression kEncode(QStringLiteral(R"(^'([^'\\\n\r]*)'\.encode\((?:'(utf-8|latin-1)')?\)$)"));
 const QRegularExpression kSocketName(QStringLiteral(R"(^([a-z]+[0-9]+)\.getsockname\(\)$)"));
 
 std::optional<Address> parseAddress(const QString &text, QString *error)
