@@ -1263,6 +1263,15 @@
         <source>%1 (closed)</source>
         <translation></translation>
     </message>
+    <message>
+        <source>decode(): %1
+decode(errors=&apos;replace&apos;): %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>decode(): %1</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>PredictionCard</name>

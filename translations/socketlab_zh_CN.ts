@@ -1260,6 +1260,16 @@
         <source>%1 (closed)</source>
         <translation>%1（已关闭）</translation>
     </message>
+    <message>
+        <source>decode(): %1
+decode(errors=&apos;replace&apos;): %2</source>
+        <translation>decode()：%1
+decode(errors=&apos;replace&apos;)：%2</translation>
+    </message>
+    <message>
+        <source>decode(): %1</source>
+        <translation>decode()：%1</translation>
+    </message>
 </context>
 <context>
     <name>PredictionCard</name>

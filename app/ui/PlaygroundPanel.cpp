@@ -178,6 +178,10 @@ void PlaygroundPanel::refreshHistory()
             text += QLatin1Char('\n') + (e.outcome.ok ? e.outcome.result : e.outcome.error);
             if (e.outcome.ok && e.outcome.bytesLength >= 0)  // a failed call moved nothing
                 text += QLatin1Char('\n') + tr("bytes: %1 (%n byte(s))", nullptr, e.outcome.bytesLength).arg(e.outcome.bytesHex);
+            if (e.outcome.ok && !e.outcome.decodeError.isEmpty())
+                text += QLatin1Char('\n') + tr("decode(): %1\ndecode(errors='replace'): %2").arg(e.outcome.decodeError, e.outcome.decoded);
+            else if (e.outcome.ok && !e.outcome.decoded.isEmpty())
+                text += QLatin1Char('\n') + tr("decode(): %1").arg(e.outcome.decoded);
         }
         auto *item = new QListWidgetItem(text, m_history);
         item->setFont(QFont(QStringLiteral("monospace")));

@@ -128,6 +128,9 @@ void TestPlayground::errorsAsPythonRaisesThem()
         {"sendto", "s8", {"'héllo'.encode('latin-1')", "s8.getsockname()"}, "5"},
         {"recv", "s8", {"1024"}, "b'h\\xc3\\xa9llo'"},
         {"recv", "s8", {"1024"}, "b'h\\xe9llo'"},
+        // A cut UTF-8 sequence, then a byte UTF-8 never uses: what decode(errors='replace') makes of them.
+        {"sendto", "s8", {QStringLiteral("'a\u00e2\u0082\u00ffz'.encode('latin-1')"), "s8.getsockname()"}, "5"},
+        {"recv", "s8", {"1024"}, "b'a\\xe2\\x82\\xffz'"},
     };
     QStringList closed;
     for (const Case &c : cases) {
@@ -162,12 +165,12 @@ void TestPlayground::errorsAsPythonRaisesThem()
     QVERIFY2(listed >= 6, qPrintable(QString::number(listed)));
 
     // The byte view: what crossed, in hex, and how many bytes.
-    const Entry &utf8 = engine.history().at(engine.history().size() - 2);
-    const Entry &latin1 = engine.history().last();
+    const Entry &utf8 = engine.history().at(engine.history().size() - 4);
+    const Entry &latin1 = engine.history().at(engine.history().size() - 3);
     QCOMPARE(utf8.outcome.bytesHex, QStringLiteral("68 c3 a9 6c 6c 6f"));
     QCOMPARE(utf8.outcome.bytesLength, 6);
     QCOMPARE(latin1.outcome.bytesHex, QStringLiteral("68 e9 6c 6c 6f"));
-    QCOMPARE(engine.history().at(engine.history().size() - 3).pythonLine,
+    QCOMPARE(engine.history().at(engine.history().size() - 5).pythonLine,
              QStringLiteral("s8.sendto('héllo'.encode('latin-1'), s8.getsockname())"));
 
     m_history = engine.history();
@@ -197,6 +200,30 @@ void TestPlayground::scriptReproducesTheSession()
             QCOMPARE(python3Shows, e.outcome.result);
         else  // a descriptor or a kernel-chosen port: python3 too returned, not raised
             QVERIFY2(!python3Shows.contains(QLatin1String("Error")), qPrintable(python3Shows));
+    }
+
+    // The byte view's decode() of what was received, beside python3's own.
+    QStringList received;
+    for (const Entry &e : m_history) {
+        if (e.call.method == QLatin1String("recv") && e.outcome.ok && e.outcome.bytesLength > 0)
+            received << e.outcome.result;
+    }
+    QVERIFY(received.size() >= 3);
+    const QString script = QStringLiteral("for b in [%1]:\n"
+                                          "    try:\n        print(repr(b.decode()))\n"
+                                          "    except UnicodeDecodeError as e:\n        print(type(e).__name__ + ': ' + str(e))\n"
+                                          "    print(repr(b.decode(errors='replace')))\n").arg(received.join(QLatin1String(", ")));
+    testsupport::PythonProcess decoder(script.toUtf8().constData());
+    QVERIFY2(decoder.started() && decoder.finish(), qPrintable(decoder.diagnostics()));
+    const QStringList decoded = QString::fromUtf8(decoder.out()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(decoded.size(), received.size() * 2);
+    int i = 0;
+    for (const Entry &e : m_history) {
+        if (e.call.method != QLatin1String("recv") || !e.outcome.ok || e.outcome.bytesLength <= 0)
+            continue;
+        QCOMPARE(e.outcome.decodeError.isEmpty() ? e.outcome.decoded : e.outcome.decodeError, decoded.at(2 * i));
+        QCOMPARE(e.outcome.decoded, decoded.at(2 * i + 1));
+        ++i;
     }
 }
 

@@ -328,7 +328,8 @@ QJsonObject Outcome::toJson() const
     return {{QStringLiteral("ok"), ok}, {QStringLiteral("result"), result}, {QStringLiteral("error"), error},
             {QStringLiteral("errno"), errnoName}, {QStringLiteral("c"), cCall}, {QStringLiteral("varies"), varies},
             {QStringLiteral("family"), family}, {QStringLiteral("type"), type},
-            {QStringLiteral("hex"), bytesHex}, {QStringLiteral("length"), bytesLength}};
+            {QStringLiteral("hex"), bytesHex}, {QStringLiteral("length"), bytesLength},
+            {QStringLiteral("decoded"), decoded}, {QStringLiteral("decodeError"), decodeError}};
 }
 
 Outcome Outcome::fromJson(const QJsonObject &json)
@@ -344,6 +345,8 @@ Outcome Outcome::fromJson(const QJsonObject &json)
     o.type = json.value(QLatin1String("type")).toInt();
     o.bytesHex = json.value(QLatin1String("hex")).toString();
     o.bytesLength = json.value(QLatin1String("length")).toInt(-1);
+    o.decoded = json.value(QLatin1String("decoded")).toString();
+    o.decodeError = json.value(QLatin1String("decodeError")).toString();
     return o;
 }
 

@@ -87,6 +87,10 @@ struct Outcome {
     int type = 0;
     QString bytesHex;   // the bytes sent or received, as bytes.hex(' '): "68 c3 a9 6c 6c 6f"
     int bytesLength = -1;  // how many; -1 when the call moved none
+    // What bytes.decode() makes of received bytes: the str's repr, or the UnicodeDecodeError and
+    // what decode(errors='replace') gives instead.
+    QString decoded;
+    QString decodeError;
     QJsonObject toJson() const;
     static Outcome fromJson(const QJsonObject &json);
 };

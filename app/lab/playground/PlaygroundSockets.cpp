@@ -1,6 +1,7 @@
 #include "PlaygroundSockets.h"
 
 #include <CancelToken.h>
+#include <PythonUtf8.h>
 #include <kit/PythonSocketModule.h>
 #include <kit/PythonText.h>
 #include <socketserver/SocketException.h>
@@ -79,6 +80,19 @@ void showBytes(Outcome &o, const std::string &bytes)
 {
     o.bytesHex = q(python::hex(bytes));
     o.bytesLength = int(bytes.size());
+}
+
+// Received bytes as text: bytes.decode(), or its error and decode(errors='replace'), which
+// puts U+FFFD where the bytes are not UTF-8.
+void showReceived(Outcome &o, const std::string &bytes)
+{
+    showBytes(o, bytes);
+    if (const auto error = pythonUtf8DecodeError(bytes)) {
+        o.decodeError = q(*error);
+        o.decoded = q(python::strRepr(pythonUtf8Replace(bytes)));
+    } else {
+        o.decoded = q(python::strRepr(bytes));
+    }
 }
 
 bool isEphemeral(const SocketAddress &a) { return a.port() != 0 || !a.path().empty(); }
@@ -232,14 +246,14 @@ Outcome PlaygroundSockets::apply(const Call &call, const Args &args, Socket &s)
         if (m == QLatin1String("recv")) {
             Result<Bytes> r = s.recv(std::size_t(args.count));
             if (!failed(o, r)) {
-                showBytes(o, *r);
+                showReceived(o, *r);
                 succeed(o, bytesRepr(*r), qsizetype(r->size()));
             }
         } else {
             std::string buffer(std::size_t(args.count), '\0');
             Result<std::size_t> r = s.recvInto(buffer.data(), buffer.size());
             if (!failed(o, r)) {
-                showBytes(o, buffer.substr(0, *r));
+                showReceived(o, buffer.substr(0, *r));
                 succeed(o, QString::number(*r), qsizetype(*r));
             }
         }
@@ -249,7 +263,7 @@ Outcome PlaygroundSockets::apply(const Call &call, const Args &args, Socket &s)
         if (failed(o, r))
             return o;
         o.varies = isEphemeral(r->from);
-        showBytes(o, r->data);
+        showReceived(o, r->data);
         succeed(o, QStringLiteral("(%1, %2)").arg(bytesRepr(r->data), q(r->from.pythonRepr())), qsizetype(r->data.size()));
     } else if (m == QLatin1String("send") || m == QLatin1String("sendall")) {
         const std::string data = args.bytes.toStdString();
