@@ -15,7 +15,11 @@
 #include <SocketRegistry.h>
 #include <playground/PlaygroundEngine.h>
 
+#include <KernelOnlySockets.h>
+#include <RunFeed.h>
+
 #include <QElapsedTimer>
+#include <QTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -42,6 +46,7 @@ private slots:
     void scriptReproducesTheSession();
     void badArgumentsAreRefused();
     void stopEndsABlockedAccept();
+    void closeLeavesTimeWait();
     void exerciseNeedsATimeout_data();
     void exerciseNeedsATimeout();
 
@@ -275,6 +280,36 @@ void TestPlayground::stopEndsABlockedAccept()
     QVERIFY(run(engine, QStringLiteral("socket"), {}, {QStringLiteral("AF_INET"), QStringLiteral("SOCK_STREAM")}));
     QCOMPARE(engine.sockets().size(), 1);
     QVERIFY(engine.pythonScript().contains(QLatin1String("# conn1, addr = s1.accept()   (stopped")));
+    session.stopAll();
+}
+
+// The lesson's "close() frees the port at once" is wrong: the side that closes first keeps the
+// connection in TIME_WAIT, and the socket table's feed lists it after the socket is gone.
+void TestPlayground::closeLeavesTimeWait()
+{
+    struct KernelRows : RunListener {
+        std::vector<socketlab::KernelOnlySocket> rows;
+        void runTicked(const RunTick &tick) override { rows = tick.kernelOnly; }
+    } seen;
+    LabSession session(*m_catalog.find(QStringLiteral("socket-object")));
+    session.feed().follow(&seen);
+    QTimer ticker;
+    QObject::connect(&ticker, &QTimer::timeout, [&] { session.feed().tick(); });
+    ticker.start(10);
+    PlaygroundEngine engine(&session);
+    session.runAll();
+    QTRY_VERIFY_WITH_TIMEOUT(engine.pane()->paramValues().value(QStringLiteral("tcppeer")).toInt() > 0, kWaitMs);
+    QVERIFY(run(engine, QStringLiteral("socket"), {}, {QStringLiteral("AF_INET"), QStringLiteral("SOCK_STREAM")}));
+    QCOMPARE(run(engine, QStringLiteral("connect"), QStringLiteral("s1"), {QStringLiteral("peer_tcp")})->outcome.result, QStringLiteral("None"));
+    const Entry *name = run(engine, QStringLiteral("getsockname"), QStringLiteral("s1"));
+    QVERIFY(name && name->outcome.ok);
+    const int port = QStringView(name->outcome.result).mid(name->outcome.result.lastIndexOf(QLatin1Char(' ')) + 1).chopped(1).toInt();
+    QVERIFY2(port > 0, qPrintable(name->outcome.result));
+    QCOMPARE(run(engine, QStringLiteral("close"), QStringLiteral("s1"))->outcome.result, QStringLiteral("None"));
+    QTRY_VERIFY_WITH_TIMEOUT(std::any_of(seen.rows.begin(), seen.rows.end(), [&](const socketlab::KernelOnlySocket &k) {
+        return k.kind == socketlab::KernelOnlySocket::Kind::TimeWait && k.socket.local.port() == port;
+    }), kWaitMs);
+    session.feed().unfollow(&seen);
     session.stopAll();
 }
 
