@@ -47,6 +47,7 @@ private slots:
     void badArgumentsAreRefused();
     void stopEndsABlockedAccept();
     void closeLeavesTimeWait();
+    void callsSentByOthersAreListed();
     void exerciseNeedsATimeout_data();
     void exerciseNeedsATimeout();
 
@@ -310,6 +311,23 @@ void TestPlayground::closeLeavesTimeWait()
         return k.kind == socketlab::KernelOnlySocket::Kind::TimeWait && k.socket.local.port() == port;
     }), kWaitMs);
     session.feed().unfollow(&seen);
+    session.stopAll();
+}
+
+// A call that reaches the pane another way (typed into it, an exercise's script, --send) is
+// listed too, and the panel's next socket gets the next name.
+void TestPlayground::callsSentByOthersAreListed()
+{
+    LabSession session(*m_catalog.find(QStringLiteral("socket-object")));
+    PlaygroundEngine engine(&session);
+    engine.pane()->sendInput(QStringLiteral(R"({"call":"socket","socket":"s4","args":["AF_UNIX","SOCK_DGRAM"]})"));
+    engine.pane()->sendInput(QStringLiteral("not a call"));
+    session.runAll();
+    QTRY_COMPARE_WITH_TIMEOUT(engine.sockets().size(), qsizetype(1), kWaitMs);
+    QCOMPARE(engine.history().size(), qsizetype(1));
+    QCOMPARE(engine.history().first().pythonLine, QStringLiteral("s4 = socket(AF_UNIX, SOCK_DGRAM)"));
+    QVERIFY(run(engine, QStringLiteral("socket"), {}, {QStringLiteral("AF_INET"), QStringLiteral("SOCK_STREAM")}));
+    QCOMPARE(engine.sockets().last().name, QStringLiteral("s5"));
     session.stopAll();
 }
 

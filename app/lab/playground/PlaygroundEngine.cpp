@@ -98,26 +98,42 @@ void PlaygroundEngine::onPublished(const QString &name, const QString &value)
         return;
     const QJsonObject json = QJsonDocument::fromJson(value.toUtf8()).object();
     const int seq = json.value(QLatin1String("seq")).toInt();
-    for (Entry &e : m_history) {
-        if (e.seq != seq || e.state != Entry::State::Running)
-            continue;
-        e.outcome = Outcome::fromJson(json);
-        e.state = Entry::State::Done;
-        const bool made = e.outcome.ok && playground::findMethod(e.call.method)->makesSocket;
-        if (made) {
-            const bool accepted = e.call.method == QLatin1String("accept");
-            (accepted ? m_accepted : m_madeSockets) += 1;
-            m_sockets.append({accepted ? e.call.result : e.call.socket, e.outcome.family, e.outcome.type, false});
-            emit socketsChanged();
-        } else if (e.outcome.ok && e.call.method == QLatin1String("close")) {
-            for (SocketInfo &s : m_sockets) {
-                if (s.name == e.call.socket)
-                    s.closed = true;
-            }
-            emit socketsChanged();
-        }
-        emit historyChanged();
+    auto entry = std::find_if(m_history.begin(), m_history.end(),
+                              [seq](const Entry &e) { return seq > 0 && e.seq == seq && e.state == Entry::State::Running; });
+    if (entry == m_history.end()) {
+        // A call the panel did not send (typed into the pane, a check's script, --send): listed too.
+        Entry e;
+        e.call = Call::fromJson(json.value(QLatin1String("call")).toObject());
+        e.pythonLine = e.call.pythonLine();
+        if (e.pythonLine.isEmpty())
+            return;  // not a call: the pane said why
+        m_history.append(e);
+        entry = m_history.end() - 1;
+    }
+    entry->outcome = Outcome::fromJson(json);
+    entry->state = Entry::State::Done;
+    noteSockets(*entry);
+    emit historyChanged();
+}
+
+void PlaygroundEngine::noteSockets(const Entry &e)
+{
+    if (!e.outcome.ok)
         return;
+    if (playground::findMethod(e.call.method)->makesSocket) {
+        const bool accepted = e.call.method == QLatin1String("accept");
+        const QString made = accepted ? e.call.result : e.call.socket;
+        // The next name follows the highest one made, whoever chose it.
+        int &count = accepted ? m_accepted : m_madeSockets;
+        count = std::max(count, QStringView(made).mid(accepted ? 4 : 1).toInt());
+        m_sockets.append({made, e.outcome.family, e.outcome.type, false});
+        emit socketsChanged();
+    } else if (e.call.method == QLatin1String("close")) {
+        for (SocketInfo &s : m_sockets) {
+            if (s.name == e.call.socket)
+                s.closed = true;
+        }
+        emit socketsChanged();
     }
 }
 

@@ -64,6 +64,7 @@ private:
     QString send(playground::Call call);
     void onPublished(const QString &name, const QString &value);
     void onProgramEnded();
+    void noteSockets(const Entry &e);  // the sockets a finished call made or closed
     void forget();
 
     QPointer<LabSession> m_session;

@@ -88,6 +88,7 @@ void socketPlayground(ProgramContext &ctx)
         }
         QJsonObject report = outcome.toJson();
         report.insert(QStringLiteral("seq"), json.value(QLatin1String("seq")));
+        report.insert(QStringLiteral("call"), call.toJson());  // for a call the panel did not send (typed, scripted)
         ctx.publish("call", QJsonDocument(report).toJson(QJsonDocument::Compact).toStdString());
     }
     orRaise(FOLDER.remove());
