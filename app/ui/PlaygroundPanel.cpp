@@ -4,6 +4,7 @@
 
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -50,8 +51,12 @@ PlaygroundPanel::PlaygroundPanel(PlaygroundEngine *engine, QWidget *parent)
     m_stop->setToolTip(tr("Ends a call that waits (accept, recv): the playground's sockets close with it"));
     m_socket->setPlaceholderText(tr("no socket yet"));
     m_note->setWordWrap(true);
-    m_history->setWordWrap(true);
+    m_history->setWordWrap(false);  // one line per line: a long one scrolls, none is cut
     m_history->setAlternatingRowColors(true);
+    m_history->setTextElideMode(Qt::ElideNone);  // a call's lines are read whole
+    QFont code(QStringLiteral("monospace"));
+    code.setStyleHint(QFont::TypeWriter);
+    m_history->setFont(code);
 
     auto *makeRow = new QHBoxLayout;
     makeRow->addWidget(new QLabel(tr("socket(")));
@@ -184,7 +189,12 @@ void PlaygroundPanel::refreshHistory()
                 text += QLatin1Char('\n') + tr("decode(): %1").arg(e.outcome.decoded);
         }
         auto *item = new QListWidgetItem(text, m_history);
-        item->setFont(QFont(QStringLiteral("monospace")));
+        // Tall enough for every line: the default hint cuts the last line of some entries.
+        const QFontMetrics metrics(m_history->font());
+        int widest = 0;
+        for (const QString &line : text.split(QLatin1Char('\n')))
+            widest = std::max(widest, metrics.horizontalAdvance(line));
+        item->setSizeHint(QSize(widest + 2 * metrics.averageCharWidth(), int(text.count(QLatin1Char('\n')) + 1) * metrics.lineSpacing() + metrics.descent() + 4));
         if (e.state == PlaygroundEngine::Entry::State::Done && !e.outcome.ok)
             item->setForeground(QColor(0xb0, 0x20, 0x20));
     }
