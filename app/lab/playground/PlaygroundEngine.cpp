@@ -28,6 +28,7 @@ PlaygroundEngine::PlaygroundEngine(LabSession *session, QObject *parent)
 {
     if (!m_pane)
         return;
+    m_pane->setEchoInput(false);  // the program prints each call as its Python line, not the JSON it came as
     connect(m_pane, &PaneRunner::published, this, &PlaygroundEngine::onPublished);
     connect(m_pane, &PaneRunner::stateChanged, this, [this](PaneRunner::State state) {
         if (state == PaneRunner::State::Finished || state == PaneRunner::State::Failed || state == PaneRunner::State::Stopped)
