@@ -112,6 +112,7 @@ void TestPlayground::errorsAsPythonRaisesThem()
         {"fileno", "s4", {}, "-1"},
         {"gettimeout", "s4", {}, "None"},
         {"close", "s4", {}, "None"},
+        {"connect_ex", "s4", {"('127.0.0.1', 1)"}, "9"},  // returned too: EBADF
         {"getsockopt", "s1", {"SOL_SOCKET, SO_TYPE"}, "1"},
         {"settimeout", "s1", {"2.5"}, "None"},
         {"gettimeout", "s1", {}, "2.5"},
@@ -137,6 +138,10 @@ void TestPlayground::errorsAsPythonRaisesThem()
         // A cut UTF-8 sequence, then a byte UTF-8 never uses: what decode(errors='replace') makes of them.
         {"sendto", "s8", {QStringLiteral("'a\u00e2\u0082\u00ffz'.encode('latin-1')"), "s8.getsockname()"}, "5"},
         {"recv", "s8", {"1024"}, "b'a\\xe2\\x82\\xffz'"},
+        // A non-blocking connect_ex() returns before the handshake's outcome: EINPROGRESS.
+        {"socket", "", {"AF_INET", "SOCK_STREAM"}, ""},
+        {"setblocking", "s9", {"False"}, "None"},
+        {"connect_ex", "s9", {"s1.getsockname()"}, "115"},
     };
     QStringList closed;
     for (const Case &c : cases) {
@@ -171,12 +176,12 @@ void TestPlayground::errorsAsPythonRaisesThem()
     QVERIFY2(listed >= 6, qPrintable(QString::number(listed)));
 
     // The byte view: what crossed, in hex, and how many bytes.
-    const Entry &utf8 = engine.history().at(engine.history().size() - 4);
-    const Entry &latin1 = engine.history().at(engine.history().size() - 3);
+    const Entry &utf8 = engine.history().at(engine.history().size() - 7);
+    const Entry &latin1 = engine.history().at(engine.history().size() - 6);
     QCOMPARE(utf8.outcome.bytesHex, QStringLiteral("68 c3 a9 6c 6c 6f"));
     QCOMPARE(utf8.outcome.bytesLength, 6);
     QCOMPARE(latin1.outcome.bytesHex, QStringLiteral("68 e9 6c 6c 6f"));
-    QCOMPARE(engine.history().at(engine.history().size() - 5).pythonLine,
+    QCOMPARE(engine.history().at(engine.history().size() - 8).pythonLine,
              QStringLiteral("s8.sendto('héllo'.encode('latin-1'), s8.getsockname())"));
 
     m_history = engine.history();
