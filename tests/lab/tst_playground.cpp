@@ -45,7 +45,7 @@ private slots:
     void errorsAsPythonRaisesThem();
     void scriptReproducesTheSession();
     void badArgumentsAreRefused();
-    void stopEndsABlockedAccept();
+    void stopEndsABlockedAccept();  // and Reset a blocked recv()
     void closeLeavesTimeWait();
     void callsSentByOthersAreListed();
     void exerciseNeedsATimeout_data();
@@ -286,6 +286,14 @@ void TestPlayground::stopEndsABlockedAccept()
     QVERIFY(run(engine, QStringLiteral("socket"), {}, {QStringLiteral("AF_INET"), QStringLiteral("SOCK_STREAM")}));
     QCOMPARE(engine.sockets().size(), 1);
     QVERIFY(engine.pythonScript().contains(QLatin1String("# conn1, addr = s1.accept()   (stopped")));
+
+    // Reset ends a blocked recv() as promptly, and forgets the history.
+    QVERIFY(run(engine, QStringLiteral("socket"), {}, {QStringLiteral("AF_INET"), QStringLiteral("SOCK_DGRAM")}));
+    QVERIFY(run(engine, QStringLiteral("bind"), QStringLiteral("s3"), {QStringLiteral("('127.0.0.1', 0)")}));
+    QVERIFY(engine.call(QStringLiteral("recv"), QStringLiteral("s3"), {QStringLiteral("1024")}).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(engine.pane()->blockedIn(), socketlab::TraceCall::Recv, kWaitMs);
+    session.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!engine.pane()->isActive() && engine.history().isEmpty() && engine.sockets().isEmpty(), 1000);
     session.stopAll();
 }
 
