@@ -1490,10 +1490,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>socket(</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Make a socket first (New socket).</source>
         <translation></translation>
     </message>

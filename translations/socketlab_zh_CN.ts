@@ -1483,10 +1483,6 @@
         <translation>结束正在等待的调用（accept、recv）：试验场的套接字会随之关闭</translation>
     </message>
     <message>
-        <source>socket(</source>
-        <translation>socket(</translation>
-    </message>
-    <message>
         <source>Make a socket first (New socket).</source>
         <translation>请先创建一个套接字（新建套接字）。</translation>
     </message>

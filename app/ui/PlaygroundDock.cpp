@@ -12,6 +12,10 @@ PlaygroundDock::PlaygroundDock(MainWindow &window) : QObject(&window), m_window(
 {
     connect(&window, &MainWindow::labOpened, this, &PlaygroundDock::attach);
     connect(&window, &MainWindow::labClosing, this, &PlaygroundDock::detach);
+    connect(&window, &MainWindow::languageChanged, this, [this] {
+        if (m_dock)
+            m_dock->setWindowTitle(tr("Playground"));
+    });
     attach();  // the lab the window opened with
 }
 

@@ -3,6 +3,7 @@
 #include <playground/PlaygroundEngine.h>
 
 #include <QComboBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFontMetrics>
 #include <QHBoxLayout>
@@ -36,8 +37,8 @@ bool typed(Arg arg) { return playground::choicesOf(arg).isEmpty(); }
 
 PlaygroundPanel::PlaygroundPanel(PlaygroundEngine *engine, QWidget *parent)
     : QWidget(parent), m_engine(engine), m_family(new QComboBox), m_type(new QComboBox), m_socket(new QComboBox),
-      m_method(new QComboBox), m_argRow(new QHBoxLayout), m_call(new QPushButton(tr("Call"))),
-      m_stop(new QPushButton(tr("Stop"))), m_history(new QListWidget), m_note(new QLabel)
+      m_method(new QComboBox), m_argRow(new QHBoxLayout), m_make(new QPushButton), m_save(new QPushButton),
+      m_call(new QPushButton), m_stop(new QPushButton), m_history(new QListWidget), m_note(new QLabel)
 {
     m_family->addItems(playground::choicesOf(Arg::Family));
     m_type->addItems(playground::choicesOf(Arg::Type));
@@ -46,10 +47,6 @@ PlaygroundPanel::PlaygroundPanel(PlaygroundEngine *engine, QWidget *parent)
             continue;  // socket() has its own row
         m_method->addItem(QLatin1String(m.name));
     }
-    auto *make = new QPushButton(tr("New socket"));
-    auto *save = new QPushButton(tr("Save as Python…"));
-    m_stop->setToolTip(tr("Ends a call that waits (accept, recv): the playground's sockets close with it"));
-    m_socket->setPlaceholderText(tr("no socket yet"));
     m_note->setWordWrap(true);
     m_history->setWordWrap(false);  // one line per line: a long one scrolls, none is cut
     m_history->setAlternatingRowColors(true);
@@ -59,13 +56,13 @@ PlaygroundPanel::PlaygroundPanel(PlaygroundEngine *engine, QWidget *parent)
     m_history->setFont(code);
 
     auto *makeRow = new QHBoxLayout;
-    makeRow->addWidget(new QLabel(tr("socket(")));
+    makeRow->addWidget(new QLabel(QStringLiteral("socket(")));
     makeRow->addWidget(m_family);
     makeRow->addWidget(m_type);
     makeRow->addWidget(new QLabel(QStringLiteral(")")));
-    makeRow->addWidget(make);
+    makeRow->addWidget(m_make);
     makeRow->addStretch(1);
-    makeRow->addWidget(save);
+    makeRow->addWidget(m_save);
     auto *callRow = new QHBoxLayout;
     callRow->addWidget(m_socket);
     callRow->addWidget(new QLabel(QStringLiteral(".")));
@@ -81,16 +78,35 @@ PlaygroundPanel::PlaygroundPanel(PlaygroundEngine *engine, QWidget *parent)
     layout->addWidget(m_note);
     layout->addWidget(m_history, 1);
 
-    connect(make, &QPushButton::clicked, this, &PlaygroundPanel::makeSocket);
+    connect(m_make, &QPushButton::clicked, this, &PlaygroundPanel::makeSocket);
     connect(m_call, &QPushButton::clicked, this, &PlaygroundPanel::callChosen);
     connect(m_stop, &QPushButton::clicked, m_engine, &PlaygroundEngine::stop);
-    connect(save, &QPushButton::clicked, this, &PlaygroundPanel::saveAs);
+    connect(m_save, &QPushButton::clicked, this, &PlaygroundPanel::saveAs);
     connect(m_method, &QComboBox::currentTextChanged, this, &PlaygroundPanel::rebuildArguments);
     connect(m_socket, &QComboBox::currentTextChanged, this, &PlaygroundPanel::rebuildArguments);
     connect(m_engine, &PlaygroundEngine::socketsChanged, this, &PlaygroundPanel::refreshSockets);
     connect(m_engine, &PlaygroundEngine::historyChanged, this, &PlaygroundPanel::refreshHistory);
-    refreshSockets();
+    retranslate();
+}
+
+void PlaygroundPanel::retranslate()
+{
+    m_make->setText(tr("New socket"));
+    m_save->setText(tr("Save as Python…"));
+    m_call->setText(tr("Call"));
+    m_stop->setText(tr("Stop"));
+    m_stop->setToolTip(tr("Ends a call that waits (accept, recv): the playground's sockets close with it"));
+    m_socket->setPlaceholderText(tr("no socket yet"));
+    m_note->clear();  // a note in the other language would be read as current
     refreshHistory();
+    refreshSockets();  // "(closed)"
+}
+
+void PlaygroundPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 int PlaygroundPanel::chosenFamily() const

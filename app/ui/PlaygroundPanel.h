@@ -34,7 +34,11 @@ public:
     QLabel *noteLabel() const { return m_note; }
     QList<QComboBox *> argumentFields() const { return m_args; }
 
+protected:
+    void changeEvent(QEvent *event) override;  // a language switch: say every word again
+
 private:
+    void retranslate();
     void rebuildArguments();
     void refreshSockets();
     void refreshHistory();
@@ -48,6 +52,8 @@ private:
     QComboBox *m_method;
     QHBoxLayout *m_argRow;
     QList<QComboBox *> m_args;
+    QPushButton *m_make;
+    QPushButton *m_save;
     QPushButton *m_call;
     QPushButton *m_stop;
     QListWidget *m_history;

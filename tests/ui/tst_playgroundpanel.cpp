@@ -6,11 +6,13 @@
 #include <LabLoader.h>
 #include <LabSession.h>
 #include <PlaygroundPanel.h>
+#include <UiLanguage.h>
 #include <playground/PlaygroundEngine.h>
 
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -64,6 +66,20 @@ void TestPlaygroundPanel::aLearnerMakesASocketAndCalls()
     QFile saved(dir.filePath(QStringLiteral("calls.py")));
     QVERIFY(saved.open(QIODevice::ReadOnly));
     QVERIFY(saved.readAll().contains("conn1, addr = s1.accept()"));
+
+    // A language switch says every word again, the closed socket's mark too.
+    const auto buttonTexts = [&] {
+        QStringList texts;
+        for (const QPushButton *b : panel.findChildren<QPushButton *>())
+            texts << b->text();
+        return texts;
+    };
+    QVERIFY(buttonTexts().contains(QStringLiteral("New socket")));
+    UiLanguage::install(QStringLiteral("zh_CN"));
+    QTRY_VERIFY(buttonTexts().contains(QStringLiteral("新建套接字")));
+    QCOMPARE(panel.socketBox()->currentText(), QStringLiteral("s1（已关闭）"));
+    UiLanguage::install(QStringLiteral("en"));
+    QTRY_VERIFY(buttonTexts().contains(QStringLiteral("New socket")));
     session.stopAll();
 }
 
