@@ -37,6 +37,18 @@ SocketSnapshot SocketSnapshot::of(const std::vector<std::shared_ptr<SocketRecord
     return s;
 }
 
+SocketSnapshot SocketSnapshot::filtered(const std::function<bool(const SocketSample &)> &keep) const
+{
+    SocketSnapshot s;
+    for (const SocketSample &sample : m_sockets) {
+        if (!keep(sample))
+            continue;
+        s.m_index.emplace(sample.id, s.m_sockets.size());
+        s.m_sockets.push_back(sample);
+    }
+    return s;
+}
+
 const SocketSample *SocketSnapshot::find(std::uint32_t socketId) const
 {
     const auto it = m_index.find(socketId);

@@ -10,6 +10,7 @@
 #include "SocketRecord.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -43,6 +44,9 @@ public:
     static SocketSnapshot take(const SocketRegistry &registry);
     // The same from records already in hand (tests; a registry-less view).
     static SocketSnapshot of(const std::vector<std::shared_ptr<SocketRecord>> &records);
+    // The samples keep() accepts, as they are (nothing probed again); a kept socket's peer
+    // stays named even when it was left out.
+    SocketSnapshot filtered(const std::function<bool(const SocketSample &)> &keep) const;
 
     const std::vector<SocketSample> &sockets() const { return m_sockets; }
     const SocketSample *find(std::uint32_t socketId) const;
