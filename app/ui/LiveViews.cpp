@@ -1,6 +1,7 @@
 #include "LiveViews.h"
 
 #include "AcceptQueueGauge.h"
+#include "PaneFilterButton.h"
 #include "ReceiveBufferView.h"
 #include "SequenceDiagramView.h"
 #include "SocketServerFlowView.h"
@@ -16,9 +17,12 @@
 using namespace socketlab;
 
 LiveViews::LiveViews(QWidget *parent)
-    : QSplitter(Qt::Horizontal, parent), m_mainTabs(new QTabWidget), m_sideTabs(new QTabWidget)
+    : QSplitter(Qt::Horizontal, parent), m_mainTabs(new QTabWidget), m_sideTabs(new QTabWidget),
+      m_paneFilter(new PaneFilterButton)
 {
     m_mainTabs->setDocumentMode(true);
+    m_mainTabs->setCornerWidget(m_paneFilter);
+    connect(m_paneFilter, &PaneFilterButton::changed, this, &LiveViews::reset);
     addWidget(m_mainTabs);
     addWidget(m_sideTabs);
     setSizes({700, 300});
@@ -55,6 +59,7 @@ void LiveViews::addView(LiveView *view, QWidget *widget, Area area, const QStrin
 void LiveViews::open(RunFeed &feed)
 {
     close();
+    m_paneFilter->forgetLab();
     m_feed = &feed;
     m_feed->follow(this);
     reset();
@@ -83,8 +88,13 @@ void LiveViews::tick()
 
 void LiveViews::runTicked(const RunTick &tick)
 {
+    PaneFilter &filter = m_paneFilter->filter();
+    const RunTick &shown = filter.apply(tick);
+    if (filter.takeHiddenByItself())
+        reset();  // a crowded pane was just hidden: its rows and lifelines go at once
     for (const Entry &e : m_entries)
-        e.view->feed(tick);
+        e.view->feed(shown);
+    m_paneFilter->refresh();
     showTabsWithContent();
 }
 

@@ -18,6 +18,7 @@
 #include <memory>
 #include <vector>
 
+class PaneFilterButton;
 class QTabWidget;
 
 class LiveViews : public QSplitter, private RunListener {
@@ -41,6 +42,7 @@ public:
     void reset();              // every view forgets the run (the feed's Reset does this too)
 
     QTabWidget *tabs(Area area) const { return area == Area::Main ? m_mainTabs : m_sideTabs; }
+    PaneFilterButton *paneFilter() const { return m_paneFilter; }  // whose sockets the views show
     bool isShown(const LiveView *view) const;  // its tab is visible
     template <typename View>
     View *view() const  // the registered view of that type, if any
@@ -64,6 +66,7 @@ private:
 
     QTabWidget *m_mainTabs;
     QTabWidget *m_sideTabs;
+    PaneFilterButton *m_paneFilter;
     std::vector<Entry> m_entries;
     RunFeed *m_feed = nullptr;
 };
