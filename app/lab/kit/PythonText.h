@@ -3,6 +3,7 @@
 #pragma once
 
 #include <SocketAddress.h>
+#include <SocketError.h>
 
 #include <string>
 
@@ -16,6 +17,8 @@ Bytes strip(const Bytes &data);           // bytes.strip(): ASCII whitespace
 Bytes upper(const Bytes &data);           // bytes.upper(): ASCII letters only
 // print(address): a tuple prints as its repr, a Unix path (a str) prints bare.
 std::string str(const socketlab::SocketAddress &address);
+// print(e) of an OSError: "[Errno 104] Connection reset by peer"; a socket.timeout: "timed out".
+std::string str(const socketlab::SocketError &error);
 
 } // namespace python
 

@@ -72,14 +72,6 @@ const char *const kPlainText = "text/plain; charset=utf-8";
 // The built-in lesson's folder, where a relative root is taken (see the file's comment).
 const QString kLessonFolder = QStringLiteral(":/labs/http-by-hand");
 
-// What print(e) shows of an OSError: "[Errno 104] Connection reset by peer", "timed out".
-std::string pythonStr(const SocketError &error)
-{
-    if (error.kind() == ErrorKind::Timeout)
-        return "timed out";
-    return "[Errno " + std::to_string(error.code()) + "] " + error.message();
-}
-
 // urllib.parse.unquote on the bytes of a path: %XX becomes the byte XX; anything else stays.
 std::string unquoted(const std::string &path)
 {
@@ -210,7 +202,7 @@ public:
             } catch (const SocketException &e) {
                 if (e.error().kind() == ErrorKind::Cancelled)
                     throw;  // Stop: not this client's error
-                ctx.at(Server.printError);  ctx.print(accepted.address.pythonRepr() + " " + pythonStr(e.error()));
+                ctx.at(Server.printError);  ctx.print(accepted.address.pythonRepr() + " " + python::str(e.error()));
             }
             ctx.at(Server.close);           (void)conn.close();
         }
