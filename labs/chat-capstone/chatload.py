@@ -11,7 +11,7 @@ RATE = {{rate}}
 COUNT = {{count}}
 ADDR = (HOST, PORT)
 
-bots = []
+bots = []                                      # press Run on this pane to let the classroom in
 for i in range(N):                             # N clients join, one after another
     bot = socket(AF_INET, SOCK_STREAM)         # C: socket(AF_INET, SOCK_STREAM, 0)
     bot.connect(ADDR)                          # C: connect(fd, &addr, sizeof addr)

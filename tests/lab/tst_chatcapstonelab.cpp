@@ -90,11 +90,17 @@ private slots:
         QSignalSpy serverErrors(server, &PaneRunner::errorOutput);
         QVERIFY(startServer(session));
 
-        Chatter alice = join(session, QStringLiteral("client1"), QStringLiteral("alice"));
+        Chatter alice = join(session, QStringLiteral("client"), QStringLiteral("alice"));
         QTRY_VERIFY_WITH_TIMEOUT(alice.printed(QStringLiteral("*** alice joined")), kWaitMs);
-        Chatter bob = join(session, QStringLiteral("client2"), QStringLiteral("bob"));
+        PaneRunner *second = session.addCopy(QStringLiteral("client"));  // Add client
+        QVERIFY(second);
+        const std::string bobsPane = second->paneId().toStdString();
+        Chatter bob = join(session, second->paneId(), QStringLiteral("bob"));
         QTRY_VERIFY_WITH_TIMEOUT(alice.printed(QStringLiteral("*** bob joined")), kWaitMs);
-        Chatter carol = join(session, QStringLiteral("client3"), QStringLiteral("carol"));
+        PaneRunner *third = session.addCopy(QStringLiteral("client"));
+        QVERIFY(third);
+        const std::string carolsPane = third->paneId().toStdString();
+        Chatter carol = join(session, third->paneId(), QStringLiteral("carol"));
         QTRY_VERIFY_WITH_TIMEOUT(alice.printed(QStringLiteral("*** carol joined")), kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(bob.printed(QStringLiteral("*** carol joined")), kWaitMs);
 
@@ -133,8 +139,8 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(bob.pane->state(), State::Finished, kWaitMs);
         QVERIFY(bob.errors->isEmpty());
         QTRY_VERIFY_WITH_TIMEOUT(alice.printed(QStringLiteral("*** bob left")), kWaitMs);
-        QCOMPARE(openSocketsOf(session, "client2"), std::size_t(0));
-        QCOMPARE(openSocketsOf(session, "client3"), std::size_t(0));
+        QCOMPARE(openSocketsOf(session, bobsPane), std::size_t(0));
+        QCOMPARE(openSocketsOf(session, carolsPane), std::size_t(0));
         session.stopAll();
     }
 
@@ -146,7 +152,7 @@ private slots:
         PaneRunner *server = session.pane(QStringLiteral("server"));
         PaneRunner *load = session.pane(QStringLiteral("load"));
         QVERIFY(startServer(session));
-        Chatter alice = join(session, QStringLiteral("client1"), QStringLiteral("alice"));
+        Chatter alice = join(session, QStringLiteral("client"), QStringLiteral("alice"));
         QTRY_VERIFY_WITH_TIMEOUT(alice.printed(QStringLiteral("*** alice joined")), kWaitMs);
 
         constexpr int kBots = 40;
@@ -156,7 +162,11 @@ private slots:
         QCOMPARE(load->setParam(QStringLiteral("count"), QString::number(kLines)), QString());
         QSignalSpy loadOutput(load, &PaneRunner::output);
         QSignalSpy loadErrors(load, &PaneRunner::errorOutput);
-        load->start();
+        load->start();  // held until the learner lets the classroom in
+        QTRY_COMPARE_WITH_TIMEOUT(load->state(), State::Paused, kWaitMs);
+        QCOMPARE(load->currentStep(), QStringLiteral("bots"));
+        QCOMPARE(openSocketsOf(session, "load"), std::size_t(0));
+        load->run();
         QTRY_COMPARE_WITH_TIMEOUT(load->state(), State::Finished, 60000);
         QVERIFY2(loadErrors.isEmpty(), qPrintable(texts(loadErrors).join('\n')));
         QVERIFY(texts(loadOutput).contains(QStringLiteral("%1 lines said").arg(kLines)));
@@ -185,17 +195,19 @@ private slots:
             PaneRunner *server = session.pane(QStringLiteral("server"));
             QSignalSpy serverErrors(server, &PaneRunner::errorOutput);
             QVERIFY(startServer(session));
-            Chatter alice = join(session, QStringLiteral("client1"), QStringLiteral("alice"));
+            Chatter alice = join(session, QStringLiteral("client"), QStringLiteral("alice"));
             QTRY_VERIFY_WITH_TIMEOUT(alice.printed(QStringLiteral("*** alice joined")), kWaitMs);
-            Chatter bob = join(session, QStringLiteral("client2"), QStringLiteral("bob"));
+            PaneRunner *second = session.addCopy(QStringLiteral("client"));
+            QVERIFY(second);
+            Chatter bob = join(session, second->paneId(), QStringLiteral("bob"));
             QTRY_VERIFY_WITH_TIMEOUT(alice.printed(QStringLiteral("*** bob joined")), kWaitMs);
             QTRY_COMPARE_WITH_TIMEOUT(alice.pane->state(), State::WaitingForInput, kWaitMs);
             QElapsedTimer clock;
             clock.start();
             session.stopAll();
             QVERIFY2(clock.elapsed() < kPromptlyMs, qPrintable(QString::number(clock.elapsed())));
-            for (const char *pane : {"server", "client1", "client2"})
-                QCOMPARE(session.pane(QLatin1String(pane))->state(), State::Stopped);
+            for (const PaneRunner *pane : {session.pane(QStringLiteral("server")), alice.pane, bob.pane})
+                QCOMPARE(pane->state(), State::Stopped);
             QVERIFY(serverErrors.isEmpty());
             QTRY_COMPARE_WITH_TIMEOUT(session.registry()->openCount(), std::size_t(0), kWaitMs);
         }

@@ -288,6 +288,7 @@ void chatClient(ProgramContext &ctx)
 }
 
 const struct : StepTable {
+    ProgramStep bots = add("bots", "bots = []");
     ProgramStep socket = add("socket", "socket(AF_INET, SOCK_STREAM)");
     ProgramStep connect = add("connect", ".connect(");
     ProgramStep sendNick = add("send-nick", ".sendall(");
@@ -333,6 +334,7 @@ void chatLoad(ProgramContext &ctx)
     const auto n = static_cast<std::size_t>(ctx.integer("clients"));
     const double rate = static_cast<double>(ctx.integer("rate"));
     const long long count = ctx.integer("count");
+    ctx.at(Load.bots);
     std::vector<Socket> bots;
     bots.reserve(n);
     for (std::size_t i = 0; i < n; ++i) {
