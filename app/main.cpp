@@ -4,6 +4,7 @@
 
 #include "cli/AppIdentity.h"
 #include "cli/AppLanguage.h"
+#include "cli/CheckRun.h"
 #include "cli/CommandLine.h"
 #include "cli/PaneAssignments.h"
 #include "cli/PrivateSettings.h"
@@ -43,6 +44,8 @@ LabCatalog loadCatalog(const QString &labsDir)
         catalog.loadFrom(labsDir);
     for (const LabError &error : catalog.errors())
         printErr(QStringLiteral("socketlab: ") + error.toString());  // the other labs still load
+    for (const QString &note : catalog.notes())
+        printErr(QStringLiteral("socketlab: ") + note);  // a teacher's lab replacing a built-in one
     return catalog;
 }
 
@@ -125,5 +128,7 @@ int main(int argc, char **argv)
     }
     if (!request.runPane.isEmpty())
         return runPaneHeadless(*lab, request.runPane, request.assignments);
+    if (!request.check.isEmpty())
+        return runCheckHeadless(*lab, request.check, request.assignments, language);
     return showWindow(catalog, request, language);
 }

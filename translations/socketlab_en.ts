@@ -44,6 +44,21 @@
     </message>
 </context>
 <context>
+    <name>CheckRun</name>
+    <message>
+        <source>socketlab: lab %1 has no exercises</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: lab %1 has no exercise &quot;%2&quot; (it has: %3)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --set: write PANE.NAME=VALUE, not &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>SocketLab: socket programming lessons on real sockets. Without options it opens the window on the lab used last.</source>
@@ -107,6 +122,14 @@
     </message>
     <message>
         <source>socketlab: --diagram needs --screenshot (the diagram is saved with the picture)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Run the check of the lab&apos;s exercise ID in the terminal, with the answer given by --set PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --check needs --lab ID</source>
         <translation></translation>
     </message>
 </context>
@@ -525,6 +548,60 @@
     </message>
     <message>
         <source>%1 / %2 steps</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>LabProgress</name>
+    <message>
+        <source># SocketLab progress: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Predictions right</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Exercises passed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Hints used</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>LearnerExplanation</name>
+    <message>
+        <source>This process has used every file descriptor it may have (ulimit -n), and every socket takes one. The server pauses accept() and tries again; the clients wait in the listen queue until a connection closes.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The whole system has run out of file descriptors. The server pauses accept() and tries again; the clients wait in the listen queue.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The kernel has no memory left for another connection. The server pauses accept() and tries again.</source>
         <translation></translation>
     </message>
 </context>
@@ -1039,6 +1116,85 @@
     </message>
     <message>
         <source>Bytes that have arrived and wait in the kernel until recv() takes them. The kernel reports only a byte count (for a datagram socket, the size of the next datagram). The lines between segments are the peer&apos;s send calls as SocketLab traced them: TCP itself keeps no boundaries, so one recv() can return several sends at once. Hatched bytes arrived without a traced send (another program, or an event on its way).</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>RunFile</name>
+    <message>
+        <source>the file is damaged: %1 (%2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a value is missing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a number was expected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a text was expected</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>an address that is none</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a call SocketLab does not know</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a value out of range</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>this is not a SocketLab run</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>this run was saved by a newer SocketLab (format %1; this one reads up to %2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the file is damaged: its content does not match its checksum (cut short, or edited)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the file is damaged: no content</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the file is damaged: it claims %1 bytes of content</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the file is damaged: its content cannot be unpacked</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the file is damaged: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>frames out of time order</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>reports out of time order</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>could not write %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>could not read %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a SocketLab run (%2 bytes)</source>
         <translation></translation>
     </message>
 </context>

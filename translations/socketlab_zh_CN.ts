@@ -43,6 +43,21 @@
     </message>
 </context>
 <context>
+    <name>CheckRun</name>
+    <message>
+        <source>socketlab: lab %1 has no exercises</source>
+        <translation>socketlab：实验 %1 没有练习</translation>
+    </message>
+    <message>
+        <source>socketlab: lab %1 has no exercise &quot;%2&quot; (it has: %3)</source>
+        <translation>socketlab：实验 %1 没有练习“%2”（现有练习：%3）</translation>
+    </message>
+    <message>
+        <source>socketlab: --set: write PANE.NAME=VALUE, not &quot;%1&quot;</source>
+        <translation>socketlab：--set：请写成 窗格.名称=值，而不是“%1”</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>SocketLab: socket programming lessons on real sockets. Without options it opens the window on the lab used last.</source>
@@ -107,6 +122,14 @@
     <message>
         <source>socketlab: --diagram needs --screenshot (the diagram is saved with the picture)</source>
         <translation>socketlab：--diagram 需要与 --screenshot 一起使用（时序图随截图一起保存）</translation>
+    </message>
+    <message>
+        <source>Run the check of the lab&apos;s exercise ID in the terminal, with the answer given by --set PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass.</source>
+        <translation>在终端里运行实验中练习 ID 的检查，答案用 --set 窗格.名称=值 给出：每个检查项输出一行 PASS 或 FAIL；只有全部通过时退出状态才是 0。</translation>
+    </message>
+    <message>
+        <source>socketlab: --check needs --lab ID</source>
+        <translation>socketlab：--check 需要 --lab ID</translation>
     </message>
 </context>
 <context>
@@ -525,6 +548,60 @@
     <message>
         <source>%1 / %2 steps</source>
         <translation>%1 / %2 步</translation>
+    </message>
+</context>
+<context>
+    <name>LabProgress</name>
+    <message>
+        <source># SocketLab progress: %1</source>
+        <translation># SocketLab 学习进度：%1</translation>
+    </message>
+    <message>
+        <source>Lab</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Predictions right</source>
+        <translation>预测正确</translation>
+    </message>
+    <message>
+        <source>Exercises passed</source>
+        <translation>练习通过</translation>
+    </message>
+    <message>
+        <source>Hints used</source>
+        <translation>使用的提示</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>LearnerExplanation</name>
+    <message>
+        <source>This process has used every file descriptor it may have (ulimit -n), and every socket takes one. The server pauses accept() and tries again; the clients wait in the listen queue until a connection closes.</source>
+        <translation>这个进程已经用完了它能打开的全部文件描述符（ulimit -n），而每个套接字都要占用一个。服务器暂停 accept() 片刻后再试；在有连接关闭之前，客户端在监听队列里等待。</translation>
+    </message>
+    <message>
+        <source>The whole system has run out of file descriptors. The server pauses accept() and tries again; the clients wait in the listen queue.</source>
+        <translation>整个系统的文件描述符都已用完。服务器暂停 accept() 片刻后再试；客户端在监听队列里等待。</translation>
+    </message>
+    <message>
+        <source>The kernel has no memory left for another connection. The server pauses accept() and tries again.</source>
+        <translation>内核已经没有内存再建立一个连接。服务器暂停 accept() 片刻后再试。</translation>
     </message>
 </context>
 <context>
@@ -1031,6 +1108,85 @@
     <message>
         <source>Bytes that have arrived and wait in the kernel until recv() takes them. The kernel reports only a byte count (for a datagram socket, the size of the next datagram). The lines between segments are the peer&apos;s send calls as SocketLab traced them: TCP itself keeps no boundaries, so one recv() can return several sends at once. Hatched bytes arrived without a traced send (another program, or an event on its way).</source>
         <translation>已经到达、在内核中等待 recv() 取走的字节。内核只报告字节数（对数据报套接字而言，是下一个数据报的大小）。各段之间的分隔线是 SocketLab 跟踪到的对端 send 调用：TCP 本身不保留边界，所以一次 recv() 可能一并返回多次 send 的数据。带斜线阴影的字节没有对应的已跟踪 send（来自其他程序，或相应事件尚在途中）。</translation>
+    </message>
+</context>
+<context>
+    <name>RunFile</name>
+    <message>
+        <source>the file is damaged: %1 (%2)</source>
+        <translation>文件已损坏：%1（%2）</translation>
+    </message>
+    <message>
+        <source>a value is missing</source>
+        <translation>缺少一个值</translation>
+    </message>
+    <message>
+        <source>a number was expected</source>
+        <translation>这里应该是一个数字</translation>
+    </message>
+    <message>
+        <source>a text was expected</source>
+        <translation>这里应该是一段文字</translation>
+    </message>
+    <message>
+        <source>an address that is none</source>
+        <translation>不是有效的地址</translation>
+    </message>
+    <message>
+        <source>a call SocketLab does not know</source>
+        <translation>SocketLab 不认识的调用</translation>
+    </message>
+    <message>
+        <source>a value out of range</source>
+        <translation>取值超出范围</translation>
+    </message>
+    <message>
+        <source>this is not a SocketLab run</source>
+        <translation>这不是 SocketLab 保存的运行记录</translation>
+    </message>
+    <message>
+        <source>this run was saved by a newer SocketLab (format %1; this one reads up to %2)</source>
+        <translation>这份运行记录由更新版本的 SocketLab 保存（格式 %1；当前版本最多能读取格式 %2）</translation>
+    </message>
+    <message>
+        <source>the file is damaged: its content does not match its checksum (cut short, or edited)</source>
+        <translation>文件已损坏：内容与校验和不符（被截断，或被修改过）</translation>
+    </message>
+    <message>
+        <source>the file is damaged: no content</source>
+        <translation>文件已损坏：没有内容</translation>
+    </message>
+    <message>
+        <source>the file is damaged: it claims %1 bytes of content</source>
+        <translation>文件已损坏：它声称内容有 %1 字节</translation>
+    </message>
+    <message>
+        <source>the file is damaged: its content cannot be unpacked</source>
+        <translation>文件已损坏：内容无法解压</translation>
+    </message>
+    <message>
+        <source>the file is damaged: %1</source>
+        <translation>文件已损坏：%1</translation>
+    </message>
+    <message>
+        <source>frames out of time order</source>
+        <translation>帧的时间顺序错乱</translation>
+    </message>
+    <message>
+        <source>reports out of time order</source>
+        <translation>报告的时间顺序错乱</translation>
+    </message>
+    <message>
+        <source>could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>could not read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a SocketLab run (%2 bytes)</source>
+        <translation>%1 太大，不可能是 SocketLab 的运行记录（%2 字节）</translation>
     </message>
 </context>
 <context>

@@ -33,7 +33,7 @@ struct Tr {
 // Options that print or run in the terminal and exit: they need no display.
 bool isTerminalOnly(const QByteArray &arg)
 {
-    return arg == "--run" || arg.startsWith("--run=") || arg == "--list-labs" || arg == "--help" || arg == "-h"
+    return arg == "--run" || arg.startsWith("--run=") || arg == "--check" || arg.startsWith("--check=") || arg == "--list-labs" || arg == "--help" || arg == "-h"
         || arg == "--help-all" || arg == "--version" || arg == "-v";
 }
 
@@ -86,7 +86,11 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
     const QCommandLineOption diagram(QStringLiteral("diagram"),
         Tr::tr("With --screenshot: also save the sequence diagram to FILE (.svg as SVG, else PNG), for slides."),
         QStringLiteral("file"));
-    parser.addOptions({lang, listLabs, lab, run, set, labsDir, screenshot, start, send, steps, diagram});
+    const QCommandLineOption check(QStringLiteral("check"),
+                                   Tr::tr("Run the check of the lab's exercise ID in the terminal, with the answer given by --set "
+                                          "PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass."),
+                                   QStringLiteral("id"));
+    parser.addOptions({lang, listLabs, lab, run, set, labsDir, screenshot, start, send, steps, diagram, check});
     parser.process(arguments);  // --help, --version and unknown options end here
 
     request.language = parser.value(lang);
@@ -99,6 +103,7 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
     request.diagram = parser.value(diagram);
     request.start = parser.isSet(start);
     request.sends = parser.values(send);
+    request.check = parser.value(check);
 
     if (parser.isSet(lang) && !AppLanguage::isKnown(request.language))
         return Tr::tr("socketlab: unknown language \"%1\" (use en or zh_CN)").arg(request.language);
@@ -108,6 +113,8 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
         return Tr::tr("socketlab: --steps needs a whole number of steps, 0 or more");
     if (!request.runPane.isEmpty() && request.labId.isEmpty())
         return Tr::tr("socketlab: --run needs --lab ID");
+    if (!request.check.isEmpty() && request.labId.isEmpty())
+        return Tr::tr("socketlab: --check needs --lab ID");
     if (!request.diagram.isEmpty() && request.screenshot.isEmpty())
         return Tr::tr("socketlab: --diagram needs --screenshot (the diagram is saved with the picture)");
     return {};

@@ -22,10 +22,11 @@ struct CommandLineRequest {
     bool start = false;     // --start
     QStringList sends;      // --send, in order, as typed ("client2:hello" or "hello")
     int steps = 0;          // --steps
+    QString check;          // --check: an exercise's check, headless
 
     // A run a script makes (it prints, renders or runs a pane, then exits): it must not
     // change the user's saved settings.
-    bool isScripted() const { return listLabs || !runPane.isEmpty() || !screenshot.isEmpty(); }
+    bool isScripted() const { return listLabs || !runPane.isEmpty() || !screenshot.isEmpty() || !check.isEmpty(); }
 };
 
 namespace CommandLine {

@@ -101,7 +101,9 @@ std::string SocketError::message() const
     case ErrorKind::Closed: return "Bad file descriptor";
     case ErrorKind::ServiceNotFound: return "service/proto not found";
     case ErrorKind::ProtocolNotFound: return "protocol not found";
-    case ErrorKind::IllegalAddress: return "illegal IP address string passed to inet_pton";
+    case ErrorKind::IllegalAddress:
+        return m_code == kIllegalForInetAton ? "illegal IP address string passed to inet_aton"
+                                             : "illegal IP address string passed to inet_pton";
     case ErrorKind::Resolver: return ::gai_strerror(m_code);
     case ErrorKind::Os: {
         const char *text = ::strerrordesc_np(m_code);  // English, thread-safe, like Python in the C locale
@@ -115,7 +117,7 @@ std::string SocketError::pythonException() const
 {
     switch (m_kind) {
     case ErrorKind::None: return {};
-    case ErrorKind::Timeout: return "socket.timeout";
+    case ErrorKind::Timeout: return "TimeoutError";  // Python 3.10+ prints the builtin's name
     case ErrorKind::Cancelled: return {};  // nothing in Python corresponds: SocketLab stopped the call
     case ErrorKind::Closed:
     case ErrorKind::ServiceNotFound:
@@ -131,7 +133,7 @@ std::string SocketError::pythonString() const
 {
     switch (m_kind) {
     case ErrorKind::None: return {};
-    case ErrorKind::Timeout: return "socket.timeout: timed out";
+    case ErrorKind::Timeout: return pythonException() + ": " + message();
     case ErrorKind::Cancelled: return "cancelled: " + message();
     case ErrorKind::Closed: return "OSError: [Errno " + std::to_string(EBADF) + "] " + message();
     case ErrorKind::ServiceNotFound:
@@ -143,6 +145,17 @@ std::string SocketError::pythonString() const
         return pythonException() + ": [Errno " + std::to_string(m_code) + "] " + message();
     }
     return {};
+}
+
+std::string SocketError::pythonFormerException() const
+{
+    return m_kind == ErrorKind::Timeout ? "socket.timeout" : std::string();
+}
+
+std::string SocketError::pythonNameNote() const
+{
+    const std::string former = pythonFormerException();
+    return former.empty() ? former : "named " + former + " before Python 3.10";
 }
 
 } // namespace socketlab

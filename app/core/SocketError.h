@@ -10,14 +10,15 @@ namespace socketlab {
 enum class ErrorKind {
     None,
     Os,         // a system call failed; code is errno
-    Timeout,    // the socket's timeout (settimeout) ran out: socket.timeout
+    Timeout,    // the socket's timeout (settimeout) ran out: TimeoutError (socket.timeout before 3.10)
     Cancelled,  // Stop / Reset woke the call: not a network event, never shown as one
     Resolver,   // getaddrinfo / getnameinfo failed; code is the EAI_* value: socket.gaierror
     Closed,     // the call was made on a socket that is already closed (Python: EBADF)
     ServiceNotFound,   // getservbyname/getservbyport: "OSError: service/proto not found"
     ProtocolNotFound,  // getprotobyname: "OSError: protocol not found"
-    IllegalAddress,    // inet_pton/inet_aton on a malformed address string
+    IllegalAddress,    // inet_pton/inet_aton on a malformed address string; code: which one
 };
+constexpr int kIllegalForInetAton = 1;  // IllegalAddress's code from inet_aton (0: inet_pton)
 
 class SocketError {
 public:
@@ -31,8 +32,13 @@ public:
 
     std::string symbol() const;           // "ECONNREFUSED", "EAI_NONAME", "ETIMEDOUT"
     std::string message() const;          // "Connection refused"
-    std::string pythonException() const;  // "ConnectionRefusedError", "socket.timeout"
+    std::string pythonException() const;  // "ConnectionRefusedError", "TimeoutError", "socket.gaierror"
     std::string pythonString() const;     // "ConnectionRefusedError: [Errno 111] Connection refused"
+    // What older Pythons that lessons and books still quote called the exception:
+    // "socket.timeout" for a timeout (an alias of TimeoutError since Python 3.10); empty
+    // when the name never changed. pythonNameNote() says it in a sentence for a lesson.
+    std::string pythonFormerException() const;
+    std::string pythonNameNote() const;   // "named socket.timeout before Python 3.10"
 
     friend bool operator==(const SocketError &a, const SocketError &b)
     {

@@ -58,6 +58,17 @@ SocketRecord::SocketRecord(int fd, int family_, int type_, std::string owner_)
 {
 }
 
+SocketRecord::SocketRecord(Replayed, std::uint32_t id_, int family_, int type_, std::string owner_, std::uint64_t inode_)
+    : id(id_), family(family_), type(type_), owner(std::move(owner_)), inode(inode_), m_fd(-1)
+{
+}
+
+std::shared_ptr<SocketRecord> SocketRecord::replayed(std::uint32_t id, int family, int type, std::string owner,
+                                                     std::uint64_t inode)
+{
+    return std::shared_ptr<SocketRecord>(new SocketRecord(Replayed{}, id, family, type, std::move(owner), inode));
+}
+
 int SocketRecord::fd() const
 {
     std::lock_guard lock(m_mutex);

@@ -10,6 +10,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <string>
 
@@ -36,6 +37,10 @@ bool isDatagramKind(SocketKind kind);  // UDP, UDP/IPv6, Unix datagram: messages
 class SocketRecord {
 public:
     SocketRecord(int fd, int family, int type, std::string owner);
+    // A socket as a saved run recorded it: its identity, and no descriptor (a replay never
+    // touches a socket). Counters and state are set by the caller.
+    static std::shared_ptr<SocketRecord> replayed(std::uint32_t id, int family, int type, std::string owner,
+                                                  std::uint64_t inode);
 
     const std::uint32_t id;
     const int family;
@@ -92,6 +97,9 @@ public:
     void forgetDescriptor();
 
 private:
+    struct Replayed {};
+    SocketRecord(Replayed, std::uint32_t id, int family, int type, std::string owner, std::uint64_t inode);
+
     mutable std::mutex m_mutex;  // guards m_fd against close during a probe, and the endpoints
     int m_fd;
     SocketAddress m_local;

@@ -4,7 +4,17 @@
 #include "PeerPairing.h"
 #include "SocketRegistry.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace socketlab {
+
+SocketCounters SocketCounters::of(const SocketRecord &r)
+{
+    return {r.bytesSent.load(std::memory_order_relaxed), r.bytesReceived.load(std::memory_order_relaxed),
+            r.messagesSent.load(std::memory_order_relaxed), r.messagesReceived.load(std::memory_order_relaxed),
+            r.calls.load(std::memory_order_relaxed)};
+}
 
 SocketSnapshot SocketSnapshot::take(const SocketRegistry &registry)
 {
@@ -30,6 +40,7 @@ SocketSnapshot SocketSnapshot::of(const std::vector<std::shared_ptr<SocketRecord
         sample.inode = r->inode;
         sample.peerInode = where.peerInode;
         sample.kernel = r->probe();  // the one probe of this socket this tick
+        sample.counters = SocketCounters::of(*r);
         s.m_index.emplace(sample.id, s.m_sockets.size());
         s.m_sockets.push_back(std::move(sample));
     }
@@ -37,16 +48,21 @@ SocketSnapshot SocketSnapshot::of(const std::vector<std::shared_ptr<SocketRecord
     return s;
 }
 
-SocketSnapshot SocketSnapshot::filtered(const std::function<bool(const SocketSample &)> &keep) const
+SocketSnapshot SocketSnapshot::fromSamples(std::vector<SocketSample> samples)
 {
     SocketSnapshot s;
-    for (const SocketSample &sample : m_sockets) {
-        if (!keep(sample))
-            continue;
-        s.m_index.emplace(sample.id, s.m_sockets.size());
-        s.m_sockets.push_back(sample);
-    }
+    s.m_sockets = std::move(samples);
+    s.m_index.reserve(s.m_sockets.size());
+    for (std::size_t i = 0; i < s.m_sockets.size(); ++i)
+        s.m_index.emplace(s.m_sockets[i].id, i);
     return s;
+}
+
+SocketSnapshot SocketSnapshot::filtered(const std::function<bool(const SocketSample &)> &keep) const
+{
+    std::vector<SocketSample> kept;
+    std::copy_if(m_sockets.begin(), m_sockets.end(), std::back_inserter(kept), keep);
+    return fromSamples(std::move(kept));
 }
 
 const SocketSample *SocketSnapshot::find(std::uint32_t socketId) const

@@ -19,6 +19,23 @@ namespace socketlab {
 
 class SocketRegistry;
 
+// A socket's byte and call counters as read once, when its sample was taken: every view of
+// one tick shows the same figures even while the socket's thread keeps counting.
+struct SocketCounters {
+    std::uint64_t bytesSent = 0;
+    std::uint64_t bytesReceived = 0;
+    std::uint64_t messagesSent = 0;
+    std::uint64_t messagesReceived = 0;
+    std::uint64_t calls = 0;
+
+    static SocketCounters of(const SocketRecord &record);
+    bool operator==(const SocketCounters &o) const
+    {
+        return bytesSent == o.bytesSent && bytesReceived == o.bytesReceived && messagesSent == o.messagesSent
+               && messagesReceived == o.messagesReceived && calls == o.calls;
+    }
+};
+
 struct SocketSample {
     std::shared_ptr<const SocketRecord> record;  // identity, owner, family, type and live counters
     std::uint32_t id = 0;
@@ -31,6 +48,7 @@ struct SocketSample {
     std::uint64_t inode = 0;
     std::uint64_t peerInode = 0;     // connected Unix sockets: the kernel's name of the other end
     KernelSample kernel;             // unavailable once closed
+    SocketCounters counters;         // the record's counters when this sample was taken
     std::uint32_t peerId = 0;        // the socket at the other end of its connection; 0 if none traced
 
     bool isDatagram() const { return record->isDatagram(); }
@@ -44,6 +62,9 @@ public:
     static SocketSnapshot take(const SocketRegistry &registry);
     // The same from records already in hand (tests; a registry-less view).
     static SocketSnapshot of(const std::vector<std::shared_ptr<SocketRecord>> &records);
+    // Samples already taken (a saved run, replayed): nothing is read or probed again, and
+    // each sample keeps the peer it had.
+    static SocketSnapshot fromSamples(std::vector<SocketSample> samples);
     // The samples keep() accepts, as they are (nothing probed again); a kept socket's peer
     // stays named even when it was left out.
     SocketSnapshot filtered(const std::function<bool(const SocketSample &)> &keep) const;

@@ -66,17 +66,15 @@ int runPaneHeadless(const LabDefinition &lab, const QString &paneId, const QStri
         if (n <= 0) {  // end of input: like Ctrl-D at Python's input()
             notifier.setEnabled(false);
             if (!pending.isEmpty())
-                runner.sendInput(QString::fromUtf8(pending));
+                runner.sendInputBytes(pending);
             runner.closeInput();
             return;
         }
         pending.append(buffer, n);
+        // Bytes as they came: input() decodes them and raises, as Python's does, if they are not UTF-8.
         for (qsizetype nl; (nl = pending.indexOf('\n')) >= 0;) {
-            QByteArray line = pending.left(nl);
-            if (line.endsWith('\r'))
-                line.chop(1);
+            runner.sendInputBytes(pending.left(nl + 1));
             pending.remove(0, nl + 1);
-            runner.sendInput(QString::fromUtf8(line));
         }
     });
 

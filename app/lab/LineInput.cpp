@@ -1,4 +1,7 @@
+// LineInput: the hand-over of typed lines from the GUI (or stdin) to input().
 #include "LineInput.h"
+
+#include "PythonUtf8.h"
 
 LineInput::LineInput(std::shared_ptr<socketlab::CancelToken> cancel) : m_cancel(std::move(cancel)) {}
 
@@ -23,6 +26,15 @@ std::optional<std::string> LineInput::next()
         return std::nullopt;  // end of input, after every line typed before it
     std::string line = std::move(m_lines.front());
     m_lines.pop_front();
+    lock.unlock();
+    // Python decodes what the terminal gave, newline included, then strips the newline.
+    if (const std::optional<std::string> raised = pythonUtf8DecodeError(line))
+        throw InputDecodeError(*raised);
+    if (!line.empty() && line.back() == '\n') {
+        line.pop_back();
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+    }
     return line;
 }
 

@@ -1,14 +1,17 @@
 #include "PaneRunner.h"
 
+#include "LearnerExplanation.h"
 #include "Program.h"
 
 #include <Clock.h>
 #include <FaultPlan.h>
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QMetaObject>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 
@@ -43,6 +46,12 @@ struct PaneRunner::Shared {
     LineInput input;
     std::atomic<bool> echoInput{true};
     std::atomic<int> generation{0};  // a report of an older run than this is dropped
+
+    // Where the program stops for a prediction, and how often this run reached each step.
+    std::mutex holdsMutex;
+    QHash<QString, QSet<int>> holds;
+    QHash<QString, int> arrivals;
+    StepGate::Mode modeBeforeHold = StepGate::Mode::Run;  // guarded by holdsMutex
 
     struct Posted {
         int generation;
@@ -117,14 +126,26 @@ public:
             print("SocketLab internal error: step \"" + std::string(stepId) + "\" is not a step of this pane's program");
         }
         const int line = found == m_shared->pane.steps.cend() ? 0 : found->line;
-        if (found != m_shared->pane.steps.cend() && found->hold)
-            m_shared->gate.setMode(StepGate::Mode::Step);  // a held step: wait for the learner, however it runs
+        int occurrence = 0;
+        bool predictionDue = false;
+        {
+            std::lock_guard lock(m_shared->holdsMutex);
+            occurrence = ++m_shared->arrivals[id];
+            predictionDue = m_shared->holds.value(id).contains(occurrence);
+            if (predictionDue || (found != m_shared->pane.steps.cend() && found->hold)) {
+                // A held step: wait for the learner, however the pane runs.
+                m_shared->modeBeforeHold = m_shared->gate.mode();
+                m_shared->gate.setMode(StepGate::Mode::Step);
+            }
+        }
         m_shared->post([s = m_shared.get(), id, line] {
             PaneRunner *r = s->owner;
             r->m_currentStep = id;
             r->m_currentLine = line;
             emit r->stepReached(id, line);
         });
+        if (predictionDue)
+            m_shared->post([s = m_shared.get(), id, occurrence] { emit s->owner->heldBefore(id, occurrence); });
         return m_shared->gate.pass([this](bool waiting) {
             // Under ThreadingMixIn several handler threads may wait at the gate at once, and
             // Step lets one go: the pane stays paused while any other still waits. The report
@@ -151,7 +172,13 @@ public:
             s->owner->setState(PaneRunner::State::WaitingForInput);
             emit s->owner->inputRequested(p);
         });
-        std::optional<std::string> line = m_shared->input.next();
+        std::optional<std::string> line;
+        try {
+            line = m_shared->input.next();
+        } catch (const InputDecodeError &raised) {  // Python's input() raises: the run ends with it (status 1)
+            m_raised = raised.what();
+            throw socketserver::SocketException(SocketError::fromErrno(EILSEQ));
+        }
         const bool echo = m_shared->echoInput;
         const QString typed = line ? QString::fromStdString(*line) : QString();
         m_shared->post([s = m_shared.get(), echo, p, typed, got = line.has_value()] {
@@ -166,7 +193,7 @@ public:
     {
         if (e.kind() == ErrorKind::Cancelled)
             return;  // Stop or Reset: not the learner's error
-        const QString text = QString::fromStdString(e.pythonString());
+        const QString text = QString::fromStdString(m_raised.empty() ? e.pythonString() : m_raised);
         m_shared->post([s = m_shared.get(), text, e] {
             s->owner->m_lastError = text;
             s->owner->m_lastSocketError = e;
@@ -188,7 +215,8 @@ public:
 
     SocketContext socketContext() const override
     {
-        return SocketContext{m_shared->trace, m_shared->cancel, m_shared->registry, m_owner, m_shared->faults};
+        return SocketContext{m_shared->trace, m_shared->cancel, m_shared->registry, m_owner, m_shared->faults,
+                             explainForLearner};
     }
 
     bool isStopped() const override { return m_shared->cancel->isCancelled(); }
@@ -197,6 +225,7 @@ private:
     const std::shared_ptr<PaneRunner::Shared> m_shared;
     const QHash<QString, QString> m_params;
     const std::string m_owner;
+    std::string m_raised;  // what input() raised, for the error() that ends the run (the program's thread only)
     std::mutex m_waitingMutex;
     int m_waiting = 0;  // threads waiting at the gate for Step
 };
@@ -224,6 +253,31 @@ PaneRunner::~PaneRunner()
 StepGate &PaneRunner::gate()
 {
     return m_shared->gate;
+}
+
+void PaneRunner::holdBefore(const QString &stepId, int occurrence)
+{
+    std::lock_guard lock(m_shared->holdsMutex);
+    m_shared->holds[stepId].insert(occurrence);
+}
+
+void PaneRunner::clearHolds()
+{
+    std::lock_guard lock(m_shared->holdsMutex);
+    m_shared->holds.clear();
+}
+
+void PaneRunner::resumeAfterHold()
+{
+    StepGate::Mode before;
+    {
+        std::lock_guard lock(m_shared->holdsMutex);
+        before = m_shared->modeBeforeHold;
+    }
+    if (before == StepGate::Mode::Step)
+        step();  // it was being stepped: this is the step the learner asked for
+    else
+        m_shared->gate.setMode(before);
 }
 
 void PaneRunner::setEchoInput(bool echo)
@@ -351,6 +405,10 @@ void PaneRunner::launch()
     Shared &s = *m_shared;
     s.cancel->reset();
     s.gate.reset();
+    {
+        std::lock_guard lock(s.holdsMutex);
+        s.arrivals.clear();  // occurrences count from each start
+    }
     if (!m_inputClosed)
         s.input.reopen();  // lines typed before the program started wait for its input()
     m_exitCode = 0;
@@ -474,6 +532,11 @@ void PaneRunner::step()
 }
 
 void PaneRunner::sendInput(const QString &line)
+{
+    m_shared->input.push(line.toStdString());
+}
+
+void PaneRunner::sendInputBytes(const QByteArray &line)
 {
     m_shared->input.push(line.toStdString());
 }

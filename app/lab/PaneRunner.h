@@ -74,6 +74,11 @@ public:
     void resetToIdle();  // after Reset: "not started", so stepping the lab starts it again
 
     void setEchoInput(bool echo);  // the window echoes "> line"
+    // Stops before the occurrence-th arrival at a step in each run, even while running, and
+    // says so (heldBefore): a prediction is due there. resumeAfterHold() lets it on as it ran.
+    void holdBefore(const QString &stepId, int occurrence);
+    void clearHolds();
+    void resumeAfterHold();
     // Faults injected into this pane's sockets (the lab's, until a teacher or a check changes them).
     socketlab::FaultPlan &faults();
     StepGate &gate();
@@ -85,6 +90,7 @@ public slots:
     void pause() { gate().setMode(StepGate::Mode::Step); }
     void run(StepGate::Mode mode = StepGate::Mode::Run) { gate().setMode(mode); }
     void sendInput(const QString &line);
+    void sendInputBytes(const QByteArray &line);  // as a terminal gave it: input() raises if not UTF-8
     void closeInput();            // end of input (EOF): input() returns nothing, also for a run yet to start
 
 signals:
@@ -97,6 +103,7 @@ signals:
     void paramsChanged();                       // the listing shows other values now
     void finished(int exitCode);
     void woundDown();                           // the last stopped run's thread has ended
+    void heldBefore(const QString &stepId, int occurrence);  // a holdBefore() stopped it
 
 
 private slots:

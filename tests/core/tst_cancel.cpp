@@ -445,7 +445,7 @@ void TestCancel::resetLetsCallsBlockAndWorkAgain()
     QVERIFY(!reader.error().isError());
 }
 
-// settimeout(0.05) ends in socket.timeout after at least 50 ms; a cancel during a long
+// settimeout(0.05) ends in TimeoutError (socket.timeout) after at least 50 ms; a cancel during a long
 // timeout ends in Cancelled at once. Neither is mistaken for the other.
 void TestCancel::timeoutAndCancelAreToldApart()
 {

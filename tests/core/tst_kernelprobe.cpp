@@ -114,9 +114,8 @@ void TestKernelProbe::expectAcceptQueue(const Socket &listener, std::uint32_t le
 
 void TestKernelProbe::acceptQueueAgreesWithSs()
 {
-    const QString ss = QStandardPaths::findExecutable(QStringLiteral("ss"));
-    if (ss.isEmpty())
-        QSKIP("ss (iproute2) is not installed: the probe cannot be compared with it");
+    const QString ss = testsupport::ssCommand();
+    REQUIRE_WITNESS(!ss.isEmpty(), "ss (iproute2) is not installed: the probe cannot be compared with it");
     constexpr int backlog = 3;
     Socket listener = testsupport::boundLoopback(SOCK_STREAM, backlog);
     QVERIFY(listener.isOpen());

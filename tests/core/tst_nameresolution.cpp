@@ -6,6 +6,8 @@
 #include <QSysInfo>
 #include <QtTest>
 
+#include "Witness.h"
+
 #include <NameResolution.h>
 
 #include <netdb.h>
@@ -29,14 +31,7 @@ template <typename T>
 T valueOr(const Result<T> &r, T fallback) { return r ? *r : fallback; }
 
 // Does a system database file (/etc/services, /etc/protocols) have a line matching pattern?
-bool systemFileHas(const char *path, const char *pattern)
-{
-    QFile f(QString::fromLatin1(path));
-    if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QRegularExpression re(QString::fromLatin1(pattern), QRegularExpression::MultilineOption);
-    return re.match(QString::fromLatin1(f.readAll())).hasMatch();
-}
+using testsupport::systemFileHas;
 
 QStringList hostsOf(const std::vector<AddressInfo> &list)
 {
@@ -66,6 +61,7 @@ private slots:
     void protocolByName();
     void byteOrder16();
     void byteOrder32();
+    void inetAtonNtoa();
     void inetPtonNtopRoundTrip_data();
     void inetPtonNtopRoundTrip();
     void inetPtonIllegalAddress();
@@ -202,8 +198,8 @@ void TestNameResolution::getnameinfoNumeric()
 
 void TestNameResolution::servicesByNameAndPort()
 {
-    if (!systemFileHas("/etc/services", "^http\\s+80/tcp"))
-        QSKIP("/etc/services has no http 80/tcp line");
+    REQUIRE_WITNESS(systemFileHas("/etc/services", "^http\\s+80/tcp"),
+                    "/etc/services (netbase) has no http 80/tcp line");
     const auto port = socketlab::getservbyname("http", "tcp");
     QVERIFY2(port, qPrintable(pyError(port.error())));
     QCOMPARE(*port, 80);
@@ -232,11 +228,10 @@ void TestNameResolution::unknownServiceIsServiceNotFound()
 
 void TestNameResolution::protocolByName()
 {
-    if (!systemFileHas("/etc/protocols", "^tcp\\s+6\\b"))
-        QSKIP("/etc/protocols is missing or has no tcp line");
+    REQUIRE_WITNESS(systemFileHas("/etc/protocols", "^tcp\\s+6\\b") && systemFileHas("/etc/protocols", "^udp\\s+17\\b"),
+                    "/etc/protocols (netbase) is missing or has no tcp and udp lines");
     QCOMPARE(valueOr(socketlab::getprotobyname("tcp"), -1), 6);
-    if (systemFileHas("/etc/protocols", "^udp\\s+17\\b"))
-        QCOMPARE(valueOr(socketlab::getprotobyname("udp"), -1), 17);
+    QCOMPARE(valueOr(socketlab::getprotobyname("udp"), -1), 17);
     const auto unknown = socketlab::getprotobyname("no-such-protocol-socketlab");
     QVERIFY(!unknown);
     QCOMPARE(unknown.error().kind(), ErrorKind::ProtocolNotFound);
@@ -310,6 +305,20 @@ void TestNameResolution::inetPtonIllegalAddress()
         QCOMPARE(pyError(r.error()), QStringLiteral("OSError: illegal IP address string passed to inet_pton"));
     }
     QCOMPARE(socketlab::inetPton(AF_INET6, "::1::2").error().kind(), ErrorKind::IllegalAddress);
+}
+
+// inet_aton: IPv4 only, the old short forms too, and its own error text (Python's).
+void TestNameResolution::inetAtonNtoa()
+{
+    QCOMPARE(valueOr(socketlab::inetAton("127.0.0.1"), std::string()), std::string("\x7f\x00\x00\x01", 4));
+    QCOMPARE(valueOr(socketlab::inetAton("127.1"), std::string()), std::string("\x7f\x00\x00\x01", 4));
+    QCOMPARE(valueOr(socketlab::inetNtoa(std::string("\xc0\xa8\x00\x01", 4)), std::string()), std::string("192.168.0.1"));
+    for (const char *bad : {"300.1.2.3", "::1", "localhost"}) {
+        const auto r = socketlab::inetAton(bad);
+        QVERIFY2(!r, bad);
+        QCOMPARE(pyError(r.error()), QStringLiteral("OSError: illegal IP address string passed to inet_aton"));
+    }
+    QCOMPARE(socketlab::inetNtoa("abc").error().code(), EINVAL);
 }
 
 void TestNameResolution::inetConversionErrors()

@@ -164,8 +164,7 @@ private slots:
 void TestPythonInterop::initTestCase()
 {
     m_python = testsupport::python3();
-    if (m_python.isEmpty())
-        QSKIP("python3 is not installed (not found on PATH): the interop tests need a real Python 3");
+    REQUIRE_WITNESS(!m_python.isEmpty(), "python3 is not installed (not found on PATH): the interop tests need a real Python 3");
     // Python's ctime() always writes English names; strftime follows LC_TIME, which
     // QCoreApplication took from the environment. No other thread runs yet.
     std::setlocale(LC_TIME, "C");

@@ -1,6 +1,7 @@
 // Tests of SocketError: every failure reads the way a learner meets it in C (the errno
 // symbol), in the system's words, and as the exception Python's socket module raises.
-// The expected strings are what CPython 3 prints on Linux for the same failure.
+// The expected strings are what CPython 3.10+ prints on Linux for the same failure
+// (tst_pythonerrors asks python3 itself).
 #include <QtTest>
 
 #include <SocketError.h>
@@ -28,6 +29,7 @@ private slots:
     void lookupAndAddressErrors_data();
     void lookupAndAddressErrors();
     void noneIsNotAnError();
+    void onlyTimeoutsWereRenamed();
     void equalityComparesKindAndCode();
 };
 
@@ -102,8 +104,12 @@ void TestSocketError::timeout()
 {
     const SocketError e(ErrorKind::Timeout, ETIMEDOUT);
     QVERIFY(e.isError());
-    QCOMPARE(qs(e.pythonException()), QStringLiteral("socket.timeout"));
-    QCOMPARE(qs(e.pythonString()), QStringLiteral("socket.timeout: timed out"));
+    // Python 3.10 made socket.timeout an alias of the builtin TimeoutError, and prints that.
+    QCOMPARE(qs(e.pythonException()), QStringLiteral("TimeoutError"));
+    QCOMPARE(qs(e.pythonString()), QStringLiteral("TimeoutError: timed out"));
+    // The old name, for lessons and books that quote it.
+    QCOMPARE(qs(e.pythonFormerException()), QStringLiteral("socket.timeout"));
+    QCOMPARE(qs(e.pythonNameNote()), QStringLiteral("named socket.timeout before Python 3.10"));
     QCOMPARE(qs(e.message()), QStringLiteral("timed out"));
     QCOMPARE(qs(e.symbol()), QStringLiteral("ETIMEDOUT"));
     // Not the kernel's ETIMEDOUT (a connect that got no answer): the socket's own timeout.
@@ -187,6 +193,17 @@ void TestSocketError::noneIsNotAnError()
     QVERIFY(none.message().empty());
     QVERIFY(none.pythonException().empty());
     QVERIFY(none.pythonString().empty());
+}
+
+void TestSocketError::onlyTimeoutsWereRenamed()
+{
+    // Errors whose Python name never changed carry no note.
+    for (const SocketError &e : {SocketError::fromErrno(ETIMEDOUT), SocketError::fromErrno(ECONNREFUSED),
+                                 SocketError(ErrorKind::Resolver, EAI_NONAME), SocketError(ErrorKind::Closed, EBADF),
+                                 SocketError(ErrorKind::Cancelled, ECANCELED), SocketError()}) {
+        QVERIFY2(e.pythonFormerException().empty(), e.pythonString().c_str());
+        QVERIFY2(e.pythonNameNote().empty(), e.pythonString().c_str());
+    }
 }
 
 void TestSocketError::equalityComparesKindAndCode()

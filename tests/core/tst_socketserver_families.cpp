@@ -29,12 +29,6 @@ Socket unixClient(int type, const SocketAddress *bindTo = nullptr)
     return std::move(s).value();
 }
 
-bool haveIpv6()
-{
-    auto s = Socket::create(AF_INET6, SOCK_STREAM);
-    return s && s->bind(SocketAddress::loopback(AF_INET6, 0));
-}
-
 } // namespace
 
 class tst_socketserver_families : public QObject {
@@ -127,8 +121,7 @@ void tst_socketserver_families::threadingUnixStreamServer()
 
 void tst_socketserver_families::ipv6Servers()
 {
-    if (!haveIpv6())
-        QSKIP("no IPv6 loopback on this machine");
+    REQUIRE_WITNESS(testsupport::ipv6Loopback(), "no IPv6 loopback (::1) on this machine");
     TCPServer tcp(SocketAddress::loopback(AF_INET6, 0), tutorial::upperEchoHandler([](const std::string &) {}));
     UDPServer udp(SocketAddress::loopback(AF_INET6, 0), RequestHandlerClass::of<EchoPacketHandler>());
     QVERIFY(tcp.initStatus() && udp.initStatus());

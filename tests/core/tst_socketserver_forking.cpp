@@ -4,13 +4,18 @@
 // with exit code 1, datagram requests, clear errors for unregistered handlers, children that
 // never outlive their server, Stop during collect_children, no descriptor leaked into
 // children or left behind, and a child's print() arriving in the server's console output
-// after its "started" notice. The helper must start before Qt: this suite has its own main().
+// after its "started" notice. A helper that is killed is reaped at once and replaced: the
+// next request is served by a child of the new one, and nothing spins or is left a zombie;
+// one that keeps ending is given up, and the learner is told so in plain words. The helper
+// must start before Qt: this suite has its own main().
+#include "ProcessProbes.h"
 #include "tst_socketserver_support.h"
 
 #include <CancelToken.h>
 #include "SampleHandlers.h"
 
 #include <QFile>
+#include <csignal>
 #include <filesystem>
 #include <stdexcept>
 #include <unistd.h>
@@ -35,6 +40,11 @@ public:
         (void)orRaise(rfile().readline());
         orRaise(wfile().write("done " + name + "\n"));
     }
+};
+
+class ParentPidHandler : public StreamRequestHandler {  // "<pid> <parent's pid>": whose child served
+public:
+    void handle() override { orRaise(wfile().write(ownPid() + " " + std::to_string(::getppid()) + "\n")); }
 };
 
 class RaisingHandler : public BaseRequestHandler {
@@ -62,6 +72,7 @@ public:
 const RequestHandlerClass kPid = registerHandler<PidHandler>("test.pid");
 const RequestHandlerClass kSlow = registerHandler<SlowHandler>("test.slow");
 const RequestHandlerClass kRaising = registerHandler<RaisingHandler>("test.raise");
+const RequestHandlerClass kParentPid = registerHandler<ParentPidHandler>("test.ppid");
 const RequestHandlerClass kDescriptors = registerHandler<DescriptorHandler>("test.fds");
 const RequestHandlerClass kUpperPacket = registerHandler<UpperPacketHandler>("test.upper_packet");
 
@@ -76,6 +87,32 @@ char processState(std::int64_t pid)
     const QByteArray stat = f.readAll();
     const int close = stat.lastIndexOf(')');
     return close > 0 && close + 2 < stat.size() ? stat.at(close + 2) : '?';
+}
+
+// The parent's pid of a process, from /proc/PID/stat; 0 if it is gone.
+std::int64_t parentOf(std::int64_t pid)
+{
+    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray stat = f.readAll();
+    return stat.mid(stat.lastIndexOf(')') + 2).split(' ').value(1).toLongLong();
+}
+
+// This process's children that are zombies (exited, never reaped): "<defunct>" in ps.
+QStringList zombieChildren()
+{
+    QStringList zombies;
+    for (const QString &task : QDir(QStringLiteral("/proc/self/task")).entryList(QDir::NoDotAndDotDot | QDir::Dirs)) {
+        QFile f(QStringLiteral("/proc/self/task/%1/children").arg(task));
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        for (const QByteArray &pid : f.readAll().simplified().split(' ')) {
+            if (!pid.isEmpty() && processState(pid.toLongLong()) == 'Z')
+                zombies << QString::fromLatin1(pid);
+        }
+    }
+    return zombies;
 }
 
 } // namespace
@@ -94,6 +131,9 @@ private slots:
     void stopInterruptsWaitingForChildren();
     void noDescriptorLeakedOrLeftBehind();
     void childConsoleLinesReachTheServer();
+    // These two end the helper: they run last.
+    void killedHelperIsReapedAndReplaced();
+    void helperThatKeepsEndingIsGivenUpInPlainWords();
 };
 
 void tst_socketserver_forking::helperRuns()
@@ -344,6 +384,69 @@ void tst_socketserver_forking::childConsoleLinesReachTheServer()
     const std::string pid = console[0].substr(6, console[0].find(' ', 6) - 6);
     QCOMPARE(qs(console[1]), QStringLiteral("...connected from: ('127.0.0.1', %1)").arg(qs(port)));
     QCOMPARE(qs(console[2]), qs("child " + pid + " exited 0"));
+}
+
+void tst_socketserver_forking::killedHelperIsReapedAndReplaced()
+{
+    const std::int64_t old = ForkHelper::pid();
+    QVERIFY(old > 0);
+    ErrorText errors;
+    ForkingTCPServer server(loopback(), kParentPid);  // attached to the helper about to be killed
+    server.setErrorOutput(errors.sink());
+    ServerThread serving(server);
+    QCOMPARE(qs(exchange(server.serverAddress(), "\n")).section(QLatin1Char(' '), 1).trimmed(), QString::number(old));
+
+    QCOMPARE(::kill(pid_t(old), SIGKILL), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(processState(old), '?', 10000);  // reaped at once: no <defunct> left
+    QTRY_VERIFY_WITH_TIMEOUT(ForkHelper::isRunning() && ForkHelper::pid() != old, 20000);
+    const std::int64_t fresh = ForkHelper::pid();
+    QCOMPARE(parentOf(fresh), std::int64_t(::getpid()));
+    // The server's loop saw its channel hang up: it must not spin on it.
+    const double busy = testsupport::busyFraction(::getpid(), 500);
+    QVERIFY2(busy < 0.25, qPrintable(QStringLiteral("%1 % of a CPU after the helper died").arg(busy * 100, 0, 'f', 0)));
+
+    // The next request is served by a child of the new helper.
+    const QString reply = qs(exchange(server.serverAddress(), "\n"));
+    QCOMPARE(reply.section(QLatin1Char(' '), 1).trimmed(), QString::number(fresh));
+    QTRY_VERIFY_WITH_TIMEOUT(server.activeChildren().empty(), 10000);
+    QVERIFY(serving.stop());
+    server.serverClose();
+    QVERIFY2(zombieChildren().isEmpty(), qPrintable(zombieChildren().join(QLatin1Char(' '))));
+    const QString said = qs(errors.text());
+    QVERIFY2(said.contains(QStringLiteral("the helper process that forks the children (pid %1) was killed by signal 9 (SIGKILL); "
+                                          "a new one (pid %2) forks the children now").arg(old).arg(fresh)),
+             qPrintable(said));
+}
+
+void tst_socketserver_forking::helperThatKeepsEndingIsGivenUpInPlainWords()
+{
+    // Killed again and again (the previous test's kill counts too): after three ends within ten
+    // seconds no new helper is started.
+    for (int i = 0; i < 3 && ForkHelper::isRunning(); ++i) {
+        const std::int64_t old = ForkHelper::pid();
+        QCOMPARE(::kill(pid_t(old), SIGKILL), 0);
+        QTRY_COMPARE_WITH_TIMEOUT(processState(old), '?', 10000);
+        QTRY_VERIFY_WITH_TIMEOUT((ForkHelper::isRunning() && ForkHelper::pid() != old)
+                                     || qs(ForkHelper::unavailableReason()).startsWith(QStringLiteral("forking is no longer")),
+                                 20000);
+    }
+    QVERIFY(!ForkHelper::isRunning());
+    ErrorText errors;
+    ForkingTCPServer server(loopback(), kParentPid);
+    server.setErrorOutput(errors.sink());
+    ServerThread serving(server);
+    QCOMPARE(qs(exchange(server.serverAddress(), "\n")), QString());  // handle_error, then the connection closes
+    QVERIFY(serving.stop());
+    server.serverClose();
+    const QString said = qs(errors.text());
+    QVERIFY2(said.contains(QStringLiteral("\nforking is no longer available: the helper process that forks the children (pid ")),
+             qPrintable(said));
+    QVERIFY2(said.contains(QStringLiteral("was killed by signal 9 (SIGKILL), and it ended 3 times within 10 seconds, so no new "
+                                          "one is started")),
+             qPrintable(said));
+    QVERIFY2(!said.contains(QStringLiteral("socketlab::")) && !said.contains(QStringLiteral("ForkError")),
+             "no C++ names in what the learner reads");
+    QVERIFY(zombieChildren().isEmpty());
 }
 
 int main(int argc, char **argv)

@@ -8,6 +8,7 @@
 #include <TraceStream.h>
 #include <socketserver/SocketServer.h>
 
+#include "ProcessProbes.h"
 #include "TestSupport.h"
 
 #include <mutex>
@@ -174,9 +175,6 @@ private:
     std::string m_text;
 };
 
-inline int threadCount()
-{
-    return static_cast<int>(QDir(QStringLiteral("/proc/self/task")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
-}
+using testsupport::threadCount;
 
 } // namespace sstest

@@ -1,7 +1,8 @@
 // tst_trace: traced calls on real loopback sockets emit the Begin / Blocked / Returned /
 // Failed events a learner sees, and SocketRecord's counters agree with the bytes that
-// really moved.
+// really moved, as the kernel counted them (TCP_INFO).
 #include "CoreTestSupport.h"
+#include "KernelTcpBytes.h"
 
 #include <Clock.h>
 #include <Socket.h>
@@ -26,6 +27,8 @@
 #include <sys/socket.h>
 
 using namespace socketlab;
+using testsupport::KernelTcpBytes;
+using testsupport::kernelTcpBytes;
 using testsupport::makeTcpPair;
 using testsupport::TcpPair;
 using testsupport::waitUntil;
@@ -97,6 +100,18 @@ Moved moveMessages(Socket &from, Socket &to, const std::vector<int> &sizes)
     return m;
 }
 
+// The kernel's counts for a socket once its traffic has settled: everything it sent was
+// acknowledged by the peer. Empty (not available) if that does not happen within seconds.
+KernelTcpBytes settled(const Socket &s)
+{
+    KernelTcpBytes k;
+    const bool done = waitUntil([&] {
+        k = kernelTcpBytes(s.fileno());
+        return k.available && k.unacked == 0 && k.notSent == 0;
+    });
+    return done ? k : KernelTcpBytes();
+}
+
 } // namespace
 
 class TestTrace : public QObject {
@@ -110,7 +125,7 @@ private slots:
     void emptyRecvFlagsPeerCloseOnlyWhenThePeerClosed();
     void sendAllNestsItsSends();
     void countersMatchBytesMoved();
-
+    void countersAgreeWithTheKernel();
 };
 
 // socket, bind, listen, connect, accept, send, recv on one thread: each a Begin followed by
@@ -360,6 +375,8 @@ void TestTrace::countersMatchBytesMoved()
     (void)drainAll(*trace);
     const SocketRecord &c = *p.client.record(), &s = *p.server.record();
     const std::uint64_t clientCalls = c.calls.load(), serverCalls = s.calls.load();
+    const KernelTcpBytes clientBefore = settled(p.client), serverBefore = settled(p.server);
+    QVERIFY(clientBefore.available && serverBefore.available);
     const quint32 seed = QRandomGenerator::global()->generate();
     qInfo("seed %u", seed);
     QRandomGenerator rng(seed);
@@ -381,6 +398,14 @@ void TestTrace::countersMatchBytesMoved()
     QCOMPARE(s.messagesSent.load(), b.sendCalls);
     QCOMPARE(c.bytesReceived.load(), b.bytes);
     QCOMPARE(c.messagesReceived.load(), b.recvCalls);
+    // And with the kernel's own counts: what each side's peer acknowledged, what each received.
+    const KernelTcpBytes clientAfter = settled(p.client), serverAfter = settled(p.server);
+    QVERIFY(clientAfter.available && serverAfter.available);
+    QCOMPARE(c.bytesSent.load(), clientAfter.acked - clientBefore.acked);
+    QCOMPARE(s.bytesReceived.load(), serverAfter.received - serverBefore.received);
+    QCOMPARE(s.bytesSent.load(), serverAfter.acked - serverBefore.acked);
+    QCOMPARE(c.bytesReceived.load(), clientAfter.received - clientBefore.received);
+    QCOMPARE(clientAfter.unread + serverAfter.unread, 0);
 
     const std::vector<TraceEvent> all = drainAll(*trace);
     QCOMPARE(trace->dropped(), std::uint64_t{0});
@@ -396,6 +421,33 @@ void TestTrace::countersMatchBytesMoved()
     };
     QCOMPARE(c.calls.load() - clientCalls, begins(c.id));
     QCOMPARE(s.calls.load() - serverCalls, begins(s.id));
+}
+
+// The counters against the kernel alone, one recv at a time: whatever recv() returned, the
+// record must count the bytes the kernel handed over (TCP_INFO bytes_received, nothing left
+// unread) and the bytes the peer acknowledged (bytes_acked). A recv that lost a byte on its
+// way to the caller, and counted what it returned, would agree with itself but not with these.
+void TestTrace::countersAgreeWithTheKernel()
+{
+    TcpPair p;
+    QVERIFY(makeTcpPair(p, SocketContext{std::make_shared<TraceStream>(), nullptr, nullptr, "kernel"}));
+    const KernelTcpBytes clientBefore = settled(p.client), serverBefore = kernelTcpBytes(p.server.fileno());
+    QVERIFY(clientBefore.available && serverBefore.available);
+    const std::uint64_t sentBefore = p.client.record()->bytesSent.load();
+    const std::uint64_t receivedBefore = p.server.record()->bytesReceived.load();
+    for (const char *message : {"one", "two words", "h\xc3\xa9llo\r\n"})
+        QVERIFY(p.client.sendAll(message));
+    const KernelTcpBytes client = settled(p.client);
+    QVERIFY(client.available);
+    QVERIFY(p.server.setTimeout(5.0));
+    KernelTcpBytes server;
+    for (int i = 0; i < 100 && (server = kernelTcpBytes(p.server.fileno())).unread > 0; ++i)
+        QVERIFY(p.server.recv(7));  // several recv calls, each taking what is there up to 7 bytes
+    QVERIFY(server.available);
+    QCOMPARE(server.unread, 0);
+    QCOMPARE(client.acked - clientBefore.acked, std::uint64_t(3 + 9 + 8));
+    QCOMPARE(p.client.record()->bytesSent.load() - sentBefore, client.acked - clientBefore.acked);
+    QCOMPARE(p.server.record()->bytesReceived.load() - receivedBefore, server.received - serverBefore.received);
 }
 
 QTEST_GUILESS_MAIN(TestTrace)

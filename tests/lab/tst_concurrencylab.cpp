@@ -1,11 +1,13 @@
 // tst_concurrencylab: the socketserver-concurrency lab on real loopback sockets. Client 1
 // connects and stays silent (its handler waits in readline); client 2 sends a line. Under
-// TCPServer client 2 is connected but not served until client 1 speaks; under
+// TCPServer client 2 is connected by the kernel but waits in the accept queue until client 1
+// speaks and is answered (the trace shows client 1's reply before client 2's accept); under
 // ThreadingTCPServer and ForkingTCPServer it is answered while client 1 is still silent.
 // Forked children's print() and their start and exit show in the server's pane;
 // verify_request refuses a client bound to another loopback address; and stepping handler
 // threads keeps the pane paused while any of them still waits. Own main(): the fork helper
 // must start before Qt's threads.
+#include "KernelWitness.h"
 #include "LabTestSupport.h"
 #include "TestSupport.h"
 
@@ -43,6 +45,40 @@ int connectedLines(const QSignalSpy &serverOutput)
 {
     return int(texts(serverOutput).filter(QStringLiteral("...connected from: ('127.0.0.1', ")).size());
 }
+
+// Follows the lab's trace (draining it) for the server's first two accept()s and its reply
+// to the first connection (the first write on it): their sequence numbers, in the order the
+// calls ended. A forked child's events reach the trace a little later: update() until complete.
+class ServingOrder {
+public:
+    explicit ServingOrder(TraceStream &trace) : m_trace(trace) {}
+
+    bool update()
+    {
+        std::vector<TraceEvent> events;
+        m_trace.drain(events);
+        for (const TraceEvent &e : events) {
+            if (e.phase != TracePhase::Returned)
+                continue;
+            if (e.call == TraceCall::Accept && !firstAccept) {
+                firstAccept = e.sequence;
+                m_firstConnection = e.relatedSocketId;
+            } else if (e.call == TraceCall::Accept && !secondAccept) {
+                secondAccept = e.sequence;
+            } else if (m_firstConnection && e.socketId == m_firstConnection && !replyToFirst
+                       && (e.call == TraceCall::WfileWrite || e.call == TraceCall::SendAll || e.call == TraceCall::Send)) {
+                replyToFirst = e.sequence;
+            }
+        }
+        return firstAccept && secondAccept && replyToFirst;
+    }
+
+    std::uint64_t firstAccept = 0, secondAccept = 0, replyToFirst = 0;
+
+private:
+    TraceStream &m_trace;
+    std::uint32_t m_firstConnection = 0;
+};
 
 } // namespace
 
@@ -105,7 +141,8 @@ private slots:
         QSignalSpy serverOutput(server, &PaneRunner::output);
         QSignalSpy output1(client1, &PaneRunner::output);
         QSignalSpy output2(client2, &PaneRunner::output);
-        QVERIFY(startServer(session, serverClass) != 0);
+        const std::uint16_t port = startServer(session, serverClass);
+        QVERIFY(port != 0);
 
         // Client 1 connects and says nothing: its handler holds the connection in readline().
         client1->start();
@@ -120,16 +157,28 @@ private slots:
             QVERIFY(answers(output1).isEmpty());
             QVERIFY(connectedLines(serverOutput) >= 2);
         } else {
-            // Connected by the kernel, its line sent, and waiting in recv(): not served.
+            // Connected by the kernel, its line sent, waiting in recv(); and the kernel holds
+            // its connection in the listener's accept queue: the server, in client 1's
+            // readline(), has not accepted it. (A server that served it would have emptied
+            // the queue; the trace below says when it was accepted.)
             QTRY_COMPARE_WITH_TIMEOUT(client2->blockedIn(), TraceCall::Recv, kWaitMs);
+            QTRY_COMPARE_WITH_TIMEOUT(testsupport::acceptQueueInProc(port), 1, kWaitMs);
             QCOMPARE(connectedLines(serverOutput), 1);
             QVERIFY(answers(output2).isEmpty());
         }
-        // Client 1 speaks: now everyone is answered, client 1 first under TCPServer.
+        // Client 1 speaks: now everyone is answered.
         client1->sendInput(QStringLiteral("one"));
         QTRY_COMPARE_WITH_TIMEOUT(answers(output1), QStringList{QStringLiteral("one")}, kWaitMs);
         QTRY_COMPARE_WITH_TIMEOUT(answers(output2), QStringList{QStringLiteral("two")}, kWaitMs);
         QVERIFY(connectedLines(serverOutput) >= 2);
+        // In which order, from the trace: TCPServer accepted client 2 only after it had written
+        // client 1's reply; the others accepted it while client 1 was still silent.
+        ServingOrder order(*session.trace());
+        QTRY_VERIFY_WITH_TIMEOUT(order.update(), kWaitMs);
+        if (concurrent)
+            QVERIFY2(order.secondAccept < order.replyToFirst, "client 2 was accepted only after client 1 was answered");
+        else
+            QVERIFY2(order.replyToFirst < order.secondAccept, "client 2 was accepted before client 1 was answered");
 
         if (serverClass == QLatin1String("ForkingTCPServer")) {
             // The children's own print() reached this pane, and the pane said their lives.

@@ -7,6 +7,9 @@
 #include <LabProgress.h>
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -214,9 +217,79 @@ private slots:
                         progress.recordStep(lab.id, pane.id, step);
                 }
             }
-            QVERIFY2(progress.completed(lab.id), qPrintable(lab.id));
             QCOMPARE(storedSteps(lab.id).size(), steps);
+            // Running every step completes a lab only when it has no exercise to pass.
+            QVERIFY2(progress.completed(lab.id) == lab.exercises.isEmpty(), qPrintable(lab.id));
+            for (const ExerciseDefinition &e : lab.exercises)
+                progress.recordExercise(lab.id, e.id, true);
+            QVERIFY2(progress.completed(lab.id), qPrintable(lab.id));
         }
+    }
+
+    void predictionsExercisesAndHints()
+    {
+        LabDefinition lab = twoPaneLab();
+        for (const char *id : {"p1", "p2", "p3"}) {
+            PredictionDefinition p;
+            p.id = QLatin1String(id);
+            lab.predictions << p;
+        }
+        for (const char *id : {"e1", "e2"}) {
+            ExerciseDefinition e;
+            e.id = QLatin1String(id);
+            lab.exercises << e;
+        }
+        {
+            LabProgress progress;
+            progress.addLab(lab);
+            for (const PaneDefinition &pane : lab.panes) {
+                for (const QString &step : pane.steps.keys())
+                    progress.recordStep(lab.id, pane.id, step);
+            }
+            QVERIFY(!progress.completed(lab.id));  // every step run, no exercise passed
+            progress.recordPrediction(lab.id, QStringLiteral("p1"), false, false);
+            progress.recordPrediction(lab.id, QStringLiteral("p1"), false, true);  // the latest answer counts
+            progress.recordPrediction(lab.id, QStringLiteral("p2"), true, false);
+            progress.recordPrediction(lab.id, QStringLiteral("nope"), false, true);  // unknown: ignored
+            progress.recordExercise(lab.id, QStringLiteral("e1"), true);
+            progress.recordExercise(lab.id, QStringLiteral("e1"), false);  // once passed, stays passed
+            progress.recordHint(lab.id, QStringLiteral("e2"), 1);
+            progress.recordHint(lab.id, QStringLiteral("e2"), 2);
+            progress.recordHint(lab.id, QStringLiteral("e2"), 1);
+            QVERIFY(!progress.completed(lab.id));
+        }
+        LabProgress again;  // a new run of the app reads it all back
+        again.addLab(lab);
+        const LabProgress::Summary s = again.summary(lab.id);
+        QCOMPARE(s.predictions, 3);
+        QCOMPARE(s.predictionsAnswered, 1);
+        QCOMPARE(s.predictionsRight, 1);
+        QCOMPARE(s.predictionsSkipped, 1);
+        QCOMPARE(s.exercises, 2);
+        QCOMPARE(s.exercisesPassed, 1);
+        QCOMPARE(again.hintsShown(lab.id, QStringLiteral("e2")), 2);
+        QCOMPARE(s.hintsUsed, 2);
+        QVERIFY(again.exercisePassed(lab.id, QStringLiteral("e1")));
+        QVERIFY(!s.completed);
+        again.recordExercise(lab.id, QStringLiteral("e2"), true);
+        QVERIFY(again.completed(lab.id));
+
+        // The report: JSON a teacher's script reads, Markdown a teacher reads.
+        const QJsonObject report = QJsonDocument::fromJson(again.reportJson({lab}, QStringLiteral("Li Lei"))).object();
+        QCOMPARE(report.value(QStringLiteral("format")).toString(), QStringLiteral("socketlab-progress/1"));
+        QCOMPARE(report.value(QStringLiteral("learner")).toString(), QStringLiteral("Li Lei"));
+        const QJsonObject entry = report.value(QStringLiteral("labs")).toArray().at(0).toObject();
+        QCOMPARE(entry.value(QStringLiteral("lab")).toString(), QStringLiteral("mini"));
+        QCOMPARE(entry.value(QStringLiteral("completed")).toBool(), true);
+        QCOMPARE(entry.value(QStringLiteral("predictions")).toObject().value(QStringLiteral("right")).toInt(), 1);
+        QCOMPARE(entry.value(QStringLiteral("exercises")).toObject().value(QStringLiteral("passed")).toInt(), 2);
+        QCOMPARE(entry.value(QStringLiteral("hintsUsed")).toInt(), 2);
+        const QString markdown = again.reportMarkdown({lab}, QStringLiteral("Li Lei"), QStringLiteral("en"));
+        QVERIFY2(markdown.contains(QStringLiteral("| 5 / 5 | 1 / 3 | 2 / 2 | 2 | yes |")), qPrintable(markdown));
+
+        again.forgetAll();
+        QCOMPARE(again.summary(lab.id).exercisesPassed, 0);
+        QVERIFY(!QSettings().childGroups().contains(QStringLiteral("progress")));
     }
 
     void repeatedStepsAreCheap()

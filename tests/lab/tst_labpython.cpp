@@ -10,9 +10,7 @@
 #include <PaneRunner.h>
 
 #include <QDateTime>
-#include <QLocale>
 #include <QProcess>
-#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -141,17 +139,13 @@ udpSerSock.close()
 using Python = testsupport::PythonProcess;
 
 // Splits "[ctime] data" into the stamp and the data; the stamp must be Python's ctime() of
-// a second in [from, to] (Qt refuses a weekday that does not fit the date).
+// a second in [from, to].
 bool splitStamped(const QByteArray &reply, QByteArray *data, const QDateTime &from, const QDateTime &to)
 {
-    static const QRegularExpression stamp(QStringLiteral(R"(^\[(\w{3} \w{3} [ \d]\d \d\d:\d\d:\d\d \d{4})\] )"));
-    const QRegularExpressionMatch m = stamp.match(QString::fromLatin1(reply.left(64)));
-    if (!m.hasMatch())
+    const testsupport::Stamp stamp = testsupport::stampOf(QString::fromLatin1(reply.left(64)));
+    if (!stamp.within(from, to))
         return false;
-    const QDateTime when = QLocale::c().toDateTime(m.captured(1).simplified(), QStringLiteral("ddd MMM d hh:mm:ss yyyy"));
-    if (!when.isValid() || when.secsTo(from) > 1 || to.secsTo(when) > 1)
-        return false;
-    *data = reply.mid(m.capturedLength(0));
+    *data = reply.mid(stamp.length);
     return true;
 }
 
@@ -175,8 +169,8 @@ private slots:
 
 void TestLabPython::initTestCase()
 {
-    if (testsupport::python3().isEmpty())
-        QSKIP("python3 is not installed: the cross-checks with the tutorial's Python programs need it");
+    REQUIRE_WITNESS(!testsupport::python3().isEmpty(),
+                    "python3 is not installed: the cross-checks with the tutorial's Python programs need it");
     m_catalog.loadFrom(LabCatalog::builtInRoot());
     QVERIFY(m_catalog.errors().isEmpty());
     QVERIFY(m_catalog.find(QStringLiteral("tcp-timestamp")) && m_catalog.find(QStringLiteral("udp-timestamp")));

@@ -71,7 +71,10 @@ private slots:
                 answers << m.captured(1);
         }
         QCOMPARE(answers, lines);  // readline() on a datagram: the whole datagram, no "\n" needed
-        // One request per datagram, all from the client's one socket.
+        // One request per datagram, all from the client's one socket. The server's lines reach
+        // the GUI through its own queue: the client may have finished before they are delivered.
+        auto receivedLines = [&] { return texts(serverOutput).filter(QStringLiteral("...received from: ('127.0.0.1', ")).size(); };
+        QTRY_COMPARE_WITH_TIMEOUT(receivedLines(), lines.size(), kWaitMs);
         const QStringList received = texts(serverOutput).filter(QStringLiteral("...received from: ('127.0.0.1', "));
         QCOMPARE(received.size(), lines.size());
         QCOMPARE(QSet<QString>(received.begin(), received.end()).size(), 1);

@@ -37,7 +37,9 @@ inline char *toString(const SocketAddress &address) { return qstrdup(address.toS
 
 namespace testsupport {
 
-// Polls pred until it holds or timeoutMs passes (yielding, never sleeping a fixed time).
+// Polls pred until it holds or timeoutMs passes. Between polls it sleeps a millisecond: on
+// a machine with two cores a spinning waiter would take the CPU from the very threads it
+// waits for. Returns as soon as pred holds, so the sleep bounds the latency, not the wait.
 template <typename Pred>
 bool waitUntil(Pred pred, int timeoutMs = 5000)
 {
@@ -45,7 +47,7 @@ bool waitUntil(Pred pred, int timeoutMs = 5000)
     while (!pred()) {
         if (std::chrono::steady_clock::now() > deadline)
             return pred();
-        std::this_thread::yield();
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     return true;
 }

@@ -84,4 +84,21 @@ private:
     QByteArray m_err;
 };
 
+// The line Python's traceback ends with when code raises: "ConnectionRefusedError: [Errno
+// 111] Connection refused". Empty if python3 could not run it or it raised nothing.
+inline QString pythonErrorOf(const QString &code, const QStringList &args = {})
+{
+    static const char kShowError[] = R"py(
+import sys, traceback
+try:
+    exec(sys.argv[1])
+except Exception as e:
+    print(traceback.format_exception_only(type(e), e)[-1], end='')
+)py";
+    PythonProcess python(kShowError, QStringList{code} + args);
+    if (!python.started() || !python.finish())
+        return {};
+    return QString::fromUtf8(python.out()).trimmed();
+}
+
 } // namespace testsupport

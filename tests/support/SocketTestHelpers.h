@@ -8,6 +8,7 @@
 
 #include <Socket.h>
 
+#include "KernelWitness.h"
 #include "TestSupport.h"
 
 #include <algorithm>
@@ -77,23 +78,7 @@ std::optional<Connection> tcpConnection(int family = AF_INET, const SocketContex
     return c;
 }
 
-// The columns of the line in /proc/net/<file> for 127.0.0.1:localPort (and remotePort, if
-// given): the kernel's own view, as `ss` shows it. Empty when there is none.
-QList<QByteArray> procNetRow(const char *file, std::uint16_t localPort, std::uint16_t remotePort = 0)
-{
-    QFile f(QStringLiteral("/proc/net/") + QLatin1String(file));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    const auto hex = [](std::uint16_t port) {
-        return "0100007F:" + QByteArray::number(port, 16).toUpper().rightJustified(4, '0');
-    };
-    for (const QByteArray &line : f.readAll().split('\n')) {
-        const QList<QByteArray> cols = line.simplified().split(' ');
-        if (cols.size() > 3 && cols[1] == hex(localPort) && (remotePort == 0 || cols[2] == hex(remotePort)))
-            return cols;
-    }
-    return {};
-}
+using testsupport::procNetRow;  // the kernel's /proc/net tables
 
 // Twice what was asked, capped at twice the sysctl maximum: what Linux stores for SO_RCVBUF/SO_SNDBUF.
 int doubledBuffer(int asked, const char *sysctlMax)

@@ -1,9 +1,11 @@
-// Helpers shared by the test suites: descriptor counting, a loopback listener on a free
-// port, and finding python3 for the interop tests.
+// Helpers shared by the test suites: descriptor counting and a loopback listener on a
+// free port. The outside witnesses (python3, ss ...) are in Witness.h.
 #pragma once
 
+#include "Witness.h"
+
 #include <QDir>
-#include <QStandardPaths>
+#include <QFileInfo>
 #include <QString>
 
 #include <Socket.h>
@@ -16,6 +18,16 @@ namespace testsupport {
 inline int openDescriptorCount()
 {
     return static_cast<int>(QDir(QStringLiteral("/proc/self/fd")).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size());
+}
+
+// Open socket descriptors of this process, as the kernel lists them ("socket:[inode]").
+inline int openSocketCount()
+{
+    int sockets = 0;
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    for (const QFileInfo &fd : fds.entryInfoList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System))
+        sockets += fd.symLinkTarget().contains(QLatin1String("socket:[")) ? 1 : 0;
+    return sockets;
 }
 
 // A TCP (or UDP) socket bound to 127.0.0.1 on a port the kernel chose; listening if TCP.
@@ -35,12 +47,6 @@ inline std::uint16_t portOf(socketlab::Socket &s)
 {
     auto a = s.getSockName();
     return a ? a->port() : 0;
-}
-
-// Empty when python3 is not installed: interop tests then QSKIP with a clear message.
-inline QString python3()
-{
-    return QStandardPaths::findExecutable(QStringLiteral("python3"));
 }
 
 } // namespace testsupport

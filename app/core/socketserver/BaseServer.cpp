@@ -114,14 +114,14 @@ void BaseServer::markWaiting(bool waiting) const
     record->blockedIn.store(waiting ? TraceCall::ServeForever : TraceCall::None, std::memory_order_release);
 }
 
-BaseServer::Wake BaseServer::waitForRequest(int timeoutMs, bool forLoop) const
+BaseServer::Wake BaseServer::waitForRequest(int timeoutMs, bool forLoop, bool watchServer) const
 {
     const CancelToken *cancel = m_context.cancel.get();
     if (cancel && cancel->isCancelled())
         return Wake::Cancelled;
     if (fileno() < 0)
         return Wake::Closed;
-    pollfd fds[4] = {{fileno(), POLLIN, 0}, {-1, POLLIN, 0}, {-1, POLLIN, 0}, {-1, POLLIN, 0}};
+    pollfd fds[4] = {{watchServer ? fileno() : -1, POLLIN, 0}, {-1, POLLIN, 0}, {-1, POLLIN, 0}, {-1, POLLIN, 0}};
     if (cancel)
         fds[1].fd = cancel->wakeDescriptor();
     if (forLoop && m_wake) {
@@ -166,7 +166,9 @@ Status BaseServer::serveForever(double pollInterval)
             announcedWait = true;
         }
         markWaiting(true);
-        const Wake wake = waitForRequest(pollMs, true);
+        const std::int64_t now = steadyNowNs();
+        const bool pausing = m_acceptBackoff.pausing(now);
+        const Wake wake = waitForRequest(pausing ? m_acceptBackoff.waitMs(now, pollMs) : pollMs, true, !pausing);
         markWaiting(false);
         if (m_shutdownRequest.load(std::memory_order_acquire))
             break;
@@ -259,9 +261,11 @@ void BaseServer::handleRequestNoBlock() noexcept
             Result<Request> got = getRequest();
             if (!got) {
                 stage.failed(got.error());  // Python: an OSError here means "no request after all"
+                getRequestFailed(got.error());
                 return;
             }
             request = std::move(got).value();
+            m_acceptBackoff.succeeded();
         } catch (...) {
             stage.failed(currentSocketError());
             writeError("Exception in get_request: " + describeCurrentException() + "\n");
@@ -292,6 +296,21 @@ void BaseServer::handleRequestNoBlock() noexcept
         processVerified(request, client);
     else
         tracedShutdownRequest(request);
+}
+
+void BaseServer::getRequestFailed(const SocketError &error) noexcept
+{
+    // Out of descriptors: pause accept() rather than spin on a listening socket that stays
+    // readable. Python says nothing here; the learner is told the first time, through
+    // handle_error as Python would call it with request and client_address None.
+    if (!m_acceptBackoff.failed(error, steadyNowNs()))
+        return;
+    Request none;
+    try {
+        throw SocketException(error);
+    } catch (...) {
+        tracedHandleError(none, SocketAddress());
+    }
 }
 
 void BaseServer::processVerified(Request &request, const SocketAddress &clientAddress) noexcept
@@ -338,8 +357,13 @@ void BaseServer::handleError(Request &, const SocketAddress &clientAddress)
     if (currentSocketError().kind() == ErrorKind::Cancelled)
         return;
     const std::string rule(40, '-');
-    writeError(rule + "\nException occurred during processing of request from " + clientAddress.pythonRepr() + "\n"
-               + describeCurrentException() + "\n" + rule + "\n");
+    std::string report = rule + "\nException occurred during processing of request from " + clientAddress.pythonRepr()
+        + "\n" + describeCurrentException() + "\n";
+    if (m_context.explain) {  // SocketLab's word on it, under Python's text
+        if (const std::string why = m_context.explain(currentSocketError()); !why.empty())
+            report += "\u2192 " + why + "\n";
+    }
+    writeError(report + rule + "\n");
 }
 
 void BaseServer::tracedFinishRequest(Request &request, const SocketAddress &clientAddress)

@@ -14,6 +14,7 @@
 // whole object, overrides included, still exists.
 #pragma once
 
+#include "AcceptBackoff.h"
 #include "Request.h"
 #include "RequestHandlerClass.h"
 #include "StageTrace.h"
@@ -127,10 +128,12 @@ protected:
 
 private:
     enum class Wake { Ready, Idle, Service, Shutdown, Cancelled, Closed };
-    // Waits for the server's socket; the loop also wakes for shutdown() and the service descriptor.
-    Wake waitForRequest(int timeoutMs, bool forLoop) const;
+    // Waits for the server's socket (unless !watchServer: accept() is paused, AcceptBackoff.h);
+    // the loop also wakes for shutdown() and the service descriptor.
+    Wake waitForRequest(int timeoutMs, bool forLoop, bool watchServer = true) const;
     void markWaiting(bool waiting) const;
     void handleRequestNoBlock() noexcept;
+    void getRequestFailed(const SocketError &error) noexcept;
     void processVerified(Request &request, const SocketAddress &clientAddress) noexcept;
 
     SocketAddress m_serverAddress;
@@ -145,6 +148,7 @@ private:
     std::condition_variable m_shutDownChanged;
     bool m_isShutDown = true;        // no serve_forever running
     std::thread::id m_servingThread;
+    AcceptBackoff m_acceptBackoff;  // the serving thread's own
 };
 
 } // namespace socketlab::socketserver

@@ -14,7 +14,9 @@
 #include "sys/Syscalls.h"
 
 #include <cerrno>
+#include <csignal>
 #include <poll.h>
+#include <utility>
 
 namespace socketlab::socketserver {
 namespace {
@@ -27,14 +29,43 @@ constexpr std::int64_t kAnswerTimeoutNs = 10'000'000'000;
 
 ForkChannel::ForkChannel(BaseServer &server) : m_server(server)
 {
+    (void)attach();
+}
+
+bool ForkChannel::attach()
+{
     if (!ForkHelper::isRunning()) {
         m_unavailable = ForkHelper::unavailableReason();
-        return;
+        return false;
     }
     int error = 0;
     m_fd = ForkHelper::attachChannel(&error);
-    if (m_fd < 0)
-        m_unavailable = "the fork helper gave no channel: " + SocketError::fromErrno(error).pythonString();
+    if (m_fd < 0) {
+        m_unavailable = "forking is not available: the helper process that forks the children gave no channel: "
+            + SocketError::fromErrno(error).pythonString();
+        return false;
+    }
+    const std::int64_t before = std::exchange(m_helperPid, ForkHelper::pid());
+    if (before != 0 && before != m_helperPid)
+        m_server.writeError(ForkHelper::previousEnd() + "; a new one (pid " + std::to_string(m_helperPid)
+                            + ") forks the children now\n");
+    return true;
+}
+
+void ForkChannel::helperGone()
+{
+    (void)sys::close(m_fd);
+    m_fd = -1;  // also out of the server loop's poll, which would otherwise see the hang-up for ever
+    // Its children were killed with it (PR_SET_PDEATHSIG), their exits unreported: report them,
+    // so collect_children does not wait for them.
+    for (const auto &[pid, subject] : m_running) {
+        traceChild(TraceCall::ChildExited, subject, pid, -SIGKILL, steadyNowNs());
+        m_exits.push_back(ChildExit{pid, -SIGKILL});
+        if (m_observer)
+            m_observer(ChildLifecycle{pid, true, -SIGKILL});
+    }
+    m_running.clear();
+    m_earlyConsole.clear();
 }
 
 ForkChannel::~ForkChannel()
@@ -60,10 +91,8 @@ void ForkChannel::traceChild(TraceCall call, const StageSubject &subject, std::i
 
 std::int64_t ForkChannel::startChild(const Request &request, int family, int type)
 {
-    if (m_fd < 0)
+    if (m_fd < 0 && !attach())
         throw ForkError(m_unavailable);
-    if (m_broken)
-        throw ForkError("the fork helper has exited; no child can be started");
     const std::string &name = m_server.requestHandlerClass().name();
     if (name.empty())
         throw ForkError("ForkingMixIn needs a handler class registered by name, so that the child process can make "
@@ -80,9 +109,18 @@ std::int64_t ForkChannel::startChild(const Request &request, int family, int typ
     order.handlerName = name;
     order.packet = request.packet;
     const int fd = request.isDatagram() ? request.serverSocket->fileno() : request.connection.fileno();
-    const int sent = sendForkMessage(m_fd, ForkMessageType::Fork, encode(order), {fd});
+    int sent = sendForkMessage(m_fd, ForkMessageType::Fork, encode(order), {fd});
+    if (sent == EPIPE || sent == ECONNRESET) {
+        // The helper ended since we last heard from it: the order reached nobody, so it goes
+        // to the helper that replaced it.
+        helperGone();
+        if (!attach())
+            throw ForkError(m_unavailable);
+        sent = sendForkMessage(m_fd, ForkMessageType::Fork, encode(order), {fd});
+    }
     if (sent != 0) {
-        m_broken = sent == EPIPE || sent == ECONNRESET;
+        if (sent == EPIPE || sent == ECONNRESET)
+            helperGone();
         throw SocketException(SocketError::fromErrno(sent));
     }
     m_awaited = StageSubject::of(&request);
@@ -108,8 +146,9 @@ std::int64_t ForkChannel::startChild(const Request &request, int family, int typ
             m_earlyConsole.clear();
             return answer.pid;
         }
-        if (m_broken)
-            throw ForkError("the fork helper has exited; no child can be started");
+        if (m_fd < 0)
+            throw ForkError("forking failed for this request: the helper process that forks the children ended "
+                            "before it started the child");
     }
 }
 
@@ -118,7 +157,7 @@ bool ForkChannel::dispatch(int rc, ForkMessage &message, std::uint64_t awaitedRe
     if (rc == EAGAIN)
         return false;
     if (rc != 0) {
-        m_broken = true;  // the helper has gone, and with it (PR_SET_PDEATHSIG) every child
+        helperGone();
         return false;
     }
     for (int fd : message.fds)  // nothing sends descriptors this way; never keep stray ones
@@ -173,7 +212,7 @@ bool ForkChannel::dispatch(int rc, ForkMessage &message, std::uint64_t awaitedRe
 
 void ForkChannel::readAvailable()
 {
-    while (m_fd >= 0 && !m_broken) {
+    while (m_fd >= 0) {
         ForkMessage message;
         Answer unused;
         const int rc = receiveForkMessage(m_fd, message, true);
@@ -185,7 +224,7 @@ void ForkChannel::readAvailable()
 
 Status ForkChannel::waitForMessage()
 {
-    if (m_fd < 0 || m_broken)
+    if (m_fd < 0)
         return SocketError::fromErrno(ECHILD);
     const WaitOutcome outcome = waitUntilReady(m_fd, POLLIN, -1, m_server.context().cancel.get());
     if (outcome == WaitOutcome::Cancelled)
@@ -202,6 +241,8 @@ std::vector<ChildExit> ForkChannel::takeExits()
 
 void ForkChannel::reap(std::int64_t pid)
 {
+    if (m_fd < 0)
+        return;  // its helper has gone, and reaped it on its way
     ChildNotice notice;
     notice.pid = pid;
     (void)sendForkMessage(m_fd, ForkMessageType::Reap, encode(notice));

@@ -22,7 +22,8 @@ struct ForkMessage;
 struct Request;
 
 // Why a child could not be started: os.fork's OSError in Python, or SocketLab's own reasons
-// (no fork helper, a handler class without a registered name).
+// (no fork helper, a handler class without a registered name). what() is a sentence for the
+// learner; handle_error prints it as it is, without a C++ type name.
 class ForkError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
@@ -43,12 +44,14 @@ using ChildObserver = std::function<void(const ChildLifecycle &)>;
 
 class ForkChannel {
 public:
-    explicit ForkChannel(BaseServer &server);  // attaches to the helper, if it runs
+    // Attaches to the helper, if it runs. Should the helper end, its children end with it (they
+    // are reported as killed) and the next startChild() attaches to the one that replaced it.
+    explicit ForkChannel(BaseServer &server);
     ~ForkChannel();  // the helper then kills this server's children that still run
     ForkChannel(const ForkChannel &) = delete;
     ForkChannel &operator=(const ForkChannel &) = delete;
 
-    int descriptor() const { return m_fd; }  // readable when the helper or a child says something
+    int descriptor() const { return m_fd; }  // readable when the helper or a child says something; -1: none
 
     // Forks a child that runs the server's handler class on the request; returns its pid.
     // Throws ForkError or SocketException (the server's handle_error reports it).
@@ -59,7 +62,6 @@ public:
     Status waitForMessage();
     std::vector<ChildExit> takeExits();
     void reap(std::int64_t pid);  // the zombie goes (Python: waitpid in collect_children)
-    bool broken() const { return m_broken; }  // the helper has gone: no child is left
     void setChildObserver(ChildObserver observer) { m_observer = std::move(observer); }
 
 private:
@@ -70,12 +72,14 @@ private:
     // Handles one received message (rc as receiveForkMessage returns it); true when it is
     // the answer about awaitedRequest.
     bool dispatch(int rc, ForkMessage &message, std::uint64_t awaitedRequest, Answer &answer);
+    bool attach();      // to the helper running now; false (m_unavailable says why) if none
+    void helperGone();  // the channel broke: the helper has ended, and its children with it
     void traceChild(TraceCall call, const StageSubject &subject, std::int64_t pid, int code, std::int64_t timeNs) const;
 
     BaseServer &m_server;
     int m_fd = -1;
     std::string m_unavailable;  // why there is no channel
-    bool m_broken = false;
+    std::int64_t m_helperPid = 0;  // the helper this channel is attached to
     std::vector<ChildExit> m_exits;
     std::map<std::int64_t, StageSubject> m_running;  // pid -> its request, for the exit's event
     StageSubject m_awaited;                          // the request whose fork is being answered

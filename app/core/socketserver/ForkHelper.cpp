@@ -1,27 +1,57 @@
-// ForkHelper: starting the helper process and attaching servers to it (the app's side).
+// ForkHelper: starting the helper process, keeping one running, and attaching servers to it
+// (the app's side).
 #include "ForkHelper.h"
 
 #include "ForkProtocol.h"
 #include "ForkZygote.h"
 
+#include <Clock.h>
 #include <SocketError.h>
 
 #include "sys/ForkSyscalls.h"
 
 #include <atomic>
 #include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <deque>
 #include <filesystem>
 #include <mutex>
+#include <poll.h>
 #include <system_error>
+#include <thread>
 
 namespace socketlab::socketserver {
 namespace {
 
-std::atomic<int> g_controlFd{-1};
-std::atomic<std::int64_t> g_pid{0};
-std::mutex g_mutex;  // one Attach message at a time; guards g_reason
-std::string g_reason = "ForkingMixIn needs the fork helper: call socketserver::ForkHelper::startFromMain() "
-                       "first thing in main(), before any thread starts";
+// A fresh helper is this program started again with its control channel's descriptor named
+// here: startFromMain() then becomes the helper instead of the app.
+constexpr const char *kHelperFdVariable = "SOCKETLAB_FORK_HELPER_FD";
+constexpr int kFreshHelperControlFd = 3;
+// A helper that keeps dying is not restarted for ever: after this many ends within the
+// window, forking stays unavailable and the learner is told why.
+constexpr std::size_t kEndsBeforeGivingUp = 3;
+constexpr std::int64_t kEndsWindowNs = 10'000'000'000;
+// How long a fresh helper may take to say it serves (a sanitizer build starts slowly).
+constexpr std::int64_t kReadyTimeoutNs = 20'000'000'000;
+
+struct HelperState {
+    std::atomic<int> controlFd{-1};
+    std::atomic<std::int64_t> pid{0};
+    std::mutex mutex;  // one Attach message at a time; guards what follows
+    std::string reason = "ForkingMixIn needs the fork helper: call socketserver::ForkHelper::startFromMain() "
+                         "first thing in main(), before any thread starts";
+    std::string previousEnd;
+    bool watched = false;  // a thread waits for the helper's end, to reap it and start another
+    std::deque<std::int64_t> endsNs;
+};
+
+// Never destroyed: the watching thread may still read it while the app's statics go.
+HelperState &helper()
+{
+    static HelperState *state = new HelperState;
+    return *state;
+}
 
 int threadCount()
 {
@@ -40,23 +70,129 @@ constexpr int kThreadsAllowed = 2;
 constexpr int kThreadsAllowed = 1;
 #endif
 
+// "was killed by signal 9 (SIGKILL)", "exited with status 1": code as waitpid gave it.
+std::string howItEnded(int code)
+{
+    if (code >= 0)
+        return "exited with status " + std::to_string(code);
+    const char *abbrev = ::sigabbrev_np(-code);
+    return "was killed by signal " + std::to_string(-code) + (abbrev ? std::string(" (SIG") + abbrev + ")" : "");
+}
+
+// In a process started by spawnFreshHelper: keep only the control channel, say so, serve.
+[[noreturn]] void becomeFreshHelper(int controlFd)
+{
+    (void)sys::closeAllExcept({controlFd});
+    (void)sendForkMessage(controlFd, ForkMessageType::HelperReady, {});
+    runForkHelper(controlFd);
+}
+
+// Starts this program again as a helper - exec, unlike fork, is safe from a process that
+// runs threads - and waits until it serves. Returns its control channel, or -1 and why not.
+int spawnFreshHelper(std::int64_t &pid, std::string &whyNot)
+{
+    int fds[2] = {-1, -1};
+    if (const sys::SysResult pair = sys::seqpacketPair(fds); !pair.ok()) {
+        whyNot = "socketpair() failed: " + SocketError::fromErrno(pair.error).pythonString();
+        return -1;
+    }
+    const sys::SysResult spawned = sys::spawnSelf(
+        {"socketlab-fork-helper"}, {std::string(kHelperFdVariable) + "=" + std::to_string(kFreshHelperControlFd)},
+        fds[1], kFreshHelperControlFd);
+    (void)sys::close(fds[1]);
+    if (!spawned.ok()) {
+        (void)sys::close(fds[0]);
+        whyNot = "it could not be started: " + SocketError::fromErrno(spawned.error).pythonString();
+        return -1;
+    }
+    const std::int64_t deadline = steadyNowNs() + kReadyTimeoutNs;
+    for (;;) {
+        pollfd ready{fds[0], POLLIN, 0};
+        const std::int64_t leftMs = (deadline - steadyNowNs()) / 1'000'000;
+        const sys::SysResult polled = leftMs > 0 ? sys::poll(&ready, 1, static_cast<int>(leftMs)) : sys::SysResult{0, 0};
+        if (!polled.ok() && polled.error == EINTR)
+            continue;
+        ForkMessage message;
+        if (polled.ok() && polled.value == 1 && receiveForkMessage(fds[0], message, true) == 0
+            && message.type == ForkMessageType::HelperReady) {
+            pid = spawned.value;
+            return fds[0];
+        }
+        break;
+    }
+    int code = 0;
+    (void)sys::kill(static_cast<pid_t>(spawned.value), SIGKILL);
+    (void)sys::waitpid(static_cast<pid_t>(spawned.value), &code, true);
+    (void)sys::close(fds[0]);
+    whyNot = "the new one did not start serving";
+    return -1;
+}
+
+// The watching thread: reaps each helper as it ends, so none is left a zombie, and starts
+// the next. It is also the new helper's parent thread, which lives as long as the app: a
+// helper dies with its parent thread (PR_SET_PDEATHSIG), never before the app.
+void watchHelper()
+{
+    HelperState &h = helper();
+    for (;;) {
+        const std::int64_t pid = h.pid.load();
+        int code = 0;
+        const sys::SysResult reaped = sys::waitpid(static_cast<pid_t>(pid), &code, true);
+        const std::string ended = "the helper process that forks the children (pid " + std::to_string(pid) + ") "
+            + (reaped.ok() ? howItEnded(code) : std::string("has ended"));
+        bool restart = false;
+        {
+            std::lock_guard lock(h.mutex);
+            (void)sys::close(h.controlFd.exchange(-1));
+            h.pid.store(0);
+            const std::int64_t now = steadyNowNs();
+            h.endsNs.push_back(now);
+            while (now - h.endsNs.front() > kEndsWindowNs)
+                h.endsNs.pop_front();
+            restart = h.endsNs.size() < kEndsBeforeGivingUp;
+            h.previousEnd = ended;
+            h.reason = restart ? "forking is not available for a moment: " + ended + "; a new one is starting"
+                               : "forking is no longer available: " + ended + ", and it ended "
+                    + std::to_string(kEndsBeforeGivingUp) + " times within 10 seconds, so no new one is started";
+        }
+        if (!restart)
+            return;
+        std::int64_t newPid = 0;
+        std::string whyNot;
+        const int control = spawnFreshHelper(newPid, whyNot);
+        std::lock_guard lock(h.mutex);
+        if (control < 0) {
+            h.reason = "forking is no longer available: " + ended + ", and " + whyNot;
+            return;
+        }
+        h.pid.store(newPid);
+        h.controlFd.store(control);
+        h.reason.clear();
+    }
+}
+
 } // namespace
 
 bool ForkHelper::startFromMain()
 {
-    std::lock_guard lock(g_mutex);
-    if (g_controlFd.load() >= 0)
-        return true;
+    // Started by spawnFreshHelper: this process is the helper, not the app.
+    if (const int control = sys::takeDescriptorFromEnvironment(kHelperFdVariable); control >= 0)
+        becomeFreshHelper(control);
+
+    HelperState &h = helper();
+    std::lock_guard lock(h.mutex);
+    if (h.watched || h.controlFd.load() >= 0)
+        return h.controlFd.load() >= 0;  // started before (and kept running, if it can be)
     const int threads = threadCount();
     if (threads > kThreadsAllowed) {
-        g_reason = "the fork helper was not started: the process already ran " + std::to_string(threads)
+        h.reason = "the fork helper was not started: the process already ran " + std::to_string(threads)
             + " threads when ForkHelper::startFromMain() was called; call it first thing in main()";
         return false;
     }
     int fds[2] = {-1, -1};
     const sys::SysResult pair = sys::seqpacketPair(fds);
     if (!pair.ok()) {
-        g_reason = "the fork helper was not started: socketpair() failed: "
+        h.reason = "the fork helper was not started: socketpair() failed: "
             + SocketError::fromErrno(pair.error).pythonString();
         return false;
     }
@@ -64,7 +200,7 @@ bool ForkHelper::startFromMain()
     if (!pid.ok()) {
         (void)sys::close(fds[0]);
         (void)sys::close(fds[1]);
-        g_reason = "the fork helper was not started: fork() failed: " + SocketError::fromErrno(pid.error).pythonString();
+        h.reason = "the fork helper was not started: fork() failed: " + SocketError::fromErrno(pid.error).pythonString();
         return false;
     }
     if (pid.value == 0) {
@@ -72,32 +208,47 @@ bool ForkHelper::startFromMain()
         runForkHelper(fds[1]);  // never returns
     }
     (void)sys::close(fds[1]);
-    g_pid.store(pid.value);
-    g_controlFd.store(fds[0]);
-    g_reason.clear();
+    h.pid.store(pid.value);
+    h.controlFd.store(fds[0]);
+    h.reason.clear();
+    try {
+        std::thread(watchHelper).detach();
+        h.watched = true;
+    } catch (const std::system_error &) {
+        // No thread: the helper still serves; only its end would go unnoticed (and unreaped).
+    }
     return true;
 }
 
 bool ForkHelper::isRunning()
 {
-    return g_controlFd.load() >= 0;
+    return helper().controlFd.load() >= 0;
 }
 
 std::int64_t ForkHelper::pid()
 {
-    return g_pid.load();
+    return helper().pid.load();
 }
 
 std::string ForkHelper::unavailableReason()
 {
-    std::lock_guard lock(g_mutex);
-    return g_reason;
+    HelperState &h = helper();
+    std::lock_guard lock(h.mutex);
+    return h.reason;
+}
+
+std::string ForkHelper::previousEnd()
+{
+    HelperState &h = helper();
+    std::lock_guard lock(h.mutex);
+    return h.previousEnd;
 }
 
 int ForkHelper::attachChannel(int *error)
 {
-    std::lock_guard lock(g_mutex);
-    const int control = g_controlFd.load();
+    HelperState &h = helper();
+    std::lock_guard lock(h.mutex);
+    const int control = h.controlFd.load();
     if (control < 0) {
         *error = ECHILD;
         return -1;

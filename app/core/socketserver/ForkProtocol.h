@@ -3,6 +3,7 @@
 // socketserver; both ends are the same binary, so the encoding is plain host-order bytes.
 //
 //   control channel (app -> helper):  Attach [fd: a new server channel]
+//   control channel (helper -> app):  HelperReady (a helper started by exec, once it serves)
 //   server channel (server -> helper): Fork [fd: the connection or the datagram server socket], Reap
 //   server channel (helper -> server): Started, ForkFailed, Exited
 //   server channel (child -> server):  ChildEvent (a TraceEvent), ChildReport (handle_error's text),
@@ -29,6 +30,7 @@ enum class ForkMessageType : std::uint32_t {
     ChildEvent,
     ChildReport,
     ChildConsole,
+    HelperReady,  // a freshly started helper, on its control channel: it serves from now on
 };
 
 // Fork: what the child needs to run one request as the server would.

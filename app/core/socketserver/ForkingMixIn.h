@@ -103,11 +103,6 @@ private:
             std::lock_guard lock(m_mutex);
             n += static_cast<std::int64_t>(m_active.erase(exit.pid));
         }
-        if (m_channel.broken()) {  // Python: ChildProcessError -> active_children.clear()
-            std::lock_guard lock(m_mutex);
-            n += static_cast<std::int64_t>(m_active.size());
-            m_active.clear();
-        }
         return n;
     }
 

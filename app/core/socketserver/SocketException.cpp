@@ -1,6 +1,8 @@
 // Describing the exception a handler raised, the way Python's traceback ends.
 #include "SocketException.h"
 
+#include "ForkChannel.h"
+
 #include <cstdlib>
 #include <cxxabi.h>
 #include <exception>
@@ -29,6 +31,8 @@ std::string describeCurrentException()
         throw;
     } catch (const SocketException &e) {
         return e.what();  // already "ConnectionResetError: [Errno 104] Connection reset by peer"
+    } catch (const ForkError &e) {
+        return e.what();  // a sentence for the learner; a C++ type name would mean nothing to them
     } catch (const std::exception &e) {
         return typeName(typeid(e)) + ": " + e.what();
     } catch (...) {

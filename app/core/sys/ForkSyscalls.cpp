@@ -8,7 +8,9 @@
 #include <climits>
 #include <csignal>
 #include <cstring>
+#include <cstdlib>
 #include <fcntl.h>
+#include <spawn.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/signalfd.h>
@@ -16,6 +18,8 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+extern char **environ;
 
 namespace socketlab::sys {
 using detail::fromReturn;
@@ -211,6 +215,51 @@ SysResult closeAllExcept(std::vector<int> keep)
 SysResult setParentDeathSignal(int signal)
 {
     return fromReturn(::prctl(PR_SET_PDEATHSIG, static_cast<unsigned long>(signal), 0, 0, 0));
+}
+
+SysResult spawnSelf(const std::vector<std::string> &argv, const std::vector<std::string> &extraEnv, int passFd,
+                    int asFd)
+{
+    std::vector<char *> args;
+    for (const std::string &a : argv)
+        args.push_back(const_cast<char *>(a.c_str()));
+    args.push_back(nullptr);
+    std::vector<char *> env;
+    for (char **e = environ; e && *e; ++e)
+        env.push_back(*e);
+    for (const std::string &e : extraEnv)
+        env.push_back(const_cast<char *>(e.c_str()));
+    env.push_back(nullptr);
+
+    // dup2 onto itself would keep close-on-exec set: move the descriptor out of the way first.
+    int source = passFd;
+    if (source == asFd) {
+        source = ::fcntl(passFd, F_DUPFD_CLOEXEC, asFd + 1);
+        if (source < 0)
+            return SysResult{-1, errno};
+    }
+    posix_spawn_file_actions_t actions;
+    int rc = ::posix_spawn_file_actions_init(&actions);
+    if (rc == 0)
+        rc = ::posix_spawn_file_actions_adddup2(&actions, source, asFd);  // clears close-on-exec on asFd
+    pid_t pid = -1;
+    if (rc == 0)
+        rc = ::posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, args.data(), env.data());
+    ::posix_spawn_file_actions_destroy(&actions);
+    if (source != passFd)
+        (void)::close(source);
+    return rc == 0 ? SysResult{pid, 0} : SysResult{-1, rc};
+}
+
+int takeDescriptorFromEnvironment(const char *name)
+{
+    const char *value = std::getenv(name);
+    if (!value)
+        return -1;
+    char *end = nullptr;
+    const long fd = std::strtol(value, &end, 10);
+    ::unsetenv(name);
+    return end != value && *end == '\0' && fd >= 0 && fd < INT_MAX ? static_cast<int>(fd) : -1;
 }
 
 } // namespace socketlab::sys

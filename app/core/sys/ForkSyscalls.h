@@ -7,6 +7,7 @@
 #include "Syscalls.h"
 
 #include <cstddef>
+#include <string>
 #include <sys/types.h>
 #include <vector>
 
@@ -46,5 +47,15 @@ SysResult duplicateOnto(int oldFd, int newFd);
 // Closes every descriptor >= 3 not listed in keep (a forked child keeps only what it needs).
 SysResult closeAllExcept(std::vector<int> keep);
 SysResult setParentDeathSignal(int signal);  // prctl(PR_SET_PDEATHSIG)
+
+// A fresh copy of this program (/proc/self/exe), safe to start from a multi-threaded
+// process (posix_spawn: nothing runs between fork and exec): argv as given, this process's
+// environment plus extraEnv ("NAME=value"), and passFd open in the new process as asFd (every
+// other descriptor of ours is close-on-exec). value is the new process's pid.
+SysResult spawnSelf(const std::vector<std::string> &argv, const std::vector<std::string> &extraEnv, int passFd,
+                    int asFd);
+// The descriptor number an environment variable names (the fresh process's side of
+// spawnSelf), and the variable removed; -1 when it is not set or not a number.
+int takeDescriptorFromEnvironment(const char *name);
 
 } // namespace socketlab::sys

@@ -1,6 +1,9 @@
 // Name and address functions of the socket module, on the C library's reentrant calls.
 #include "../NameResolution.h"
 
+#include "../CancelToken.h"
+#include "../CancellableCall.h"
+
 #include <arpa/inet.h>
 #include <cerrno>
 #include <cstring>
@@ -78,6 +81,19 @@ Result<std::vector<AddressInfo>> getaddrinfo(const std::optional<std::string> &h
         out.push_back(std::move(info));
     }
     return out;
+}
+
+Result<std::vector<AddressInfo>> getaddrinfo(const CancelToken *cancel, const std::optional<std::string> &host,
+                                             const std::string &port, int family, int type, int protocol, int flags)
+{
+    if (!cancel)
+        return getaddrinfo(host, port, family, type, protocol, flags);
+    if (cancel->isCancelled())  // a stopped program does not start a lookup on its way out
+        return SocketError(ErrorKind::Cancelled, ECANCELED);
+    // A numeric host needs no lookup and cannot block: no thread for it.
+    if (!host || SocketAddress::ipv4(*host, 0) || SocketAddress::ipv6(*host, 0))
+        return getaddrinfo(host, port, family, type, protocol, flags);
+    return callCancellably<std::vector<AddressInfo>>(cancel, [=] { return getaddrinfo(host, port, family, type, protocol, flags); });
 }
 
 Result<std::string> gethostbyname(const std::string &name)
@@ -201,6 +217,21 @@ Result<std::string> inetNtop(int family, const std::string &packed)
     if (!::inet_ntop(family, packed.data(), text, sizeof text))
         return SocketError::fromErrno(errno);
     return std::string(text);
+}
+
+Result<std::string> inetAton(const std::string &text)
+{
+    in_addr packed{};
+    if (::inet_aton(text.c_str(), &packed) == 0)
+        return SocketError(ErrorKind::IllegalAddress, kIllegalForInetAton);
+    return std::string(reinterpret_cast<const char *>(&packed), sizeof packed);
+}
+
+Result<std::string> inetNtoa(const std::string &packed)
+{
+    if (packed.size() != 4)
+        return SocketError::fromErrno(EINVAL);  // Python: OSError "packed IP wrong length for inet_ntoa"
+    return inetNtop(AF_INET, packed);
 }
 
 std::uint16_t hostToNetwork16(std::uint16_t value) { return ::htons(value); }

@@ -29,13 +29,16 @@ std::string ctime()
     return text;
 }
 
-std::string bytesRepr(const Bytes &data)
+namespace {
+
+// The quoted body of a bytes or str repr: ' unless the text has a ' and no ", and the
+// escapes Python writes. A str keeps its non-ASCII characters (UTF-8 here); bytes show
+// every byte from 0x7f up as \xNN.
+std::string quotedRepr(const std::string &data, bool isBytes)
 {
-    // Python uses single quotes unless the bytes contain ' and no ".
-    const bool doubleQuotes = data.find('\'') != Bytes::npos && data.find('"') == Bytes::npos;
+    const bool doubleQuotes = data.find('\'') != std::string::npos && data.find('"') == std::string::npos;
     const char quote = doubleQuotes ? '"' : '\'';
-    std::string out = "b";
-    out += quote;
+    std::string out(1, quote);
     for (const char c : data) {
         const auto byte = static_cast<unsigned char>(c);
         if (c == quote || c == '\\') {
@@ -47,7 +50,7 @@ std::string bytesRepr(const Bytes &data)
             out += "\\n";
         } else if (c == '\r') {
             out += "\\r";
-        } else if (byte < 0x20 || byte >= 0x7f) {
+        } else if (byte < 0x20 || byte == 0x7f || (isBytes && byte > 0x7f)) {
             static const char hex[] = "0123456789abcdef";
             out += "\\x";
             out += hex[byte >> 4];
@@ -58,6 +61,18 @@ std::string bytesRepr(const Bytes &data)
     }
     out += quote;
     return out;
+}
+
+} // namespace
+
+std::string bytesRepr(const Bytes &data)
+{
+    return "b" + quotedRepr(data, true);
+}
+
+std::string strRepr(const std::string &text)
+{
+    return quotedRepr(text, false);
 }
 
 Bytes strip(const Bytes &data)

@@ -13,6 +13,7 @@ using Bytes = std::string;
 
 std::string ctime();                      // time.ctime(): "Sat Jun  6 16:11:23 2020", local time, English names
 std::string bytesRepr(const Bytes &data);  // print(b'...'): how Python 3 shows bytes
+std::string strRepr(const std::string &text);  // repr(str): 'vm', quoted and escaped as Python does
 Bytes strip(const Bytes &data);           // bytes.strip(): ASCII whitespace
 Bytes upper(const Bytes &data);           // bytes.upper(): ASCII letters only
 // print(address): a tuple prints as its repr, a Unix path (a str) prints bare.
