@@ -25,7 +25,8 @@ def handle(conn):
     parts = request.split(b'\r\n')[0].split(b' ')             # [b'GET', b'/hello.txt', b'HTTP/1.0']
     if b'\r\n\r\n' not in request or len(parts) != 3 or not parts[1].startswith(b'/') \
             or not parts[2].startswith(b'HTTP/1.'):
-        return respond(conn, '400 Bad Request', b'Bad request\n')
+        return respond(conn, '400 Bad Request',   # says what it got, as Python's http.server does
+                       b'Bad request syntax: %r\n' % request.split(b'\r\n')[0][:80])
     if parts[0] != b'GET':
         return respond(conn, '501 Not Implemented', b'Only GET\n')
     path = unquote(parts[1].split(b'?')[0].decode('latin-1'))  # %2e%2e/ becomes ../

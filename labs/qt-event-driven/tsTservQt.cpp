@@ -43,6 +43,7 @@ private:
     {
         const QByteArray data = client->readAll();      // C: recv(), done by Qt: this empties its buffer
         client->write(timestamped(data));               // C: send(), done by Qt when the socket is writable
+        client->flush();                                // C: send() now: at a FIN Qt closes and drops what it holds
     }
 
     void onDisconnected(QTcpSocket *client)             // signal: recv() returned 0 and Qt closed the socket

@@ -260,13 +260,14 @@ void TestHostilePeers::everyServerPane_data()
 bool TestHostilePeers::survived(ServerPane &server, const char *abuse)
 {
     server.drainTrace();
-    // Done with the peers: back waiting for the next client, or ended.
+    // Done with the peers: back waiting for the next client (an event loop waits for it in
+    // poll(), with its other sockets), or ended.
     PaneRunner &runner = server.runner();
     const bool settled = QTest::qWaitFor([&] {
         const TraceCall blocked = runner.blockedIn();
         return !runner.isActive()
             || (runner.isSettled() && (blocked == TraceCall::Accept || blocked == TraceCall::ServeForever
-                                       || blocked == TraceCall::RecvFrom));
+                                       || blocked == TraceCall::RecvFrom || blocked == TraceCall::Poll));
     }, kWaitMs);
     if (!settled) {
         qWarning("after %s the pane neither waits for a client nor has ended", abuse);

@@ -166,6 +166,29 @@ private slots:
         session.stopAll();
     }
 
+    // A client that sends its line and its FIN together, as a script does: Qt closes the socket
+    // as soon as it reads the FIN, so without flush() the reply still in its buffer is lost.
+    void aLineSentWithItsFinIsAnswered()
+    {
+        LabSession session(*m_catalog.find(QStringLiteral("qt-event-driven")));
+        const std::uint16_t port = startServer(session);
+        QVERIFY(port != 0);
+        for (int i = 0; i < 20; ++i) {
+            auto s = Socket::create(AF_INET, SOCK_STREAM);
+            QVERIFY(s && s->setTimeout(double(kWaitMs) / 1000));
+            QVERIFY(s->connect(SocketAddress::loopback(AF_INET, port)));
+            const std::string line = "line " + std::to_string(i);
+            QVERIFY(s->sendAll(line));
+            QVERIFY(s->shutdown(SHUT_WR));
+            std::string reply;
+            for (auto chunk = s->recv(4096); chunk && !chunk->empty(); chunk = s->recv(4096))
+                reply += *chunk;
+            const QRegularExpressionMatch m = stampedReply().match(QString::fromStdString(reply));
+            QVERIFY2(m.hasMatch() && m.captured(1) == QString::fromStdString(line), reply.c_str());
+        }
+        session.stopAll();
+    }
+
     // The trace tells what Qt did underneath, in order, and a client that leaves closes.
     void traceShowsTheCallsQtMade()
     {

@@ -67,6 +67,7 @@ const struct : StepTable {
 
 constexpr std::size_t kMaxHead = 8192;  // len(request) < 8192: a head longer than this is refused
 constexpr double kClientTimeout = 5.0;  // conn.settimeout(5)
+constexpr std::size_t kEchoedRequestLine = 80;  // a 400 names at most this much of what it got
 const char *const kPlainText = "text/plain; charset=utf-8";
 
 // The built-in lesson's folder, where a relative root is taken (see the file's comment).
@@ -235,7 +236,8 @@ private:
         ctx.at(Server.checkRequest);
         if (request.find("\r\n\r\n") == std::string::npos || parts.size() != 3 || !startsWith(parts[1], "/")
             || !startsWith(parts[2], "HTTP/1.")) {
-            ctx.at(Server.badRequest);  return respond(conn, "400 Bad Request", "Bad request\n");
+            ctx.at(Server.badRequest);
+            return respond(conn, "400 Bad Request", "Bad request syntax: " + python::bytesRepr(split(request, "\r\n").front().substr(0, kEchoedRequestLine)) + "\n");
         }
         ctx.at(Server.checkMethod);
         if (parts[0] != "GET") {

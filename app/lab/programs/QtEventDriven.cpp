@@ -48,6 +48,7 @@ const struct : StepTable {
     ProgramStep readyRead = add("ready-read", "void onReadyRead(");
     ProgramStep readAll = add("read-all", "->readAll(");
     ProgramStep write = add("write", "->write(");
+    ProgramStep flush = add("flush", "->flush(");
     ProgramStep disconnected = add("disconnected", "void onDisconnected(");
     ProgramStep printDisconnected = add("print-disconnected", "qInfo()");
     ProgramStep deleteLater = add("delete-later", "->deleteLater(");
@@ -185,6 +186,8 @@ private:
         m_ctx.at(Server.write);
         const std::string reply = timestamped(data.toStdString());
         client->write(reply.data(), qint64(reply.size()));
+        m_ctx.at(Server.flush);
+        client->flush();  // a client that sent its line and its FIN together still gets the reply
         observed.sent(reply.size());
     }
 
