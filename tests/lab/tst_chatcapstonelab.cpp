@@ -3,8 +3,10 @@
 // server thread only, its half line is never delivered, and the others chat on; a client
 // that leaves politely gets its own "left" notice read by its reader thread; the classroom
 // pane's scripted clients join, speak and leave, every server connection closed after; Stop
-// ends every thread and leaves no socket or descriptor behind.
+// ends every thread and leaves no socket or descriptor behind. chatclient.py itself, run by
+// python3, chats in the lab's room and vanishes the same way.
 #include "LabTestSupport.h"
+#include "PythonProcess.h"
 #include "TestSupport.h"
 
 #include <LabLoader.h>
@@ -14,6 +16,8 @@
 #include <SocketSnapshot.h>
 
 #include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QtTest>
 
@@ -183,6 +187,63 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(openSocketsOf(session, "server"), std::size_t(2), kWaitMs);
         QCOMPARE(openSocketsOf(session, "load"), std::size_t(0));
         QVERIFY(server->isActive());
+        session.stopAll();
+    }
+
+    // chatclient.py as the learner runs it: python3 joins the lab's room, hears the lab's
+    // client, is heard, and its /vanish (SO_LINGER 0, shutdown(SHUT_RD) to wake its reader)
+    // resets the connection and ends the script.
+    void pythonListingChatsInTheLabsRoom()
+    {
+        if (testsupport::python3().isEmpty())
+            QSKIP("python3 is not installed");
+        LabSession session(*m_catalog.find(QStringLiteral("chat-capstone")));
+        PaneRunner *server = session.pane(QStringLiteral("server"));
+        QSignalSpy serverOutput(server, &PaneRunner::output);
+        QSignalSpy published(server, &PaneRunner::published);
+        QVERIFY(startServer(session));
+        const QString port = published.last().at(1).toString();
+        Chatter alice = join(session, QStringLiteral("client"), QStringLiteral("alice"));
+        QTRY_VERIFY_WITH_TIMEOUT(alice.printed(QStringLiteral("*** alice joined")), kWaitMs);
+
+        QFile listingFile(QStringLiteral(":/labs/chat-capstone/chatclient.py"));
+        QVERIFY(listingFile.open(QIODevice::ReadOnly));
+        QString listing = QString::fromUtf8(listingFile.readAll());
+        listing.replace(QStringLiteral("{{host}}"), QStringLiteral("127.0.0.1"))
+            .replace(QStringLiteral("{{port}}"), port)
+            .replace(QStringLiteral("{{bufsize}}"), QStringLiteral("1024"));
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString script = dir.filePath(QStringLiteral("chatclient.py"));
+        {
+            QFile f(script);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(listing.toUtf8());
+        }
+        testsupport::PythonProcess dave("import runpy, sys; runpy.run_path(sys.argv[1], run_name='__main__')", {script});
+        QVERIFY(dave.started());
+        QProcess &p = dave.process();
+        QByteArray heard;
+        const auto hears = [&](const QByteArray &text) {
+            return QTest::qWaitFor([&] {
+                heard += p.readAllStandardOutput();
+                return heard.contains(text);
+            }, kWaitMs);
+        };
+        p.write("dave\n");
+        QVERIFY2(hears("*** dave joined"), heard.constData());
+        QTRY_VERIFY_WITH_TIMEOUT(alice.printed(QStringLiteral("*** dave joined")), kWaitMs);
+        alice.pane->sendInput(QStringLiteral("hi dave"));
+        QVERIFY2(hears("[alice] hi dave"), heard.constData());
+        p.write("hi alice\n");
+        QTRY_VERIFY_WITH_TIMEOUT(alice.printed(QStringLiteral("[dave] hi alice")), kWaitMs);
+
+        p.write("/vanish\n");
+        QVERIFY(p.waitForFinished(testsupport::PythonProcess::kTimeoutMs));
+        QCOMPARE(p.exitCode(), 0);
+        QTRY_VERIFY_WITH_TIMEOUT(alice.printed(QStringLiteral("*** dave left")), kWaitMs);
+        QVERIFY(!texts(serverOutput).filter(QStringLiteral("[Errno 104] Connection reset by peer")).isEmpty());
+        QVERIFY(texts(*alice.output).filter(QStringLiteral("half a mess")).isEmpty());
         session.stopAll();
     }
 

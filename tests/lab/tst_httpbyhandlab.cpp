@@ -21,6 +21,8 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <memory>
+
 #include <sys/inotify.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -351,6 +353,16 @@ for path in ('/', '/hello.txt'):
         QCOMPARE(statusOf(exchange(port, "GET /hello.txt HTTP/1.0\r\n\r\n")), QByteArray("HTTP/1.0 200 OK"));
         QCOMPARE(statusOf(exchange(port, "GET /%2e%2e/lab.json HTTP/1.0\r\n\r\n")), QByteArray("HTTP/1.0 403 Forbidden"));
         QCOMPARE(statusOf(exchange(port, "HELLO\r\n\r\n")), QByteArray("HTTP/1.0 400 Bad Request"));
+        // The 400 names what it got, in the same words from the listing and from the lab's server.
+        const QByteArray badRequest = "HELLO \xff\r\n\r\n";
+        QCOMPARE(bodyOf(exchange(port, badRequest)), QByteArray("Bad request syntax: b'HELLO \\xff'\n"));
+        {
+            std::unique_ptr<LabSession> session(newSession());
+            const std::uint16_t labPort = startServer(*session);
+            QVERIFY(labPort != 0);
+            QCOMPARE(bodyOf(exchange(labPort, badRequest)), bodyOf(exchange(port, badRequest)));
+            session->stopAll();
+        }
         QCOMPARE(statusOf(exchange(port, "GET /a%00b HTTP/1.0\r\n\r\n")), QByteArray("HTTP/1.0 400 Bad Request"));
         QCOMPARE(statusOf(exchange(port, "GET //etc/passwd HTTP/1.0\r\n\r\n")), QByteArray("HTTP/1.0 404 Not Found"));
     }
