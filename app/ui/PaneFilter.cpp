@@ -3,6 +3,9 @@
 
 #include <QStringList>
 
+#include <map>
+#include <set>
+
 using namespace socketlab;
 
 void PaneFilter::setHidden(const QString &pane, bool hidden)
@@ -39,11 +42,21 @@ bool PaneFilter::isShown(const SocketSnapshot &sockets, std::uint32_t socketId) 
     return !peer || !m_hidden.count(peer->record->owner);
 }
 
-void PaneFilter::hideCrowded()
+// A crowd of clients (a load pane) is hidden by itself, and the server's connections to it
+// go with it. A pane that listens never is: it is the server the learner watches, and its
+// crowd is the crowd of clients, which this hides.
+void PaneFilter::hideCrowded(const SocketSnapshot &sockets)
 {
-    for (const auto &[pane, open] : m_openSockets) {
-        const std::string id = pane.toStdString();
-        if (open > kCrowded && !m_hiddenOnce.count(id)) {
+    std::map<std::string, int> open;
+    std::set<std::string> listening;
+    for (const SocketSample &s : sockets.sockets()) {
+        if (s.state == SocketState::Listening)
+            listening.insert(s.record->owner);
+        if (s.isOpen() && isShown(sockets, s.id))
+            ++open[s.record->owner];
+    }
+    for (const auto &[id, count] : open) {
+        if (count > kCrowded && !listening.count(id) && !m_hiddenOnce.count(id)) {
             m_hiddenOnce.insert(id);
             m_hidden.insert(id);
             m_hidBySelf = true;
@@ -58,7 +71,7 @@ const RunTick &PaneFilter::apply(const RunTick &tick)
         int &open = m_openSockets[QString::fromStdString(s.record->owner)];
         open += s.isOpen() ? 1 : 0;
     }
-    hideCrowded();
+    hideCrowded(tick.sockets);
     if (m_hidden.empty())
         return tick;
 

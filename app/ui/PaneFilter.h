@@ -17,8 +17,9 @@
 
 class PaneFilter {
 public:
-    // A pane with more open sockets than this is hidden when it first grows past it (a load
-    // pane); the learner may show it again.
+    // A pane with more open sockets in view than this is hidden when it first grows past it (a
+    // load pane of clients; never a pane that listens, whose connections to the hidden clients
+    // go with them); the learner may show it again.
     static constexpr int kCrowded = 24;
 
     void setHidden(const QString &pane, bool hidden);
@@ -38,7 +39,7 @@ public:
 
 private:
     bool isShown(const socketlab::SocketSnapshot &sockets, std::uint32_t socketId) const;
-    void hideCrowded();
+    void hideCrowded(const socketlab::SocketSnapshot &sockets);
 
     std::set<std::string> m_hidden;
     std::set<std::string> m_hiddenOnce;  // hidden for being crowded: not hidden again by itself
