@@ -184,6 +184,10 @@ for path in ('/', '/hello.txt'):
         QVERIFY(lines.contains(QStringLiteral("Content-Length: %1").arg(file.toUtf8().size())));
         QVERIFY(lines.contains(file.split('\n').first()));  // the body, decoded as UTF-8
         QVERIFY(lines.contains(QStringLiteral("HTTP/1.0 400 Bad Request")));
+        // Served and back in accept(): the pane's marked step says so too.
+        PaneRunner *server = session->pane(QStringLiteral("server"));
+        QTRY_COMPARE_WITH_TIMEOUT(server->blockedIn(), TraceCall::Accept, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(server->currentStep(), QStringLiteral("accept"), kWaitMs);
     }
 
     void badRequestsGet400AndTheConnectionCloses_data()
