@@ -16,7 +16,6 @@
 #include <SocketSnapshot.h>
 
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTemporaryDir>
 #include <QSignalSpy>
 #include <QtTest>
@@ -59,12 +58,7 @@ private:
 
     static bool startServer(LabSession &session)
     {
-        PaneRunner *server = session.pane(QStringLiteral("server"));
-        if (!server->setParam(QStringLiteral("port"), QStringLiteral("0")).isEmpty())
-            return false;
-        QSignalSpy published(server, &PaneRunner::published);
-        server->start();
-        return published.wait(kWaitMs);
+        return testsupport::startOnFreePort(session.pane(QStringLiteral("server"))) != 0;
     }
 
     static Chatter join(LabSession &session, const QString &paneId, const QString &nick)
@@ -200,26 +194,19 @@ private slots:
         LabSession session(*m_catalog.find(QStringLiteral("chat-capstone")));
         PaneRunner *server = session.pane(QStringLiteral("server"));
         QSignalSpy serverOutput(server, &PaneRunner::output);
-        QSignalSpy published(server, &PaneRunner::published);
-        QVERIFY(startServer(session));
-        const QString port = published.last().at(1).toString();
+        const std::uint16_t port = testsupport::startOnFreePort(server);
+        QVERIFY(port != 0);
         Chatter alice = join(session, QStringLiteral("client"), QStringLiteral("alice"));
         QTRY_VERIFY_WITH_TIMEOUT(alice.printed(QStringLiteral("*** alice joined")), kWaitMs);
 
-        QFile listingFile(QStringLiteral(":/labs/chat-capstone/chatclient.py"));
-        QVERIFY(listingFile.open(QIODevice::ReadOnly));
-        QString listing = QString::fromUtf8(listingFile.readAll());
-        listing.replace(QStringLiteral("{{host}}"), QStringLiteral("127.0.0.1"))
-            .replace(QStringLiteral("{{port}}"), port)
-            .replace(QStringLiteral("{{bufsize}}"), QStringLiteral("1024"));
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const QString script = dir.filePath(QStringLiteral("chatclient.py"));
-        {
-            QFile f(script);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(listing.toUtf8());
-        }
+        QVERIFY(testsupport::writeListing(QStringLiteral("chat-capstone"), QStringLiteral("chatclient.py"),
+                                          {{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                                           {QStringLiteral("port"), QString::number(port)},
+                                           {QStringLiteral("bufsize"), QStringLiteral("1024")}},
+                                          script));
         testsupport::PythonProcess dave("import runpy, sys; runpy.run_path(sys.argv[1], run_name='__main__')", {script});
         QVERIFY(dave.started());
         QProcess &p = dave.process();

@@ -115,18 +115,12 @@ private:
     LabCatalog m_catalog;
 
     // The server on a free port, serving root (the lab's own folder unless given): its port.
-    std::uint16_t startServer(LabSession &session, const QString &root = {})
+    static std::uint16_t startServer(LabSession &session, const QString &root = {})
     {
-        PaneRunner *server = session.pane(QStringLiteral("server"));
-        if (!server->setParam(QStringLiteral("port"), QStringLiteral("0")).isEmpty())
-            return 0;
-        if (!root.isEmpty() && !server->setParam(QStringLiteral("root"), root).isEmpty())
-            return 0;
-        QSignalSpy published(server, &PaneRunner::published);
-        server->start();
-        if (!published.wait(kWaitMs))
-            return 0;
-        return static_cast<std::uint16_t>(published.last().at(1).toString().toUInt());
+        QHash<QString, QString> params;
+        if (!root.isEmpty())
+            params.insert(QStringLiteral("root"), root);
+        return testsupport::startOnFreePort(session.pane(QStringLiteral("server")), params);
     }
 
     LabSession *newSession() { return new LabSession(*m_catalog.find(QStringLiteral("http-by-hand")), this); }
@@ -340,14 +334,9 @@ for path in ('/', '/hello.txt'):
         QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("www"))));
         for (const char *name : {"www/index.html", "www/hello.txt", "lab.json"})
             QVERIFY(QFile::copy(QStringLiteral(":/labs/http-by-hand/") + QLatin1String(name), dir.filePath(QLatin1String(name))));
-        QString listing = QString::fromUtf8(resource(QStringLiteral(":/labs/http-by-hand/httpserver.py")));
-        listing.replace(QStringLiteral("{{port}}"), QStringLiteral("0")).replace(QStringLiteral("{{root}}"), QStringLiteral("www"));
         const QString script = dir.filePath(QStringLiteral("httpserver.py"));
-        {
-            QFile f(script);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(listing.toUtf8());
-        }
+        QVERIFY(testsupport::writeListing(QStringLiteral("http-by-hand"), QStringLiteral("httpserver.py"),
+                                          {{QStringLiteral("port"), QStringLiteral("0")}, {QStringLiteral("root"), QStringLiteral("www")}}, script));
         testsupport::PythonProcess server("import runpy, sys; runpy.run_path(sys.argv[1], run_name='__main__')", {script});
         QVERIFY(server.started());
         const QByteArray serving = server.readLine();  // "serving ROOT on http://127.0.0.1:PORT/"

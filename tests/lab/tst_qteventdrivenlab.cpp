@@ -74,16 +74,9 @@ class TestQtEventDrivenLab : public QObject {
 private:
     LabCatalog m_catalog;
 
-    std::uint16_t startServer(LabSession &session)
+    static std::uint16_t startServer(LabSession &session)
     {
-        PaneRunner *server = session.pane(QStringLiteral("server"));
-        if (!server->setParam(QStringLiteral("port"), QStringLiteral("0")).isEmpty())
-            return 0;
-        QSignalSpy published(server, &PaneRunner::published);
-        server->start();
-        if (!published.wait(kWaitMs))
-            return 0;
-        return static_cast<std::uint16_t>(published.last().at(1).toString().toUInt());
+        return testsupport::startOnFreePort(session.pane(QStringLiteral("server")));
     }
 
 private slots:
