@@ -17,7 +17,26 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent / "translations"
 ZH = ROOT / "socketlab_zh_CN.ts"
 EN = ROOT / "socketlab_en.ts"
-UNFINISHED = re.compile(r'(<source>)([^<]*)(</source>\s*(?:<comment>[^<]*</comment>\s*)?)<translation type="unfinished">([^<]*)</translation>')
+# A message not yet translated; group 4 is empty, or empty <numerusform> tags (a "%n" message).
+UNFINISHED = re.compile(r'(<source>)([^<]*)(</source>\s*(?:<comment>[^<]*</comment>\s*)?)<translation type="unfinished">(.*?)</translation>', re.S)
+# A message with its translation, finished or not; group 2 is the translation's inside.
+TRANSLATED = re.compile(r'<source>([^<]*)</source>\s*(?:<comment>[^<]*</comment>\s*)?<translation(?: type="[a-z]+")?>(.*?)</translation>', re.S)
+
+
+def has_text(inside):
+    return re.sub(r"<[^>]*>", "", inside).strip() != ""
+
+
+def translated(m, inside):
+    """The unfinished message m with `inside` as its translation, in the shape m needs."""
+    if "<numerusform>" in m.group(4) and "<numerusform>" not in inside:
+        inside = "\n            <numerusform>" + inside + "</numerusform>\n        "
+    return m.group(1) + m.group(2) + m.group(3) + "<translation>" + inside + "</translation>"
+
+
+def language_file(ts_text):
+    """The file of ours in the language of another .ts file (by its <TS language=...>)."""
+    return EN if 'language="en' in ts_text[:400] else ZH
 
 
 def unescape(text):
@@ -50,27 +69,27 @@ def main():
             if source not in table:
                 missing.append(source)
                 return m.group(0)
-            return m.group(1) + m.group(2) + m.group(3) + "<translation>" + escape(table[source]) + "</translation>"
+            return translated(m, escape(table[source]))
 
         ZH.write_text(UNFINISHED.sub(fill, text), encoding="utf-8")
         for source in missing:
             print("still unfinished:", source.replace("\n", "\\n"))
     elif command == "reuse":
-        known = {}
+        known = {ZH: {}, EN: {}}
         for old in sys.argv[2:]:
             text = Path(old).read_text(encoding="utf-8")
-            for m in re.finditer(r'<source>([^<]*)</source>\s*(?:<comment>[^<]*</comment>\s*)?<translation(?: type="[a-z]+")?>([^<]+)</translation>', text):
-                known.setdefault(m.group(1), m.group(2))
-        text = ZH.read_text(encoding="utf-8")
+            for m in TRANSLATED.finditer(text):
+                if has_text(m.group(2)):
+                    known[language_file(text)].setdefault(m.group(1), m.group(2))
         count = [0]
+        for target, table in known.items():
+            def reuse(m):
+                if m.group(2) in table:
+                    count[0] += 1
+                    return translated(m, table[m.group(2)])
+                return m.group(0)
 
-        def reuse(m):
-            if m.group(2) in known:
-                count[0] += 1
-                return m.group(1) + m.group(2) + m.group(3) + "<translation>" + known[m.group(2)] + "</translation>"
-            return m.group(0)
-
-        ZH.write_text(UNFINISHED.sub(reuse, text), encoding="utf-8")
+            target.write_text(UNFINISHED.sub(reuse, target.read_text(encoding="utf-8")), encoding="utf-8")
         print(f"reused {count[0]} translations")
     elif command == "finish-en":
         text = EN.read_text(encoding="utf-8")

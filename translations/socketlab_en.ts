@@ -44,6 +44,37 @@
     </message>
 </context>
 <context>
+    <name>BufferGauge</name>
+    <message>
+        <source>%1 · %2 → %3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>send queue %1 B of SO_SNDBUF %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>receive queue %1 B of SO_RCVBUF %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the program waits in send() for room in its send buffer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the program waits in recv() for bytes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>bytes wait for recv(): the program is not reading now</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No TCP connection yet: connect() and accept() make them.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>CheckRun</name>
     <message>
         <source>socketlab: lab %1 has no exercises</source>
@@ -641,6 +672,14 @@
     </message>
     <message>
         <source>The socketserver stages as they run, and its request threads or processes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Kernel buffers</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Each TCP connection&apos;s send and receive queues against SO_SNDBUF and SO_RCVBUF</source>
         <translation></translation>
     </message>
 </context>
@@ -1670,6 +1709,13 @@
     <message>
         <source>There is no route to that network or host from this machine.</source>
         <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1%2 → %n socket(s) ready</source>
+        <translation>
+            <numerusform>%1%2 → %n socket ready</numerusform>
+            <numerusform>%1%2 → %n sockets ready</numerusform>
+        </translation>
     </message>
 </context>
 <context>

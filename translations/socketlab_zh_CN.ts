@@ -43,6 +43,37 @@
     </message>
 </context>
 <context>
+    <name>BufferGauge</name>
+    <message>
+        <source>%1 · %2 → %3</source>
+        <translation>%1 · %2 → %3</translation>
+    </message>
+    <message>
+        <source>send queue %1 B of SO_SNDBUF %2</source>
+        <translation>发送队列 %1 字节，SO_SNDBUF 为 %2</translation>
+    </message>
+    <message>
+        <source>receive queue %1 B of SO_RCVBUF %2</source>
+        <translation>接收队列 %1 字节，SO_RCVBUF 为 %2</translation>
+    </message>
+    <message>
+        <source>the program waits in send() for room in its send buffer</source>
+        <translation>程序阻塞在 send() 中，等待发送缓冲区腾出空间</translation>
+    </message>
+    <message>
+        <source>the program waits in recv() for bytes</source>
+        <translation>程序阻塞在 recv() 中，等待数据到达</translation>
+    </message>
+    <message>
+        <source>bytes wait for recv(): the program is not reading now</source>
+        <translation>数据在等待 recv()：程序此刻没有在读</translation>
+    </message>
+    <message>
+        <source>No TCP connection yet: connect() and accept() make them.</source>
+        <translation>还没有 TCP 连接：connect() 和 accept() 会建立连接。</translation>
+    </message>
+</context>
+<context>
     <name>CheckRun</name>
     <message>
         <source>socketlab: lab %1 has no exercises</source>
@@ -641,6 +672,14 @@
     <message>
         <source>The socketserver stages as they run, and its request threads or processes</source>
         <translation>socketserver 运行时经过的各个阶段，以及它的请求线程或进程</translation>
+    </message>
+    <message>
+        <source>Kernel buffers</source>
+        <translation>内核缓冲区</translation>
+    </message>
+    <message>
+        <source>Each TCP connection&apos;s send and receive queues against SO_SNDBUF and SO_RCVBUF</source>
+        <translation>每个 TCP 连接的发送队列和接收队列，对照 SO_SNDBUF 和 SO_RCVBUF</translation>
     </message>
 </context>
 <context>
@@ -1659,6 +1698,12 @@
     <message>
         <source>There is no route to that network or host from this machine.</source>
         <translation>本机没有通往该网络或主机的路由。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1%2 → %n socket(s) ready</source>
+        <translation>
+            <numerusform>%1%2 → %n 个套接字就绪</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -29,6 +29,7 @@ const char *traceCallName(TraceCall call)
     case TraceCall::GetSockOpt: return "getsockopt";
     case TraceCall::SetBlocking: return "setblocking";
     case TraceCall::SetTimeout: return "settimeout";
+    case TraceCall::Select: return "select";
     case TraceCall::ServerBind: return "server_bind";
     case TraceCall::ServerActivate: return "server_activate";
     case TraceCall::ServerClose: return "server_close";

@@ -34,6 +34,7 @@ enum class TraceCall : std::uint8_t {
     GetSockOpt,
     SetBlocking,
     SetTimeout,
+    Select,  // select.select(): on the first socket it watches (Select.h)
     // socketserver stages (socketserver/StageTrace.h says how they fill a TraceEvent's fields)
     ServerBind,
     ServerActivate,

@@ -1,6 +1,7 @@
 #include "LiveViews.h"
 
 #include "AcceptQueueGauge.h"
+#include "BufferGauge.h"
 #include "PaneFilterButton.h"
 #include "ReceiveBufferView.h"
 #include "SequenceDiagramView.h"
@@ -34,6 +35,8 @@ LiveViews::LiveViews(QWidget *parent)
     add(new AcceptQueueGauge, Area::Side, tr("Accept queue"), tr("Connections waiting for accept(), per listening socket"));
     add(new ReceiveBufferView, Area::Side, tr("Receive buffers"),
         tr("Bytes waiting in the kernel until recv() takes them, split by the sends that wrote them"));
+    add(new BufferGauge, Area::Side, tr("Kernel buffers"),
+        tr("Each TCP connection's send and receive queues against SO_SNDBUF and SO_RCVBUF"));
     add(new SocketServerFlowView, Area::Side, tr("SocketServer"),
         tr("The socketserver stages as they run, and its request threads or processes"));
 }

@@ -76,6 +76,9 @@ QString SocketText::eventLine(const TraceEvent &e, const QString &owner)
             if (e.flags & TraceFlagTruncated)
                 text += tr(" (datagram truncated)");
             break;
+        case TraceCall::Select:
+            text = tr("%1%2 → %n socket(s) ready", nullptr, int(e.result)).arg(who, call);
+            break;
         case TraceCall::Accept:
             text = tr("%1%2 → new socket fd %3 from %4").arg(who, call).arg(e.result).arg(address);
             break;

@@ -108,6 +108,17 @@ std::string str(const socketlab::SocketError &error)
     return "[Errno " + std::to_string(error.code()) + "] " + error.message();
 }
 
+std::string listRepr(const std::vector<std::string> &items)
+{
+    std::string out = "[";
+    for (const std::string &item : items) {
+        if (out.size() > 1)
+            out += ", ";
+        out += '\'' + item + '\'';
+    }
+    return out + "]";
+}
+
 } // namespace python
 
 std::string timestamped(const std::string &data)

@@ -6,6 +6,7 @@
 #include <SocketError.h>
 
 #include <string>
+#include <vector>
 
 namespace python {
 
@@ -20,6 +21,8 @@ Bytes upper(const Bytes &data);           // bytes.upper(): ASCII letters only
 std::string str(const socketlab::SocketAddress &address);
 // print(e) of an OSError: "[Errno 104] Connection reset by peer"; a socket.timeout: "timed out".
 std::string str(const socketlab::SocketError &error);
+// print(['a', 'b']): a list of str shows each item's repr (names without quotes or escapes).
+std::string listRepr(const std::vector<std::string> &items);
 
 } // namespace python
 
