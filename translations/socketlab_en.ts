@@ -35,12 +35,30 @@
         </translation>
     </message>
     <message>
-        <source>No listening socket yet: listen() makes one.</source>
+        <source>Connections the kernel has already completed (the handshake is done) and queued until the program calls accept(), against the limit listen(backlog) set. The kernel reports both numbers (ss -ltn: Recv-Q / Send-Q). When the queue is full, new clients&apos; connection requests wait unanswered.</source>
         <translation></translation>
     </message>
     <message>
-        <source>Connections the kernel has already completed (the handshake is done) and queued until the program calls accept(), against the limit listen(backlog) set. The kernel reports both numbers (ss -ltn: Recv-Q / Send-Q). When the queue is full, new clients&apos; connection requests wait unanswered.</source>
+        <source>No listening socket yet: a TCP server&apos;s listen() makes one. UDP sockets have no accept queue.</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>%1 · listening on port %2: %3 / %4 waiting for accept()</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) already sent into them</source>
+        <translation>
+            <numerusform>%n byte already sent into them</numerusform>
+            <numerusform>%n bytes already sent into them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>their clients already sent %n byte(s) into them</source>
+        <translation>
+            <numerusform>their clients already sent %n byte into them</numerusform>
+            <numerusform>their clients already sent %n bytes into them</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -112,10 +130,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window, PANE.NAME=VALUE (--set server.port=0). Repeatable.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Also load labs from DIR (one folder per lab), after the built-in ones and the user&apos;s folder (%1).</source>
         <translation></translation>
     </message>
@@ -156,11 +170,27 @@
         <translation></translation>
     </message>
     <message>
+        <source>Open the window at this size, WIDTHxHEIGHT in pixels (--size 1920x1080), e.g. for a picture of it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Open the window in its classroom layout: large text, the listings and one live view filling the screen.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --size needs WIDTHxHEIGHT in pixels, from 320x240 to %1x%1, such as 1920x1080</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>Run the check of the lab&apos;s exercise ID in the terminal, with the answer given by --set PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass.</source>
         <translation></translation>
     </message>
     <message>
         <source>socketlab: --check needs --lab ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window and with --check, PANE.NAME=VALUE (--set server.port=0), where NAME may also be an injected fault (--set server.recvMax=4). Repeatable.</source>
         <translation></translation>
     </message>
 </context>
@@ -256,6 +286,77 @@
     </message>
 </context>
 <context>
+    <name>ExerciseBox</name>
+    <message>
+        <source>Check my answer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Runs the lab on real sockets with your parameters (and the faults you set on the panes), apart from the lab in the window, and checks what happened</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Each hint says more than the one before; the hints you use are counted in your progress</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the lab&apos;s own values (you changed none)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Checking on real sockets with %1 …</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>as it runs</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 holds</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>what happened: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>run with injected faults: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Checked with %1: %2 of %3 hold.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Hint %1:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Show a hint (%1 available)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Next hint (%1 of %2 shown)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>All %1 hints shown</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>✓ %1 — passed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Passed. You may check again with other values.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not passed yet.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ExerciseCheck</name>
     <message>
         <source>the lab has no pane parameter %1</source>
@@ -275,6 +376,110 @@
     </message>
     <message>
         <source>not reached</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The check&apos;s script acts on %1, which is not running: add it first</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The check could not add another %1: the lab allows no more</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ExercisePanel</name>
+    <message>
+        <source>Exercises</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This lab has no exercises.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>FaultControl</name>
+    <message>
+        <source>What the network does to this pane&apos;s sockets. Each call a fault changes is marked &quot;injected&quot; in the trace. 0: off.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No faults</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>⚡ Faults: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Inject faults into this pane&apos;s sockets: short reads, split or delayed sends, refused connects, lost datagrams</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Injected now: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>FaultFields</name>
+    <message>
+        <source>&quot;%1&quot; is not a fault SocketLab knows (%2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from 0 to %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>FaultText</name>
+    <message>
+        <source>Every recv() returns at most</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The next recv() returns at most</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Every send() takes at most (a short send)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Every recv() first waits, so sends arrive together</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Every send() and sendto() is delayed by</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The next connect() calls are refused</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The next datagrams sent are lost</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> B</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> ×</source>
         <translation></translation>
     </message>
 </context>
@@ -404,10 +609,6 @@
     </message>
     <message>
         <source>is not a valid regular expression: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>must have exactly one of start, stop, input, endInput, waitFor, expect, settle</source>
         <translation></translation>
     </message>
     <message>
@@ -566,6 +767,14 @@
         <source>must be the index of a choice, 0 to %1</source>
         <translation></translation>
     </message>
+    <message>
+        <source>must have exactly one of start, stop, input, endInput, waitFor, expect, settle, add</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the lab has no pane &quot;%1&quot; that a learner may add</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>LabNavigator</name>
@@ -574,11 +783,28 @@
         <translation></translation>
     </message>
     <message>
-        <source>✓ completed — all %1 steps</source>
+        <source>could not be loaded</source>
         <translation></translation>
     </message>
     <message>
-        <source>%1 / %2 steps</source>
+        <source>could not be loaded: %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 could not be loaded from %2:
+%3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Open this lesson</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>your lab, in place of the built-in one</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Loaded from %1, in place of the lab with the same id from %2</source>
         <translation></translation>
     </message>
 </context>
@@ -633,6 +859,13 @@
     </message>
     <message>
         <source>The kernel has no memory left for another connection. The server pauses accept() and tries again.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ListingView</name>
+    <message>
+        <source>line %1, %2: %3</source>
         <translation></translation>
     </message>
 </context>
@@ -710,10 +943,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>SocketLab %1 teaches socket programming on real sockets.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Lab</source>
         <translation></translation>
     </message>
@@ -754,14 +983,6 @@
     </message>
     <message>
         <source>Stop every pane, even in a blocked call, close every socket and start afresh (Ctrl+R)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Pause between steps while running: left is full speed, right is slow motion</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Speed: </source>
         <translation></translation>
     </message>
     <message>
@@ -809,14 +1030,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>&amp;Presentation mode</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Larger fonts and high contrast for a projector (Ctrl+Shift+P)</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Zoom &amp;in</source>
         <translation></translation>
     </message>
@@ -830,10 +1043,6 @@
     </message>
     <message>
         <source>Zoom %1%</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>A parameter was refused (shown in red in its pane): the pane uses its last good value</source>
         <translation></translation>
     </message>
     <message>
@@ -858,6 +1067,135 @@
     </message>
     <message>
         <source>&amp;Add client</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Only web links open from a lesson (%1 is not one)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not yet in Chinese, shown in English: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Open my labs folder</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The folder where your own labs go: each lab a folder with its lab.json (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Re&amp;load labs</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Read every lab folder again: a lab you are writing appears without a restart (Ctrl+Shift+R)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Classroom layout</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>For a projector: large text, high contrast, the lesson text folded away, the listings and one live view of your choice filling the screen (Ctrl+Shift+P)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Lessons and lesson &amp;text</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Show or fold away the list of lessons and the lesson text (Ctrl+L)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Speed: slow </source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> fast</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>How fast the panes run: left is slow motion (a pause before every step), right is full speed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> Live view: </source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The live view the classroom layout shows beside or under the listings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Live view</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Lesson text</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A parameter was refused (its reason is shown in its pane): the pane uses its last good value</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Language: English</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Labs read again: %n lab(s)</source>
+        <translation>
+            <numerusform>Labs read again: %n lab</numerusform>
+            <numerusform>Labs read again: %n labs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Labs read again: %n lab(s); %1 could not be loaded (greyed in the list of lessons)</source>
+        <translation>
+            <numerusform>Labs read again: %n lab; %1 could not be loaded (greyed in the list of lessons)</numerusform>
+            <numerusform>Labs read again: %n labs; %1 could not be loaded (greyed in the list of lessons)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No file manager could open %1: put your lab folders there</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the labs built into SocketLab</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>SocketLab teaches socket programming on real sockets: the lessons of Python&apos;s socket and socketserver modules run side by side, and you watch what accept(), recv(), listen() and socketserver do, in the kernel too.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Labs are loaded from, in this order (a later lab with the same id replaces an earlier one):</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lab(s) loaded, %1 could not be.</source>
+        <translation>
+            <numerusform>%n lab loaded, %1 could not be.</numerusform>
+            <numerusform>%n labs loaded, %1 could not be.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your own labs go in %1 (Lab → Open my labs folder); Lab → Reload labs reads them again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Classroom</source>
         <translation></translation>
     </message>
 </context>
@@ -913,6 +1251,61 @@
     </message>
 </context>
 <context>
+    <name>PaneThreads</name>
+    <message>
+        <source>main thread</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a new thread</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>request %1&apos;s thread</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>blocked in %1() — %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever() — %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for your input</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>paused before line %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>ended here</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for a request</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for input</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>PaneView</name>
     <message>
         <source>Step</source>
@@ -928,10 +1321,6 @@
     </message>
     <message>
         <source>Stop</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Input for the program&apos;s input(); an empty line ends a client</source>
         <translation></translation>
     </message>
     <message>
@@ -951,19 +1340,11 @@
         <translation></translation>
     </message>
     <message>
-        <source>blocked in %1() — %2</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>not started</source>
         <translation></translation>
     </message>
     <message>
         <source>running</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>paused before line %1</source>
         <translation></translation>
     </message>
     <message>
@@ -990,15 +1371,74 @@
         <source>Show or hide this pane&apos;s parameters (editable before it starts)</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Input for the program&apos;s input(); an empty line ends a client. Type ahead: it waits.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Listing of %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Console of %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Input for %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>What %1 is doing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Explanation of the marked line</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Lines waiting for %1&apos;s input()</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1: the pane the lab&apos;s Step moves first</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more thread(s)</source>
+        <translation>
+            <numerusform>and %n more thread</numerusform>
+            <numerusform>and %n more threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>main</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>new thread</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>request %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(an empty line)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Queued for this program&apos;s input(): %1</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>ParamEditor</name>
     <message>
         <source>The pane is running: stop it (or Reset) to change its parameters.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Parameter &quot;%1&quot; of the listing</source>
         <translation></translation>
     </message>
     <message>
@@ -1021,6 +1461,104 @@
         <source>↳ will follow %1 once that pane publishes it</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Goes into line %1 of the listing: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A value the program uses</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>PredictionCard</name>
+    <message>
+        <source>Prediction</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Vote first. Then the teacher picks the class&apos;s answer and commits it: the step runs and the card shows what really happened.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Commit the class&apos;s answer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Lock in this answer: the step runs, and the card shows what really happened</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Run the step without answering (recorded as skipped)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your answer: %1. The step runs now…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Skipped. The step runs now…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the run did not show it (the step made no call to watch)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Skipped — here is what happened</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>✓ Right: the class predicted it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>✓ Right</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>✗ Not this time: the run did something else</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>✗ Not this time</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>You said: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>What happened: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>PredictionPresenter</name>
+    <message>
+        <source>%1 · line %2, before it runs: %3</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Programs</name>
@@ -1030,6 +1568,96 @@
     </message>
     <message>
         <source>child %1 started</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressActions</name>
+    <message>
+        <source>Reset progress</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Forget your progress in &quot;%1&quot;: the steps reached, your predictions, the exercises passed and the hints used? This cannot be undone.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Reset all progress</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Forget your progress in every lab: the steps reached, your predictions, the exercises passed and the hints used? This cannot be undone.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your name, as your teacher knows you:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Web page (*.html);;Markdown (*.md);;JSON (*.json)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>SocketLab progress: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressText</name>
+    <message>
+        <source>✓ completed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 / %2 exercises</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>✓ completed — all %1 steps</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 / %2 steps</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Steps reached: %1 of %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Predictions: %1 of %2 answered, %3 right, %4 skipped</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Exercises passed: %1 of %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Hints used: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Completed: every exercise passed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Completed: every step reached</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Completed once every exercise passes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Completed once every step is reached</source>
         <translation></translation>
     </message>
 </context>
@@ -1155,6 +1783,28 @@
     </message>
     <message>
         <source>Bytes that have arrived and wait in the kernel until recv() takes them. The kernel reports only a byte count (for a datagram socket, the size of the next datagram). The lines between segments are the peer&apos;s send calls as SocketLab traced them: TCP itself keeps no boundaries, so one recv() can return several sends at once. Hatched bytes arrived without a traced send (another program, or an event on its way).</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2: %n byte(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %2: %n byte waiting</numerusform>
+            <numerusform>%1 · %2: %n bytes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 ← %3, not accepted yet: %n byte(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %2 ← %3, not accepted yet: %n byte waiting</numerusform>
+            <numerusform>%1 · %2 ← %3, not accepted yet: %n bytes waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (not accepted yet)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the connection waits in the accept queue; its bytes wait with it</source>
         <translation></translation>
     </message>
 </context>
@@ -1316,6 +1966,49 @@
     </message>
 </context>
 <context>
+    <name>SelfStudy</name>
+    <message>
+        <source>Exercises</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Ask &amp;predictions before key steps</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Before a key step runs, the pane stops and asks what you expect; then it shows what happened</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Reset progress of this lab…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Reset all progress…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>E&amp;xport progress…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save a report of your progress in every lab, for your teacher (HTML, Markdown or JSON)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Show or hide the lab&apos;s exercises: tasks checked on real sockets, with hints</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Exercises (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Reset progress of &quot;%1&quot;…</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>SequenceDiagramView</name>
     <message>
         <source>The sequence diagram fills in as the lab runs: a lifeline for each socket, time flowing down, an arrow for every connection and every message.</source>
@@ -1327,6 +2020,17 @@
     </message>
     <message>
         <source>Socket calls of a SocketLab run: lifelines, calls, blocked time and the bytes each message carried.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lifeline(s): %1.</source>
+        <translation>
+            <numerusform>%n lifeline: %1.</numerusform>
+            <numerusform>%n lifelines: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latest calls: %1.</source>
         <translation></translation>
     </message>
 </context>
@@ -1365,6 +2069,14 @@
     </message>
     <message>
         <source>time</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>in the accept queue</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for room in the accept queue</source>
         <translation></translation>
     </message>
 </context>
@@ -1428,6 +2140,18 @@
     </message>
     <message>
         <source>The methods socketserver calls for each request, lit as they run: the stage running now is outlined, stages just passed fade out, and the count says how often each ran. With ThreadingMixIn or ForkingMixIn, finish_request onwards runs in the thread or child process listed below.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No stage running now</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Running now: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 · raised</source>
         <translation></translation>
     </message>
 </context>
@@ -1519,6 +2243,85 @@
     </message>
     <message>
         <source>blocked in %1() — %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The connection a ForkingMixIn child handles: the parent closed its copy, the child process holds the other. Read from the kernel (sock_diag), as ss shows it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 · child %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>held by child process %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever() — %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever()</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 / %2 full</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This end closed first: the kernel keeps the connection in TIME_WAIT after every program let go of it, so late segments die here, and binding its address fails with Errno 98 until it ends (SO_REUSEADDR lets a listener bind past it)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Its program closed it; the kernel finishes the connection alone</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The kernel answered this client&apos;s SYN for the listener and waits for the last ACK</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The kernel completed this connection and queued it: accept() will make its socket; bytes the client sends wait in it already</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A socket another process holds on an address this lab used</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(another process)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(kernel)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no program: gone in %1</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>no program: resent %n time(s)</source>
+        <translation>
+            <numerusform>no program: resent %n time</numerusform>
+            <numerusform>no program: resent %n times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>queued, not accepted yet</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>handshake: waits for the last ACK</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no program</source>
         <translation></translation>
     </message>
 </context>
@@ -1716,6 +2519,17 @@
             <numerusform>%1%2 → %n socket ready</numerusform>
             <numerusform>%1%2 → %n sockets ready</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>  ⚡ injected fault</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>TraceLogView</name>
+    <message>
+        <source> ×%1 (once per poll_interval while serve_forever() waits)</source>
+        <translation></translation>
     </message>
 </context>
 <context>

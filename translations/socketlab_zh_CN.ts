@@ -34,12 +34,28 @@
         </translation>
     </message>
     <message>
-        <source>No listening socket yet: listen() makes one.</source>
-        <translation>还没有监听套接字：调用 listen() 后才会有。</translation>
-    </message>
-    <message>
         <source>Connections the kernel has already completed (the handshake is done) and queued until the program calls accept(), against the limit listen(backlog) set. The kernel reports both numbers (ss -ltn: Recv-Q / Send-Q). When the queue is full, new clients&apos; connection requests wait unanswered.</source>
         <translation>内核已完成握手、正排队等待程序调用 accept() 的连接数，以及 listen(backlog) 设定的上限。这两个数都由内核报告（ss -ltn：Recv-Q / Send-Q）。队列满时，新客户端的连接请求得不到应答，只能等待。</translation>
+    </message>
+    <message>
+        <source>No listening socket yet: a TCP server&apos;s listen() makes one. UDP sockets have no accept queue.</source>
+        <translation>还没有监听套接字：TCP 服务器调用 listen() 才会有。UDP 套接字没有 accept 队列。</translation>
+    </message>
+    <message>
+        <source>%1 · listening on port %2: %3 / %4 waiting for accept()</source>
+        <translation>%1 · 在端口 %2 上监听：%3 / %4 个连接等待 accept()</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) already sent into them</source>
+        <translation>
+            <numerusform>已有 %n 字节发送到其中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>their clients already sent %n byte(s) into them</source>
+        <translation>
+            <numerusform>它们的客户端已经发送了 %n 字节进去</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -111,10 +127,6 @@
         <translation>与 --lab 一起使用：不打开窗口，在这个终端里运行窗格 PANE：它的输出写到标准输出，输入来自标准输入，错误写到标准错误；正常结束时退出状态为 0。</translation>
     </message>
     <message>
-        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window, PANE.NAME=VALUE (--set server.port=0). Repeatable.</source>
-        <translation>设置参数：配合 --run 时写成 NAME=VALUE，设置该窗格的参数（--set port=21567）；在窗口中写成 PANE.NAME=VALUE（--set server.port=0）。可以重复使用。</translation>
-    </message>
-    <message>
         <source>Also load labs from DIR (one folder per lab), after the built-in ones and the user&apos;s folder (%1).</source>
         <translation>在内置实验和用户文件夹（%1）之后，再从 DIR 加载实验（每个实验一个文件夹）。</translation>
     </message>
@@ -155,12 +167,28 @@
         <translation>socketlab：--diagram 需要与 --screenshot 一起使用（时序图随截图一起保存）</translation>
     </message>
     <message>
+        <source>Open the window at this size, WIDTHxHEIGHT in pixels (--size 1920x1080), e.g. for a picture of it.</source>
+        <translation>以此尺寸打开窗口，格式为 宽x高（像素，如 --size 1920x1080），例如用于截图。</translation>
+    </message>
+    <message>
+        <source>Open the window in its classroom layout: large text, the listings and one live view filling the screen.</source>
+        <translation>以课堂布局打开窗口：大号字体，程序清单和一个实时视图占满屏幕。</translation>
+    </message>
+    <message>
+        <source>socketlab: --size needs WIDTHxHEIGHT in pixels, from 320x240 to %1x%1, such as 1920x1080</source>
+        <translation>socketlab：--size 需要 宽x高（像素），范围从 320x240 到 %1x%1，例如 1920x1080</translation>
+    </message>
+    <message>
         <source>Run the check of the lab&apos;s exercise ID in the terminal, with the answer given by --set PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass.</source>
         <translation>在终端里运行实验中练习 ID 的检查，答案用 --set 窗格.名称=值 给出：每个检查项输出一行 PASS 或 FAIL；只有全部通过时退出状态才是 0。</translation>
     </message>
     <message>
         <source>socketlab: --check needs --lab ID</source>
         <translation>socketlab：--check 需要 --lab ID</translation>
+    </message>
+    <message>
+        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window and with --check, PANE.NAME=VALUE (--set server.port=0), where NAME may also be an injected fault (--set server.recvMax=4). Repeatable.</source>
+        <translation>设置参数：与 --run 一起用时写该窗格的 NAME=VALUE（--set port=21567）；在窗口中和与 --check 一起用时写 PANE.NAME=VALUE（--set server.port=0），其中 NAME 也可以是一种注入的故障（--set server.recvMax=4）。可重复使用。</translation>
     </message>
 </context>
 <context>
@@ -255,6 +283,77 @@
     </message>
 </context>
 <context>
+    <name>ExerciseBox</name>
+    <message>
+        <source>Check my answer</source>
+        <translation>检查我的答案</translation>
+    </message>
+    <message>
+        <source>Runs the lab on real sockets with your parameters (and the faults you set on the panes), apart from the lab in the window, and checks what happened</source>
+        <translation>用你的参数（以及你在窗格上设置的故障）在真实套接字上另外运行一遍本实验（不影响窗口中的实验），并检查实际发生了什么</translation>
+    </message>
+    <message>
+        <source>Each hint says more than the one before; the hints you use are counted in your progress</source>
+        <translation>每条提示都比上一条说得更多；你用过的提示会计入学习进度</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s own values (you changed none)</source>
+        <translation>实验自带的取值（你没有改动）</translation>
+    </message>
+    <message>
+        <source>Checking on real sockets with %1 …</source>
+        <translation>正在真实套接字上检查，取值：%1 …</translation>
+    </message>
+    <message>
+        <source>as it runs</source>
+        <translation>不注入故障</translation>
+    </message>
+    <message>
+        <source>%1 holds</source>
+        <translation>%1 成立</translation>
+    </message>
+    <message>
+        <source>what happened: %1</source>
+        <translation>实际情况：%1</translation>
+    </message>
+    <message>
+        <source>run with injected faults: %1</source>
+        <translation>在注入故障的情况下运行：%1</translation>
+    </message>
+    <message>
+        <source>Checked with %1: %2 of %3 hold.</source>
+        <translation>取值 %1 的检查结果：%3 项中 %2 项成立。</translation>
+    </message>
+    <message>
+        <source>Hint %1:</source>
+        <translation>提示 %1：</translation>
+    </message>
+    <message>
+        <source>Show a hint (%1 available)</source>
+        <translation>显示一条提示（共 %1 条）</translation>
+    </message>
+    <message>
+        <source>Next hint (%1 of %2 shown)</source>
+        <translation>下一条提示（已显示 %1 / %2 条）</translation>
+    </message>
+    <message>
+        <source>All %1 hints shown</source>
+        <translation>%1 条提示已全部显示</translation>
+    </message>
+    <message>
+        <source>✓ %1 — passed</source>
+        <translation>✓ %1 — 已通过</translation>
+    </message>
+    <message>
+        <source>Passed. You may check again with other values.</source>
+        <translation>已通过。你可以换一组取值再检查一次。</translation>
+    </message>
+    <message>
+        <source>Not passed yet.</source>
+        <translation>尚未通过。</translation>
+    </message>
+</context>
+<context>
     <name>ExerciseCheck</name>
     <message>
         <source>the lab has no pane parameter %1</source>
@@ -275,6 +374,110 @@
     <message>
         <source>not reached</source>
         <translation>没有执行到</translation>
+    </message>
+    <message>
+        <source>The check&apos;s script acts on %1, which is not running: add it first</source>
+        <translation>检查脚本要操作 %1，但它没有在运行：请先添加它</translation>
+    </message>
+    <message>
+        <source>The check could not add another %1: the lab allows no more</source>
+        <translation>检查无法再添加一个 %1：本实验不允许更多了</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisePanel</name>
+    <message>
+        <source>Exercises</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>This lab has no exercises.</source>
+        <translation>本实验没有练习。</translation>
+    </message>
+</context>
+<context>
+    <name>FaultControl</name>
+    <message>
+        <source>What the network does to this pane&apos;s sockets. Each call a fault changes is marked &quot;injected&quot; in the trace. 0: off.</source>
+        <translation>网络对这个窗格的套接字做些什么。凡是被故障改变的调用，在跟踪记录中都会标为“注入”。0 表示关闭。</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No faults</source>
+        <translation>清除故障</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>⚡ Faults: %1</source>
+        <translation>⚡ 故障：%1</translation>
+    </message>
+    <message>
+        <source>Inject faults into this pane&apos;s sockets: short reads, split or delayed sends, refused connects, lost datagrams</source>
+        <translation>向这个窗格的套接字注入故障：短读、拆分或延迟发送、拒绝连接、丢失数据报</translation>
+    </message>
+    <message>
+        <source>Injected now: %1</source>
+        <translation>当前注入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FaultFields</name>
+    <message>
+        <source>&quot;%1&quot; is not a fault SocketLab knows (%2)</source>
+        <translation>“%1”不是 SocketLab 认识的故障（可用：%2）</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from 0 to %2</source>
+        <translation>%1 必须是 0 到 %2 之间的整数</translation>
+    </message>
+</context>
+<context>
+    <name>FaultText</name>
+    <message>
+        <source>Every recv() returns at most</source>
+        <translation>每次 recv() 最多返回</translation>
+    </message>
+    <message>
+        <source>The next recv() returns at most</source>
+        <translation>下一次 recv() 最多返回</translation>
+    </message>
+    <message>
+        <source>Every send() takes at most (a short send)</source>
+        <translation>每次 send() 最多发出（短写）</translation>
+    </message>
+    <message>
+        <source>Every recv() first waits, so sends arrive together</source>
+        <translation>每次 recv() 先等待，让几次发送合并到达</translation>
+    </message>
+    <message>
+        <source>Every send() and sendto() is delayed by</source>
+        <translation>每次 send() 和 sendto() 延迟</translation>
+    </message>
+    <message>
+        <source>The next connect() calls are refused</source>
+        <translation>接下来的 connect() 调用被拒绝</translation>
+    </message>
+    <message>
+        <source>The next datagrams sent are lost</source>
+        <translation>接下来发送的数据报丢失</translation>
+    </message>
+    <message>
+        <source> B</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> 次</translation>
     </message>
 </context>
 <context>
@@ -404,10 +607,6 @@
     <message>
         <source>is not a valid regular expression: %1</source>
         <translation>不是有效的正则表达式：%1</translation>
-    </message>
-    <message>
-        <source>must have exactly one of start, stop, input, endInput, waitFor, expect, settle</source>
-        <translation>必须恰好包含 start、stop、input、endInput、waitFor、expect、settle 中的一个</translation>
     </message>
     <message>
         <source>&quot;input&quot; needs &quot;line&quot;: the text typed (&quot;&quot; is an empty line)</source>
@@ -565,6 +764,14 @@
         <source>must be the index of a choice, 0 to %1</source>
         <translation>必须是某个选项的序号，0 到 %1</translation>
     </message>
+    <message>
+        <source>must have exactly one of start, stop, input, endInput, waitFor, expect, settle, add</source>
+        <translation>必须恰好包含 start、stop、input、endInput、waitFor、expect、settle、add 之一</translation>
+    </message>
+    <message>
+        <source>the lab has no pane &quot;%1&quot; that a learner may add</source>
+        <translation>本实验没有学习者可以添加的窗格“%1”</translation>
+    </message>
 </context>
 <context>
     <name>LabNavigator</name>
@@ -573,12 +780,30 @@
         <translation>课文列表</translation>
     </message>
     <message>
-        <source>✓ completed — all %1 steps</source>
-        <translation>✓ 已完成 — 共 %1 步</translation>
+        <source>could not be loaded</source>
+        <translation>无法加载</translation>
     </message>
     <message>
-        <source>%1 / %2 steps</source>
-        <translation>%1 / %2 步</translation>
+        <source>could not be loaded: %1: %2</source>
+        <translation>无法加载：%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be loaded from %2:
+%3</source>
+        <translation>%1 无法从 %2 加载：
+%3</translation>
+    </message>
+    <message>
+        <source>Open this lesson</source>
+        <translation>打开这一课</translation>
+    </message>
+    <message>
+        <source>your lab, in place of the built-in one</source>
+        <translation>你自己的实验，替换了内置的同名实验</translation>
+    </message>
+    <message>
+        <source>Loaded from %1, in place of the lab with the same id from %2</source>
+        <translation>从 %1 加载，替换了 %2 中同一 id 的实验</translation>
     </message>
 </context>
 <context>
@@ -633,6 +858,13 @@
     <message>
         <source>The kernel has no memory left for another connection. The server pauses accept() and tries again.</source>
         <translation>内核已经没有内存再建立一个连接。服务器暂停 accept() 片刻后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>ListingView</name>
+    <message>
+        <source>line %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
     </message>
 </context>
 <context>
@@ -709,10 +941,6 @@
         <translation>关于 SocketLab</translation>
     </message>
     <message>
-        <source>SocketLab %1 teaches socket programming on real sockets.</source>
-        <translation>SocketLab %1 在真实的套接字上讲授套接字编程。</translation>
-    </message>
-    <message>
         <source>Lab</source>
         <translation>实验</translation>
     </message>
@@ -753,14 +981,6 @@
     <message>
         <source>Stop every pane, even in a blocked call, close every socket and start afresh (Ctrl+R)</source>
         <translation>停止所有窗格（即使正阻塞在调用中），关闭所有套接字，从头开始 (Ctrl+R)</translation>
-    </message>
-    <message>
-        <source>Pause between steps while running: left is full speed, right is slow motion</source>
-        <translation>运行时每一步之间的停顿：最左为全速，越往右越慢</translation>
-    </message>
-    <message>
-        <source>Speed: </source>
-        <translation>速度：</translation>
     </message>
     <message>
         <source>SocketLab</source>
@@ -807,14 +1027,6 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Presentation mode</source>
-        <translation>演示模式(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Larger fonts and high contrast for a projector (Ctrl+Shift+P)</source>
-        <translation>加大字体、提高对比度，适合投影 (Ctrl+Shift+P)</translation>
-    </message>
-    <message>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
@@ -829,10 +1041,6 @@
     <message>
         <source>Zoom %1%</source>
         <translation>缩放 %1%</translation>
-    </message>
-    <message>
-        <source>A parameter was refused (shown in red in its pane): the pane uses its last good value</source>
-        <translation>有参数未被接受（在所在窗格中以红色显示）：该窗格沿用上一个有效值</translation>
     </message>
     <message>
         <source>Sequence diagram saved to %1</source>
@@ -857,6 +1065,132 @@
     <message>
         <source>&amp;Add client</source>
         <translation>添加客户端(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Only web links open from a lesson (%1 is not one)</source>
+        <translation>课文中只能打开网页链接（%1 不是网页链接）</translation>
+    </message>
+    <message>
+        <source>Not yet in Chinese, shown in English: %1</source>
+        <translation>还没有中文，以英文显示：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Open my labs folder</source>
+        <translation>打开我的实验文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The folder where your own labs go: each lab a folder with its lab.json (%1)</source>
+        <translation>存放你自己的实验的文件夹：每个实验一个文件夹，内含它的 lab.json（%1）</translation>
+    </message>
+    <message>
+        <source>Re&amp;load labs</source>
+        <translation>重新加载实验(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Read every lab folder again: a lab you are writing appears without a restart (Ctrl+Shift+R)</source>
+        <translation>重新读取所有实验文件夹：你正在编写的实验无需重启即可出现（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <source>&amp;Classroom layout</source>
+        <translation>课堂布局(&amp;C)</translation>
+    </message>
+    <message>
+        <source>For a projector: large text, high contrast, the lesson text folded away, the listings and one live view of your choice filling the screen (Ctrl+Shift+P)</source>
+        <translation>用于投影：大号字体、高对比度，课文收起，程序清单和你选择的一个实时视图占满屏幕（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <source>Lessons and lesson &amp;text</source>
+        <translation>课程列表和课文(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show or fold away the list of lessons and the lesson text (Ctrl+L)</source>
+        <translation>显示或收起课程列表和课文（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Speed: slow </source>
+        <translation>速度：慢 </translation>
+    </message>
+    <message>
+        <source> fast</source>
+        <translation> 快</translation>
+    </message>
+    <message>
+        <source>How fast the panes run: left is slow motion (a pause before every step), right is full speed</source>
+        <translation>各窗格的运行速度：左边是慢动作（每一步前停顿一下），右边是全速</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source> Live view: </source>
+        <translation> 实时视图：</translation>
+    </message>
+    <message>
+        <source>The live view the classroom layout shows beside or under the listings</source>
+        <translation>课堂布局在程序清单旁边或下方显示的实时视图</translation>
+    </message>
+    <message>
+        <source>Live view</source>
+        <translation>实时视图</translation>
+    </message>
+    <message>
+        <source>Lesson text</source>
+        <translation>课文</translation>
+    </message>
+    <message>
+        <source>A parameter was refused (its reason is shown in its pane): the pane uses its last good value</source>
+        <translation>有一个参数被拒绝了（原因显示在它的窗格里）：该窗格沿用上一个有效值</translation>
+    </message>
+    <message>
+        <source>Language: English</source>
+        <translation>语言：中文</translation>
+    </message>
+    <message numerus="yes">
+        <source>Labs read again: %n lab(s)</source>
+        <translation>
+            <numerusform>已重新读取实验：%n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Labs read again: %n lab(s); %1 could not be loaded (greyed in the list of lessons)</source>
+        <translation>
+            <numerusform>已重新读取实验：%n 个；%1 个无法加载（在课程列表中显示为灰色）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No file manager could open %1: put your lab folders there</source>
+        <translation>没有文件管理器能打开 %1：请把你的实验文件夹放在那里</translation>
+    </message>
+    <message>
+        <source>the labs built into SocketLab</source>
+        <translation>SocketLab 内置的实验</translation>
+    </message>
+    <message>
+        <source>SocketLab teaches socket programming on real sockets: the lessons of Python&apos;s socket and socketserver modules run side by side, and you watch what accept(), recv(), listen() and socketserver do, in the kernel too.</source>
+        <translation>SocketLab 在真实的套接字上教授套接字编程：Python 的 socket 和 socketserver 模块的课程并排运行，你能看到 accept()、recv()、listen() 和 socketserver 在做什么，包括内核里发生的事。</translation>
+    </message>
+    <message>
+        <source>Labs are loaded from, in this order (a later lab with the same id replaces an earlier one):</source>
+        <translation>实验按以下顺序加载（后加载的实验若 id 相同，会替换先加载的）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lab(s) loaded, %1 could not be.</source>
+        <translation>
+            <numerusform>已加载 %n 个实验，%1 个无法加载。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your own labs go in %1 (Lab → Open my labs folder); Lab → Reload labs reads them again.</source>
+        <translation>你自己的实验放在 %1（实验 → 打开我的实验文件夹）；实验 → 重新加载实验 会重新读取它们。</translation>
+    </message>
+    <message>
+        <source>Classroom</source>
+        <translation>课堂</translation>
     </message>
 </context>
 <context>
@@ -909,6 +1243,61 @@
     </message>
 </context>
 <context>
+    <name>PaneThreads</name>
+    <message>
+        <source>main thread</source>
+        <translation>主线程</translation>
+    </message>
+    <message>
+        <source>a new thread</source>
+        <translation>一个新线程</translation>
+    </message>
+    <message>
+        <source>request %1&apos;s thread</source>
+        <translation>请求 %1 的线程</translation>
+    </message>
+    <message>
+        <source>blocked in %1() — %2</source>
+        <translation>阻塞在 %1() 中 — %2</translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever() — %1</source>
+        <translation>在 serve_forever() 中等待请求 — %1</translation>
+    </message>
+    <message>
+        <source>waiting for your input</source>
+        <translation>等待你的输入</translation>
+    </message>
+    <message>
+        <source>paused before line %1</source>
+        <translation>暂停在第 %1 行之前</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>ended here</source>
+        <translation>在此结束</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>waiting for a request</source>
+        <translation>等待请求</translation>
+    </message>
+    <message>
+        <source>waiting for input</source>
+        <translation>等待输入</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>下一步</translation>
+    </message>
+</context>
+<context>
     <name>PaneView</name>
     <message>
         <source>Step</source>
@@ -927,10 +1316,6 @@
         <translation>停止</translation>
     </message>
     <message>
-        <source>Input for the program&apos;s input(); an empty line ends a client</source>
-        <translation>程序 input() 的输入；输入空行会结束客户端</translation>
-    </message>
-    <message>
         <source>Run one step of this pane, then pause</source>
         <translation>让这个窗格执行一步，然后暂停</translation>
     </message>
@@ -947,20 +1332,12 @@
         <translation>停止这个窗格，即使某个调用正在阻塞</translation>
     </message>
     <message>
-        <source>blocked in %1() — %2</source>
-        <translation>阻塞在 %1() 中 — %2</translation>
-    </message>
-    <message>
         <source>not started</source>
         <translation>未启动</translation>
     </message>
     <message>
         <source>running</source>
         <translation>运行中</translation>
-    </message>
-    <message>
-        <source>paused before line %1</source>
-        <translation>暂停在第 %1 行之前</translation>
     </message>
     <message>
         <source>waiting for your input</source>
@@ -986,16 +1363,74 @@
         <source>Show or hide this pane&apos;s parameters (editable before it starts)</source>
         <translation>显示或隐藏这个窗格的参数（启动前可以修改）</translation>
     </message>
+    <message>
+        <source>Input for the program&apos;s input(); an empty line ends a client. Type ahead: it waits.</source>
+        <translation>程序 input() 的输入；空行会结束客户端。可以提前输入：它会排队等待。</translation>
+    </message>
+    <message>
+        <source>Listing of %1</source>
+        <translation>%1 的程序清单</translation>
+    </message>
+    <message>
+        <source>Console of %1</source>
+        <translation>%1 的控制台</translation>
+    </message>
+    <message>
+        <source>Input for %1</source>
+        <translation>%1 的输入</translation>
+    </message>
+    <message>
+        <source>What %1 is doing</source>
+        <translation>%1 正在做什么</translation>
+    </message>
+    <message>
+        <source>Explanation of the marked line</source>
+        <translation>标记行的解释</translation>
+    </message>
+    <message>
+        <source>Lines waiting for %1&apos;s input()</source>
+        <translation>等待 %1 的 input() 读取的行</translation>
+    </message>
+    <message>
+        <source>%1: the pane the lab&apos;s Step moves first</source>
+        <translation>%1：实验的“单步”首先推进的窗格</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more thread(s)</source>
+        <translation>
+            <numerusform>以及另外 %n 个线程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>main</source>
+        <translation>主线程</translation>
+    </message>
+    <message>
+        <source>new thread</source>
+        <translation>新线程</translation>
+    </message>
+    <message>
+        <source>request %1</source>
+        <translation>请求 %1</translation>
+    </message>
+    <message>
+        <source>(an empty line)</source>
+        <translation>（空行）</translation>
+    </message>
+    <message>
+        <source>Queued for this program&apos;s input(): %1</source>
+        <translation>排队等待本程序的 input()：%1</translation>
+    </message>
 </context>
 <context>
     <name>ParamEditor</name>
     <message>
         <source>The pane is running: stop it (or Reset) to change its parameters.</source>
         <translation>窗格正在运行：请先停止它（或重置），再修改参数。</translation>
-    </message>
-    <message>
-        <source>Parameter &quot;%1&quot; of the listing</source>
-        <translation>代码清单中的参数“%1”</translation>
     </message>
     <message>
         <source>A whole number from %1 to %2</source>
@@ -1017,6 +1452,104 @@
         <source>↳ will follow %1 once that pane publishes it</source>
         <translation>↳ 那个窗格发布 %1 后，将跟随它</translation>
     </message>
+    <message>
+        <source>Goes into line %1 of the listing: %2</source>
+        <translation>填入程序清单第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>A value the program uses</source>
+        <translation>程序使用的一个值</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionCard</name>
+    <message>
+        <source>Prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Vote first. Then the teacher picks the class&apos;s answer and commits it: the step runs and the card shows what really happened.</source>
+        <translation>先投票。然后老师选定全班的答案并提交：这一步随即运行，卡片上会显示实际发生了什么。</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation>你的答案：</translation>
+    </message>
+    <message>
+        <source>Commit the class&apos;s answer</source>
+        <translation>提交全班的答案</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Lock in this answer: the step runs, and the card shows what really happened</source>
+        <translation>锁定这个答案：这一步随即运行，卡片上会显示实际发生了什么</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Run the step without answering (recorded as skipped)</source>
+        <translation>不作答直接运行这一步（记为跳过）</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Your answer: %1. The step runs now…</source>
+        <translation>你的答案：%1。这一步正在运行…</translation>
+    </message>
+    <message>
+        <source>Skipped. The step runs now…</source>
+        <translation>已跳过。这一步正在运行…</translation>
+    </message>
+    <message>
+        <source>the run did not show it (the step made no call to watch)</source>
+        <translation>运行中看不出来（这一步没有可观察的调用）</translation>
+    </message>
+    <message>
+        <source>Skipped — here is what happened</source>
+        <translation>已跳过——实际情况如下</translation>
+    </message>
+    <message>
+        <source>✓ Right: the class predicted it</source>
+        <translation>✓ 答对了：全班预测正确</translation>
+    </message>
+    <message>
+        <source>✓ Right</source>
+        <translation>✓ 答对了</translation>
+    </message>
+    <message>
+        <source>✗ Not this time: the run did something else</source>
+        <translation>✗ 这次没猜中：实际运行的结果不同</translation>
+    </message>
+    <message>
+        <source>✗ Not this time</source>
+        <translation>✗ 这次没猜中</translation>
+    </message>
+    <message>
+        <source>You said: %1</source>
+        <translation>你的答案：%1</translation>
+    </message>
+    <message>
+        <source>What happened: %1</source>
+        <translation>实际情况：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionPresenter</name>
+    <message>
+        <source>%1 · line %2, before it runs: %3</source>
+        <translation>%1 · 第 %2 行，运行之前：%3</translation>
+    </message>
 </context>
 <context>
     <name>Programs</name>
@@ -1027,6 +1560,96 @@
     <message>
         <source>child %1 started</source>
         <translation>子进程 %1 已启动</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressActions</name>
+    <message>
+        <source>Reset progress</source>
+        <translation>重置进度</translation>
+    </message>
+    <message>
+        <source>Forget your progress in &quot;%1&quot;: the steps reached, your predictions, the exercises passed and the hints used? This cannot be undone.</source>
+        <translation>要清除你在“%1”中的进度吗？包括到达过的步骤、你的预测、通过的练习和用过的提示。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Reset all progress</source>
+        <translation>重置全部进度</translation>
+    </message>
+    <message>
+        <source>Forget your progress in every lab: the steps reached, your predictions, the exercises passed and the hints used? This cannot be undone.</source>
+        <translation>要清除你在所有实验中的进度吗？包括到达过的步骤、你的预测、通过的练习和用过的提示。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>导出进度</translation>
+    </message>
+    <message>
+        <source>Your name, as your teacher knows you:</source>
+        <translation>你的姓名（老师认得的那个）：</translation>
+    </message>
+    <message>
+        <source>Web page (*.html);;Markdown (*.md);;JSON (*.json)</source>
+        <translation>网页 (*.html);;Markdown (*.md);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>SocketLab progress: %1</source>
+        <translation>SocketLab 学习进度：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressText</name>
+    <message>
+        <source>✓ completed</source>
+        <translation>✓ 已完成</translation>
+    </message>
+    <message>
+        <source>%1 / %2 exercises</source>
+        <translation>练习 %1 / %2</translation>
+    </message>
+    <message>
+        <source>✓ completed — all %1 steps</source>
+        <translation>✓ 已完成 —— 全部 %1 步</translation>
+    </message>
+    <message>
+        <source>%1 / %2 steps</source>
+        <translation>%1 / %2 步</translation>
+    </message>
+    <message>
+        <source>Steps reached: %1 of %2</source>
+        <translation>到达的步骤：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Predictions: %1 of %2 answered, %3 right, %4 skipped</source>
+        <translation>预测：%2 题中作答 %1 题，答对 %3 题，跳过 %4 题</translation>
+    </message>
+    <message>
+        <source>Exercises passed: %1 of %2</source>
+        <translation>通过的练习：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Hints used: %1</source>
+        <translation>用过的提示：%1</translation>
+    </message>
+    <message>
+        <source>Completed: every exercise passed</source>
+        <translation>已完成：所有练习均已通过</translation>
+    </message>
+    <message>
+        <source>Completed: every step reached</source>
+        <translation>已完成：所有步骤均已到达</translation>
+    </message>
+    <message>
+        <source>Completed once every exercise passes</source>
+        <translation>所有练习通过后即为完成</translation>
+    </message>
+    <message>
+        <source>Completed once every step is reached</source>
+        <translation>到达所有步骤后即为完成</translation>
     </message>
 </context>
 <context>
@@ -1147,6 +1770,26 @@
     <message>
         <source>Bytes that have arrived and wait in the kernel until recv() takes them. The kernel reports only a byte count (for a datagram socket, the size of the next datagram). The lines between segments are the peer&apos;s send calls as SocketLab traced them: TCP itself keeps no boundaries, so one recv() can return several sends at once. Hatched bytes arrived without a traced send (another program, or an event on its way).</source>
         <translation>已经到达、在内核中等待 recv() 取走的字节。内核只报告字节数（对数据报套接字而言，是下一个数据报的大小）。各段之间的分隔线是 SocketLab 跟踪到的对端 send 调用：TCP 本身不保留边界，所以一次 recv() 可能一并返回多次 send 的数据。带斜线阴影的字节没有对应的已跟踪 send（来自其他程序，或相应事件尚在途中）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2: %n byte(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %2：%n 字节在等待</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 ← %3, not accepted yet: %n byte(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %2 ← %3，尚未 accept：%n 字节在等待</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (not accepted yet)</source>
+        <translation>%1（尚未 accept）</translation>
+    </message>
+    <message>
+        <source>the connection waits in the accept queue; its bytes wait with it</source>
+        <translation>连接在 accept 队列中等待；它的字节也随之等待</translation>
     </message>
 </context>
 <context>
@@ -1307,6 +1950,49 @@
     </message>
 </context>
 <context>
+    <name>SelfStudy</name>
+    <message>
+        <source>Exercises</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Ask &amp;predictions before key steps</source>
+        <translation>关键步骤前先预测(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Before a key step runs, the pane stops and asks what you expect; then it shows what happened</source>
+        <translation>关键步骤运行前，窗格会停下来问你预期会发生什么；运行后再显示实际情况</translation>
+    </message>
+    <message>
+        <source>Reset progress of this lab…</source>
+        <translation>重置本实验的进度…</translation>
+    </message>
+    <message>
+        <source>Reset all progress…</source>
+        <translation>重置全部进度…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport progress…</source>
+        <translation>导出进度(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save a report of your progress in every lab, for your teacher (HTML, Markdown or JSON)</source>
+        <translation>把你在各个实验中的进度保存为报告，交给老师（HTML、Markdown 或 JSON）</translation>
+    </message>
+    <message>
+        <source>Show or hide the lab&apos;s exercises: tasks checked on real sockets, with hints</source>
+        <translation>显示或隐藏本实验的练习：在真实套接字上检查的任务，附有提示</translation>
+    </message>
+    <message>
+        <source>Exercises (%1)</source>
+        <translation>练习（%1）</translation>
+    </message>
+    <message>
+        <source>Reset progress of &quot;%1&quot;…</source>
+        <translation>重置“%1”的进度…</translation>
+    </message>
+</context>
+<context>
     <name>SequenceDiagramView</name>
     <message>
         <source>The sequence diagram fills in as the lab runs: a lifeline for each socket, time flowing down, an arrow for every connection and every message.</source>
@@ -1319,6 +2005,16 @@
     <message>
         <source>Socket calls of a SocketLab run: lifelines, calls, blocked time and the bytes each message carried.</source>
         <translation>一次 SocketLab 运行中的套接字调用：生命线、调用、阻塞时间，以及每条消息携带的字节数。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lifeline(s): %1.</source>
+        <translation>
+            <numerusform>%n 条生命线：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latest calls: %1.</source>
+        <translation>最近的调用：%1。</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +2053,14 @@
     <message>
         <source>time</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <source>in the accept queue</source>
+        <translation>在 accept 队列中</translation>
+    </message>
+    <message>
+        <source>waiting for room in the accept queue</source>
+        <translation>等待 accept 队列腾出空位</translation>
     </message>
 </context>
 <context>
@@ -1420,6 +2124,18 @@
     <message>
         <source>The methods socketserver calls for each request, lit as they run: the stage running now is outlined, stages just passed fade out, and the count says how often each ran. With ThreadingMixIn or ForkingMixIn, finish_request onwards runs in the thread or child process listed below.</source>
         <translation>socketserver 为每个请求调用的方法，运行到哪个就点亮哪个：正在运行的阶段带有边框，刚经过的阶段逐渐淡出，计数表示每个阶段运行了多少次。使用 ThreadingMixIn 或 ForkingMixIn 时，从 finish_request 开始的阶段在下方列出的线程或子进程中运行。</translation>
+    </message>
+    <message>
+        <source>No stage running now</source>
+        <translation>现在没有阶段在运行</translation>
+    </message>
+    <message>
+        <source>Running now: %1</source>
+        <translation>正在运行：%1</translation>
+    </message>
+    <message>
+        <source>%1 · raised</source>
+        <translation>%1 · 抛出了异常</translation>
     </message>
 </context>
 <context>
@@ -1511,6 +2227,84 @@
     <message>
         <source>blocked in %1() — %2</source>
         <translation>阻塞在 %1() 中 — %2</translation>
+    </message>
+    <message>
+        <source>The connection a ForkingMixIn child handles: the parent closed its copy, the child process holds the other. Read from the kernel (sock_diag), as ss shows it.</source>
+        <translation>由 ForkingMixIn 子进程处理的连接：父进程关闭了自己的副本，子进程持有另一份。从内核读取（sock_diag），与 ss 显示的一致。</translation>
+    </message>
+    <message>
+        <source>%1 · child %2</source>
+        <translation>%1 · 子进程 %2</translation>
+    </message>
+    <message>
+        <source>held by child process %1</source>
+        <translation>由子进程 %1 持有</translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever() — %1</source>
+        <translation>在 serve_forever() 中等待请求 — %1</translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever()</source>
+        <translation>在 serve_forever() 中等待请求</translation>
+    </message>
+    <message>
+        <source>%1 / %2 full</source>
+        <translation>%1 / %2 已满</translation>
+    </message>
+    <message>
+        <source>This end closed first: the kernel keeps the connection in TIME_WAIT after every program let go of it, so late segments die here, and binding its address fails with Errno 98 until it ends (SO_REUSEADDR lets a listener bind past it)</source>
+        <translation>这一端先关闭：即使所有程序都已放手，内核仍把这个连接留在 TIME_WAIT 状态，让迟到的报文段在这里消亡；在它结束之前，绑定这个地址会失败，报 Errno 98（设置 SO_REUSEADDR 后，监听套接字可以绕过它完成绑定）</translation>
+    </message>
+    <message>
+        <source>Its program closed it; the kernel finishes the connection alone</source>
+        <translation>它的程序已经关闭了它；内核独自把连接收尾</translation>
+    </message>
+    <message>
+        <source>The kernel answered this client&apos;s SYN for the listener and waits for the last ACK</source>
+        <translation>内核替监听套接字回应了这个客户端的 SYN，正在等待最后一个 ACK</translation>
+    </message>
+    <message>
+        <source>The kernel completed this connection and queued it: accept() will make its socket; bytes the client sends wait in it already</source>
+        <translation>内核已经完成了这个连接并把它放进队列：accept() 才会为它创建套接字；客户端发来的字节已经在里面等着了</translation>
+    </message>
+    <message>
+        <source>A socket another process holds on an address this lab used</source>
+        <translation>另一个进程持有的套接字，用的是本实验用过的地址</translation>
+    </message>
+    <message>
+        <source>(another process)</source>
+        <translation>（其他进程）</translation>
+    </message>
+    <message>
+        <source>(kernel)</source>
+        <translation>（内核）</translation>
+    </message>
+    <message>
+        <source>no program: gone in %1</source>
+        <translation>无程序持有：%1 后消失</translation>
+    </message>
+    <message numerus="yes">
+        <source>no program: resent %n time(s)</source>
+        <translation>
+            <numerusform>无程序持有：已重传 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>queued, not accepted yet</source>
+        <translation>已排队，尚未 accept</translation>
+    </message>
+    <message>
+        <source>handshake: waits for the last ACK</source>
+        <translation>握手中：等待最后一个 ACK</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>其他进程</translation>
+    </message>
+    <message>
+        <source>no program</source>
+        <translation>无程序持有</translation>
     </message>
 </context>
 <context>
@@ -1704,6 +2498,17 @@
         <translation>
             <numerusform>%1%2 → %n 个套接字就绪</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>  ⚡ injected fault</source>
+        <translation>  ⚡ 注入的故障</translation>
+    </message>
+</context>
+<context>
+    <name>TraceLogView</name>
+    <message>
+        <source> ×%1 (once per poll_interval while serve_forever() waits)</source>
+        <translation> ×%1（serve_forever() 等待期间，每个 poll_interval 一次）</translation>
     </message>
 </context>
 <context>

@@ -85,7 +85,14 @@ const RunTick &PaneFilter::apply(const RunTick &tick)
             shown.relatedSocketId = 0;  // accept() of a hidden connection: no lifeline for it
         m_events.push_back(shown);
     }
+    // The kernel's rows of a hidden pane's connections (a client's TIME_WAIT, a queued
+    // connection of a hidden client) go with them.
+    m_kernelOnly.clear();
+    for (const KernelOnlySocket &row : tick.kernelOnly) {
+        if (row.peerId == 0 || isShown(tick.sockets, row.peerId))
+            m_kernelOnly.push_back(row);
+    }
     m_tick.clear();
-    m_tick.push_back(RunTick{m_events, m_sockets, tick.nowNs});
+    m_tick.push_back(RunTick{m_events, m_sockets, tick.nowNs, m_kernelOnly});
     return m_tick.front();
 }

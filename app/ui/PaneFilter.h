@@ -47,5 +47,6 @@ private:
     std::map<QString, int> m_openSockets;
     std::vector<socketlab::TraceEvent> m_events;
     socketlab::SocketSnapshot m_sockets;
+    std::vector<socketlab::KernelOnlySocket> m_kernelOnly;
     std::vector<RunTick> m_tick;  // the filtered tick (RunTick holds references: rebuilt each time)
 };

@@ -12,21 +12,32 @@ using namespace socketlab;
 
 SocketTableModel::SocketTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void SocketTableModel::show(const SocketSnapshot &sockets, std::int64_t nowNs)
+void SocketTableModel::show(const SocketSnapshot &sockets, const std::vector<KernelOnlyRows::Row> &kernelRows,
+                            std::int64_t nowNs, const std::vector<TraceEvent> *events)
 {
+    if (events)
+        m_serving.add(*events);
     std::vector<SocketSample> rows = sockets.sockets();
     m_nowNs = nowNs;
     const bool sameSockets = rows.size() == m_rows.size()
         && std::equal(rows.begin(), rows.end(), m_rows.begin(),
                       [](const SocketSample &a, const SocketSample &b) { return a.id == b.id; });
-    if (!sameSockets) {
+    const auto sameConnection = [](const KernelOnlyRows::Row &a, const KernelOnlyRows::Row &b) {
+        return a.kernel.kind == b.kernel.kind && a.childPid == b.childPid && a.kernel.socket.tcpState == b.kernel.socket.tcpState
+            && a.kernel.socket.local == b.kernel.socket.local && a.kernel.socket.peer == b.kernel.socket.peer;
+    };
+    const bool sameKernelRows = kernelRows.size() == m_kernelRows.size()
+        && std::equal(kernelRows.begin(), kernelRows.end(), m_kernelRows.begin(), sameConnection);
+    if (!sameSockets || !sameKernelRows) {
         beginResetModel();
         m_rows = std::move(rows);
+        m_kernelRows = kernelRows;
         endResetModel();
         return;
     }
     m_rows = std::move(rows);
-    if (!m_rows.empty())
+    m_kernelRows = kernelRows;  // the same rows, their timers further down
+    if (rowCount() > 0)
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
@@ -34,12 +45,14 @@ void SocketTableModel::clear()
 {
     beginResetModel();
     m_rows.clear();
+    m_kernelRows.clear();
+    m_serving.clear();
     endResetModel();
 }
 
 int SocketTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size() + m_kernelRows.size());
 }
 
 int SocketTableModel::columnCount(const QModelIndex &parent) const
@@ -49,6 +62,12 @@ int SocketTableModel::columnCount(const QModelIndex &parent) const
 
 QString SocketTableModel::stateText(const SocketSample &row) const
 {
+    if (row.blockedIn == TraceCall::ServeForever || (row.state == SocketState::Listening && m_serving.since(row.id))) {
+        // Waiting for a request, however often serve_forever's poll restarts.
+        const std::optional<std::int64_t> since = m_serving.since(row.id);
+        return since ? tr("waiting for a request in serve_forever() — %1").arg(SocketText::durationText(m_nowNs - *since))
+                     : tr("waiting for a request in serve_forever()");
+    }
     if (row.blockedIn != TraceCall::None) {
         return tr("blocked in %1() — %2")
             .arg(QString::fromLatin1(traceCallName(row.blockedIn)), SocketText::durationText(m_nowNs - row.blockedSinceNs));
@@ -60,10 +79,12 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
+    if (static_cast<std::size_t>(index.row()) >= m_rows.size())
+        return kernelOnlyData(m_kernelRows[static_cast<std::size_t>(index.row()) - m_rows.size()], index.column(), role);
     const SocketSample &row = m_rows[static_cast<std::size_t>(index.row())];
     const SocketRecord &r = *row.record;
     const KernelSample &k = row.kernel;
-    const bool blocked = row.blockedIn != TraceCall::None;
+    const bool blocked = row.blockedIn != TraceCall::None || (row.state == SocketState::Listening && m_serving.since(row.id));
 
     if (role == Qt::ForegroundRole && !row.isOpen())
         return QBrush(QColor(140, 140, 140));
@@ -92,8 +113,92 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
     case RecvQ: return k.available && !k.listening && k.receiveQueue >= 0 ? QVariant(qlonglong(k.receiveQueue)) : QVariant();
     case SendQ: return k.available && !k.listening && k.sendQueue >= 0 ? QVariant(qlonglong(k.sendQueue)) : QVariant();
     case AcceptQueue:
-        return k.listening ? QVariant(tr("%1 / %2").arg(k.acceptQueueLength).arg(k.acceptQueueLimit)) : QVariant();
+        if (!k.listening)
+            return {};
+        if (k.acceptQueueLength > 0 && k.acceptQueueLength >= k.acceptQueueLimit)
+            return tr("%1 / %2 full").arg(k.acceptQueueLength).arg(k.acceptQueueLimit);
+        return tr("%1 / %2").arg(k.acceptQueueLength).arg(k.acceptQueueLimit);
     default: return {};
+    }
+}
+
+// A socket no open socket of the lab holds: no descriptor, no byte counts of ours; what the
+// kernel says of it and why it is there, marked apart from the lab's own rows.
+QVariant SocketTableModel::kernelOnlyData(const KernelOnlyRows::Row &row, int column, int role) const
+{
+    using Why = KernelOnlySocket::Kind;  // (Kind is a column)
+    const KernelTcpSocket &k = row.kernel.socket;
+    if (role == Qt::ForegroundRole)
+        return QBrush(QColor(40, 70, 140));
+    if (role == Qt::BackgroundRole)
+        return QBrush(QColor(226, 234, 250));
+    if (role == Qt::FontRole) {
+        QFont f;
+        f.setItalic(true);
+        return f;
+    }
+    if (role == Qt::ToolTipRole) {
+        if (row.inChild())
+            return tr("The connection a ForkingMixIn child handles: the parent closed its copy, the child "
+                      "process holds the other. Read from the kernel (sock_diag), as ss shows it.");
+        switch (row.kernel.kind) {
+        case Why::TimeWait:
+            return tr("This end closed first: the kernel keeps the connection in TIME_WAIT after every program let go of it, "
+                      "so late segments die here, and binding its address fails with Errno 98 until it ends "
+                      "(SO_REUSEADDR lets a listener bind past it)");
+        case Why::Orphan:
+            return tr("Its program closed it; the kernel finishes the connection alone");
+        case Why::Handshake:
+            return tr("The kernel answered this client's SYN for the listener and waits for the last ACK");
+        case Why::NotAccepted:
+            return tr("The kernel completed this connection and queued it: accept() will make its socket; "
+                      "bytes the client sends wait in it already");
+        case Why::OtherProcess:
+            return tr("A socket another process holds on an address this lab used");
+        }
+        return {};
+    }
+    if (role == Qt::TextAlignmentRole && column >= Sent)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+
+    const bool listening = k.isListening();
+    switch (column) {
+    case Owner:
+        if (row.inChild())
+            return tr("%1 · child %2").arg(row.owner).arg(row.childPid);
+        if (row.kernel.kind == Why::OtherProcess)
+            return tr("(another process)");
+        return tr("(kernel)");
+    case Descriptor: return QStringLiteral("–");
+    case Kind: return SocketText::kindName(k.local.family(), SOCK_STREAM);
+    case Local: return SocketText::endpointText(k.local);
+    case Peer: return listening ? QString() : SocketText::endpointText(k.peer);
+    case State: return kernelOnlyState(row);
+    case TcpState: return QString::fromLatin1(tcpStateName(k.tcpState));
+    case RecvQ: return listening ? QVariant() : QVariant(qulonglong(k.receiveQueue));
+    case SendQ: return listening ? QVariant() : QVariant(qulonglong(k.sendQueue));
+    case AcceptQueue: return listening ? QVariant(tr("%1 / %2").arg(k.receiveQueue).arg(k.sendQueue)) : QVariant();
+    default: return {};
+    }
+}
+
+QString SocketTableModel::kernelOnlyState(const KernelOnlyRows::Row &row) const
+{
+    using Why = KernelOnlySocket::Kind;  // (Kind is a column)
+    const KernelTcpSocket &k = row.kernel.socket;
+    if (row.inChild())
+        return tr("held by child process %1").arg(row.childPid);
+    if (k.timer == KernelTimer::TimeWait)
+        return tr("no program: gone in %1").arg(SocketText::durationText(k.timerMs * 1'000'000));
+    if (k.timer == KernelTimer::Retransmit && k.retransmits > 0 && row.kernel.kind != Why::OtherProcess)
+        return tr("no program: resent %n time(s)", nullptr, k.retransmits);
+    switch (row.kernel.kind) {
+    case Why::NotAccepted: return tr("queued, not accepted yet");
+    case Why::Handshake: return tr("handshake: waits for the last ACK");
+    case Why::OtherProcess: return tr("another process");
+    default: return tr("no program");
     }
 }
 
