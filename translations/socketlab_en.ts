@@ -1341,6 +1341,39 @@
     </message>
 </context>
 <context>
+    <name>PaneFilterButton</name>
+    <message numerus="yes">
+        <source>%1 — %n open socket(s)</source>
+        <translation>
+            <numerusform>%1 — %n open socket</numerusform>
+            <numerusform>%1 — %n open sockets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sockets yet</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Panes</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Panes (%n hidden)</source>
+        <translation>
+            <numerusform>Panes (%n hidden)</numerusform>
+            <numerusform>Panes (%n hidden)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose whose sockets the views show</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The views leave out the sockets of %1, and the connections to them</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>PaneRunner</name>
     <message>
         <source>this pane has no parameter &quot;%1&quot;</source>
@@ -1568,6 +1601,115 @@
     </message>
     <message>
         <source>A value the program uses</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundDock</name>
+    <message>
+        <source>Playground</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundEngine</name>
+    <message>
+        <source>socket() takes a family and a type.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Make a socket first: there is no socket &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This lab has no playground pane.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The peers are starting: call again once their ports show in their panes.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundPanel</name>
+    <message>
+        <source>Call</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>New socket</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save as Python…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Ends a call that waits (accept, recv): the playground&apos;s sockets close with it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Make a socket first (New socket).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>… running (it may be waiting: Stop ends it)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>stopped: the playground ended, its sockets closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>C: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no system call</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Saved %1: run it with python3.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save the calls as a Python script</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no socket yet</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>bytes: %1 (%n byte(s))</source>
+        <translation>
+            <numerusform>bytes: %1 (%n byte)</numerusform>
+            <numerusform>bytes: %1 (%n bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>decode(): %1
+decode(errors=&apos;replace&apos;): %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>decode(): %1</source>
         <translation></translation>
     </message>
 </context>
@@ -2710,6 +2852,40 @@ Labs also run in the terminal:    socketlab --list-labs; socketlab --lab tcp-tim
     </message>
     <message>
         <source>socketlab: no temporary folder for this run&apos;s settings: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>playground</name>
+    <message>
+        <source>&quot;%1&quot; is no address here. Write (&apos;127.0.0.1&apos;, 0), (&apos;::1&apos;, 0), &apos;name.sock&apos; (a file in the playground&apos;s folder), peer_tcp, peer_udp or s1.getsockname().</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number from %2 to %3.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an option the playground knows.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A timeout is None (block) or a number of seconds from 0 to 3600, not &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>playground::Call</name>
+    <message>
+        <source>The socket object has no method &quot;%1&quot; in the playground.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1() takes %2 argument(s) here, not %3.</source>
         <translation></translation>
     </message>
 </context>

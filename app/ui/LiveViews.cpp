@@ -2,6 +2,7 @@
 
 #include "AcceptQueueGauge.h"
 #include "BufferGauge.h"
+#include "PaneFilterButton.h"
 #include "ReceiveBufferView.h"
 #include "SequenceDiagramView.h"
 #include "SocketServerFlowView.h"
@@ -19,9 +20,12 @@
 using namespace socketlab;
 
 LiveViews::LiveViews(QWidget *parent)
-    : QSplitter(Qt::Horizontal, parent), m_mainTabs(new QTabWidget), m_sideTabs(new QTabWidget)
+    : QSplitter(Qt::Horizontal, parent), m_mainTabs(new QTabWidget), m_sideTabs(new QTabWidget),
+      m_paneFilter(new PaneFilterButton)
 {
     m_mainTabs->setDocumentMode(true);
+    m_mainTabs->setCornerWidget(m_paneFilter);
+    connect(m_paneFilter, &PaneFilterButton::changed, this, &LiveViews::reset);
     addWidget(m_mainTabs);
     addWidget(m_sideTabs);
     setSizes({700, 300});
@@ -92,6 +96,7 @@ void LiveViews::changeEvent(QEvent *event)
 void LiveViews::open(RunFeed &feed, const LabDefinition *lab)
 {
     close();
+    m_paneFilter->forgetLab();
     if (lab) {
         for (const Entry &e : m_entries)
             e.view->labOpened(*lab);
@@ -152,11 +157,24 @@ void LiveViews::Derived::clear()
 // with it, and only the views wait for it.
 void LiveViews::runTicked(const RunTick &tick)
 {
-    const LiveTick live = m_live.add(tick);
+    // The views see the panes shown (a crowded load pane hidden, with what is connected to
+    // it); the window's panes get the whole tick, each its own events.
+    PaneFilter &filter = m_paneFilter->filter();
+    const RunTick &shown = filter.apply(tick);
+    if (filter.takeHiddenByItself()) {
+        // A crowded pane was just hidden: its rows and lifelines go at once (when the views
+        // come back from looking back, they are fed the recording afresh anyway).
+        if (m_detached)
+            m_live.clear();
+        else
+            reset();
+    }
+    const LiveTick live = m_live.add(shown);
     if (!m_detached)
         feedViews(live);
+    m_paneFilter->refresh();
     if (m_tickListener)
-        m_tickListener(live);
+        m_tickListener(LiveTick{tick, m_live.kernelRows, m_live.requests});
 }
 
 void LiveViews::replayTick(const RunTick &tick)

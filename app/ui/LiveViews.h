@@ -21,6 +21,7 @@
 #include <functional>
 #include <vector>
 
+class PaneFilterButton;
 class QTabWidget;
 
 class LiveViews : public QSplitter, private RunListener {
@@ -59,6 +60,7 @@ public:
     void resetReplay();
 
     QTabWidget *tabs(Area area) const { return area == Area::Main ? m_mainTabs : m_sideTabs; }
+    PaneFilterButton *paneFilter() const { return m_paneFilter; }  // whose sockets the views show
     bool isShown(const LiveView *view) const;  // its tab is visible
     template <typename View>
     View *view() const  // the registered view of that type, if any
@@ -106,6 +108,7 @@ private:
 
     QTabWidget *m_mainTabs;
     QTabWidget *m_sideTabs;
+    PaneFilterButton *m_paneFilter;
     std::vector<Entry> m_entries;
     RunFeed *m_feed = nullptr;
     // What LiveViews works out from the ticks for every view (LiveTick), kept apart for the

@@ -6,6 +6,7 @@
 #include "LessonView.h"
 #include "LiveViews.h"
 #include "PaneView.h"
+#include "PlaygroundDock.h"
 #include "ReplayController.h"
 #include "SelfStudy.h"
 #include "SequenceDiagramView.h"
@@ -88,6 +89,7 @@ MainWindow::MainWindow(LabCatalog catalog, const QString &language, const QStrin
         openLab(m_catalog.labs().first().id);
     m_selfStudy = new SelfStudy(*this, m_language);
     followAskPredictions();
+    new PlaygroundDock(*this);  // the socket-object lesson's playground, while it is open
 }
 
 MainWindow::~MainWindow()
