@@ -1,12 +1,15 @@
 // bench_core: what the socket core's design costs (DESIGN.md, "Benchmarks").
 //
 // Prints one figure a line, "<name> <value> [<unit>]". Each comparison is measured in
-// this run against a plain C reference and printed as <name>_ratio = ours / reference,
-// so ratios can be compared across machines where absolute figures cannot. Not a test:
+// this run against a plain C reference, in pairs (paired_runs.h), and printed as
+// <name>_ratio = the median of the pairs' ours / reference, with <name>_ratio_min and
+// _max, so ratios can be compared across machines where absolute figures cannot; the
+// absolute figures are the medians of the runs. Not a test:
 // it fails (non-zero, message on stderr) only when a socket call fails or a run stalls.
 // Environment: SOCKETLAB_BENCH_SCALE multiplies durations and sizes (0.1: a quick run);
-// SOCKETLAB_BENCH_ONLY=rr,bulk,probe picks groups; SOCKETLAB_BENCH_VERBOSE=1 shows rounds.
+// SOCKETLAB_BENCH_ONLY=rr,bulk,probe picks groups; SOCKETLAB_BENCH_VERBOSE=1 shows each run.
 #include "bench_support.h"
+#include "paired_runs.h"
 #include "plain_loop.h"
 #include "poll_loop.h"
 #include "probe_bench.h"
@@ -17,7 +20,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -26,50 +28,15 @@ namespace {
 
 using namespace bench;
 
-// Every figure is the best of several rounds, and rounds rotate the order of the
-// contenders. Other load on the machine only ever slows a round down, so the best round
-// is the closest to what the code itself costs, and the one that repeats from run to run
-// (on a shared 2-CPU VM, medians moved rr_ratio by 0.26 between runs, bests by 0.04).
-constexpr int kRounds = 5;
 constexpr std::size_t kProbePairs = 500;  // 1000 sockets
 constexpr double kProbeHz = 30;
-
-// One side of a comparison: its figure's name and a run giving one round's value.
-struct Contender {
-    std::string name;
-    std::function<double()> run;
-    std::vector<double> values;
-    double best() const { return values.empty() ? 0 : *std::max_element(values.begin(), values.end()); }
-};
-
-void runRounds(std::vector<Contender> &contenders)
-{
-    // Every round on stderr when asked, to judge the spread behind a best.
-    const char *verbose = std::getenv("SOCKETLAB_BENCH_VERBOSE");
-    const bool showRounds = verbose && *verbose && std::string(verbose) != "0";
-    const std::size_t n = contenders.size();
-    for (int round = 0; round < kRounds; ++round) {
-        for (std::size_t i = 0; i < n; ++i) {
-            Contender &c = contenders[(static_cast<std::size_t>(round) + i) % n];
-            const double value = c.run();
-            if (failed())
-                die(failureMessage());
-            c.values.push_back(value);
-            if (showRounds)
-                std::fprintf(stderr, "# round %d %s %.1f\n", round, c.name.c_str(), value);
-        }
-    }
-    if (showRounds)
-        for (const Contender &c : contenders)
-            std::fprintf(stderr, "# %s median %.1f best %.1f\n", c.name.c_str(), median(c.values), c.best());
-}
 
 void roundTrips(double scale)
 {
     const RoundTripPlan plan{0.1 * scale, 0.8 * scale};
     std::uint64_t events = 0, dropped = 0, tracedCount = 0;
     double tracedSeconds = 0;
-    std::vector<Contender> c{
+    std::vector<PairedContender> c{
         {"rr_traced_per_s",
          [&] {
              const RoundTripResult r = tracedRoundTrips(plan);
@@ -82,15 +49,15 @@ void roundTrips(double scale)
         {"rr_plain_per_s", [&] { return plainRoundTrips(plan).window.perSecond(); }, {}},
         {"rr_poll_per_s", [&] { return pollRoundTrips(plan).window.perSecond(); }, {}},
     };
-    runRounds(c);
-    const double traced = c[0].best(), plain = c[1].best(), poll = c[2].best();
-    printFigure(c[0].name, traced, 0);
-    printFigure(c[1].name, plain, 0);
-    printFigure("rr_ratio", traced / plain, 3);
+    runPairs(c);
+    const PairedContender &traced = c[0], &plain = c[1], &poll = c[2];
+    printMedian(traced, 0);
+    printMedian(plain, 0);
+    printPairRatio("rr", traced, plain);
     // The split of rr_ratio: the design's wait pattern, then the core's code and tracing.
-    printFigure(c[2].name, poll, 0);
-    printFigure("rr_poll_ratio", poll / plain, 3);
-    printFigure("rr_trace_ratio", traced / poll, 3);
+    printMedian(poll, 0);
+    printPairRatio("rr_poll", poll, plain);
+    printPairRatio("rr_trace", traced, poll);
     printFigure("trace_events_per_s", static_cast<double>(events) / tracedSeconds, 0);
     printFigure("trace_events_per_rr", static_cast<double>(events) / static_cast<double>(tracedCount), 2);
     printFigure("trace_dropped", static_cast<double>(dropped), 0, "events");
@@ -110,20 +77,23 @@ void bulk(double scale)
 {
     const BulkPlan plan = bulkPlan(scale);
     auto mbps = [](BulkResult r) { return r.megabytesPerSecond(); };
-    std::vector<Contender> c{
+    // Two comparisons, each against its own plain run made right beside it.
+    std::vector<PairedContender> send{
         {"bulk_send_traced_MBps", [&] { return mbps(tracedBulkSend(plan)); }, {}},
         {"bulk_send_plain_MBps", [&] { return mbps(plainBulk(plan)); }, {}},
+    };
+    runPairs(send);
+    printMedian(send[0], 1);
+    printMedian(send[1], 1);
+    printPairRatio("bulk", send[0], send[1]);
+    std::vector<PairedContender> recv{
         {"bulk_recv_traced_MBps", [&] { return mbps(tracedBulkRecv(plan)); }, {}},
-        // The same run as bulk_send_plain, measured again in its own slot of the rotation.
         {"bulk_recv_plain_MBps", [&] { return mbps(plainBulk(plan)); }, {}},
     };
-    runRounds(c);
-    for (std::size_t i = 0; i < 2; ++i)
-        printFigure(c[i].name, c[i].best(), 1);
-    printFigure("bulk_ratio", c[0].best() / c[1].best(), 3);
-    for (std::size_t i = 2; i < 4; ++i)
-        printFigure(c[i].name, c[i].best(), 1);
-    printFigure("bulk_recv_ratio", c[2].best() / c[3].best(), 3);
+    runPairs(recv);
+    printMedian(recv[0], 1);
+    printMedian(recv[1], 1);
+    printPairRatio("bulk_recv", recv[0], recv[1]);
 }
 
 void probes(double scale)
