@@ -7,7 +7,8 @@
 // absolute figures are the medians of the runs. Not a test:
 // it fails (non-zero, message on stderr) only when a socket call fails or a run stalls.
 // Environment: SOCKETLAB_BENCH_SCALE multiplies durations and sizes (0.1: a quick run);
-// SOCKETLAB_BENCH_ONLY=rr,bulk,probe picks groups; SOCKETLAB_BENCH_VERBOSE=1 shows each run.
+// SOCKETLAB_BENCH_ONLY=rr,bulk,probe picks groups; SOCKETLAB_BENCH_VERBOSE=1 shows each run;
+// SOCKETLAB_BENCH_SOLO=<figure> runs only that contender (to profile one side).
 #include "bench_support.h"
 #include "paired_runs.h"
 #include "plain_loop.h"
@@ -31,6 +32,11 @@ using namespace bench;
 constexpr std::size_t kProbePairs = 500;  // 1000 sockets
 constexpr double kProbeHz = 30;
 
+RunFigures figures(const RoundTripResult &r)
+{
+    return {r.window.perSecond(), static_cast<double>(r.warmupCount + r.window.count)};
+}
+
 void roundTrips(double scale)
 {
     const RoundTripPlan plan{0.1 * scale, 0.8 * scale};
@@ -44,10 +50,10 @@ void roundTrips(double scale)
              dropped += r.traceDropped;
              tracedCount += r.window.count;
              tracedSeconds += r.window.seconds;
-             return r.window.perSecond();
-         }, {}},
-        {"rr_plain_per_s", [&] { return plainRoundTrips(plan).window.perSecond(); }, {}},
-        {"rr_poll_per_s", [&] { return pollRoundTrips(plan).window.perSecond(); }, {}},
+             return figures(r);
+         }, {}, {}},
+        {"rr_plain_per_s", [&] { return figures(plainRoundTrips(plan)); }, {}, {}},
+        {"rr_poll_per_s", [&] { return figures(pollRoundTrips(plan)); }, {}, {}},
     };
     runPairs(c);
     const PairedContender &traced = c[0], &plain = c[1], &poll = c[2];
@@ -76,19 +82,20 @@ BulkPlan bulkPlan(double scale)
 void bulk(double scale)
 {
     const BulkPlan plan = bulkPlan(scale);
-    auto mbps = [](BulkResult r) { return r.megabytesPerSecond(); };
+    // CPU per megabyte of the whole transfer, warm-up included.
+    auto mbps = [&plan](BulkResult r) { return RunFigures{r.megabytesPerSecond(), static_cast<double>(plan.totalBytes) / 1e6}; };
     // Two comparisons, each against its own plain run made right beside it.
     std::vector<PairedContender> send{
-        {"bulk_send_traced_MBps", [&] { return mbps(tracedBulkSend(plan)); }, {}},
-        {"bulk_send_plain_MBps", [&] { return mbps(plainBulk(plan)); }, {}},
+        {"bulk_send_traced_MBps", [&] { return mbps(tracedBulkSend(plan)); }, {}, {}},
+        {"bulk_send_plain_MBps", [&] { return mbps(plainBulk(plan)); }, {}, {}},
     };
     runPairs(send);
     printMedian(send[0], 1);
     printMedian(send[1], 1);
     printPairRatio("bulk", send[0], send[1]);
     std::vector<PairedContender> recv{
-        {"bulk_recv_traced_MBps", [&] { return mbps(tracedBulkRecv(plan)); }, {}},
-        {"bulk_recv_plain_MBps", [&] { return mbps(plainBulk(plan)); }, {}},
+        {"bulk_recv_traced_MBps", [&] { return mbps(tracedBulkRecv(plan)); }, {}, {}},
+        {"bulk_recv_plain_MBps", [&] { return mbps(plainBulk(plan)); }, {}, {}},
     };
     runPairs(recv);
     printMedian(recv[0], 1);

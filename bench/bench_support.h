@@ -77,6 +77,7 @@ struct RoundTripPlan {
 
 struct RoundTripResult {
     Window window;
+    std::uint64_t warmupCount = 0;   // round trips before the window (for CPU time per round trip)
     std::uint64_t traceEvents = 0;   // traced runs: events pushed during the window
     std::uint64_t traceDropped = 0;  // traced runs: events lost to overflow during the window
 };
