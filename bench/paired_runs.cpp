@@ -73,11 +73,13 @@ void printMedian(const PairedContender &contender, int decimals)
     printFigure(contender.name, median(contender.values), decimals);
 }
 
-void printPairRatio(const std::string &name, const PairedContender &ours, const PairedContender &reference)
+void printPairRatio(const std::string &name, const PairedContender &ours, const PairedContender &reference,
+                    CpuFigures cpu)
 {
     printRatios(name, ours.values, reference.values);
     // Cheaper is better: the reference's CPU per unit over ours.
-    printRatios(name + "_cpu", reference.cpuPerUnit, ours.cpuPerUnit);
+    if (cpu == CpuFigures::Print)
+        printRatios(name + "_cpu", reference.cpuPerUnit, ours.cpuPerUnit);
 }
 
 } // namespace bench

@@ -41,7 +41,9 @@ void runPairs(std::vector<PairedContender> &contenders);
 void printMedian(const PairedContender &contender, int decimals);
 
 // "<name>_ratio" (median of ours[i] / reference[i]), "<name>_ratio_min", "<name>_ratio_max",
-// then the same three for "<name>_cpu_ratio".
-void printPairRatio(const std::string &name, const PairedContender &ours, const PairedContender &reference);
+// then, when both sides run in this process, the same three for "<name>_cpu_ratio".
+enum class CpuFigures { Print, Omit };
+void printPairRatio(const std::string &name, const PairedContender &ours, const PairedContender &reference,
+                    CpuFigures cpu = CpuFigures::Print);
 
 } // namespace bench
