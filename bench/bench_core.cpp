@@ -7,13 +7,14 @@
 // absolute figures are the medians of the runs. Not a test:
 // it fails (non-zero, message on stderr) only when a socket call fails or a run stalls.
 // Environment: SOCKETLAB_BENCH_SCALE multiplies durations and sizes (0.1: a quick run);
-// SOCKETLAB_BENCH_ONLY=rr,bulk,probe picks groups; SOCKETLAB_BENCH_VERBOSE=1 shows each run;
+// SOCKETLAB_BENCH_ONLY=rr,bulk,probe,stream picks groups; SOCKETLAB_BENCH_VERBOSE=1 shows each run;
 // SOCKETLAB_BENCH_SOLO=<figure> runs only that contender (to profile one side).
 #include "bench_support.h"
 #include "paired_runs.h"
 #include "plain_loop.h"
 #include "poll_loop.h"
 #include "probe_bench.h"
+#include "stream_bench.h"
 #include "traced_loop.h"
 
 #include <algorithm>
@@ -115,6 +116,17 @@ void probes(double scale)
     printFigure("snapshot_ratio", result.snapshotMicroseconds / result.averageMicroseconds, 3);
 }
 
+void stream(double scale)
+{
+    const StreamResult r = measureTraceStream(scale);
+    printFigure("trace_sustained_events_per_s", r.sustainedPerSecond, 0);
+    printFigure("trace_first_drop_events_per_s", r.firstDropPerSecond, 0);
+    printFigure("trace_memory_run_events", static_cast<double>(r.events), 0);
+    printFigure("trace_rss_growth_MB", r.rssGrowthMB, 2);
+    printFigure("trace_rss_drift_MB", r.rssDriftMB, 2);
+    printFigure("trace_ring_MB", r.ringMB, 2);
+}
+
 // Running one group alone serves profiling (perf record) and quick checks.
 bool selected(const char *group)
 {
@@ -143,5 +155,7 @@ int main()
         bulk(scale);
     if (selected("probe"))
         probes(scale);
+    if (selected("stream"))
+        stream(scale);
     return EXIT_SUCCESS;
 }

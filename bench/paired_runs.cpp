@@ -63,7 +63,8 @@ void runPairs(std::vector<PairedContender> &contenders)
             c.values.push_back(figures.perSecond);
             c.cpuPerUnit.push_back(figures.units > 0 ? cpu / figures.units : 0);
             if (verbose)
-                std::fprintf(stderr, "# pair %d %s %.1f (cpu %.3f s)\n", pair, c.name.c_str(), figures.perSecond, cpu);
+                std::fprintf(stderr, "# pair %d %s %.1f (cpu %.3f s, %.2f us a unit)\n", pair, c.name.c_str(),
+                             figures.perSecond, cpu, c.cpuPerUnit.back() * 1e6);
         }
     }
 }

@@ -6,9 +6,11 @@
 // C client (tsTclntSS's pattern), run in turn for kPairs rounds. Prints, per class:
 //   ss_<class>_socketlab_per_s, ss_<class>_plain_per_s, ss_<class>_python_per_s  requests/s (medians)
 //   ss_<class>_ratio (+ _min, _max)         ours / plain C, median of the pairs (the target)
+//   ss_<class>_cpu_ratio (+ _min, _max)     plain C's CPU per request / ours (tcp, threading)
 //   ss_<class>_python_ratio (+ _min, _max)  ours / Python (shown, not a target)
 //   ss_<class>_console_lines_per_request    the pane's console lines per request (proof the output ran)
-//   ss_<class>_trace_events_per_request, ss_<class>_trace_dropped   what the 20 Hz feed took
+//   ss_<class>_trace_events_per_request   events the pane traced per request
+//   ss_<class>_trace_drained_per_request, ss_<class>_trace_dropped   what the 20 Hz feed took, and lost
 // Environment as bench_core: SOCKETLAB_BENCH_SCALE, SOCKETLAB_BENCH_VERBOSE, SOCKETLAB_BENCH_SOLO;
 // SOCKETLAB_BENCH_ONLY=tcp,threading,forking picks classes.
 #include "../bench_support.h"
@@ -63,7 +65,7 @@ void compare(const ServerClass &cls, const LabDefinition &lab, double scale, int
 {
     const double warmup = 0.1 * scale, seconds = 0.8 * scale;
     const std::string prefix = std::string("ss_") + cls.figure;
-    std::uint64_t consoleLines = 0, traceEvents = 0, traceDropped = 0, requests = 0;
+    std::uint64_t consoleLines = 0, tracePushed = 0, traceDrained = 0, traceDropped = 0, requests = 0;
     std::vector<PairedContender> c{
         {prefix + "_socketlab_per_s",
          [&] {
@@ -71,7 +73,8 @@ void compare(const ServerClass &cls, const LabDefinition &lab, double scale, int
              ClientRun run;
              server.runWhileServing([&] { run = runTimestampClient(server.port(), warmup, seconds); });
              consoleLines += server.consoleLines();
-             traceEvents += server.traceEvents();
+             tracePushed += server.tracePushed();
+             traceDrained += server.traceDrained();
              traceDropped += server.traceDropped();
              requests += run.warmupCount + run.window.count;
              return figures(run);
@@ -92,13 +95,15 @@ void compare(const ServerClass &cls, const LabDefinition &lab, double scale, int
     runPairs(c);
     for (const PairedContender &contender : c)
         printMedian(contender, 0);
-    // CPU time is not comparable here: Python and the fork helper's children run in other processes.
-    printPairRatio(prefix, c[0], c[1], CpuFigures::Omit);
+    // CPU time compares only where both servers run in this process: not Python, and not
+    // forked children (ours come from the fork helper, whose children this process never reaps).
+    printPairRatio(prefix, c[0], c[1], cls.model == ServerModel::ProcessPerConnection ? CpuFigures::Omit : CpuFigures::Print);
     if (c.size() > 2)
         printPairRatio(prefix + "_python", c[0], c[2], CpuFigures::Omit);
     const double perRequest = requests > 0 ? 1.0 / static_cast<double>(requests) : 0;
     printFigure(prefix + "_console_lines_per_request", static_cast<double>(consoleLines) * perRequest, 2);
-    printFigure(prefix + "_trace_events_per_request", static_cast<double>(traceEvents) * perRequest, 1);
+    printFigure(prefix + "_trace_events_per_request", static_cast<double>(tracePushed) * perRequest, 1);
+    printFigure(prefix + "_trace_drained_per_request", static_cast<double>(traceDrained) * perRequest, 1);
     printFigure(prefix + "_trace_dropped", static_cast<double>(traceDropped), 0, "events");
 }
 

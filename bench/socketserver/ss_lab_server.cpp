@@ -29,11 +29,15 @@ private:
     std::uint64_t &m_events;
 };
 
+// Runs the event loop - sleeping between events, as the GUI's does - until done() holds
+// after some event, or the time is up.
 void processEventsFor(double seconds, const std::function<bool()> &done)
 {
     const double deadline = nowSeconds() + seconds;
+    QTimer poke;  // wakes the loop to look at done() and the deadline
+    poke.start(10);
     while (!done() && nowSeconds() < deadline)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
 }
 
 } // namespace
@@ -66,6 +70,11 @@ LabTimestampServer::LabTimestampServer(const LabDefinition &lab, const QString &
 LabTimestampServer::~LabTimestampServer()
 {
     m_server->stop();
+}
+
+std::uint64_t LabTimestampServer::tracePushed() const
+{
+    return m_session->trace()->pushed();
 }
 
 std::uint64_t LabTimestampServer::traceDropped() const

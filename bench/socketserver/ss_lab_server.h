@@ -30,8 +30,9 @@ public:
     void runWhileServing(const std::function<void()> &work);
 
     std::uint64_t consoleLines() const { return m_consoleLines; }
-    std::uint64_t traceEvents() const { return m_traceEvents; }
-    std::uint64_t traceDropped() const;
+    std::uint64_t traceDrained() const { return m_traceEvents; }  // what the feed handed the views
+    std::uint64_t tracePushed() const;   // what the pane's calls and stages traced
+    std::uint64_t traceDropped() const;  // overwritten before the feed took them
 
 private:
     std::unique_ptr<LabSession> m_session;
