@@ -87,6 +87,9 @@ public:
     // socketpair and the first sendto: asks the kernel where the socket is now. A caller
     // that knows the peer's inode (socketpair) passes it, saving the kernel a question.
     void readEndpoints(std::uint64_t knownPeerInode = 0);
+    // Both ends already known (an accepted TCP connection: the listener's address and what
+    // accept() returned): stored without asking the kernel.
+    void setEndpoints(const SocketAddress &local, const SocketAddress &peer);
     int closeDescriptor();  // closes the descriptor with the probe lock held
 
 private:

@@ -24,6 +24,10 @@ namespace {
 // cannot be woken, so the GUI never freezes on it.
 constexpr std::chrono::milliseconds kStopGrace{25};
 
+// After a delivery of the program's reports, how long further reports gather before the
+// next one: at most ~100 wake-ups of the GUI thread a second per pane, well within a frame.
+constexpr std::chrono::milliseconds kDeliveryPause{10};
+
 } // namespace
 
 // What the program's thread shares with the runner. The thread holds it too, so a runner
@@ -236,6 +240,9 @@ PaneRunner::PaneRunner(PaneDefinition pane, std::shared_ptr<TraceStream> trace, 
       m_shared(std::make_shared<Shared>(this, m_pane, std::move(trace), std::move(registry)))
 {
     m_shared->faults->set(m_pane.faults);
+    m_deliveryPause.setSingleShot(true);
+    m_deliveryPause.setInterval(kDeliveryPause);
+    connect(&m_deliveryPause, &QTimer::timeout, this, &PaneRunner::endDeliveryPause);
 }
 
 FaultPlan &PaneRunner::faults()
@@ -313,11 +320,26 @@ void PaneRunner::deliverPosted()
         s.posted.insert(s.posted.begin(), std::make_move_iterator(batch.begin() + qsizetype(done)),
                         std::make_move_iterator(batch.end()));
         QMetaObject::invokeMethod(this, "deliverPosted", Qt::QueuedConnection);
-    } else if (s.posted.empty()) {
-        s.deliveryPending = false;
-    } else {
-        QMetaObject::invokeMethod(this, "deliverPosted", Qt::QueuedConnection);  // arrived meanwhile
+        return;
     }
+    // Delivered. deliveryPending stays set for one pause: what the program reports meanwhile
+    // waits for the pause's end instead of waking this thread once per report (at full speed
+    // a server reports thousands of steps and lines a second, and each wake-up costs both
+    // threads a system call and a context switch). The first report after a quiet pause is
+    // delivered at once, so stepping stays immediate.
+    m_deliveryPause.start();
+}
+
+void PaneRunner::endDeliveryPause()
+{
+    {
+        std::lock_guard lock(m_shared->postedMutex);
+        if (m_shared->posted.empty()) {
+            m_shared->deliveryPending = false;  // quiet: the next report wakes this thread
+            return;
+        }
+    }
+    deliverPosted();  // what arrived during the pause
 }
 
 QString PaneRunner::setParam(const QString &name, const QString &value)

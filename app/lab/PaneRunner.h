@@ -19,6 +19,7 @@
 #include <TraceStream.h>
 
 #include <QObject>
+#include <QTimer>
 
 #include <atomic>
 #include <functional>
@@ -108,6 +109,7 @@ signals:
 
 private slots:
     void deliverPosted();  // GUI thread: runs the reports the program thread queued
+    void endDeliveryPause();  // GUI thread: delivers what gathered since, or goes quiet
 
 private:
     friend class PaneProgramContext;
@@ -120,6 +122,7 @@ private:
 
     PaneDefinition m_pane;
     std::shared_ptr<Shared> m_shared;
+    QTimer m_deliveryPause;  // after a delivery: reports gather, then come together (deliverPosted)
     QHash<QString, QString> m_values;
     QHash<QString, QString> m_followed;
     std::unique_ptr<RunThread> m_run;                       // the program's thread, while it runs
