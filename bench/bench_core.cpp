@@ -86,22 +86,17 @@ void bulk(double scale)
     // CPU per megabyte of the whole transfer, warm-up included.
     auto mbps = [&plan](BulkResult r) { return RunFigures{r.megabytesPerSecond(), static_cast<double>(plan.totalBytes) / 1e6}; };
     // Two comparisons, each against its own plain run made right beside it.
-    std::vector<PairedContender> send{
-        {"bulk_send_traced_MBps", [&] { return mbps(tracedBulkSend(plan)); }, {}, {}},
-        {"bulk_send_plain_MBps", [&] { return mbps(plainBulk(plan)); }, {}, {}},
+    const auto compare = [](const char *name, PairedContender ours, PairedContender plain) {
+        std::vector<PairedContender> pair{std::move(ours), std::move(plain)};
+        runPairs(pair);
+        printMedian(pair[0], 1);
+        printMedian(pair[1], 1);
+        printPairRatio(name, pair[0], pair[1]);
     };
-    runPairs(send);
-    printMedian(send[0], 1);
-    printMedian(send[1], 1);
-    printPairRatio("bulk", send[0], send[1]);
-    std::vector<PairedContender> recv{
-        {"bulk_recv_traced_MBps", [&] { return mbps(tracedBulkRecv(plan)); }, {}, {}},
-        {"bulk_recv_plain_MBps", [&] { return mbps(plainBulk(plan)); }, {}, {}},
-    };
-    runPairs(recv);
-    printMedian(recv[0], 1);
-    printMedian(recv[1], 1);
-    printPairRatio("bulk_recv", recv[0], recv[1]);
+    compare("bulk", {"bulk_send_traced_MBps", [&] { return mbps(tracedBulkSend(plan)); }, {}, {}},
+            {"bulk_send_plain_MBps", [&] { return mbps(plainBulk(plan)); }, {}, {}});
+    compare("bulk_recv", {"bulk_recv_traced_MBps", [&] { return mbps(tracedBulkRecv(plan)); }, {}, {}},
+            {"bulk_recv_plain_MBps", [&] { return mbps(plainBulk(plan)); }, {}, {}});
 }
 
 void probes(double scale)
@@ -127,28 +122,11 @@ void stream(double scale)
     printFigure("trace_ring_MB", r.ringMB, 2);
 }
 
-// Running one group alone serves profiling (perf record) and quick checks.
-bool selected(const char *group)
-{
-    const char *only = std::getenv("SOCKETLAB_BENCH_ONLY");
-    if (!only || !*only)
-        return true;
-    const std::string list = std::string(",") + only + ",";
-    return list.find(std::string(",") + group + ",") != std::string::npos;
-}
-
 } // namespace
 
 int main()
 {
-    const double scale = benchScale();
-    printFigure("bench_scale", scale, 2);
-    // Context for reading the figures: with a load near the CPU count, every figure
-    // measures the neighbours too (the ratios least, being taken in the same run).
-    printFigure("bench_cpus", static_cast<double>(std::thread::hardware_concurrency()), 0);
-    double load[1] = {0};
-    if (getloadavg(load, 1) == 1)
-        printFigure("bench_load_1m", load[0], 2);
+    const double scale = startRun();
     if (selected("rr"))
         roundTrips(scale);
     if (selected("bulk"))

@@ -48,14 +48,6 @@ const ServerClass kClasses[] = {
     {"forking", "ForkingTCPServer", ServerModel::ProcessPerConnection},
 };
 
-bool selected(const char *group)
-{
-    const char *only = std::getenv("SOCKETLAB_BENCH_ONLY");
-    if (!only || !*only)
-        return true;
-    return (std::string(",") + only + ",").find(std::string(",") + group + ",") != std::string::npos;
-}
-
 RunFigures figures(const ClientRun &run)
 {
     return {run.window.perSecond(), static_cast<double>(run.warmupCount + run.window.count)};
@@ -114,12 +106,7 @@ int main(int argc, char *argv[])
     // Before Qt or any thread: ForkingTCPServer's children come from this helper.
     socketlab::socketserver::ForkHelper::startFromMain();
     QCoreApplication app(argc, argv);
-    const double scale = benchScale();
-    printFigure("bench_scale", scale, 2);
-    printFigure("bench_cpus", static_cast<double>(std::thread::hardware_concurrency()), 0);
-    double load[1] = {0};
-    if (getloadavg(load, 1) == 1)
-        printFigure("bench_load_1m", load[0], 2);
+    const double scale = startRun();
     printFigure("bench_python", PythonTimestampServer::available() ? 1 : 0, 0);
 
     LabCatalog catalog;
