@@ -190,7 +190,7 @@ QString PredictionTracker::observe(const PredictionDefinition &p) const
         return QStringLiteral("0");
     }
     case Observe::ConnectsDone:
-        return QString::number(m_connectsDone);
+        return QString::number(m_connectsReturned.size());  // see reveal(): up to the step's own
     case Observe::Printed:
         return m_lastPrinted.value(pane);
     }
@@ -219,7 +219,8 @@ bool PredictionTracker::hasRun(const Waiting &w, std::int64_t nowNs) const
 void PredictionTracker::runTicked(const RunTick &tick)
 {
     for (const TraceEvent &e : tick.events)
-        m_connectsDone += e.call == TraceCall::Connect && e.phase == TracePhase::Returned ? 1 : 0;
+        if (e.call == TraceCall::Connect && e.phase == TracePhase::Returned)
+            m_connectsReturned.push_back(e.sequence);
     if (!m_waiting.empty())  // only the steps being revealed need their calls
         m_events.insert(m_events.end(), tick.events.begin(), tick.events.end());
     for (const SocketSample &s : tick.sockets.sockets())
@@ -264,6 +265,14 @@ void PredictionTracker::reveal(Waiting &w)
         o.observed = waited ? QStringLiteral("yes") : QStringLiteral("no");
         break;
     }
+    case Observe::ConnectsDone: {
+        // Up to the step's own connect() if it returned, however late this reveal comes (the
+        // pane may have connected again since); else all so far.
+        const std::uint64_t upTo = call && call->call == TraceCall::Connect ? call->sequence : ~std::uint64_t(0);
+        o.observed = QString::number(std::count_if(m_connectsReturned.begin(), m_connectsReturned.end(),
+                                                   [upTo](std::uint64_t s) { return s <= upTo; }));
+        break;
+    }
     default:
         o.observed = observe(p);
         break;
@@ -296,7 +305,7 @@ void PredictionTracker::runReset()
     m_asked.clear();
     m_waiting.clear();
     m_events.clear();
-    m_connectsDone = 0;
+    m_connectsReturned.clear();
     m_owners.clear();
     m_lastSockets.reset();
     m_lastPrinted.clear();

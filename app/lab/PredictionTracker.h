@@ -76,7 +76,10 @@ private:
     std::vector<Waiting> m_waiting;
     // The run's calls since the oldest answer still waiting to be revealed: what the steps did.
     std::vector<socketlab::TraceEvent> m_events;
-    int m_connectsDone = 0;                          // connect() calls returned, in the whole run
+    // The trace's numbers of the connect() calls returned in the whole run: a question about
+    // how many had succeeded counts those up to its own step's connect(), however late the
+    // reveal comes (the pane may have connected again since).
+    std::vector<std::uint64_t> m_connectsReturned;
     QHash<std::uint32_t, QString> m_owners;          // socket id -> pane
     std::optional<socketlab::SocketSnapshot> m_lastSockets;
     QHash<QString, QString> m_lastPrinted;           // pane -> its last console line
