@@ -3,6 +3,7 @@
 // prints --help and --version and exits, as Qt's parser does.
 #pragma once
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,8 @@ struct CommandLineRequest {
     bool start = false;     // --start
     QStringList sends;      // --send, in order, as typed ("client2:hello" or "hello")
     int steps = 0;          // --steps
+    QSize windowSize;       // --size WIDTHxHEIGHT; invalid when absent
+    bool classroom = false; // --classroom
     QString check;          // --check: an exercise's check, headless
 
     // A run a script makes (it prints, renders or runs a pane, then exits): it must not

@@ -5,6 +5,7 @@
 
 #include <Clock.h>
 #include <FaultPlan.h>
+#include <socketserver/RequestThreads.h>
 
 #include <QElapsedTimer>
 #include <QSet>
@@ -144,11 +145,12 @@ public:
                 m_shared->awaitingAnswer = predictionDue;
             }
         }
-        m_shared->post([s = m_shared.get(), id, line] {
+        thread_local const qint64 thread = socketserver::currentThreadId();
+        m_shared->post([s = m_shared.get(), id, line, t = thread] {
             PaneRunner *r = s->owner;
             r->m_currentStep = id;
             r->m_currentLine = line;
-            emit r->stepReached(id, line);
+            emit r->stepReached(id, line, t);
         });
         if (predictionDue)
             m_shared->post([s = m_shared.get(), id, occurrence] { emit s->owner->heldBefore(id, occurrence); });

@@ -98,7 +98,10 @@ public slots:
     void closeInput();            // end of input (EOF): input() returns nothing, also for a run yet to start
 
 signals:
-    void stepReached(const QString &stepId, int line);
+    // thread: the kernel's id (gettid) of the program thread that reached the step, as the
+    // socketserver stages name threads (TraceCall::ThreadStarted): under ThreadingMixIn each
+    // request's handler steps on its own thread.
+    void stepReached(const QString &stepId, int line, qint64 thread);
     void stateChanged(PaneRunner::State state);
     void output(const QString &line);
     void errorOutput(const QString &line);      // the learner-facing error
