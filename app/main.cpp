@@ -126,6 +126,8 @@ int main(int argc, char **argv)
         printErr(QCoreApplication::translate("main", "socketlab: no lab \"%1\"; --list-labs shows them").arg(request.labId));
         return 2;
     }
+    if (!request.runPane.isEmpty() && !request.program.isEmpty())
+        return runLearnerProgramHeadless(*lab, request.runPane, request.program, request.traceOut);
     if (!request.runPane.isEmpty())
         return runPaneHeadless(*lab, request.runPane, request.assignments);
     if (!request.check.isEmpty())

@@ -90,7 +90,13 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
                                    Tr::tr("Run the check of the lab's exercise ID in the terminal, with the answer given by --set "
                                           "PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass."),
                                    QStringLiteral("id"));
-    parser.addOptions({lang, listLabs, lab, run, set, labsDir, screenshot, start, send, steps, diagram, check});
+    const QCommandLineOption program(QStringLiteral("program"),
+        Tr::tr("With --run: run your own Python 3 program FILE in the pane's place, traced (python3 runs it)."),
+        QStringLiteral("file"));
+    const QCommandLineOption traceOut(QStringLiteral("trace-out"),
+        Tr::tr("With --program: write one JSON line per socket call of the program to FILE (pane, thread, line, call, "
+               "arguments, result or error, bytes, time blocked)."), QStringLiteral("file"));
+    parser.addOptions({lang, listLabs, lab, run, set, labsDir, screenshot, start, send, steps, diagram, check, program, traceOut});
     parser.process(arguments);  // --help, --version and unknown options end here
 
     request.language = parser.value(lang);
@@ -104,6 +110,8 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
     request.start = parser.isSet(start);
     request.sends = parser.values(send);
     request.check = parser.value(check);
+    request.program = parser.value(program);
+    request.traceOut = parser.value(traceOut);
 
     if (parser.isSet(lang) && !AppLanguage::isKnown(request.language))
         return Tr::tr("socketlab: unknown language \"%1\" (use en or zh_CN)").arg(request.language);
@@ -115,6 +123,10 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
         return Tr::tr("socketlab: --run needs --lab ID");
     if (!request.check.isEmpty() && request.labId.isEmpty())
         return Tr::tr("socketlab: --check needs --lab ID");
+    if (!request.program.isEmpty() && request.runPane.isEmpty())
+        return Tr::tr("socketlab: --program needs --run PANE (the pane whose program it replaces)");
+    if (!request.traceOut.isEmpty() && request.program.isEmpty())
+        return Tr::tr("socketlab: --trace-out needs --program FILE");
     if (!request.diagram.isEmpty() && request.screenshot.isEmpty())
         return Tr::tr("socketlab: --diagram needs --screenshot (the diagram is saved with the picture)");
     return {};

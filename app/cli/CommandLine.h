@@ -23,6 +23,8 @@ struct CommandLineRequest {
     QStringList sends;      // --send, in order, as typed ("client2:hello" or "hello")
     int steps = 0;          // --steps
     QString check;          // --check: an exercise's check, headless
+    QString program;        // --program: with --run, the learner's own FILE.py in the pane's place
+    QString traceOut;       // --trace-out: with --program, one JSON line per socket call
 
     // A run a script makes (it prints, renders or runs a pane, then exits): it must not
     // change the user's saved settings.

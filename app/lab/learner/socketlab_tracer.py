@@ -2,7 +2,7 @@
 # on a channel of its own, which line of that file each thread is about to run and every
 # call it makes on a socket object, with arguments, result or exception, bytes and time.
 #
-#   python3 -X utf8 socketlab_tracer.py LEARNER.py
+#   python3 -X utf8 -I socketlab_tracer.py LEARNER.py
 #
 # Descriptor 3 carries the reports (one JSON object a line), descriptor 4 the app's answers:
 #   "go PID TID"  let that thread run its line        "run"   run freely, lines rarely reported
@@ -70,7 +70,6 @@ class Gate:
         # The forked child has no reader of the app's answers: it runs freely, still reported.
         self.changed = threading.Condition(_thread.allocate_lock())
         self.free = True
-        self.forked = True
 
     def read_commands(self):
         pending = b""
@@ -360,7 +359,7 @@ def main():
     builtins.input = traced_input
     threading.excepthook = thread_excepthook
     sys.argv = [learner_file]
-    sys.path[0] = os.path.dirname(learner_file)
+    sys.path.insert(0, os.path.dirname(learner_file))  # -I left the script folder out
     namespace = {"__name__": "__main__", "__file__": learner_file, "__builtins__": builtins}
     channel.report(ev="start", file=learner_file)
     threading.settrace(global_trace)
