@@ -131,6 +131,6 @@ int main(int argc, char **argv)
     if (!request.runPane.isEmpty())
         return runPaneHeadless(*lab, request.runPane, request.assignments);
     if (!request.check.isEmpty())
-        return runCheckHeadless(*lab, request.check, request.assignments, language);
+        return runCheckHeadless(*lab, request.check, request.assignments, request.programs, language);
     return showWindow(catalog, request, language);
 }

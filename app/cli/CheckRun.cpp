@@ -20,7 +20,8 @@ void print(FILE *stream, const QString &line)
 
 } // namespace
 
-int runCheckHeadless(const LabDefinition &lab, const QString &exerciseId, const QStringList &assignments, const QString &language)
+int runCheckHeadless(const LabDefinition &lab, const QString &exerciseId, const QStringList &assignments,
+                     const QStringList &programs, const QString &language)
 {
     const ExerciseDefinition *exercise = nullptr;
     QStringList ids;
@@ -44,7 +45,18 @@ int runCheckHeadless(const LabDefinition &lab, const QString &exerciseId, const 
         }
         answer.insert(name, assignment.mid(eq + 1));
     }
+    QHash<QString, QString> byPane;
+    for (const QString &given : programs) {
+        const qsizetype eq = given.indexOf(QLatin1Char('='));
+        const QString pane = given.left(eq);
+        if (!lab.pane(pane)) {
+            print(stderr, Tr::tr("socketlab: --program: lab %1 has no pane \"%2\"").arg(lab.id, pane));
+            return 2;
+        }
+        byPane.insert(pane, given.mid(eq + 1));
+    }
     ExerciseCheck check(lab, *exercise, answer);
+    check.setPrograms(byPane);
     QObject::connect(&check, &ExerciseCheck::finished, qApp, [&] { QCoreApplication::exit(check.passed() ? 0 : 1); });
     check.start();
     const int status = QCoreApplication::exec();

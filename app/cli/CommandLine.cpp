@@ -91,8 +91,9 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
                                           "PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass."),
                                    QStringLiteral("id"));
     const QCommandLineOption program(QStringLiteral("program"),
-        Tr::tr("With --run: run your own Python 3 program FILE in the pane's place, traced (python3 runs it)."),
-        QStringLiteral("file"));
+        Tr::tr("With --run: run your own Python 3 program FILE in the pane's place, traced (python3 runs it). With "
+               "--check: PANE=FILE, your program for that pane, checked by the exercise."),
+        QStringLiteral("[pane=]file"));
     const QCommandLineOption traceOut(QStringLiteral("trace-out"),
         Tr::tr("With --program: write one JSON line per socket call of the program to FILE (pane, thread, line, call, "
                "arguments, result or error, bytes, time blocked)."), QStringLiteral("file"));
@@ -110,7 +111,9 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
     request.start = parser.isSet(start);
     request.sends = parser.values(send);
     request.check = parser.value(check);
-    request.program = parser.value(program);
+    request.programs = parser.values(program);
+    if (!request.runPane.isEmpty() && !request.programs.isEmpty())
+        request.program = request.programs.constLast();
     request.traceOut = parser.value(traceOut);
 
     if (parser.isSet(lang) && !AppLanguage::isKnown(request.language))
@@ -123,8 +126,12 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
         return Tr::tr("socketlab: --run needs --lab ID");
     if (!request.check.isEmpty() && request.labId.isEmpty())
         return Tr::tr("socketlab: --check needs --lab ID");
-    if (!request.program.isEmpty() && request.runPane.isEmpty())
-        return Tr::tr("socketlab: --program needs --run PANE (the pane whose program it replaces)");
+    if (!request.programs.isEmpty() && request.runPane.isEmpty() && request.check.isEmpty())
+        return Tr::tr("socketlab: --program needs --run PANE (the pane whose program it replaces) or --check EXERCISE");
+    for (const QString &given : request.programs) {
+        if (!request.check.isEmpty() && given.indexOf(QLatin1Char('=')) <= 0)
+            return Tr::tr("socketlab: with --check, write --program PANE=FILE.py, not \"%1\"").arg(given);
+    }
     if (!request.traceOut.isEmpty() && request.program.isEmpty())
         return Tr::tr("socketlab: --trace-out needs --program FILE");
     if (!request.diagram.isEmpty() && request.screenshot.isEmpty())

@@ -51,11 +51,22 @@ void ExerciseCheck::startVariant()
     m_session->setDelayMs(0);
     for (PaneRunner *pane : m_session->panes()) {
         pane->setEchoInput(false);
+        pane->setLearnerProgram(m_programs.value(pane->paneId()));
         pane->faults().set(m_exercise.variants.at(m_variant).faults.value(pane->paneId(), pane->definition().faults));
     }
     m_record = std::make_unique<RunRecord>(*m_session);
     m_action = 0;
     m_actionStartMs = m_clock.elapsed();
+    if (!m_exercise.programPane.isEmpty() && !m_programs.contains(m_exercise.programPane)) {
+        fail(QStringLiteral("program"),
+             LocalizedText{tr("This exercise checks your own program for the pane %1: give it (--program %1=FILE.py).")
+                               .arg(m_exercise.programPane), {}},
+             {});
+        m_record.reset();  // nothing ran: the other properties are not judged at all
+        m_variant = int(m_exercise.variants.size()) - 1;
+        endVariant();
+        return;
+    }
     if (!applyAnswer(*m_session)) {
         endVariant();
         return;
@@ -166,7 +177,8 @@ void ExerciseCheck::endVariant()
                 fail(a.property, a.failure, tr("not reached"));
         }
         const bool scriptFailed = std::any_of(m_results.begin(), m_results.end(), [this](const PropertyResult &r) {
-            return r.variant == m_exercise.variants.at(m_variant).name && (r.id == QLatin1String("script") || r.id == QLatin1String("answer"));
+            return r.variant == m_exercise.variants.at(m_variant).name
+                   && (r.id == QLatin1String("script") || r.id == QLatin1String("answer") || r.id == QLatin1String("program"));
         });
         for (const ExerciseProperty &p : m_exercise.properties) {
             if (!scriptFailed && m_record->holds(p.condition))

@@ -32,6 +32,10 @@ public:
     ExerciseCheck(LabDefinition lab, ExerciseDefinition exercise, QHash<QString, QString> answer, QObject *parent = nullptr);
     ~ExerciseCheck() override;
 
+    // The learner's own programs, by pane id ("server" -> /path/upper.py): they run in those
+    // panes' place (PaneRunner::setLearnerProgram). An exercise that asks for a pane's program
+    // fails its "program" property without one.
+    void setPrograms(QHash<QString, QString> programs) { m_programs = std::move(programs); }
     void start();
     bool isRunning() const { return m_session != nullptr; }
     const QList<PropertyResult> &results() const { return m_results; }
@@ -54,6 +58,7 @@ private:
     const LabDefinition m_lab;
     const ExerciseDefinition m_exercise;
     const QHash<QString, QString> m_answer;
+    QHash<QString, QString> m_programs;
     QList<PropertyResult> m_results;
     int m_variant = -1;
     int m_action = 0;

@@ -196,6 +196,9 @@ QList<ExerciseDefinition> readExercises(LabJsonReader &r, const QJsonValue &v, c
         }
         e.title = r.localized(o, QStringLiteral("title"), at);
         e.task = r.localized(o, QStringLiteral("task"), at);
+        e.programPane = o.value(QStringLiteral("program")).toString();
+        if (o.contains(QStringLiteral("program")) && !lab.pane(e.programPane))
+            r.fail(LabJsonReader::join(at, QStringLiteral("program")), LabJsonReader::tr("the lab has no pane \"%1\"").arg(e.programPane));
         const QJsonObject fixed = o.value(QStringLiteral("fixed")).toObject();
         for (auto it = fixed.begin(); it != fixed.end(); ++it) {
             const QString where = LabJsonReader::join(LabJsonReader::join(at, QStringLiteral("fixed")), it.key());

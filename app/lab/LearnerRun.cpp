@@ -7,10 +7,12 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 #include <future>
+#include <sys/socket.h>
 
 using socketlab::ChildProcess;
 
@@ -48,9 +50,10 @@ QStringList takeLines(QByteArray &pending, bool atEnd)
 } // namespace
 
 LearnerRun::LearnerRun(QString paneId, std::shared_ptr<socketlab::TraceStream> trace,
-                       std::shared_ptr<socketlab::SocketRegistry> registry, QObject *parent)
+                       std::shared_ptr<socketlab::SocketRegistry> registry, StepGate *gate, QObject *parent)
     : QObject(parent), m_paneId(std::move(paneId)), m_trace(std::move(trace)),
-      m_registry(registry ? std::move(registry) : std::make_shared<socketlab::SocketRegistry>())
+      m_registry(registry ? std::move(registry) : std::make_shared<socketlab::SocketRegistry>()),
+      m_gate(gate ? *gate : m_ownGate)
 {
 }
 
@@ -90,9 +93,16 @@ bool LearnerRun::start(const QString &programFile)
         }
         m_tracerDir = std::move(dir);
     }
-    const std::vector<std::string> argv{m_python.toStdString(), "-X", "utf8", "-I",
-                                        m_tracerDir->filePath(QStringLiteral("socketlab_tracer.py")).toStdString(),
-                                        file.absoluteFilePath().toStdString()};
+    std::vector<std::string> argv{m_python.toStdString(), "-X", "utf8", "-I",
+                                  m_tracerDir->filePath(QStringLiteral("socketlab_tracer.py")).toStdString()};
+    const std::pair<const char *, std::size_t> faults[] = {{"--recv-max", m_faults.recvMax},
+                                                           {"--coalesce-ms", std::size_t(std::max(0, m_faults.coalesceMs))},
+                                                           {"--send-piece", m_faults.sendPiece}};
+    for (const auto &[option, value] : faults) {
+        if (value > 0)
+            argv.insert(argv.end(), {option, std::to_string(value)});
+    }
+    argv.push_back(file.absoluteFilePath().toStdString());
     int error = 0;
     m_child = ChildProcess::start(m_python.toStdString(), argv,
                                   {ChildProcess::Channel::FromChild, ChildProcess::Channel::ToChild}, &error);
@@ -160,8 +170,13 @@ void LearnerRun::readReports(int generation)
                     m_currentThread = r.thread;
                     emit lineReached(r.thread, r.line);
                 });
-                if (!r.waits)
+                if (!r.waits) {
+                    // Running freely: the pane's gate may have been set to Step or slow motion
+                    // directly (a lab-wide Pause); the tracer waits again from its next line.
+                    if (m_gate.mode() != StepGate::Mode::Run && m_free.exchange(false))
+                        sendControl("wait\n");
                     break;
+                }
                 if (!m_gate.pass([this, generation](bool waiting) {
                         post(generation, [this, waiting] {
                             if (m_state == State::Running || m_state == State::Paused)
@@ -191,6 +206,9 @@ void LearnerRun::readReports(int generation)
                 post(generation, [this, r] {
                     m_blockedCall.clear();
                     emit callEnded(r);
+                    if (r.error.isEmpty() && r.local.port() != 0
+                        && (r.call == QLatin1String("listen") || (r.call == QLatin1String("bind") && r.type == SOCK_DGRAM)))
+                        emit serving(r.local.port());
                 });
                 break;
             case LearnerReport::Kind::Input:

@@ -20,6 +20,7 @@
 #include "StepGate.h"
 
 #include <ChildProcess.h>
+#include <FaultPlan.h>
 #include <CancelToken.h>
 #include <SocketRegistry.h>
 #include <TraceStream.h>
@@ -38,8 +39,10 @@ class LearnerRun : public QObject {
 public:
     using State = PaneRunner::State;
 
+    // gate: the pane's, when a PaneRunner runs the learner's program in its place (it must
+    // outlive this); null: a gate of its own.
     LearnerRun(QString paneId, std::shared_ptr<socketlab::TraceStream> trace,
-               std::shared_ptr<socketlab::SocketRegistry> registry, QObject *parent = nullptr);
+               std::shared_ptr<socketlab::SocketRegistry> registry, StepGate *gate = nullptr, QObject *parent = nullptr);
     ~LearnerRun() override;
 
     // Starts programFile (the gate's mode says how it runs). false, with errorOutput()
@@ -60,6 +63,9 @@ public:
     qint64 pid() const;
     // The call the program is inside now ("accept"), "" if none, and since how long.
     QString blockedIn(qint64 *blockedMs = nullptr) const;
+    // Faults injected into the program's stream sockets from the next start (the tracer
+    // applies recvMax, coalesceMs and sendPiece; the others need the app's own sockets).
+    void setFaults(const socketlab::FaultSettings &faults) { m_faults = faults; }
     // python3's name on PATH; tests point it elsewhere to see the "missing" message.
     void setPython(const QString &program) { m_python = program; }
 
@@ -68,6 +74,7 @@ signals:
     void callBegan(const LearnerReport &report);
     void callEnded(const LearnerReport &report);   // one socket call, finished
     void programError(int line, const QString &message);  // SyntaxError, an uncaught exception
+    void serving(quint16 port);  // a socket of the program listens (TCP) or is bound (UDP) on this port
     void stateChanged(PaneRunner::State state);
     void output(const QString &line);
     void errorOutput(const QString &line);
@@ -87,7 +94,9 @@ private:
     const std::shared_ptr<socketlab::TraceStream> m_trace;
     const std::shared_ptr<socketlab::SocketRegistry> m_registry;
     QString m_python = QStringLiteral("python3");
-    StepGate m_gate;
+    socketlab::FaultSettings m_faults;
+    StepGate m_ownGate;
+    StepGate &m_gate;
     std::shared_ptr<socketlab::CancelToken> m_cancel = socketlab::CancelToken::create();
     std::unique_ptr<QTemporaryDir> m_tracerDir;
     std::unique_ptr<socketlab::ChildProcess> m_child;

@@ -27,6 +27,8 @@
 #include <thread>
 #include <vector>
 
+class LearnerRun;
+
 class PaneRunner : public QObject {
     Q_OBJECT
 public:
@@ -57,7 +59,14 @@ public:
     QStringList listing() const { return m_pane.renderedListing(paramValues()); }
 
     State state() const { return m_state; }
-    bool isActive() const { return m_run != nullptr; }  // a run started and not yet ended or stopped
+    bool isActive() const;  // a run started and not yet ended or stopped
+
+    // The learner's own Python program in place of the pane's (LearnerRun): from the next
+    // start(), until set back to "". Lines are its steps (stepReached with an empty step id),
+    // its listening port is published as "port", its sockets are the pane's.
+    void setLearnerProgram(const QString &file);
+    QString learnerProgram() const { return m_learnerFile; }
+    qint64 learnerPid() const;  // the running learner program's process, 0 if none
     QString currentStep() const { return m_currentStep; }
     int currentLine() const { return m_currentLine; }
     int exitCode() const { return m_exitCode; }
@@ -117,6 +126,7 @@ private:
     bool blockedForGood() const;
     void launch();
     void onRunEnded(const void *run, int code, bool stopped);
+    void launchLearner();
 
     PaneDefinition m_pane;
     std::shared_ptr<Shared> m_shared;
@@ -124,6 +134,8 @@ private:
     QHash<QString, QString> m_followed;
     std::unique_ptr<RunThread> m_run;                       // the program's thread, while it runs
     std::vector<std::unique_ptr<RunThread>> m_windingDown;  // stopped runs whose threads still end
+    QString m_learnerFile;
+    std::unique_ptr<LearnerRun> m_learner;
     bool m_startWhenWoundDown = false;
     bool m_inputClosed = false;
     unsigned long long m_arrivalsAtStep = 0;  // the gate's arrivals when Step was last pressed

@@ -2,7 +2,13 @@
 # on a channel of its own, which line of that file each thread is about to run and every
 # call it makes on a socket object, with arguments, result or exception, bytes and time.
 #
-#   python3 -X utf8 -I socketlab_tracer.py LEARNER.py
+#   python3 -X utf8 -I socketlab_tracer.py [--recv-max N] [--coalesce-ms MS] [--send-piece N] LEARNER.py
+#
+# The options are faults an exercise injects into the learner's stream sockets, so that
+# loopback's luck cannot pass a program that would fail on a real network: every recv returns
+# at most N bytes; every recv first waits MS so what is sent meanwhile arrives together; every
+# send and sendall goes out in pieces of N bytes with a short pause between. A call a fault
+# changed is reported with "injected": true.
 #
 # Descriptor 3 carries the reports (one JSON object a line), descriptor 4 the app's answers:
 #   "go PID TID"  let that thread run its line        "run"   run freely, lines rarely reported
@@ -212,23 +218,25 @@ def named(enum, value, default):
 inside_call = threading.local()  # the tracer's own use of a socket (repr, getsockname) is not reported
 
 
-def call(sock, name, method, args, precreated=True, quiet=False):
+def call(sock, name, method, args, precreated=True, quiet=False, injected=False):
     if getattr(inside_call, "active", False):
         return method(*args)
     inside_call.active = True
     try:
-        return method(*args) if quiet else reported_call(sock, name, method, args, precreated)
+        return method(*args) if quiet else reported_call(sock, name, method, args, precreated, injected)
     finally:
         inside_call.active = False
 
 
-def reported_call(sock, name, method, args, precreated):
+def reported_call(sock, name, method, args, precreated, injected):
     fd = sock.fileno() if precreated else -1
     thread = threading.current_thread()
     common = dict(thread=thread.name, tid=threading.get_ident(), line=learner_line(), call=name,
                   args=[short(a) for a in args])
     if precreated:
         common.update(fd=fd, inode=inode_of(fd), family=int(sock.family), type=int(sock.type))
+    if injected:
+        common["injected"] = True
     channel.report(ev="begin", **common)
     start = time.monotonic()
     try:
@@ -264,11 +272,54 @@ def inode_of(fd):
         return 0
 
 
+class Faults:
+    recv_max = 0
+    coalesce_ms = 0
+    send_piece = 0
+    split_pause = 0.03  # between the pieces of a split send, as the app's own FaultPlan
+
+
+faults = Faults()
+RECEIVES = ("recv", "recv_into")
+SENDS = ("send", "sendall")
+
+
+def with_faults(sock, name, method, args):
+    """method with the exercise's faults applied, and whether one changed the call."""
+    if sock.type != socket.SOCK_STREAM:
+        return method, False
+    if name in RECEIVES and (faults.recv_max or faults.coalesce_ms):
+        def faulty(*a):
+            if faults.coalesce_ms:
+                time.sleep(faults.coalesce_ms / 1000.0)
+            if faults.recv_max and a:
+                if name == "recv":
+                    a = (min(a[0], faults.recv_max),) + tuple(a[1:])
+                else:
+                    size = a[1] if len(a) > 1 and a[1] else len(memoryview(a[0]))
+                    a = (a[0], min(size, faults.recv_max)) + tuple(a[2:])
+            return method(*a)
+        return faulty, True
+    if name in SENDS and faults.send_piece and args and len(memoryview(args[0])) > faults.send_piece:
+        def split(*a):
+            data = memoryview(a[0]).cast("B")
+            if name == "send":
+                return method(data[: faults.send_piece], *a[1:])
+            for start in range(0, len(data), faults.send_piece):
+                if start:
+                    time.sleep(faults.split_pause)
+                method(data[start:start + faults.send_piece], *a[1:])
+            return None
+        return split, True
+    return method, False
+
+
 def traced(name):
     method = getattr(RealSocket, name)
 
     def wrapper(self, *args):
-        return call(self, name, lambda *a: method(self, *a), args)
+        faulty, injected = with_faults(self, name, lambda *a: method(self, *a), args)
+        return call(self, name, faulty, args, injected=injected)
 
     wrapper.__name__ = name
     wrapper.__qualname__ = "socket." + name
@@ -315,12 +366,13 @@ def print_exception(error, frames):
 
 
 def thread_excepthook(hook_args):
-    if hook_args.exc_type is not SystemExit:
-        report_exception(hook_args.exc_value, hook_args.thread.name if hook_args.thread else "?")
-    default_excepthook(hook_args)
-
-
-default_excepthook = threading.excepthook
+    """As Python's own hook prints it, without the tracer's frames."""
+    if hook_args.exc_type is SystemExit:
+        return
+    name = hook_args.thread.name if hook_args.thread else "?"
+    frames = report_exception(hook_args.exc_value, name)
+    sys.stderr.write("Exception in thread %s:\n" % name)
+    print_exception(hook_args.exc_value, frames)
 
 
 def after_fork_in_child():
@@ -330,10 +382,15 @@ def after_fork_in_child():
 
 def main():
     global learner_file
-    if len(sys.argv) != 2:
-        sys.stderr.write("usage: socketlab_tracer.py LEARNER.py\n")
+    arguments = sys.argv[1:]
+    options = {"--recv-max": "recv_max", "--coalesce-ms": "coalesce_ms", "--send-piece": "send_piece"}
+    while len(arguments) > 2 and arguments[0] in options:
+        setattr(faults, options[arguments[0]], int(arguments[1]))
+        arguments = arguments[2:]
+    if len(arguments) != 1:
+        sys.stderr.write("usage: socketlab_tracer.py [--recv-max N] [--coalesce-ms MS] [--send-piece N] LEARNER.py\n")
         return 2
-    learner_file = os.path.abspath(sys.argv[1])
+    learner_file = os.path.abspath(arguments[0])
     os.set_inheritable(REPORT_FD, False)
     os.set_inheritable(CONTROL_FD, False)
     for stream in (sys.stdout, sys.stderr):
