@@ -88,6 +88,10 @@
         <source>socketlab: --set: write PANE.NAME=VALUE, not &quot;%1&quot;</source>
         <translation></translation>
     </message>
+    <message>
+        <source>socketlab: --program: lab %1 has no pane &quot;%2&quot;</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -161,6 +165,26 @@
     </message>
     <message>
         <source>socketlab: --check needs --lab ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>With --run: run your own Python 3 program FILE in the pane&apos;s place, traced (python3 runs it). With --check: PANE=FILE, your program for that pane, checked by the exercise.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>With --program: write one JSON line per socket call of the program to FILE (pane, thread, line, call, arguments, result or error, bytes, time blocked).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --program needs --run PANE (the pane whose program it replaces) or --check EXERCISE</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: with --check, write --program PANE=FILE.py, not &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --trace-out needs --program FILE</source>
         <translation></translation>
     </message>
 </context>
@@ -277,6 +301,10 @@
         <source>not reached</source>
         <translation></translation>
     </message>
+    <message>
+        <source>This exercise checks your own program for the pane %1: give it (--program %1=FILE.py).</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>HeadlessRun</name>
@@ -286,6 +314,10 @@
     </message>
     <message>
         <source>write NAME=VALUE, not &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --trace-out: cannot write %1: %2</source>
         <translation></translation>
     </message>
 </context>
@@ -633,6 +665,25 @@
     </message>
     <message>
         <source>The kernel has no memory left for another connection. The server pauses accept() and tries again.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>LearnerRun</name>
+    <message>
+        <source>Cannot open %1: there is no readable file there.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot prepare the tracer that runs your program: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 was not found. SocketLab runs your program with Python 3: install it (on Debian or Ubuntu: sudo apt install python3) and run again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
         <translation></translation>
     </message>
 </context>

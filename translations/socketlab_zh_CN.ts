@@ -87,6 +87,10 @@
         <source>socketlab: --set: write PANE.NAME=VALUE, not &quot;%1&quot;</source>
         <translation>socketlab：--set：请写成 窗格.名称=值，而不是“%1”</translation>
     </message>
+    <message>
+        <source>socketlab: --program: lab %1 has no pane &quot;%2&quot;</source>
+        <translation>socketlab：--program：实验 %1 没有窗格“%2”</translation>
+    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -161,6 +165,26 @@
     <message>
         <source>socketlab: --check needs --lab ID</source>
         <translation>socketlab：--check 需要 --lab ID</translation>
+    </message>
+    <message>
+        <source>With --run: run your own Python 3 program FILE in the pane&apos;s place, traced (python3 runs it). With --check: PANE=FILE, your program for that pane, checked by the exercise.</source>
+        <translation>与 --run 一起使用：用你自己的 Python 3 程序 FILE 代替该窗格的程序运行，并跟踪它的每一行和每次套接字调用（由 python3 运行）。与 --check 一起使用：写成 PANE=FILE，即你为该窗格编写的程序，由练习来检查。</translation>
+    </message>
+    <message>
+        <source>With --program: write one JSON line per socket call of the program to FILE (pane, thread, line, call, arguments, result or error, bytes, time blocked).</source>
+        <translation>与 --program 一起使用：程序每调用一次套接字方法，就向 FILE 写一行 JSON（窗格、线程、行号、调用、参数、结果或错误、字节数、阻塞时间）。</translation>
+    </message>
+    <message>
+        <source>socketlab: --program needs --run PANE (the pane whose program it replaces) or --check EXERCISE</source>
+        <translation>socketlab：--program 需要与 --run PANE（要替换其程序的窗格）或 --check EXERCISE 一起使用</translation>
+    </message>
+    <message>
+        <source>socketlab: with --check, write --program PANE=FILE.py, not &quot;%1&quot;</source>
+        <translation>socketlab：与 --check 一起使用时，请写成 --program PANE=FILE.py，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>socketlab: --trace-out needs --program FILE</source>
+        <translation>socketlab：--trace-out 需要与 --program FILE 一起使用</translation>
     </message>
 </context>
 <context>
@@ -276,6 +300,10 @@
         <source>not reached</source>
         <translation>没有执行到</translation>
     </message>
+    <message>
+        <source>This exercise checks your own program for the pane %1: give it (--program %1=FILE.py).</source>
+        <translation>这个练习检查你为窗格 %1 编写的程序：请提供它（--program %1=FILE.py）。</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessRun</name>
@@ -286,6 +314,10 @@
     <message>
         <source>write NAME=VALUE, not &quot;%1&quot;</source>
         <translation>请写成 名称=值，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>socketlab: --trace-out: cannot write %1: %2</source>
+        <translation>socketlab：--trace-out：无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -633,6 +665,25 @@
     <message>
         <source>The kernel has no memory left for another connection. The server pauses accept() and tries again.</source>
         <translation>内核已经没有内存再建立一个连接。服务器暂停 accept() 片刻后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>LearnerRun</name>
+    <message>
+        <source>Cannot open %1: there is no readable file there.</source>
+        <translation>无法打开 %1：那里没有可读的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the tracer that runs your program: %1</source>
+        <translation>无法准备用来运行你的程序的跟踪器：%1</translation>
+    </message>
+    <message>
+        <source>%1 was not found. SocketLab runs your program with Python 3: install it (on Debian or Ubuntu: sudo apt install python3) and run again.</source>
+        <translation>找不到 %1。SocketLab 用 Python 3 运行你的程序：请先安装它（在 Debian 或 Ubuntu 上：sudo apt install python3），然后再运行。</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
     </message>
 </context>
 <context>
