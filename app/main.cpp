@@ -67,6 +67,8 @@ int showWindow(const LabCatalog &catalog, const CommandLineRequest &request, con
     QList<ScriptedRun::Line> lines;
     QString problem = applyPaneAssignments(*window.session(), request.assignments);
     if (problem.isEmpty())
+        problem = applyPanePrograms(*window.session(), request.programs);
+    if (problem.isEmpty())
         problem = ScriptedRun::routeLines(window.session()->lab(), request.sends, lines);
     if (!problem.isEmpty()) {
         printErr(problem);

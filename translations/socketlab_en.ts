@@ -88,10 +88,6 @@
         <source>socketlab: --set: write PANE.NAME=VALUE, not &quot;%1&quot;</source>
         <translation></translation>
     </message>
-    <message>
-        <source>socketlab: --program: lab %1 has no pane &quot;%2&quot;</source>
-        <translation></translation>
-    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -168,23 +164,23 @@
         <translation></translation>
     </message>
     <message>
-        <source>With --run: run your own Python 3 program FILE in the pane&apos;s place, traced (python3 runs it). With --check: PANE=FILE, your program for that pane, checked by the exercise.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>With --program: write one JSON line per socket call of the program to FILE (pane, thread, line, call, arguments, result or error, bytes, time blocked).</source>
         <translation></translation>
     </message>
     <message>
-        <source>socketlab: --program needs --run PANE (the pane whose program it replaces) or --check EXERCISE</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>socketlab: with --check, write --program PANE=FILE.py, not &quot;%1&quot;</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>socketlab: --trace-out needs --program FILE</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>With --run: run your own Python 3 program FILE in the pane&apos;s place, traced (python3 runs it). Else PANE=FILE: your program in that pane of the window, or checked by --check. Repeatable.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --program needs --lab ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: without --run, write --program PANE=FILE.py, not &quot;%1&quot;</source>
         <translation></translation>
     </message>
 </context>
@@ -918,6 +914,10 @@
         <source>write PANE.NAME=VALUE with a pane of lab %1</source>
         <translation></translation>
     </message>
+    <message>
+        <source>socketlab: --program: lab %1 has no pane &quot;%2&quot;</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>PaneRunner</name>
@@ -927,6 +927,14 @@
     </message>
     <message>
         <source>no program is called &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is longer than 1 MiB: not a program to step through</source>
         <translation></translation>
     </message>
 </context>
@@ -1006,6 +1014,38 @@
     </message>
     <message>
         <source>Show or hide this pane&apos;s parameters (editable before it starts)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Run your own Python program in this pane, or the lesson&apos;s again</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Open your own .py file…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Restore the lesson&apos;s program</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your own program for this pane</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Python programs (*.py);;All files (*)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your own program</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 — your program %2</source>
         <translation></translation>
     </message>
 </context>

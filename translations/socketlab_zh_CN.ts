@@ -87,10 +87,6 @@
         <source>socketlab: --set: write PANE.NAME=VALUE, not &quot;%1&quot;</source>
         <translation>socketlab：--set：请写成 窗格.名称=值，而不是“%1”</translation>
     </message>
-    <message>
-        <source>socketlab: --program: lab %1 has no pane &quot;%2&quot;</source>
-        <translation>socketlab：--program：实验 %1 没有窗格“%2”</translation>
-    </message>
 </context>
 <context>
     <name>CommandLine</name>
@@ -167,24 +163,24 @@
         <translation>socketlab：--check 需要 --lab ID</translation>
     </message>
     <message>
-        <source>With --run: run your own Python 3 program FILE in the pane&apos;s place, traced (python3 runs it). With --check: PANE=FILE, your program for that pane, checked by the exercise.</source>
-        <translation>与 --run 一起使用：用你自己的 Python 3 程序 FILE 代替该窗格的程序运行，并跟踪它的每一行和每次套接字调用（由 python3 运行）。与 --check 一起使用：写成 PANE=FILE，即你为该窗格编写的程序，由练习来检查。</translation>
-    </message>
-    <message>
         <source>With --program: write one JSON line per socket call of the program to FILE (pane, thread, line, call, arguments, result or error, bytes, time blocked).</source>
         <translation>与 --program 一起使用：程序每调用一次套接字方法，就向 FILE 写一行 JSON（窗格、线程、行号、调用、参数、结果或错误、字节数、阻塞时间）。</translation>
     </message>
     <message>
-        <source>socketlab: --program needs --run PANE (the pane whose program it replaces) or --check EXERCISE</source>
-        <translation>socketlab：--program 需要与 --run PANE（要替换其程序的窗格）或 --check EXERCISE 一起使用</translation>
-    </message>
-    <message>
-        <source>socketlab: with --check, write --program PANE=FILE.py, not &quot;%1&quot;</source>
-        <translation>socketlab：与 --check 一起使用时，请写成 --program PANE=FILE.py，而不是“%1”</translation>
-    </message>
-    <message>
         <source>socketlab: --trace-out needs --program FILE</source>
         <translation>socketlab：--trace-out 需要与 --program FILE 一起使用</translation>
+    </message>
+    <message>
+        <source>With --run: run your own Python 3 program FILE in the pane&apos;s place, traced (python3 runs it). Else PANE=FILE: your program in that pane of the window, or checked by --check. Repeatable.</source>
+        <translation>与 --run 一起使用：用你自己的 Python 3 程序 FILE 代替该窗格的程序运行，并跟踪它的每一行和每次套接字调用（由 python3 运行）。否则写成 PANE=FILE：在窗口的该窗格中运行你的程序，或由 --check 检查它。可重复使用。</translation>
+    </message>
+    <message>
+        <source>socketlab: --program needs --lab ID</source>
+        <translation>socketlab：--program 需要与 --lab ID 一起使用</translation>
+    </message>
+    <message>
+        <source>socketlab: without --run, write --program PANE=FILE.py, not &quot;%1&quot;</source>
+        <translation>socketlab：不与 --run 一起使用时，请写成 --program PANE=FILE.py，而不是“%1”</translation>
     </message>
 </context>
 <context>
@@ -916,6 +912,10 @@
         <source>write PANE.NAME=VALUE with a pane of lab %1</source>
         <translation>请写成 窗格.名称=值，窗格须属于实验 %1</translation>
     </message>
+    <message>
+        <source>socketlab: --program: lab %1 has no pane &quot;%2&quot;</source>
+        <translation>socketlab：--program：实验 %1 没有窗格“%2”</translation>
+    </message>
 </context>
 <context>
     <name>PaneRunner</name>
@@ -926,6 +926,14 @@
     <message>
         <source>no program is called &quot;%1&quot;</source>
         <translation>没有名为“%1”的程序</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is longer than 1 MiB: not a program to step through</source>
+        <translation>%1 超过 1 MiB：这不是一个适合逐行单步执行的程序</translation>
     </message>
 </context>
 <context>
@@ -1005,6 +1013,38 @@
     <message>
         <source>Show or hide this pane&apos;s parameters (editable before it starts)</source>
         <translation>显示或隐藏这个窗格的参数（启动前可以修改）</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>Run your own Python program in this pane, or the lesson&apos;s again</source>
+        <translation>在这个窗格中运行你自己的 Python 程序，或者换回课程的程序</translation>
+    </message>
+    <message>
+        <source>Open your own .py file…</source>
+        <translation>打开你自己的 .py 文件…</translation>
+    </message>
+    <message>
+        <source>Restore the lesson&apos;s program</source>
+        <translation>恢复课程的程序</translation>
+    </message>
+    <message>
+        <source>Your own program for this pane</source>
+        <translation>你为这个窗格编写的程序</translation>
+    </message>
+    <message>
+        <source>Python programs (*.py);;All files (*)</source>
+        <translation>Python 程序 (*.py);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Your own program</source>
+        <translation>你自己的程序</translation>
+    </message>
+    <message>
+        <source>%1 — your program %2</source>
+        <translation>%1 — 你的程序 %2</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "CheckRun.h"
 
+#include "PaneAssignments.h"
+
 #include <ExerciseCheck.h>
 
 #include <QCoreApplication>
@@ -45,15 +47,11 @@ int runCheckHeadless(const LabDefinition &lab, const QString &exerciseId, const 
         }
         answer.insert(name, assignment.mid(eq + 1));
     }
-    QHash<QString, QString> byPane;
-    for (const QString &given : programs) {
-        const qsizetype eq = given.indexOf(QLatin1Char('='));
-        const QString pane = given.left(eq);
-        if (!lab.pane(pane)) {
-            print(stderr, Tr::tr("socketlab: --program: lab %1 has no pane \"%2\"").arg(lab.id, pane));
-            return 2;
-        }
-        byPane.insert(pane, given.mid(eq + 1));
+    QString problem;
+    const QHash<QString, QString> byPane = panePrograms(lab, programs, &problem);
+    if (!problem.isEmpty()) {
+        print(stderr, problem);
+        return 2;
     }
     ExerciseCheck check(lab, *exercise, answer);
     check.setPrograms(byPane);

@@ -91,8 +91,8 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
                                           "PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass."),
                                    QStringLiteral("id"));
     const QCommandLineOption program(QStringLiteral("program"),
-        Tr::tr("With --run: run your own Python 3 program FILE in the pane's place, traced (python3 runs it). With "
-               "--check: PANE=FILE, your program for that pane, checked by the exercise."),
+        Tr::tr("With --run: run your own Python 3 program FILE in the pane's place, traced (python3 runs it). Else "
+               "PANE=FILE: your program in that pane of the window, or checked by --check. Repeatable."),
         QStringLiteral("[pane=]file"));
     const QCommandLineOption traceOut(QStringLiteral("trace-out"),
         Tr::tr("With --program: write one JSON line per socket call of the program to FILE (pane, thread, line, call, "
@@ -126,11 +126,11 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
         return Tr::tr("socketlab: --run needs --lab ID");
     if (!request.check.isEmpty() && request.labId.isEmpty())
         return Tr::tr("socketlab: --check needs --lab ID");
-    if (!request.programs.isEmpty() && request.runPane.isEmpty() && request.check.isEmpty())
-        return Tr::tr("socketlab: --program needs --run PANE (the pane whose program it replaces) or --check EXERCISE");
+    if (!request.programs.isEmpty() && request.labId.isEmpty())
+        return Tr::tr("socketlab: --program needs --lab ID");
     for (const QString &given : request.programs) {
-        if (!request.check.isEmpty() && given.indexOf(QLatin1Char('=')) <= 0)
-            return Tr::tr("socketlab: with --check, write --program PANE=FILE.py, not \"%1\"").arg(given);
+        if (request.runPane.isEmpty() && given.indexOf(QLatin1Char('=')) <= 0)
+            return Tr::tr("socketlab: without --run, write --program PANE=FILE.py, not \"%1\"").arg(given);
     }
     if (!request.traceOut.isEmpty() && request.program.isEmpty())
         return Tr::tr("socketlab: --trace-out needs --program FILE");

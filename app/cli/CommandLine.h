@@ -24,7 +24,7 @@ struct CommandLineRequest {
     int steps = 0;          // --steps
     QString check;          // --check: an exercise's check, headless
     QString program;        // --program: with --run, the learner's own FILE.py in the pane's place
-    QStringList programs;   // --program: with --check, PANE=FILE.py, in order
+    QStringList programs;   // --program: with --check or the window, PANE=FILE.py, in order
     QString traceOut;       // --trace-out: with --program, one JSON line per socket call
 
     // A run a script makes (it prints, renders or runs a pane, then exits): it must not

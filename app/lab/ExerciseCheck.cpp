@@ -49,19 +49,20 @@ void ExerciseCheck::startVariant()
     }
     m_session = std::make_unique<LabSession>(m_lab);
     m_session->setDelayMs(0);
+    QString programProblem;
     for (PaneRunner *pane : m_session->panes()) {
         pane->setEchoInput(false);
-        pane->setLearnerProgram(m_programs.value(pane->paneId()));
+        if (const QString problem = pane->setLearnerProgram(m_programs.value(pane->paneId())); !problem.isEmpty())
+            programProblem = problem;  // never judge the built-in program in its place
         pane->faults().set(m_exercise.variants.at(m_variant).faults.value(pane->paneId(), pane->definition().faults));
     }
     m_record = std::make_unique<RunRecord>(*m_session);
     m_action = 0;
     m_actionStartMs = m_clock.elapsed();
-    if (!m_exercise.programPane.isEmpty() && !m_programs.contains(m_exercise.programPane)) {
-        fail(QStringLiteral("program"),
-             LocalizedText{tr("This exercise checks your own program for the pane %1: give it (--program %1=FILE.py).")
-                               .arg(m_exercise.programPane), {}},
-             {});
+    if (!m_exercise.programPane.isEmpty() && !m_programs.contains(m_exercise.programPane))
+        programProblem = tr("This exercise checks your own program for the pane %1: give it (--program %1=FILE.py).").arg(m_exercise.programPane);
+    if (!programProblem.isEmpty()) {
+        fail(QStringLiteral("program"), LocalizedText{programProblem, {}}, {});
         m_record.reset();  // nothing ran: the other properties are not judged at all
         m_variant = int(m_exercise.variants.size()) - 1;
         endVariant();

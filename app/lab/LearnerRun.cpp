@@ -123,6 +123,7 @@ bool LearnerRun::start(const QString &programFile)
     m_exitCode = 0;
     m_currentLine = 0;
     m_currentThread.clear();
+    m_lineOfThread.clear();
     m_blockedCall.clear();
     const int generation = ++m_generation;
     setState(State::Running);
@@ -166,6 +167,7 @@ void LearnerRun::readReports(int generation)
             switch (r.kind) {
             case LearnerReport::Kind::Line:
                 post(generation, [this, r] {
+                    m_lineOfThread.insert(r.thread, r.line);
                     m_currentLine = r.line;
                     m_currentThread = r.thread;
                     emit lineReached(r.thread, r.line);
@@ -199,6 +201,14 @@ void LearnerRun::readReports(int generation)
                     m_blockedCall = r.call;
                     m_blockedSinceMs = socketlab::steadyNowNs() / 1'000'000;
                     emit callBegan(r);
+                    if (r.line > 0 && m_lineOfThread.value(r.thread) != r.line) {
+                        // Running freely, lines are reported now and then: the line of a call
+                        // (the one that may block) is always the one marked.
+                        m_lineOfThread.insert(r.thread, r.line);
+                        m_currentLine = r.line;
+                        m_currentThread = r.thread;
+                        emit lineReached(r.thread, r.line);
+                    }
                 });
                 break;
             case LearnerReport::Kind::CallEnds:

@@ -25,6 +25,7 @@
 #include <SocketRegistry.h>
 #include <TraceStream.h>
 
+#include <QHash>
 #include <QObject>
 #include <QTemporaryDir>
 
@@ -109,6 +110,7 @@ private:
     State m_state = State::Idle;
     int m_currentLine = 0;
     QString m_currentThread;
+    QHash<QString, int> m_lineOfThread;  // the line last shown for each thread
     int m_exitCode = 0;
     QString m_blockedCall;
     qint64 m_blockedSinceMs = 0;

@@ -8,6 +8,7 @@
 #include <FaultPlan.h>
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSet>
 #include <QMetaObject>
 
@@ -387,9 +388,30 @@ bool PaneRunner::isActive() const
     return m_run != nullptr || (m_learner && m_learner->isActive());
 }
 
-void PaneRunner::setLearnerProgram(const QString &file)
+QString PaneRunner::setLearnerProgram(const QString &file)
 {
+    // A listing a learner reads in a pane: a program far longer than this is not one.
+    constexpr qint64 kLongestProgram = 1024 * 1024;
+    QStringList lines;
+    if (!file.isEmpty()) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return tr("cannot read %1: %2").arg(file, f.errorString());
+        const QByteArray text = f.read(kLongestProgram + 1);
+        if (text.size() > kLongestProgram)
+            return tr("%1 is longer than 1 MiB: not a program to step through").arg(file);
+        lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
+        if (!lines.isEmpty() && lines.constLast().isEmpty())
+            lines.removeLast();
+        for (QString &line : lines) {
+            if (line.endsWith(QLatin1Char('\r')))
+                line.chop(1);
+        }
+    }
     m_learnerFile = file;
+    m_learnerListing = lines;
+    emit programChanged();
+    return {};
 }
 
 qint64 PaneRunner::learnerPid() const
@@ -414,6 +436,8 @@ void PaneRunner::launchLearner()
         connect(l, &LearnerRun::programError, this, [this](int line, const QString &message) {
             m_currentLine = line;
             m_lastError = message;
+            if (line > 0)
+                emit stepReached(QString(), line);  // the line it ended on stays marked
         });
         connect(l, &LearnerRun::serving, this, [this](quint16 port) { emit published(QStringLiteral("port"), QString::number(port)); });
         connect(l, &LearnerRun::finished, this, [this](int code) {

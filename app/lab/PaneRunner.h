@@ -56,15 +56,17 @@ public:
         return p && !p->follows.isEmpty() && m_followed.contains(name) && !m_values.contains(name);
     }
     bool hasOwnValue(const QString &name) const { return m_values.contains(name); }  // set by setParam()
-    QStringList listing() const { return m_pane.renderedListing(paramValues()); }
+    // The listing the pane shows: the built-in program's, or the learner's own file.
+    QStringList listing() const { return m_learnerFile.isEmpty() ? m_pane.renderedListing(paramValues()) : m_learnerListing; }
 
     State state() const { return m_state; }
     bool isActive() const;  // a run started and not yet ended or stopped
 
     // The learner's own Python program in place of the pane's (LearnerRun): from the next
-    // start(), until set back to "". Lines are its steps (stepReached with an empty step id),
-    // its listening port is published as "port", its sockets are the pane's.
-    void setLearnerProgram(const QString &file);
+    // start(), until set back to "". Lines are its steps (stepReached with an empty step id,
+    // also for the line an uncaught exception ended it on), its listening port is published
+    // as "port", its sockets are the pane's. Returns why the file cannot be read, or "".
+    QString setLearnerProgram(const QString &file);
     QString learnerProgram() const { return m_learnerFile; }
     qint64 learnerPid() const;  // the running learner program's process, 0 if none
     QString currentStep() const { return m_currentStep; }
@@ -110,6 +112,7 @@ signals:
     void inputRequested(const QString &prompt);
     void published(const QString &name, const QString &value);
     void paramsChanged();                       // the listing shows other values now
+    void programChanged();                      // setLearnerProgram(): another listing
     void finished(int exitCode);
     void woundDown();                           // the last stopped run's thread has ended
     void heldBefore(const QString &stepId, int occurrence);  // a holdBefore() stopped it
@@ -135,6 +138,7 @@ private:
     std::unique_ptr<RunThread> m_run;                       // the program's thread, while it runs
     std::vector<std::unique_ptr<RunThread>> m_windingDown;  // stopped runs whose threads still end
     QString m_learnerFile;
+    QStringList m_learnerListing;
     std::unique_ptr<LearnerRun> m_learner;
     bool m_startWhenWoundDown = false;
     bool m_inputClosed = false;

@@ -6,9 +6,13 @@
 
 #include <PaneRunner.h>
 
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QTextBlock>
 #include <QTimer>
@@ -53,7 +57,7 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
     : QWidget(parent), m_runner(runner), m_language(language), m_title(new QLabel), m_params(new ParamEditor(runner, language)), m_state(new QLabel), m_explanation(new QLabel),
       m_listing(new QPlainTextEdit), m_console(new QPlainTextEdit), m_input(new QLineEdit),
       m_step(new QToolButton), m_run(new QToolButton), m_pause(new QToolButton), m_stop(new QToolButton),
-      m_paramsButton(new QToolButton), m_highlighter(new PythonHighlighter(m_listing->document()))
+      m_paramsButton(new QToolButton), m_programButton(new QToolButton), m_highlighter(new PythonHighlighter(m_listing->document()))
 {
     const QFont mono = monospace();
     m_highlighter->setGutterWidth(kLineNumberWidth + 2);
@@ -97,6 +101,15 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
         m_paramsButton->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
     });
     buttons->addWidget(m_paramsButton);
+    // The learner's own program in this pane's place, and back to the lesson's.
+    m_programButton->setText(tr("Program"));
+    m_programButton->setToolTip(tr("Run your own Python program in this pane, or the lesson's again"));
+    m_programButton->setPopupMode(QToolButton::InstantPopup);
+    auto *programMenu = new QMenu(m_programButton);
+    programMenu->addAction(tr("Open your own .py file…"), this, &PaneView::openProgram);
+    programMenu->addAction(tr("Restore the lesson's program"), this, [this] { m_runner->setLearnerProgram(QString()); });
+    m_programButton->setMenu(programMenu);
+    buttons->addWidget(m_programButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -128,6 +141,10 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
         if (m_runner->currentLine() > 0)
             markLine(m_runner->currentLine());
     });
+    connect(runner, &PaneRunner::programChanged, this, [this] {
+        showListing();
+        setSelected(m_selected);  // the title says whose program it is
+    });
     connect(runner, &PaneRunner::stateChanged, this, &PaneView::refresh);
     connect(runner, &PaneRunner::output, this, [this](const QString &line) { appendConsole(line, false); });
     connect(runner, &PaneRunner::errorOutput, this, &PaneView::showError);
@@ -147,6 +164,16 @@ void PaneView::showListing()
     for (int i = 0; i < lines.size(); ++i)
         lines[i] = QStringLiteral("%1  %2").arg(i + 1, kLineNumberWidth).arg(lines[i]);
     m_listing->setPlainText(lines.join(QLatin1Char('\n')));
+}
+
+void PaneView::openProgram()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Your own program for this pane"), QString(),
+                                                      tr("Python programs (*.py);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    if (const QString problem = m_runner->setLearnerProgram(file); !problem.isEmpty())
+        QMessageBox::warning(this, tr("Your own program"), problem);
 }
 
 void PaneView::markLine(int line)
@@ -225,7 +252,9 @@ void PaneView::setHighContrast(bool on)
 void PaneView::setSelected(bool selected)
 {
     m_selected = selected;
-    const QString title = m_runner->definition().title.in(m_language).toHtmlEscaped();
+    QString title = m_runner->definition().title.in(m_language).toHtmlEscaped();
+    if (!m_runner->learnerProgram().isEmpty())
+        title = tr("%1 — your program %2").arg(title, QFileInfo(m_runner->learnerProgram()).fileName().toHtmlEscaped());
     m_title->setText(selected ? QStringLiteral("<b>&#9656; %1</b>").arg(title) : QStringLiteral("<b>%1</b>").arg(title));
     paintLabel(m_title, selected ? QColor(42, 98, 201) : QColor(), selected ? QColor(Qt::white) : QColor(), true);
 }
@@ -274,6 +303,7 @@ void PaneView::refresh()
     }
     m_input->setEnabled(active && m_runner->state() == State::WaitingForInput);
     m_pause->setEnabled(active);
+    m_programButton->setEnabled(!active);
     m_stop->setEnabled(active);
     const bool isBlocked = blocked != socketlab::TraceCall::None;
     if (active && m_runner->currentLine() > 0 && isBlocked != m_markedBlocked)

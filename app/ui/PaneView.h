@@ -24,6 +24,7 @@ public:
     QPlainTextEdit *listing() const { return m_listing; }
     ParamEditor *paramEditor() const { return m_params; }
     QToolButton *paramsButton() const { return m_paramsButton; }
+    QToolButton *programButton() const { return m_programButton; }
     QLabel *stateLabel() const { return m_state; }
     QToolButton *stepButton() const { return m_step; }
     QToolButton *runButton() const { return m_run; }
@@ -43,6 +44,7 @@ public slots:
 private:
     void showStep(const QString &stepId, int line);
     void showListing();
+    void openProgram();  // the learner's own .py file in the pane's place
     void markLine(int line);
     void showError(const QString &text);
     void appendConsole(const QString &text, bool html);
@@ -62,6 +64,7 @@ private:
     QToolButton *m_pause;
     QToolButton *m_stop;
     QToolButton *m_paramsButton;
+    QToolButton *m_programButton;
     PythonHighlighter *m_highlighter;
     bool m_wasActive = false;
     // A program at full speed reports steps and lines far faster than anyone can read:

@@ -4,6 +4,7 @@
 // did on real loopback sockets; an uncaught exception ends the run with status 1 and
 // Python's traceback on stderr; misuse is refused with status 2; and when the app itself is
 // killed, the learner's program does not live on as an orphan.
+#include "LearnerPrograms.h"
 #include "Witness.h"
 
 #include <QFile>
@@ -19,15 +20,7 @@
 namespace {
 
 constexpr int kWaitMs = 30000;
-
-QString processState(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray stat = f.readAll();
-    return QString::fromLatin1(stat.mid(stat.lastIndexOf(')') + 2, 1));
-}
+using testsupport::processState;
 
 } // namespace
 
@@ -35,14 +28,7 @@ class TestLearnerProgram : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
 
-    QString write(const char *name, const QByteArray &text)
-    {
-        const QString path = m_dir.filePath(QLatin1String(name));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(text) != text.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
-    }
+    QString write(const char *name, const QByteArray &text) { return testsupport::writeProgram(m_dir, name, text); }
 
     static QStringList runArgs(const QString &program)
     {
@@ -149,10 +135,11 @@ private slots:
     void misuseIsRefused()
     {
         QProcess app;
-        app.start(QStringLiteral(SOCKETLAB_BINARY), {QStringLiteral("--lab"), QStringLiteral("tcp-timestamp"), QStringLiteral("--program"), QStringLiteral("x.py")});
+        app.start(QStringLiteral(SOCKETLAB_BINARY), {QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--lab"), QStringLiteral("tcp-timestamp"),
+                                                     QStringLiteral("--program"), QStringLiteral("x.py")});
         QVERIFY(app.waitForFinished(kWaitMs));
         QCOMPARE(app.exitCode(), 2);
-        QVERIFY(app.readAllStandardError().contains("--program needs --run"));
+        QVERIFY(app.readAllStandardError().contains("write --program PANE=FILE.py"));
 
         QProcess noPane;
         noPane.start(QStringLiteral(SOCKETLAB_BINARY), {QStringLiteral("--lab"), QStringLiteral("tcp-timestamp"), QStringLiteral("--run"),

@@ -3,7 +3,9 @@
 // real loopback sockets, under faults the tracer injects into the learner's own sockets. A
 // server that takes one recv() for one line passes on loopback's luck alone and fails once
 // its recv() returns the line in pieces, with the exercise's message; a server that frames its lines
-// passes every variant; without the program the check says what to give it.
+// passes every variant; without the program, or with one that cannot be read, the check
+// says so and never judges the pane's built-in program in its place.
+#include "LearnerPrograms.h"
 #include "Witness.h"
 
 #include <ExerciseCheck.h>
@@ -46,24 +48,20 @@ const char kUpperLines[] = R"({
              { "en": "Keep calling recv() until b'\\n' has arrived.", "zh_CN": "一直调用 recv()，直到收到 b'\\n'。" } ]
 })";
 
-const char kNaiveServer[] =
-    "import socket\n"
-    "srv = socket.socket()\n"
-    "srv.bind(('127.0.0.1', 0))\n"
-    "srv.listen(5)\n"
-    "while True:\n"
+#define SERVER_ACCEPTING                  \
+    "import socket\n"                     \
+    "srv = socket.socket()\n"             \
+    "srv.bind(('127.0.0.1', 0))\n"        \
+    "srv.listen(5)\n"                     \
+    "while True:\n"                       \
     "    conn, addr = srv.accept()\n"
+
+const char kNaiveServer[] = SERVER_ACCEPTING
     "    line = conn.recv(1024)\n"  // one recv taken for one line
     "    conn.sendall(line.strip().upper() + b'\\n')\n"
     "    conn.close()\n";
 
-const char kFramedServer[] =
-    "import socket\n"
-    "srv = socket.socket()\n"
-    "srv.bind(('127.0.0.1', 0))\n"
-    "srv.listen(5)\n"
-    "while True:\n"
-    "    conn, addr = srv.accept()\n"
+const char kFramedServer[] = SERVER_ACCEPTING
     "    got = b''\n"
     "    while b'\\n' not in got:\n"
     "        chunk = conn.recv(1024)\n"
@@ -80,14 +78,7 @@ class TestLearnerExercise : public QObject {
     QTemporaryDir m_root;
     std::optional<LabDefinition> m_lab;
 
-    QString write(const char *name, const char *text)
-    {
-        const QString path = m_root.filePath(QLatin1String(name));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(text) < 0)
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
-    }
+    QString write(const char *name, const char *text) { return testsupport::writeProgram(m_root, name, text); }
 
     QStringList check(const QHash<QString, QString> &programs, bool *passed)
     {
@@ -155,6 +146,15 @@ private slots:
         QVERIFY(!passed);
         QCOMPARE(report.size(), 1);
         QVERIFY2(report.first().contains(QLatin1String("--program server=FILE.py")), qPrintable(report.first()));
+    }
+
+    void unreadableProgramIsNeverReplacedByTheBuiltIn()
+    {
+        bool passed = true;
+        const QStringList report = check({{QStringLiteral("server"), m_root.filePath(QStringLiteral("no-such-file.py"))}}, &passed);
+        QVERIFY(!passed);
+        QCOMPARE(report.size(), 1);
+        QVERIFY2(report.first().startsWith(QLatin1String("FAIL program [loopback]: cannot read")), qPrintable(report.first()));
     }
 };
 

@@ -5,6 +5,7 @@
 // program is blocked in accept() leaves no process behind (read in /proc), within a second;
 // output that is not UTF-8, or huge, reaches the console whole; a missing python3 is said
 // plainly.
+#include "LearnerPrograms.h"
 #include "Witness.h"
 
 #include <LearnerRun.h>
@@ -17,6 +18,7 @@
 
 using namespace socketlab;
 using State = PaneRunner::State;
+using testsupport::processState;
 
 namespace {
 
@@ -55,15 +57,12 @@ QList<int> linesOf(const Seen &seen, const QString &thread)
     return lines;
 }
 
-// "S" state of /proc/PID/stat: "" once the process is gone.
-QString processState(qint64 pid)
-{
-    QFile f(QStringLiteral("/proc/%1/stat").arg(pid));
-    if (!f.open(QIODevice::ReadOnly))
-        return {};
-    const QByteArray stat = f.readAll();
-    return QString::fromLatin1(stat.mid(stat.lastIndexOf(')') + 2, 1));
-}
+// A run of a learner's program with everything it reports gathered.
+struct WatchedRun {
+    explicit WatchedRun(const char *pane) : run(QLatin1String(pane), nullptr, nullptr) { watch(run, seen); }
+    LearnerRun run;
+    Seen seen;
+};
 
 } // namespace
 
@@ -71,14 +70,7 @@ class TestLearnerRun : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
 
-    QString program(const char *name, const QByteArray &source)
-    {
-        const QString path = m_dir.filePath(QLatin1String(name));
-        QFile f(path);
-        if (!f.open(QIODevice::WriteOnly) || f.write(source) != source.size())
-            qFatal("cannot write %s", qPrintable(path));
-        return path;
-    }
+    QString program(const char *name, const QByteArray &source) { return testsupport::writeProgram(m_dir, name, source); }
 
 private slots:
     void initTestCase()
@@ -161,9 +153,9 @@ private slots:
 
     void syntaxErrorMarked()
     {
-        LearnerRun run(QStringLiteral("server"), nullptr, nullptr);
-        Seen seen;
-        watch(run, seen);
+        WatchedRun watched("server");
+        LearnerRun &run = watched.run;
+        Seen &seen = watched.seen;
         QVERIFY(run.start(program("syntax.py", "import socket\nx = 1\nprint('a'\n")));
         QTRY_VERIFY_WITH_TIMEOUT(seen.finished, kWaitMs);
         QCOMPARE(seen.exitCode, 1);
@@ -177,9 +169,9 @@ private slots:
 
     void uncaughtExceptionMarked()
     {
-        LearnerRun run(QStringLiteral("client"), nullptr, nullptr);
-        Seen seen;
-        watch(run, seen);
+        WatchedRun watched("client");
+        LearnerRun &run = watched.run;
+        Seen &seen = watched.seen;
         QVERIFY(run.start(program("refused.py",
                                   "import socket\n"
                                   "quiet = socket.socket()\n"
@@ -203,9 +195,9 @@ private slots:
 
     void stopWhileBlockedInAccept()
     {
-        LearnerRun run(QStringLiteral("server"), nullptr, nullptr);
-        Seen seen;
-        watch(run, seen);
+        WatchedRun watched("server");
+        LearnerRun &run = watched.run;
+        Seen &seen = watched.seen;
         QString blockedIn;
         QObject::connect(&run, &LearnerRun::callBegan, [&](const LearnerReport &r) { blockedIn = r.call; });
         QVERIFY(run.start(program("forever.py",
@@ -237,9 +229,9 @@ private slots:
 
     void stopWhileBusyInALoop()
     {
-        LearnerRun run(QStringLiteral("server"), nullptr, nullptr);
-        Seen seen;
-        watch(run, seen);
+        WatchedRun watched("server");
+        LearnerRun &run = watched.run;
+        Seen &seen = watched.seen;
         QVERIFY(run.start(program("spin.py", "n = 0\nwhile True:\n    n += 1\n")));
         QTRY_VERIFY_WITH_TIMEOUT(linesOf(seen, QStringLiteral("MainThread")).contains(3), kWaitMs);
         const qint64 pid = run.pid();
@@ -252,9 +244,9 @@ private slots:
 
     void oddAndHugeOutput()
     {
-        LearnerRun run(QStringLiteral("server"), nullptr, nullptr);
-        Seen seen;
-        watch(run, seen);
+        WatchedRun watched("server");
+        LearnerRun &run = watched.run;
+        Seen &seen = watched.seen;
         QVERIFY(run.start(program("noisy.py",
                                   "import sys\n"
                                   "sys.stdout.buffer.write(b'caf\\xe9 ok\\n')\n"
@@ -279,9 +271,9 @@ private slots:
 
     void inputFromThePane()
     {
-        LearnerRun run(QStringLiteral("client"), nullptr, nullptr);
-        Seen seen;
-        watch(run, seen);
+        WatchedRun watched("client");
+        LearnerRun &run = watched.run;
+        Seen &seen = watched.seen;
         QString prompt;
         QObject::connect(&run, &LearnerRun::inputRequested, [&](const QString &p) {
             prompt = p;
@@ -295,9 +287,9 @@ private slots:
 
     void pythonMissing()
     {
-        LearnerRun run(QStringLiteral("server"), nullptr, nullptr);
-        Seen seen;
-        watch(run, seen);
+        WatchedRun watched("server");
+        LearnerRun &run = watched.run;
+        Seen &seen = watched.seen;
         run.setPython(QStringLiteral("socketlab-no-such-python3"));
         QVERIFY(!run.start(program("any.py", "print(1)\n")));
         QCOMPARE(run.state(), State::Failed);
