@@ -53,10 +53,14 @@ QList<TcpEntry> loopbackTcpEntries()
     QFile file(QStringLiteral("/proc/net/tcp"));
     if (!file.open(QIODevice::ReadOnly))
         return out;
-    file.readLine();  // the header
+    // All at once: a /proc file has no size, and QFile::atEnd() can report its end after the
+    // first buffer, so a busy machine's later rows would be missed.
+    QList<QByteArray> lines = file.readAll().split('\n');
+    if (!lines.isEmpty())
+        lines.removeFirst();  // the header
     const QString loopback = QStringLiteral("0100007F");  // 127.0.0.1, in the kernel's byte order
-    while (!file.atEnd()) {
-        const QStringList f = QString::fromLatin1(file.readLine()).simplified().split(QLatin1Char(' '));
+    for (const QByteArray &line : lines) {
+        const QStringList f = QString::fromLatin1(line).simplified().split(QLatin1Char(' '));
         if (f.size() < 4)
             continue;
         const QStringList local = f.at(1).split(QLatin1Char(':'));
