@@ -66,8 +66,9 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
         Tr::tr("With --lab: run the pane PANE in this terminal, without a window: its console on stdout, its input "
                "from stdin, errors on stderr; exit status 0 when it ends well."), QStringLiteral("pane"));
     const QCommandLineOption set(QStringLiteral("set"),
-        Tr::tr("Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window, PANE.NAME=VALUE "
-               "(--set server.port=0). Repeatable."), QStringLiteral("name=value"));
+        Tr::tr("Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window and with "
+               "--check, PANE.NAME=VALUE (--set server.port=0), where NAME may also be an injected fault "
+               "(--set server.recvMax=4). Repeatable."), QStringLiteral("name=value"));
     const QCommandLineOption labsDir(QStringLiteral("labs-dir"),
         Tr::tr("Also load labs from DIR (one folder per lab), after the built-in ones and the user's folder (%1).")
             .arg(LabCatalog::userRoot()), QStringLiteral("dir"));

@@ -1,6 +1,8 @@
 // --set PANE.NAME=VALUE for the lab open in the window: each value given to its pane
-// before anything starts, checked as the pane's parameter editor checks it. --program
-// PANE=FILE.py (the window and --check): the learner's own programs, by pane.
+// before anything starts, checked as the pane's parameter editor checks it. A NAME that is
+// no parameter of the pane but a fault (recvMax, sendPiece ... FaultFields.h) is injected
+// into the pane's sockets, as its Faults control would. --program PANE=FILE.py (the window
+// and --check): the learner's own programs, by pane.
 #pragma once
 
 #include <QString>

@@ -1,6 +1,7 @@
 #include "ScriptedRun.h"
 
 #include "MainWindow.h"
+#include "SelfStudy.h"
 
 #include <LabDefinition.h>
 #include <LabSession.h>
@@ -85,6 +86,10 @@ ScriptedRun::ScriptedRun(MainWindow &window, const CommandLineRequest &request, 
 
 void ScriptedRun::start()
 {
+    // Typed lines and Run all go through without stopping at questions nobody answers; --steps
+    // stops at them, as a learner stepping would (the picture then shows the question).
+    if (m_request.steps == 0)
+        m_window.selfStudy()->setAskPredictions(false);  // this run's own settings (PrivateSettings)
     LabSession *session = m_window.session();
     for (const Line &line : m_lines) {
         PaneLines &pane = m_panes[line.pane];

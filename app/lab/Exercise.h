@@ -49,6 +49,7 @@ struct ExerciseAction {
         WaitFor,  // wait until the condition holds (the check fails if it never does)
         Expect,   // the same, as a property of its own: passes or fails, the script goes on
         Settle,   // wait until no pane can move without the learner (all blocked, waiting or ended)
+        Add,      // another copy of a pane the lab lets the learner add ("client" adds "client-2", ...)
     };
     Kind kind = Kind::Start;
     QString pane;
@@ -57,12 +58,14 @@ struct ExerciseAction {
     int withinMs = 5000;   // WaitFor, Expect, Settle
     QString property;      // Expect: its id
     LocalizedText failure; // Expect: what the learner reads when it fails
+    LocalizedText success; // Expect: what it means when it holds (optional)
 };
 
 struct ExerciseProperty {
     QString id;
     Condition condition;
     LocalizedText failure;
+    LocalizedText success;  // optional: what it means when it holds, for the window
 };
 
 // One run of the script: the faults injected into panes' sockets for it ("recv 1 byte").

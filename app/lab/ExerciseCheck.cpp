@@ -10,8 +10,9 @@ constexpr int kTickMs = 10;  // how often conditions are asked: a check of a few
 
 } // namespace
 
-ExerciseCheck::ExerciseCheck(LabDefinition lab, ExerciseDefinition exercise, QHash<QString, QString> answer, QObject *parent)
-    : QObject(parent), m_lab(std::move(lab)), m_exercise(std::move(exercise)), m_answer(std::move(answer))
+ExerciseCheck::ExerciseCheck(LabDefinition lab, ExerciseDefinition exercise, QHash<QString, QString> answer,
+                             QHash<QString, socketlab::FaultSettings> faults, QObject *parent)
+    : QObject(parent), m_lab(std::move(lab)), m_exercise(std::move(exercise)), m_answer(std::move(answer)), m_faults(std::move(faults))
 {
     m_timer.setInterval(kTickMs);
     connect(&m_timer, &QTimer::timeout, this, &ExerciseCheck::tick);
@@ -50,11 +51,13 @@ void ExerciseCheck::startVariant()
     m_session = std::make_unique<LabSession>(m_lab);
     m_session->setDelayMs(0);
     QString programProblem;
+    const ExerciseVariant &variant = m_exercise.variants.at(m_variant);
     for (PaneRunner *pane : m_session->panes()) {
         pane->setEchoInput(false);
-        if (const QString problem = pane->setLearnerProgram(m_programs.value(pane->paneId())); !problem.isEmpty())
+        const QString id = pane->paneId();
+        if (const QString problem = pane->setLearnerProgram(m_programs.value(id)); !problem.isEmpty())
             programProblem = problem;  // never judge the built-in program in its place
-        pane->faults().set(m_exercise.variants.at(m_variant).faults.value(pane->paneId(), pane->definition().faults));
+        pane->faults().set(variant.faults.value(id, m_faults.value(id, pane->definition().faults)));
     }
     m_record = std::make_unique<RunRecord>(*m_session);
     m_action = 0;
@@ -113,13 +116,23 @@ void ExerciseCheck::tick()
     const qint64 waited = m_clock.elapsed() - m_actionStartMs;
     bool done = true;
     using K = ExerciseAction::Kind;
+    const bool actsOnPane = a.kind == K::Start || a.kind == K::Stop || a.kind == K::Input || a.kind == K::EndInput;
+    if (actsOnPane && !pane) {
+        failScript(tr("The check's script acts on %1, which is not running: add it first").arg(a.pane));
+        return;
+    }
     switch (a.kind) {
+    case K::Add:
+        if (!m_session->addCopy(a.pane)) {
+            failScript(tr("The check could not add another %1: the lab allows no more").arg(a.pane));
+            return;
+        }
+        break;
     case K::Start:
         if (!m_session->isReadyToStart(pane)) {  // its port follows a server that has not published yet
             done = waited > a.withinMs;
             if (done) {
-                fail(QStringLiteral("script"), LocalizedText{tr("The check could not start %1: what it follows was never published").arg(a.pane), {}}, {});
-                endVariant();
+                failScript(tr("The check could not start %1: what it follows was never published").arg(a.pane));
                 return;
             }
             break;
@@ -145,7 +158,7 @@ void ExerciseCheck::tick()
         if (holds || a.condition.isMomentary() || waited > a.withinMs) {
             if (a.kind == K::Expect) {
                 if (holds)
-                    pass(a.property);
+                    pass(a.property, a.success);
                 else
                     fail(a.property, a.failure, m_record->whatHappened(a.condition));
             } else if (!holds) {
@@ -183,7 +196,7 @@ void ExerciseCheck::endVariant()
         });
         for (const ExerciseProperty &p : m_exercise.properties) {
             if (!scriptFailed && m_record->holds(p.condition))
-                pass(p.id);
+                pass(p.id, p.success);
             else
                 fail(p.id, p.failure, scriptFailed ? tr("not reached") : m_record->whatHappened(p.condition));
         }
@@ -194,12 +207,19 @@ void ExerciseCheck::endVariant()
 
 void ExerciseCheck::fail(const QString &id, const LocalizedText &failure, const QString &detail)
 {
-    m_results << PropertyResult{id, m_exercise.variants.at(m_variant).name, false, failure, detail};
+    m_results << PropertyResult{id, m_exercise.variants.at(m_variant).name, false, failure, detail, {}};
 }
 
-void ExerciseCheck::pass(const QString &id)
+void ExerciseCheck::pass(const QString &id, const LocalizedText &success)
 {
-    m_results << PropertyResult{id, m_exercise.variants.at(m_variant).name, true, {}, {}};
+    m_results << PropertyResult{id, m_exercise.variants.at(m_variant).name, true, {}, {}, success};
+}
+
+bool ExerciseCheck::failScript(const QString &why)
+{
+    fail(QStringLiteral("script"), LocalizedText{why, {}}, {});
+    endVariant();
+    return false;
 }
 
 QStringList ExerciseCheck::report(const QString &language) const

@@ -1,6 +1,7 @@
 // Runs an exercise's check: for each variant (the faults it injects), a fresh lab session on
-// real loopback sockets with the learner's answer (parameter values) and the exercise's
-// fixed values, its script of actions, then its properties. Event-driven: start() returns at
+// real loopback sockets with the learner's answer (parameter values, and the faults they set
+// on panes the variant leaves alone) and the exercise's fixed values, its script of actions,
+// then its properties. Event-driven: start() returns at
 // once and finished() reports every property, so the window runs it without freezing and
 // `socketlab --check` runs it in a plain event loop.
 #pragma once
@@ -23,13 +24,15 @@ struct PropertyResult {
     bool passed = false;
     LocalizedText failure; // the exercise's message for it
     QString detail;        // what happened instead (translated)
+    LocalizedText success; // what it means that it passed, when the exercise says
 };
 
 class ExerciseCheck : public QObject {
     Q_OBJECT
 public:
-    // answer: "pane.param" -> value, what the learner chose.
-    ExerciseCheck(LabDefinition lab, ExerciseDefinition exercise, QHash<QString, QString> answer, QObject *parent = nullptr);
+    // answer: "pane.param" -> value, what the learner chose; faults: pane -> what they injected.
+    ExerciseCheck(LabDefinition lab, ExerciseDefinition exercise, QHash<QString, QString> answer,
+                  QHash<QString, socketlab::FaultSettings> faults = {}, QObject *parent = nullptr);
     ~ExerciseCheck() override;
 
     // The learner's own programs, by pane id ("server" -> /path/upper.py): they run in those
@@ -53,12 +56,14 @@ private:
     void endVariant();
     bool applyAnswer(LabSession &session);  // false: an answer the pane refuses (reported)
     void fail(const QString &id, const LocalizedText &failure, const QString &detail);
-    void pass(const QString &id);
+    void pass(const QString &id, const LocalizedText &success);
+    bool failScript(const QString &why);  // the script cannot go on: ends the variant; false
 
     const LabDefinition m_lab;
     const ExerciseDefinition m_exercise;
     const QHash<QString, QString> m_answer;
     QHash<QString, QString> m_programs;
+    const QHash<QString, socketlab::FaultSettings> m_faults;
     QList<PropertyResult> m_results;
     int m_variant = -1;
     int m_action = 0;

@@ -22,12 +22,30 @@ bool isTraceCallName(const QString &name)
     return false;
 }
 
+// A pane of the lab, or a copy a script adds ("client-2": the second "client", as Lab ▸ Add
+// client names it), within the copies the lab allows.
+bool isPaneOrCopy(const LabDefinition &lab, const QString &id)
+{
+    if (lab.pane(id))
+        return true;
+    const qsizetype dash = id.lastIndexOf(QLatin1Char('-'));
+    bool numbered = false;
+    const int n = id.mid(dash + 1).toInt(&numbered);
+    const PaneDefinition *original = dash > 0 && numbered ? lab.pane(id.left(dash)) : nullptr;
+    return original && n >= 2 && n <= original->copies;
+}
+
 QString paneOf(LabJsonReader &r, const QJsonObject &o, const QString &key, const QString &place, const LabDefinition &lab)
 {
     const QString pane = r.string(o, key, place);
-    if (!pane.isEmpty() && !lab.pane(pane))
+    if (!pane.isEmpty() && !isPaneOrCopy(lab, pane))
         r.fail(LabJsonReader::join(place, key), LabJsonReader::tr("the lab has no pane \"%1\"").arg(pane));
     return pane;
+}
+
+LocalizedText optionalText(LabJsonReader &r, const QJsonObject &o, const QString &key, const QString &place)
+{
+    return o.contains(key) ? r.localized(o, key, place) : LocalizedText{};
 }
 
 QRegularExpression pattern(LabJsonReader &r, const QJsonObject &o, const QString &key, const QString &place)
@@ -70,7 +88,7 @@ ExerciseAction readAction(LabJsonReader &r, const QJsonObject &o, const QString 
         const char *key;
         K kind;
     } verbs[] = {{"start", K::Start}, {"stop", K::Stop}, {"input", K::Input}, {"endInput", K::EndInput},
-                 {"waitFor", K::WaitFor}, {"expect", K::Expect}, {"settle", K::Settle}};
+                 {"waitFor", K::WaitFor}, {"expect", K::Expect}, {"settle", K::Settle}, {"add", K::Add}};
     int found = 0;
     for (const auto &verb : verbs) {
         if (o.contains(QLatin1String(verb.key))) {
@@ -79,7 +97,7 @@ ExerciseAction readAction(LabJsonReader &r, const QJsonObject &o, const QString 
         }
     }
     if (found != 1) {
-        r.fail(place, LabJsonReader::tr("must have exactly one of start, stop, input, endInput, waitFor, expect, settle"));
+        r.fail(place, LabJsonReader::tr("must have exactly one of start, stop, input, endInput, waitFor, expect, settle, add"));
         return a;
     }
     switch (a.kind) {
@@ -106,12 +124,20 @@ ExerciseAction readAction(LabJsonReader &r, const QJsonObject &o, const QString 
         if (a.kind == K::Expect) {
             a.property = r.string(o, QStringLiteral("property"), place);
             a.failure = r.localized(o, QStringLiteral("fail"), place);
+            a.success = optionalText(r, o, QStringLiteral("pass"), place);
         }
         break;
     }
     case K::Settle:
         a.withinMs = positive(r, o, QStringLiteral("within"), place, a.withinMs, 120'000);
         break;
+    case K::Add: {
+        a.pane = r.string(o, QStringLiteral("add"), place);
+        const PaneDefinition *pane = lab.pane(a.pane);
+        if (!a.pane.isEmpty() && (!pane || pane->copies < 2))
+            r.fail(LabJsonReader::join(place, QStringLiteral("add")), LabJsonReader::tr("the lab has no pane \"%1\" that a learner may add").arg(a.pane));
+        break;
+    }
     }
     return a;
 }
@@ -223,7 +249,7 @@ QList<ExerciseDefinition> readExercises(LabJsonReader &r, const QJsonValue &v, c
             const QJsonObject p = properties.at(j).toObject();
             e.properties << ExerciseProperty{r.string(p, QStringLiteral("id"), where),
                                              readCondition(r, p.value(QStringLiteral("check")), LabJsonReader::join(where, QStringLiteral("check")), lab),
-                                             r.localized(p, QStringLiteral("fail"), where)};
+                                             r.localized(p, QStringLiteral("fail"), where), optionalText(r, p, QStringLiteral("pass"), where)};
         }
         QStringList ids;
         for (const ExerciseAction &a : e.script) {

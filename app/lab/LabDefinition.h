@@ -48,6 +48,11 @@ struct PaneDefinition {
     socketlab::FaultSettings faults;  // injected into the pane's sockets from the start ("faults")
     int copies = 1;    // how many of this pane a learner may run at once ("add client")
     QString copyOf;    // for an added copy: the pane it copies ("client" for "client2")
+    // "servesOwnClientsOnly": a lesson's server that serves its lab's own clients its own way
+    // (one client and exit, a reply that is no answer to the request, no reply at all), not
+    // any client again and again: tst_hostilepeers checks that peers cannot break it, not
+    // what it answers.
+    bool servesOwnClientsOnly = false;
 
     QString originalId() const { return copyOf.isEmpty() ? id : copyOf; }
     const ParamDefinition *param(const QString &name) const;

@@ -1,10 +1,9 @@
 #include "LabJsonReader.h"
 
+#include "FaultFields.h"
+
 #include <QJsonObject>
 #include <QStringList>
-
-#include <algorithm>
-#include <functional>
 
 socketlab::FaultSettings readFaults(LabJsonReader &r, const QJsonValue &v, const QString &place)
 {
@@ -16,35 +15,17 @@ socketlab::FaultSettings readFaults(LabJsonReader &r, const QJsonValue &v, const
         return f;
     }
     const QJsonObject o = v.toObject();
-    struct Field {
-        const char *name;
-        std::function<void(qlonglong)> set;
-    };
-    const Field fields[] = {
-        {"recvMax", [&](qlonglong n) { f.recvMax = std::size_t(n); }},
-        {"nextRecvMax", [&](qlonglong n) { f.nextRecvMax = std::size_t(n); }},
-        {"sendPiece", [&](qlonglong n) { f.sendPiece = std::size_t(n); }},
-        {"coalesceMs", [&](qlonglong n) { f.coalesceMs = int(n); }},
-        {"delayMs", [&](qlonglong n) { f.delayMs = int(n); }},
-        {"refuseConnects", [&](qlonglong n) { f.refuseConnects = int(n); }},
-        {"dropDatagrams", [&](qlonglong n) { f.dropDatagrams = int(n); }},
-    };
     for (auto it = o.begin(); it != o.end(); ++it) {
-        const auto field = std::find_if(std::begin(fields), std::end(fields),
-                                        [&](const Field &x) { return it.key() == QLatin1String(x.name); });
-        QStringList known;
-        for (const Field &x : fields)
-            known << QLatin1String(x.name);
-        if (field == std::end(fields)) {
-            r.fail(LabJsonReader::join(place, it.key()), LabJsonReader::tr("is not a fault SocketLab knows (%1)").arg(known.join(QStringLiteral(", "))));
+        const FaultField *field = FaultFields::find(it.key());
+        if (!field) {
+            r.fail(LabJsonReader::join(place, it.key()), LabJsonReader::tr("is not a fault SocketLab knows (%1)").arg(FaultFields::names()));
             continue;
         }
         const std::optional<qlonglong> n = r.integer(o, it.key(), place);
-        constexpr qlonglong kMost = 60'000;  // a minute, or 60000 bytes: larger is a mistake
-        if (n && (*n < 0 || *n > kMost))
-            r.fail(LabJsonReader::join(place, it.key()), LabJsonReader::tr("must be from 0 to %1").arg(kMost));
+        if (n && (*n < 0 || *n > FaultFields::kMost))
+            r.fail(LabJsonReader::join(place, it.key()), LabJsonReader::tr("must be from 0 to %1").arg(FaultFields::kMost));
         else if (n)
-            field->set(*n);
+            field->set(f, *n);
     }
     return f;
 }

@@ -254,6 +254,12 @@ std::optional<LabDefinition> LabLoader::load(const QString &directory, QList<Lab
                 r.fail(LabJsonReader::join(at, QStringLiteral("copies")), LabJsonReader::tr("copies must be from 1 to %1").arg(kMostCopies));
             pane.copies = int(std::clamp<qlonglong>(copies, 1, kMostCopies));
         }
+        if (o.contains(QStringLiteral("servesOwnClientsOnly"))) {
+            const QJsonValue own = o.value(QStringLiteral("servesOwnClientsOnly"));
+            if (!own.isBool())
+                r.fail(LabJsonReader::join(at, QStringLiteral("servesOwnClientsOnly")), LabJsonReader::tr("must be true or false"));
+            pane.servesOwnClientsOnly = own.toBool();
+        }
         lab.panes.append(pane);
     }
     // "follows" may name a pane declared after this one: check once all are read.

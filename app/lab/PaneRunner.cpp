@@ -54,6 +54,7 @@ struct PaneRunner::Shared {
     QHash<QString, QSet<int>> holds;
     QHash<QString, int> arrivals;
     StepGate::Mode modeBeforeHold = StepGate::Mode::Run;  // guarded by holdsMutex
+    bool awaitingAnswer = false;                           // guarded by holdsMutex: held for a prediction
 
     struct Posted {
         int generation;
@@ -138,6 +139,7 @@ public:
                 // A held step: wait for the learner, however the pane runs.
                 m_shared->modeBeforeHold = m_shared->gate.mode();
                 m_shared->gate.setMode(StepGate::Mode::Step);
+                m_shared->awaitingAnswer = predictionDue;
             }
         }
         m_shared->post([s = m_shared.get(), id, line] {
@@ -272,15 +274,45 @@ void PaneRunner::clearHolds()
 
 void PaneRunner::resumeAfterHold()
 {
+    if (!isActive())
+        return;  // stopped meanwhile: an answer must not start it again
     StepGate::Mode before;
     {
         std::lock_guard lock(m_shared->holdsMutex);
         before = m_shared->modeBeforeHold;
+        m_shared->awaitingAnswer = false;
     }
     if (before == StepGate::Mode::Step)
         step();  // it was being stepped: this is the step the learner asked for
     else
         m_shared->gate.setMode(before);
+}
+
+bool PaneRunner::isAwaitingAnswer() const
+{
+    std::lock_guard lock(m_shared->holdsMutex);
+    return m_shared->awaitingAnswer;
+}
+
+bool PaneRunner::deferWhileAwaiting(StepGate::Mode mode)
+{
+    std::lock_guard lock(m_shared->holdsMutex);
+    if (!m_shared->awaitingAnswer)
+        return false;
+    m_shared->modeBeforeHold = mode;
+    return true;
+}
+
+void PaneRunner::pause()
+{
+    if (!deferWhileAwaiting(StepGate::Mode::Step))
+        gate().setMode(StepGate::Mode::Step);
+}
+
+void PaneRunner::run(StepGate::Mode mode)
+{
+    if (!deferWhileAwaiting(mode))
+        gate().setMode(mode);
 }
 
 void PaneRunner::setEchoInput(bool echo)
@@ -487,6 +519,7 @@ void PaneRunner::launch()
     {
         std::lock_guard lock(s.holdsMutex);
         s.arrivals.clear();  // occurrences count from each start
+        s.awaitingAnswer = false;
     }
     if (!m_inputClosed)
         s.input.reopen();  // lines typed before the program started wait for its input()
@@ -555,6 +588,10 @@ void PaneRunner::stop()
     s.cancel->cancel();
     s.gate.cancel();
     s.input.stop();
+    {
+        std::lock_guard lock(s.holdsMutex);
+        s.awaitingAnswer = false;  // a question of the stopped run is answered by nobody
+    }
     if (m_run->waitEnded(kStopGrace))
         m_run->join();
     else
@@ -597,7 +634,7 @@ bool PaneRunner::canStep() const
 {
     if (!isActive())
         return m_state == State::Idle;
-    return m_shared->gate.isWaiting();
+    return m_shared->gate.isWaiting() && !isAwaitingAnswer();
 }
 
 void PaneRunner::resetToIdle()
@@ -608,6 +645,8 @@ void PaneRunner::resetToIdle()
 
 void PaneRunner::step()
 {
+    if (isActive() && deferWhileAwaiting(StepGate::Mode::Step))
+        return;  // the question first; then this step
     m_shared->gate.setMode(StepGate::Mode::Step);
     m_arrivalsAtStep = m_shared->gate.arrivals();
     if (!isActive())

@@ -86,10 +86,13 @@ public:
 
     void setEchoInput(bool echo);  // the window echoes "> line"
     // Stops before the occurrence-th arrival at a step in each run, even while running, and
-    // says so (heldBefore): a prediction is due there. resumeAfterHold() lets it on as it ran.
+    // says so (heldBefore): a prediction is due there. Until resumeAfterHold() lets it on as it
+    // ran, it waits for the learner's answer: Run, Pause and Step only say how it goes on then,
+    // and canStep() is false, so a lab-wide Step cannot pass the question by.
     void holdBefore(const QString &stepId, int occurrence);
     void clearHolds();
     void resumeAfterHold();
+    bool isAwaitingAnswer() const;
     // Faults injected into this pane's sockets (the lab's, until a teacher or a check changes them).
     socketlab::FaultPlan &faults();
     StepGate &gate();
@@ -98,8 +101,8 @@ public slots:
     void start();                 // runs with the gate's current mode
     void stop();
     void step();                  // one step; starts the program paused if idle
-    void pause() { gate().setMode(StepGate::Mode::Step); }
-    void run(StepGate::Mode mode = StepGate::Mode::Run) { gate().setMode(mode); }
+    void pause();
+    void run(StepGate::Mode mode = StepGate::Mode::Run);
     void sendInput(const QString &line);
     void sendInputBytes(const QByteArray &line);  // as a terminal gave it: input() raises if not UTF-8
     void closeInput();            // end of input (EOF): input() returns nothing, also for a run yet to start
@@ -127,6 +130,7 @@ private:
     struct RunThread;   // a program thread and the flag it raises when it has ended
     void setState(State state);
     bool blockedForGood() const;
+    bool deferWhileAwaiting(StepGate::Mode mode);  // true: a prediction waits; mode is for afterwards
     void launch();
     void onRunEnded(const void *run, int code, bool stopped);
     void launchLearner();

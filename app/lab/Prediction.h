@@ -21,11 +21,14 @@ struct PredictionDefinition {
         Returned,      // what the step's socket call returned (bytes, a descriptor, ...): a number
         Raised,        // the exception the step's call raised ("ConnectionRefusedError"), or "nothing"
         Blocked,       // whether the step's call had to wait: "yes" or "no"
+        Waited,        // whether it waited long (kWaitedNs or more), e.g. for another client: "yes" or "no"
         TcpState,      // the TCP state of the pane's newest socket ("ESTABLISHED", "SYN_SENT", ...)
         AcceptQueue,   // connections waiting in the pane's listening socket: a number
         ConnectsDone,  // connect() calls of every pane that have returned so far: a number
         Printed,       // the pane's last console line
     };
+    static constexpr long long kWaitedNs = 250'000'000;  // far above a reply's latency, far below a person's
+
     QString id;
     QString pane;
     QString beforeStep;

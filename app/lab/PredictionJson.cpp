@@ -10,8 +10,9 @@ struct ObserveName {
     PredictionDefinition::Observe observe;
 };
 using O = PredictionDefinition::Observe;
-const ObserveName kObserves[] = {{"returned", O::Returned},         {"raised", O::Raised},          {"blocked", O::Blocked},
-                                 {"tcp-state", O::TcpState},         {"accept-queue", O::AcceptQueue},
+const ObserveName kObserves[] = {{"returned", O::Returned},       {"raised", O::Raised},
+                                 {"blocked", O::Blocked},          {"waited", O::Waited},
+                                 {"tcp-state", O::TcpState},       {"accept-queue", O::AcceptQueue},
                                  {"connects-done", O::ConnectsDone}, {"printed", O::Printed}};
 
 } // namespace

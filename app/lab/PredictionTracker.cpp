@@ -15,7 +15,7 @@ PredictionTracker::PredictionTracker(LabSession &session, QObject *parent) : QOb
         connect(pane, &PaneRunner::heldBefore, this,
                 [this, pane](const QString &step, int occurrence) { onHeld(pane, step, occurrence); });
         connect(pane, &PaneRunner::stepReached, this, [this, pane] { onPaneMoved(pane); });
-        connect(pane, &PaneRunner::finished, this, [this, pane] { onPaneMoved(pane); });
+        connect(pane, &PaneRunner::finished, this, [this, pane] { onPaneEnded(pane); });
         connect(pane, &PaneRunner::output, this, [this, pane](const QString &line) { m_lastPrinted[pane->paneId()] = line; });
     };
     for (PaneRunner *pane : session.panes())
@@ -27,8 +27,11 @@ PredictionTracker::PredictionTracker(LabSession &session, QObject *parent) : QOb
 PredictionTracker::~PredictionTracker()
 {
     m_session.feed().unfollow(this);
-    for (PaneRunner *pane : m_session.panes())
+    for (PaneRunner *pane : m_session.panes()) {
         pane->clearHolds();
+        if (pane->isAwaitingAnswer())
+            pane->resumeAfterHold();  // nobody will answer now: let it go on as it ran
+    }
 }
 
 void PredictionTracker::armHolds()
@@ -44,43 +47,64 @@ void PredictionTracker::armHolds()
 
 const PredictionDefinition *PredictionTracker::pending() const
 {
-    return m_pending;
+    return m_asked.empty() ? nullptr : m_asked.front();
+}
+
+QStringList PredictionTracker::pendingIds() const
+{
+    QStringList ids;
+    for (const PredictionDefinition *p : m_asked)
+        ids << p->id;
+    return ids;
 }
 
 void PredictionTracker::onHeld(PaneRunner *pane, const QString &stepId, int occurrence)
 {
     for (const PredictionDefinition &p : m_session.lab().predictions) {
         if (p.pane == pane->paneId() && p.beforeStep == stepId && p.occurrence == occurrence) {
-            m_pending = &p;
+            m_asked.push_back(&p);
             emit asked(p);
             return;
         }
     }
 }
 
-void PredictionTracker::answer(int answer)
+const PredictionDefinition *PredictionTracker::takeAsked(const QString &predictionId)
 {
-    if (!m_pending)
+    const auto found = predictionId.isEmpty() ? m_asked.begin()
+                                              : std::find_if(m_asked.begin(), m_asked.end(),
+                                                             [&](const PredictionDefinition *p) { return p->id == predictionId; });
+    if (found == m_asked.end())
+        return nullptr;
+    const PredictionDefinition *p = *found;
+    m_asked.erase(found);
+    return p;
+}
+
+void PredictionTracker::answer(int answer, const QString &predictionId)
+{
+    const PredictionDefinition *p = takeAsked(predictionId);
+    if (!p)
         return;
     PredictionOutcome outcome;
-    outcome.predictionId = m_pending->id;
+    outcome.predictionId = p->id;
     outcome.answer = answer;
-    release(outcome);
+    release(p, outcome);
 }
 
-void PredictionTracker::skip()
+void PredictionTracker::skip(const QString &predictionId)
 {
-    if (!m_pending)
+    const PredictionDefinition *p = takeAsked(predictionId);
+    if (!p)
         return;
     PredictionOutcome outcome;
-    outcome.predictionId = m_pending->id;
+    outcome.predictionId = p->id;
     outcome.skipped = true;
-    release(outcome);
+    release(p, outcome);
 }
 
-void PredictionTracker::release(PredictionOutcome outcome)
+void PredictionTracker::release(const PredictionDefinition *p, PredictionOutcome outcome)
 {
-    const PredictionDefinition *p = std::exchange(m_pending, nullptr);
     // Every call traced from now on is the step's: the trace numbers its events in order.
     m_waiting.push_back(Waiting{p, outcome, m_session.trace()->pushed()});
     if (PaneRunner *pane = m_session.pane(p->pane))
@@ -89,11 +113,26 @@ void PredictionTracker::release(PredictionOutcome outcome)
 
 void PredictionTracker::onPaneMoved(PaneRunner *pane)
 {
-    // The pane reached its next step or ended: the step of a prediction that waits has run.
-    // Its calls are in the trace by now, and reach us with the next tick.
+    // The pane reached its next step: the step of a prediction that waits has run. Its
+    // calls are in the trace by now, and reach us with the next tick.
     for (Waiting &w : m_waiting) {
         if (w.prediction->pane == pane->paneId())
             w.stepDone = true;
+    }
+}
+
+void PredictionTracker::onPaneEnded(PaneRunner *pane)
+{
+    onPaneMoved(pane);  // what it did before it ended is revealed
+    // A question it was stopped at will never be answered: Stop or Reset came first.
+    for (auto it = m_asked.begin(); it != m_asked.end();) {
+        if ((*it)->pane != pane->paneId()) {
+            ++it;
+            continue;
+        }
+        const QString id = (*it)->id;
+        it = m_asked.erase(it);
+        emit withdrawn(id);
     }
 }
 
@@ -129,6 +168,7 @@ QString PredictionTracker::observe(const PredictionDefinition &p) const
     case Observe::Returned:
     case Observe::Raised:
     case Observe::Blocked:
+    case Observe::Waited:
         return {};  // these read the step's call: see reveal()
     case Observe::TcpState: {
         if (!m_lastSockets)
@@ -150,38 +190,60 @@ QString PredictionTracker::observe(const PredictionDefinition &p) const
         return QStringLiteral("0");
     }
     case Observe::ConnectsDone:
-        return QString::number(std::count_if(m_events.begin(), m_events.end(), [](const TraceEvent &e) {
-            return e.call == TraceCall::Connect && e.phase == TracePhase::Returned;
-        }));
+        return QString::number(m_connectsReturned.size());  // see reveal(): up to the step's own
     case Observe::Printed:
         return m_lastPrinted.value(pane);
     }
     return {};
 }
 
+bool PredictionTracker::hasRun(const Waiting &w, std::int64_t nowNs) const
+{
+    if (w.stepDone)
+        return true;
+    const Observe observe = w.prediction->observe;
+    if (observe == Observe::Blocked || observe == Observe::Waited) {
+        // Revealed while the call still waits: it will not return before the learner acts.
+        const TraceEvent *call = firstCallOf(w, false);
+        if (call && call->phase == TracePhase::Blocked && (observe == Observe::Blocked || nowNs - call->timeNs >= PredictionDefinition::kWaitedNs))
+            return true;
+    }
+    // A step inside a request handler: the handler's request finished (finish() returned),
+    // though the pane reaches no other step until the next request comes.
+    return std::any_of(m_events.begin(), m_events.end(), [&](const TraceEvent &e) {
+        return e.sequence > w.afterSequence && e.call == TraceCall::Finish && e.phase != TracePhase::Begin
+               && m_owners.value(e.socketId) == w.prediction->pane;
+    });
+}
+
 void PredictionTracker::runTicked(const RunTick &tick)
 {
-    m_events.insert(m_events.end(), tick.events.begin(), tick.events.end());
+    for (const TraceEvent &e : tick.events)
+        if (e.call == TraceCall::Connect && e.phase == TracePhase::Returned)
+            m_connectsReturned.push_back(e.sequence);
+    if (!m_waiting.empty())  // only the steps being revealed need their calls
+        m_events.insert(m_events.end(), tick.events.begin(), tick.events.end());
     for (const SocketSample &s : tick.sockets.sockets())
         m_owners.insert(s.id, QString::fromStdString(s.record->owner));
     m_lastSockets = tick.sockets;
     for (auto it = m_waiting.begin(); it != m_waiting.end();) {
-        const bool blockedQuestion = it->prediction->observe == Observe::Blocked;
-        const bool blockedNow = blockedQuestion && firstCallOf(*it, false) && firstCallOf(*it, false)->phase == TracePhase::Blocked;
-        if (it->stepDone || blockedNow) {
+        if (hasRun(*it, tick.nowNs)) {
             reveal(*it);
             it = m_waiting.erase(it);
         } else {
             ++it;
         }
     }
+    if (m_waiting.empty())
+        m_events.clear();
 }
 
 void PredictionTracker::reveal(Waiting &w)
 {
     const PredictionDefinition &p = *w.prediction;
     PredictionOutcome &o = w.outcome;
-    const TraceEvent *call = firstCallOf(w, p.observe != Observe::Blocked);
+    const bool whileWaiting = p.observe == Observe::Blocked || p.observe == Observe::Waited;
+    const TraceEvent *call = firstCallOf(w, !whileWaiting);
     switch (p.observe) {
     case Observe::Nothing:
         break;
@@ -197,6 +259,20 @@ void PredictionTracker::reveal(Waiting &w)
     case Observe::Blocked:
         o.observed = call && (call->phase == TracePhase::Blocked || call->blockedNs > 0) ? QStringLiteral("yes") : QStringLiteral("no");
         break;
+    case Observe::Waited: {
+        // Still blocked at the reveal: it has waited long already (hasRun), or it ended blocked.
+        const bool waited = call && (call->phase == TracePhase::Blocked || call->blockedNs >= PredictionDefinition::kWaitedNs);
+        o.observed = waited ? QStringLiteral("yes") : QStringLiteral("no");
+        break;
+    }
+    case Observe::ConnectsDone: {
+        // Up to the step's own connect() if it returned, however late this reveal comes (the
+        // pane may have connected again since); else all so far.
+        const std::uint64_t upTo = call && call->call == TraceCall::Connect ? call->sequence : ~std::uint64_t(0);
+        o.observed = QString::number(std::count_if(m_connectsReturned.begin(), m_connectsReturned.end(),
+                                                   [upTo](std::uint64_t s) { return s <= upTo; }));
+        break;
+    }
     default:
         o.observed = observe(p);
         break;
@@ -219,10 +295,20 @@ void PredictionTracker::reveal(Waiting &w)
 
 void PredictionTracker::runReset()
 {
-    m_pending = nullptr;
+    // Reset stopped every pane first (their questions were withdrawn then); what was
+    // answered and not yet revealed goes too.
+    std::vector<QString> gone;
+    for (const PredictionDefinition *p : m_asked)
+        gone.push_back(p->id);
+    for (const Waiting &w : m_waiting)
+        gone.push_back(w.prediction->id);
+    m_asked.clear();
     m_waiting.clear();
     m_events.clear();
+    m_connectsReturned.clear();
     m_owners.clear();
     m_lastSockets.reset();
     m_lastPrinted.clear();
+    for (const QString &id : gone)
+        emit withdrawn(id);
 }

@@ -30,7 +30,7 @@ void RunFeed::tick()
     m_trace->drain(m_events, kEventsPerTick);
     // After the drain: every socket the events name is in the registry, with its endpoints.
     const SocketSnapshot sockets = SocketSnapshot::take(*m_registry);
-    const RunTick tick{m_events, sockets, now};
+    const RunTick tick{m_events, sockets, now, m_kernelOnly.update(sockets, now)};
     for (RunListener *l : std::vector<RunListener *>(m_listeners))  // a listener may unfollow meanwhile
         l->runTicked(tick);
 }

@@ -4,6 +4,7 @@
 // all see the same tick, so they agree, and the trace has one reader.
 #pragma once
 
+#include <KernelOnlySockets.h>
 #include <SocketRegistry.h>
 #include <SocketSnapshot.h>
 #include <TraceStream.h>
@@ -12,10 +13,20 @@
 #include <memory>
 #include <vector>
 
+inline const std::vector<socketlab::KernelOnlySocket> &noKernelRows()
+{
+    static const std::vector<socketlab::KernelOnlySocket> none;
+    return none;
+}
+
 struct RunTick {
     const std::vector<socketlab::TraceEvent> &events;  // traced since the last tick, in order
     const socketlab::SocketSnapshot &sockets;          // every socket now
     std::int64_t nowNs;                                // steady clock, when the snapshot was taken
+    // The TCP sockets the kernel keeps on the lab's addresses that no open socket of the lab
+    // holds (a TIME_WAIT after the server exited, its timer counted down; a connection queued
+    // for accept()), each with its kind: KernelOnlySockets.h.
+    const std::vector<socketlab::KernelOnlySocket> &kernelOnly = noKernelRows();
 };
 
 class RunListener {
@@ -42,4 +53,5 @@ private:
     std::shared_ptr<socketlab::SocketRegistry> m_registry;
     std::vector<RunListener *> m_listeners;
     std::vector<socketlab::TraceEvent> m_events;  // reused each tick
+    socketlab::KernelOnlySockets m_kernelOnly;    // kept over Reset: the kernel still holds what it held
 };

@@ -1,5 +1,7 @@
 #include "LabNavigator.h"
 
+#include "ProgressText.h"
+
 #include <LabProgress.h>
 
 #include <QApplication>
@@ -121,17 +123,14 @@ void LabNavigator::fill()
 void LabNavigator::updateItem(QListWidgetItem *item) const
 {
     const QString id = item->data(LabIdRole).toString();
-    const int reached = m_progress ? m_progress->stepsReached(id) : 0;
-    const int total = m_progress ? m_progress->stepCount(id) : 0;
-    const bool completed = m_progress && m_progress->completed(id);
-    item->setData(ReachedRole, reached);
-    item->setData(TotalRole, total);
-    item->setData(CompletedRole, completed);
+    const LabProgress::Summary summary = m_progress ? m_progress->summary(id) : LabProgress::Summary{};
+    item->setData(ReachedRole, summary.stepsReached);
+    item->setData(TotalRole, summary.steps);
+    item->setData(CompletedRole, summary.completed);
     item->setData(CurrentRole, id == m_current);
     // The second line as drawn, also what a screen reader and the tests read.
-    const QString status = completed ? tr("✓ completed — all %1 steps").arg(total) : tr("%1 / %2 steps").arg(reached).arg(total);
-    item->setData(Qt::StatusTipRole, status);
-    item->setToolTip(QStringLiteral("%1\n%2").arg(item->text(), status));
+    item->setData(Qt::StatusTipRole, ProgressText::line(summary));
+    item->setToolTip(QStringLiteral("%1\n%2").arg(item->text(), ProgressText::details(summary)));
 }
 
 QListWidgetItem *LabNavigator::itemOf(const QString &labId) const

@@ -6,6 +6,7 @@
 #include "LessonView.h"
 #include "LiveViews.h"
 #include "PaneView.h"
+#include "SelfStudy.h"
 #include "SequenceDiagramView.h"
 #include "SocketTableModel.h"
 #include "SocketTableView.h"
@@ -74,6 +75,7 @@ MainWindow::MainWindow(LabCatalog catalog, const QString &language, const QStrin
     const QString last = QSettings().value(QStringLiteral("lastLab"), QStringLiteral("tcp-timestamp")).toString();
     if (!openLab(initialLab) && !openLab(last) && !m_catalog.labs().isEmpty())
         openLab(m_catalog.labs().first().id);
+    m_selfStudy = new SelfStudy(*this, m_language);
 }
 
 MainWindow::~MainWindow()
@@ -120,6 +122,7 @@ void MainWindow::closeLab()
 {
     if (!m_session)
         return;
+    emit labClosing();
     m_session->stopAll();  // wakes every blocked call and joins the program threads
     qDeleteAll(m_paneViews);
     m_paneViews.clear();

@@ -28,6 +28,7 @@ class QSlider;
 class QSplitter;
 class QTextBrowser;
 class QTimer;
+class SelfStudy;
 class SequenceDiagramView;
 class SocketTableModel;
 
@@ -62,6 +63,8 @@ public:
     QAction *stepAction() const { return m_step; }
     QAction *resetAction() const { return m_reset; }
     QAction *presentationAction() const { return m_presentation; }
+    QMenu *labMenu() const { return m_labMenu; }
+    SelfStudy *selfStudy() const { return m_selfStudy; }  // predictions, exercises, faults, progress (issue 15)
 
     void runAll();
     bool addPane();  // "Add client": another copy of the lab's copyable pane, if it allows one
@@ -82,6 +85,7 @@ public slots:
 
 signals:
     void labOpened(const QString &labId);
+    void labClosing();  // the open lab's session is about to go: let go of it
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -117,6 +121,8 @@ private:
     QLabel *m_traceCount;
     QFont m_baseFont;
     QMenu *m_lessonsMenu = nullptr;
+    QMenu *m_labMenu = nullptr;
+    SelfStudy *m_selfStudy = nullptr;
     QActionGroup *m_lessonActions = nullptr;
     QAction *m_runAll = nullptr;
     QAction *m_pauseAll = nullptr;

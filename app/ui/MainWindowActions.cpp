@@ -28,7 +28,7 @@ constexpr int kZoomStep = 10;
 
 void MainWindow::createActions()
 {
-    QMenu *labMenu = menuBar()->addMenu(tr("&Lab"));
+    QMenu *labMenu = m_labMenu = menuBar()->addMenu(tr("&Lab"));
     m_step = labMenu->addAction(tr("&Step"), QKeySequence(Qt::Key_F10), this, &MainWindow::stepLab);
     m_step->setToolTip(tr("One step: the selected pane, or else the first pane that can move (F10)"));
     m_runAll = labMenu->addAction(tr("&Run all"), QKeySequence(Qt::Key_F5), this, &MainWindow::runAll);

@@ -259,6 +259,17 @@ void PaneView::setSelected(bool selected)
     paintLabel(m_title, selected ? QColor(42, 98, 201) : QColor(), selected ? QColor(Qt::white) : QColor(), true);
 }
 
+void PaneView::addTool(QWidget *tool)
+{
+    for (int i = 0; i < layout()->count(); ++i) {
+        auto *row = qobject_cast<QBoxLayout *>(layout()->itemAt(i)->layout());
+        if (row && row->indexOf(m_paramsButton) >= 0) {
+            row->insertWidget(row->indexOf(m_paramsButton), tool);
+            return;
+        }
+    }
+}
+
 void PaneView::showStep(const QString &stepId, int line)
 {
     m_pendingStep = stepId;

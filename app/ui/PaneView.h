@@ -34,6 +34,7 @@ public:
 
     void setHighContrast(bool on);  // presentation mode: stronger colours
     void setSelected(bool selected);  // the pane the lab's Step acts on first
+    void addTool(QWidget *tool);      // one more control in the row of buttons, before Parameters
     bool isSelected() const { return m_selected; }
 
 public slots:

@@ -12,21 +12,29 @@ using namespace socketlab;
 
 SocketTableModel::SocketTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void SocketTableModel::show(const SocketSnapshot &sockets, std::int64_t nowNs)
+void SocketTableModel::show(const SocketSnapshot &sockets, const std::vector<KernelOnlySocket> &kernelOnly, std::int64_t nowNs)
 {
     std::vector<SocketSample> rows = sockets.sockets();
     m_nowNs = nowNs;
     const bool sameSockets = rows.size() == m_rows.size()
         && std::equal(rows.begin(), rows.end(), m_rows.begin(),
                       [](const SocketSample &a, const SocketSample &b) { return a.id == b.id; });
-    if (!sameSockets) {
+    const auto sameConnection = [](const KernelOnlySocket &a, const KernelOnlySocket &b) {
+        return a.kind == b.kind && a.socket.tcpState == b.socket.tcpState && a.socket.local == b.socket.local
+            && a.socket.peer == b.socket.peer;
+    };
+    const bool sameKernelRows = kernelOnly.size() == m_kernelRows.size()
+        && std::equal(kernelOnly.begin(), kernelOnly.end(), m_kernelRows.begin(), sameConnection);
+    if (!sameSockets || !sameKernelRows) {
         beginResetModel();
         m_rows = std::move(rows);
+        m_kernelRows = kernelOnly;
         endResetModel();
         return;
     }
     m_rows = std::move(rows);
-    if (!m_rows.empty())
+    m_kernelRows = kernelOnly;  // the same rows, their timers further down
+    if (rowCount() > 0)
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
@@ -34,12 +42,13 @@ void SocketTableModel::clear()
 {
     beginResetModel();
     m_rows.clear();
+    m_kernelRows.clear();
     endResetModel();
 }
 
 int SocketTableModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size() + m_kernelRows.size());
 }
 
 int SocketTableModel::columnCount(const QModelIndex &parent) const
@@ -60,6 +69,8 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
+    if (static_cast<std::size_t>(index.row()) >= m_rows.size())
+        return kernelOnlyData(m_kernelRows[static_cast<std::size_t>(index.row()) - m_rows.size()], index.column(), role);
     const SocketSample &row = m_rows[static_cast<std::size_t>(index.row())];
     const SocketRecord &r = *row.record;
     const KernelSample &k = row.kernel;
@@ -94,6 +105,76 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
     case AcceptQueue:
         return k.listening ? QVariant(tr("%1 / %2").arg(k.acceptQueueLength).arg(k.acceptQueueLimit)) : QVariant();
     default: return {};
+    }
+}
+
+// A socket no open socket of the lab holds: no descriptor, no byte counts of ours; what the
+// kernel says of it and why it is there, marked apart from the lab's own rows.
+QVariant SocketTableModel::kernelOnlyData(const KernelOnlySocket &row, int column, int role) const
+{
+    using Why = KernelOnlySocket::Kind;  // (Kind is a column)
+    const KernelTcpSocket &k = row.socket;
+    if (role == Qt::ForegroundRole)
+        return QBrush(QColor(40, 70, 140));
+    if (role == Qt::BackgroundRole)
+        return QBrush(QColor(226, 234, 250));
+    if (role == Qt::FontRole) {
+        QFont f;
+        f.setItalic(true);
+        return f;
+    }
+    if (role == Qt::ToolTipRole) {
+        switch (row.kind) {
+        case Why::TimeWait:
+            return tr("This end closed first: the kernel keeps the connection in TIME_WAIT after every program let go of it, "
+                      "so late segments die here, and binding its address fails with Errno 98 until it ends "
+                      "(SO_REUSEADDR lets a listener bind past it)");
+        case Why::Orphan:
+            return tr("Its program closed it; the kernel finishes the connection alone");
+        case Why::Handshake:
+            return tr("The kernel answered this client's SYN for the listener and waits for the last ACK");
+        case Why::NotAccepted:
+            return tr("The kernel completed this connection and queued it: accept() will make its socket; "
+                      "bytes the client sends wait in it already");
+        case Why::OtherProcess:
+            return tr("A socket another process holds on an address this lab used");
+        }
+        return {};
+    }
+    if (role == Qt::TextAlignmentRole && column >= Sent)
+        return int(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole)
+        return {};
+
+    const bool listening = k.isListening();
+    switch (column) {
+    case Owner: return row.kind == Why::OtherProcess ? tr("(another process)") : tr("(kernel)");
+    case Descriptor: return QStringLiteral("–");
+    case Kind: return SocketText::kindName(k.local.family(), SOCK_STREAM);
+    case Local: return SocketText::endpointText(k.local);
+    case Peer: return listening ? QString() : SocketText::endpointText(k.peer);
+    case State: return kernelOnlyState(row);
+    case TcpState: return QString::fromLatin1(tcpStateName(k.tcpState));
+    case RecvQ: return listening ? QVariant() : QVariant(qulonglong(k.receiveQueue));
+    case SendQ: return listening ? QVariant() : QVariant(qulonglong(k.sendQueue));
+    case AcceptQueue: return listening ? QVariant(tr("%1 / %2").arg(k.receiveQueue).arg(k.sendQueue)) : QVariant();
+    default: return {};
+    }
+}
+
+QString SocketTableModel::kernelOnlyState(const KernelOnlySocket &row) const
+{
+    using Why = KernelOnlySocket::Kind;  // (Kind is a column)
+    const KernelTcpSocket &k = row.socket;
+    if (k.timer == KernelTimer::TimeWait)
+        return tr("no program: gone in %1").arg(SocketText::durationText(k.timerMs * 1'000'000));
+    if (k.timer == KernelTimer::Retransmit && k.retransmits > 0 && row.kind != Why::OtherProcess)
+        return tr("no program: resent %n time(s)", nullptr, k.retransmits);
+    switch (row.kind) {
+    case Why::NotAccepted: return tr("queued, not accepted yet");
+    case Why::Handshake: return tr("handshake: waits for the last ACK");
+    case Why::OtherProcess: return tr("another process");
+    default: return tr("no program");
     }
 }
 

@@ -1,9 +1,12 @@
 // The socket table, in the spirit of `ss` and TCPView: one row per socket the lab made,
-// with our state, the kernel's TCP state, byte counts, queued bytes and the accept queue.
-// Each tick it takes the rows from the tick's snapshot (every socket read and probed once
-// for all views); it never touches a socket itself.
+// with our state, the kernel's TCP state, byte counts, queued bytes and the accept queue;
+// then a row per TCP socket the kernel keeps on the lab's addresses that no socket of the lab
+// holds (a TIME_WAIT counting down after the server exited). Each tick it takes the rows from
+// the tick's snapshot (every socket read and probed once for all views) and the tick's
+// kernel-only rows; it never touches a socket itself.
 #pragma once
 
+#include <KernelOnlySockets.h>
 #include <SocketSnapshot.h>
 
 #include <QAbstractTableModel>
@@ -16,17 +19,22 @@ public:
     enum Column { Owner, Descriptor, Kind, Local, Peer, State, TcpState, Sent, Received, RecvQ, SendQ, AcceptQueue, ColumnCount };
 
     explicit SocketTableModel(QObject *parent = nullptr);
-    void show(const socketlab::SocketSnapshot &sockets, std::int64_t nowNs);
+    void show(const socketlab::SocketSnapshot &sockets, const std::vector<socketlab::KernelOnlySocket> &kernelOnly,
+              std::int64_t nowNs);
     void clear();
 
     int rowCount(const QModelIndex &parent = {}) const override;
+    int labRowCount() const { return static_cast<int>(m_rows.size()); }  // the lab's own, before the kernel's
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
     QString stateText(const socketlab::SocketSample &row) const;
+    QVariant kernelOnlyData(const socketlab::KernelOnlySocket &row, int column, int role) const;
+    QString kernelOnlyState(const socketlab::KernelOnlySocket &row) const;
 
     std::vector<socketlab::SocketSample> m_rows;
+    std::vector<socketlab::KernelOnlySocket> m_kernelRows;  // after m_rows
     std::int64_t m_nowNs = 0;  // when the rows were sampled: blocked times count to it
 };

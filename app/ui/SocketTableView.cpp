@@ -17,7 +17,7 @@ SocketTableView::SocketTableView(QWidget *parent) : QTableView(parent), m_model(
 
 void SocketTableView::feed(const LiveTick &tick)
 {
-    m_model->show(tick.sockets, tick.nowNs);
+    m_model->show(tick.sockets, tick.kernelOnly, tick.nowNs);
 }
 
 void SocketTableView::forgetRun()

@@ -49,6 +49,13 @@ QString SocketText::durationText(std::int64_t ns)
 
 QString SocketText::eventLine(const TraceEvent &e, const QString &owner)
 {
+    const QString line = callLine(e, owner);
+    // What SocketLab did, not the network: a learner must be able to tell them apart.
+    return e.flags & TraceFlagInjected ? line + tr("  ⚡ injected fault") : line;
+}
+
+QString SocketText::callLine(const TraceEvent &e, const QString &owner)
+{
     const QString call = QString::fromLatin1(traceCallName(e.call)) + QStringLiteral("()");
     const QString who = owner.isEmpty() ? QString() : owner + QStringLiteral("  ");
     const QString address = e.address.isValid() ? QString::fromStdString(e.address.pythonRepr()) : QString();

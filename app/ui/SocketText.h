@@ -17,9 +17,13 @@ public:
     // A socket's endpoint for display: "127.0.0.1:21567", "[::1]:80", "/tmp/x.sock",
     // "(unnamed)"; empty while it has none.
     static QString endpointText(const socketlab::SocketAddress &address);
-    // One line of the trace log: "server  accept() → fd 7 from ('127.0.0.1', 40312), blocked 2.1 s"
+    // One line of the trace log: "server  accept() → fd 7 from ('127.0.0.1', 40312), blocked 2.1 s",
+    // marked "⚡ injected fault" when a fault SocketLab injected changed the call (FaultPlan.h)
     static QString eventLine(const socketlab::TraceEvent &event, const QString &owner);
     // One line on what an error usually means and what to try, for the errors learners
     // meet; empty for the rare ones (the Python text then stands alone).
     static QString errorExplanation(const socketlab::SocketError &error);
+
+private:
+    static QString callLine(const socketlab::TraceEvent &event, const QString &owner);
 };

@@ -149,6 +149,13 @@ void tst_descriptorlimit::backsOffAndRecovers_data()
 
 void tst_descriptorlimit::backsOffAndRecovers()
 {
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    // The sanitizers' runtime needs descriptors of its own: UBSan checks an object's type by
+    // copying its memory through a pipe, which a program at its descriptor limit cannot make,
+    // and then reports the exception being thrown as of the wrong type. The default build
+    // runs this test; here it would test the sanitizer.
+    QSKIP("at the descriptor limit the sanitizer runtime cannot make its own pipe");
+#endif
     QFETCH(QString, kind);
     QFETCH(int, spare);
     QFETCH(int, holders);

@@ -13,9 +13,10 @@
 // does (ConnectionResetError); that is shown as Python shows it, and the pane is started
 // again as a learner would, before it meets the next peer.
 //
-// A few servers keep a tutorial's flaw on purpose, because their lesson shows it (see
-// kFlawedOnPurpose); they meet a garbage peer and a reset only, and must end as Python's
-// program would or keep waiting, and leave nothing behind once stopped.
+// A lesson's server that serves only its own lab's clients ("servesOwnClientsOnly" in its
+// lab.json: one client and exit, a reply that is no answer, a tutorial's flaw the lesson
+// shows) meets a garbage peer and a reset only, and must end as Python's program would or
+// keep waiting, and leave nothing behind once stopped.
 #include "LabTestSupport.h"
 #include "ProcessProbes.h"
 #include "TestSupport.h"
@@ -40,15 +41,6 @@ using Choices = QHash<QString, QString>;  // a parameter with choices -> the val
 
 namespace {
 
-// Servers whose lesson shows them falling over (rows as this suite names them), and why.
-const QHash<QString, QString> kFlawedOnPurpose{
-    {QStringLiteral("send-vs-sendall receiver"), QStringLiteral("one connection, then it waits for Enter")},
-    {QStringLiteral("multi-client server server=one connection"), QStringLiteral("seed 004: one connection, then exit()")},
-    {QStringLiteral("multi-client server server=threading"),
-     QStringLiteral("seed 004: a handler answers b'' forever while the client still reads")},
-    {QStringLiteral("multi-client server server=udp"),
-     QStringLiteral("seed 004: answers nothing, and bytes that are not UTF-8 end it as they end Python's")},
-};
 
 constexpr int kWaitMs = 20000;
 constexpr double kPeerTimeout = 10.0;  // seconds: every call of ours has a deadline
@@ -164,7 +156,8 @@ std::string datagramRequest(const SocketAddress &server, const std::string &data
 class ServerPane {
 public:
     ServerPane(PaneDefinition pane, const QHash<QString, QString> &choices)
-        : m_trace(std::make_shared<TraceStream>()), m_registry(std::make_shared<SocketRegistry>())
+        : m_trace(std::make_shared<TraceStream>()), m_registry(std::make_shared<SocketRegistry>()),
+          m_ownClientsOnly(pane.servesOwnClientsOnly)
     {
         for (StepDefinition &step : pane.steps)
             step.hold = false;  // peers are the subject here, not stepping
@@ -180,13 +173,12 @@ public:
     ~ServerPane() { stop(); }
 
     QString problem() const { return m_problem; }
-    bool mayEnd() const { return m_mayEnd; }
-    void setMayEnd(bool may) { m_mayEnd = may; }
     PaneRunner &runner() { return *m_runner; }
     // Where a client reaches it: its own address, or loopback of its family when it listens on
     // every interface.
     SocketAddress address() const { return m_address; }
     int type() const { return m_type; }
+    bool servesOwnClientsOnly() const { return m_ownClientsOnly; }
 
     // Starts it and waits until it serves: its port known, blocked waiting for a client.
     bool start()
@@ -222,9 +214,9 @@ public:
 private:
     std::shared_ptr<TraceStream> m_trace;
     std::shared_ptr<SocketRegistry> m_registry;
+    bool m_ownClientsOnly = false;
     std::unique_ptr<PaneRunner> m_runner;
     QString m_problem;
-    bool m_mayEnd = false;
     std::uint16_t m_port = 0;
     SocketAddress m_address;
     int m_type = SOCK_STREAM;
@@ -240,7 +232,7 @@ private:
     // started again, as a learner would). False when it failed a check.
     bool survived(ServerPane &server, const char *abuse);
     void tcpPeers(ServerPane &server);
-    void flawedPeers(ServerPane &server);
+    void strangerPeers(ServerPane &server);
     void udpPeers(ServerPane &server);
 
 private slots:
@@ -314,10 +306,7 @@ bool TestHostilePeers::survived(ServerPane &server, const char *abuse)
     }
     if (runner.isActive())
         return true;
-    // Ended: only as a Python program without handle_error ends when a peer resets (or, for a
-    // server whose lesson shows it ending, as its program ends).
-    if (runner.lastError().isEmpty() && server.mayEnd())
-        return true;
+    // Ended: only as a Python program without handle_error ends when a peer resets.
     const QString error = runner.lastError();
     // A program that decodes what it receives (seed 004's UDP server) dies of bytes that are
     // not UTF-8 as Python's does.
@@ -414,9 +403,8 @@ void TestHostilePeers::tcpPeers(ServerPane &server)
     QVERIFY(answers(request(server.address(), "still there?\r\n"), "still there?"));
 }
 
-void TestHostilePeers::flawedPeers(ServerPane &server)
+void TestHostilePeers::strangerPeers(ServerPane &server)
 {
-    server.setMayEnd(true);
     if (server.type() == SOCK_DGRAM) {
         Socket s = peer(SOCK_DGRAM, server.address().family());
         QVERIFY(s.sendTo(std::string("\0\xff\xfe garbage \xc3\x28", 14), server.address()));
@@ -488,11 +476,10 @@ void TestHostilePeers::everyServerPane()
         QVERIFY(server.start());
         const Holdings serving = Holdings::now();
 
-        const QString row = QString::fromLatin1(QTest::currentDataTag());
         greeting = kGreeters.value(lab + QLatin1Char(' ') + pane);
-        if (kFlawedOnPurpose.contains(row)) {
-            qInfo("flawed on purpose (%s): a garbage peer that resets only", qPrintable(kFlawedOnPurpose.value(row)));
-            flawedPeers(server);
+        if (server.servesOwnClientsOnly()) {
+            qInfo("serves its own clients only: a garbage peer that resets, nothing more");
+            strangerPeers(server);
         } else if (server.type() == SOCK_STREAM) {
             tcpPeers(server);
         } else {
@@ -502,7 +489,7 @@ void TestHostilePeers::everyServerPane()
             return;
 
         QString why;
-        if (!server.mayEnd())  // a flawed one may still hold its one connection until stopped
+        if (!server.servesOwnClientsOnly())  // such a one may hold its one connection until stopped
             QVERIFY2(backTo(serving, why), qPrintable(QStringLiteral("after the peers left: ") + why));
         server.stop();
     }

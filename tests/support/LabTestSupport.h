@@ -1,15 +1,22 @@
 // Helpers shared by the lab-engine suites (tests/lab): what a pane printed, the sockets a
-// pane made, and the timestamp servers' "[ctime] data" reply and its stamp.
+// pane made, and the timestamp servers' "[ctime] data" reply and its stamp; a pane held at a
+// step, the lab stepped as the window's Step does, and the calls the lab's trace recorded.
 #pragma once
 
+#include <LabSession.h>
+#include <PaneRunner.h>
+#include <SocketSnapshot.h>
+#include <TraceEvent.h>
+
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStringList>
+#include <QTest>
 
-#include <SocketSnapshot.h>
-
+#include <functional>
 #include <vector>
 
 namespace testsupport {
@@ -61,6 +68,65 @@ inline Stamp stampOf(const QString &reply)
     if (!m.hasMatch())
         return {};
     return {QLocale::c().toDateTime(m.captured(1).simplified(), QStringLiteral("ddd MMM d hh:mm:ss yyyy")), m.capturedLength(0)};
+}
+
+// The pane waits before this step for Run or Step (a held step, or stepping).
+inline bool heldAt(const PaneRunner *pane, const QString &step)
+{
+    return pane->currentStep() == step && pane->state() == PaneRunner::State::Paused;
+}
+
+// The lab's sockets blocked in a call now.
+inline int blockedCalls(const LabSession &session)
+{
+    int n = 0;
+    for (const auto &record : session.registry()->snapshot())
+        n += record->blockedIn.load() != socketlab::TraceCall::None ? 1 : 0;
+    return n;
+}
+
+// Steps the lab as the window's Step (F10) does until done() holds or maxSteps were taken;
+// whether done() held. After each step it waits until the pane stepped has moved: reported
+// its next step, blocked in another call, or ended. That is exact where isSettled() is not:
+// in a pane with threads, one thread blocked makes the pane look settled while the thread
+// just let through is still on its way.
+inline bool stepLabUntil(LabSession &session, const std::function<bool()> &done, int maxSteps, int waitMs = 10000)
+{
+    int moves = 0;
+    QList<QMetaObject::Connection> counting;
+    for (PaneRunner *pane : session.panes()) {
+        counting << QObject::connect(pane, &PaneRunner::stepReached, [&moves] { ++moves; });
+        counting << QObject::connect(pane, &PaneRunner::finished, [&moves] { ++moves; });
+    }
+    bool held = false;
+    for (int i = 0; i <= maxSteps; ++i) {
+        QCoreApplication::processEvents();  // the reports queued so far
+        if ((held = done()) || i == maxSteps)
+            break;
+        const int movesBefore = moves;
+        const int blockedBefore = blockedCalls(session);
+        if (!session.stepNext())
+            break;
+        if (!QTest::qWaitFor([&] { return moves > movesBefore || blockedCalls(session) > blockedBefore; }, waitMs))
+            break;
+    }
+    for (const QMetaObject::Connection &c : counting)
+        QObject::disconnect(c);
+    return held;
+}
+
+// The result of every call of this kind that returned, from the lab's trace, in order; seen
+// keeps the events drained so far (draining empties the stream, so a test owns it).
+inline QList<qint64> tracedResults(LabSession &session, std::vector<socketlab::TraceEvent> &seen, socketlab::TraceCall call,
+                                   socketlab::TracePhase phase = socketlab::TracePhase::Returned)
+{
+    session.trace()->drain(seen);
+    QList<qint64> out;
+    for (const socketlab::TraceEvent &e : seen) {
+        if (e.call == call && e.phase == phase)
+            out << e.result;
+    }
+    return out;
 }
 
 } // namespace testsupport

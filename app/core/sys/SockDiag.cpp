@@ -2,6 +2,7 @@
 // sock_diag request (NETLINK_SOCK_DIAG, the interface `ss` uses) for a Unix socket's peer.
 #include "Syscalls.h"
 
+#include "DiagSocket.h"
 #include "SyscallResult.h"
 
 #include <cerrno>
@@ -18,24 +19,7 @@
 namespace socketlab::sys {
 namespace {
 
-// A netlink socket to the kernel's sock_diag, closed when it goes out of scope.
-class DiagSocket {
-public:
-    DiagSocket() : m_fd(::socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC, NETLINK_SOCK_DIAG)), m_error(m_fd < 0 ? errno : 0) {}
-    ~DiagSocket()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    DiagSocket(const DiagSocket &) = delete;
-    DiagSocket &operator=(const DiagSocket &) = delete;
-    int fd() const { return m_fd; }
-    int error() const { return m_error; }
-
-private:
-    int m_fd;
-    int m_error;
-};
+using detail::DiagSocket;
 
 struct UnixDiagRequest {
     nlmsghdr header;
@@ -46,42 +30,30 @@ struct UnixDiagRequest {
 // reply buffer gives no alignment guarantee for the structures inside it.
 SysResult peerFromReply(const char *reply, std::size_t length, std::uint32_t inode)
 {
-    std::size_t offset = 0;
-    while (offset + sizeof(nlmsghdr) <= length) {
-        nlmsghdr header;
-        std::memcpy(&header, reply + offset, sizeof header);
-        if (header.nlmsg_len < sizeof header || offset + header.nlmsg_len > length)
-            return SysResult{-1, EPROTO};
-        const char *payload = reply + offset + NLMSG_HDRLEN;
-        const std::size_t payloadLength = header.nlmsg_len - NLMSG_HDRLEN;
-        if (header.nlmsg_type == NLMSG_ERROR && payloadLength >= sizeof(nlmsgerr)) {
-            nlmsgerr error;
-            std::memcpy(&error, payload, sizeof error);
-            return SysResult{-1, error.error < 0 ? -error.error : EPROTO};
-        }
-        if (header.nlmsg_type == SOCK_DIAG_BY_FAMILY && payloadLength >= sizeof(unix_diag_msg)) {
-            unix_diag_msg message;
-            std::memcpy(&message, payload, sizeof message);
-            if (message.udiag_ino == inode) {
-                std::size_t at = NLMSG_ALIGN(sizeof message);
-                while (at + sizeof(rtattr) <= payloadLength) {
-                    rtattr attribute;
-                    std::memcpy(&attribute, payload + at, sizeof attribute);
-                    if (attribute.rta_len < sizeof attribute || at + attribute.rta_len > payloadLength)
-                        break;
-                    if (attribute.rta_type == UNIX_DIAG_PEER && attribute.rta_len >= RTA_LENGTH(sizeof(std::uint32_t))) {
-                        std::uint32_t peer = 0;
-                        std::memcpy(&peer, payload + at + RTA_LENGTH(0), sizeof peer);
-                        return SysResult{peer, 0};
-                    }
-                    at += RTA_ALIGN(attribute.rta_len);
-                }
-                return SysResult{0, 0};  // not connected
+    return detail::forEachMessage(reply, length, SysResult{-1, EPROTO}, [&](const detail::NetlinkMessage &m) -> std::optional<SysResult> {
+        if (m.header.nlmsg_type == NLMSG_ERROR && m.payloadLength >= sizeof(nlmsgerr))
+            return SysResult{-1, m.error()};
+        if (m.header.nlmsg_type != SOCK_DIAG_BY_FAMILY || m.payloadLength < sizeof(unix_diag_msg))
+            return std::nullopt;
+        unix_diag_msg message;
+        std::memcpy(&message, m.payload, sizeof message);
+        if (message.udiag_ino != inode)
+            return std::nullopt;
+        std::size_t at = NLMSG_ALIGN(sizeof message);
+        while (at + sizeof(rtattr) <= m.payloadLength) {
+            rtattr attribute;
+            std::memcpy(&attribute, m.payload + at, sizeof attribute);
+            if (attribute.rta_len < sizeof attribute || at + attribute.rta_len > m.payloadLength)
+                break;
+            if (attribute.rta_type == UNIX_DIAG_PEER && attribute.rta_len >= RTA_LENGTH(sizeof(std::uint32_t))) {
+                std::uint32_t peer = 0;
+                std::memcpy(&peer, m.payload + at + RTA_LENGTH(0), sizeof peer);
+                return SysResult{peer, 0};
             }
+            at += RTA_ALIGN(attribute.rta_len);
         }
-        offset += NLMSG_ALIGN(header.nlmsg_len);
-    }
-    return SysResult{-1, EPROTO};
+        return SysResult{0, 0};  // not connected
+    });
 }
 
 } // namespace
@@ -112,12 +84,7 @@ SysResult unixPeerInode(std::uint64_t inode)
     message.request.udiag_show = UDIAG_SHOW_PEER;
     message.request.udiag_cookie[0] = INET_DIAG_NOCOOKIE;
     message.request.udiag_cookie[1] = INET_DIAG_NOCOOKIE;
-    sockaddr_nl kernel{};
-    kernel.nl_family = AF_NETLINK;
-    const SysResult sent = detail::retryOnEintr([&] {
-        return static_cast<long long>(::sendto(diag.fd(), &message, sizeof message, 0,
-                                               reinterpret_cast<const sockaddr *>(&kernel), sizeof kernel));
-    });
+    const SysResult sent = diag.request(&message, sizeof message);
     if (!sent.ok())
         return sent;
 

@@ -86,6 +86,37 @@ Bytes strip(const Bytes &data)
     return data.substr(begin, end - begin);
 }
 
+std::vector<std::string> splitlines(const std::string &text)
+{
+    // The length of the line boundary that starts at i, or 0.
+    const auto boundary = [&text](std::size_t i) -> std::size_t {
+        const char c = text[i];
+        if (c == '\r')
+            return i + 1 < text.size() && text[i + 1] == '\n' ? 2 : 1;
+        if (c == '\n' || c == '\x0b' || c == '\x0c' || c == '\x1c' || c == '\x1d' || c == '\x1e')
+            return 1;
+        if (text.compare(i, 2, "\xc2\x85") == 0)
+            return 2;
+        if (text.compare(i, 3, "\xe2\x80\xa8") == 0 || text.compare(i, 3, "\xe2\x80\xa9") == 0)
+            return 3;
+        return 0;
+    };
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        if (const std::size_t n = boundary(i)) {
+            lines.push_back(text.substr(start, i - start));
+            i += n;
+            start = i;
+        } else {
+            ++i;
+        }
+    }
+    if (start < text.size())
+        lines.push_back(text.substr(start));
+    return lines;
+}
+
 Bytes upper(const Bytes &data)
 {
     Bytes out = data;

@@ -16,6 +16,9 @@ std::string bytesRepr(const Bytes &data);  // print(b'...'): how Python 3 shows 
 std::string strRepr(const std::string &text);  // repr(str): 'vm', quoted and escaped as Python does
 Bytes strip(const Bytes &data);           // bytes.strip(): ASCII whitespace
 Bytes upper(const Bytes &data);           // bytes.upper(): ASCII letters only
+// str.splitlines() of UTF-8 text: \n, \r\n, \r, \v, \f, \x1c-\x1e, U+0085, U+2028 and U+2029
+// end a line; no empty last line when the text ends with one.
+std::vector<std::string> splitlines(const std::string &text);
 // print(address): a tuple prints as its repr, a Unix path (a str) prints bare.
 std::string str(const socketlab::SocketAddress &address);
 // print(['a', 'b']): a list of str shows each item's repr (names without quotes or escapes).

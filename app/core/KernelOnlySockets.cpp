@@ -1,0 +1,157 @@
+// KernelOnlySockets: the lab's listening addresses and connections learned from snapshots, one kernel dump filtered to
+// their ports when due, and the rows that no open socket of the lab accounts for.
+#include "KernelOnlySockets.h"
+
+#include "SocketSnapshot.h"
+
+#include <algorithm>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+namespace socketlab {
+namespace {
+
+bool isTcp(const SocketRecord &r)
+{
+    return (r.family == AF_INET || r.family == AF_INET6) && r.type == SOCK_STREAM;
+}
+
+// The address a socket is on: the same endpoint, or a wildcard bound to its port.
+bool covers(const SocketAddress &bound, const SocketAddress &endpoint)
+{
+    return SocketAddress::sameEndpoint(bound, endpoint) || (bound.isWildcard() && bound.port() == endpoint.port());
+}
+
+std::vector<std::uint64_t> openInodes(const SocketSnapshot &snapshot)
+{
+    std::vector<std::uint64_t> held;
+    for (const SocketSample &s : snapshot.sockets()) {
+        if (s.isOpen() && s.inode != 0)
+            held.push_back(s.inode);
+    }
+    std::sort(held.begin(), held.end());
+    return held;
+}
+
+} // namespace
+
+KernelOnlySocket::Kind KernelOnlySockets::kindOf(const KernelTcpSocket &socket)
+{
+    using Kind = KernelOnlySocket::Kind;
+    if (!socket.heldByNoProcess())
+        return Kind::OtherProcess;
+    switch (socket.tcpState) {
+    case TCP_TIME_WAIT: return Kind::TimeWait;
+    case TCP_SYN_RECV: return Kind::Handshake;
+    case TCP_ESTABLISHED:
+    case TCP_CLOSE_WAIT: return Kind::NotAccepted;  // a closed socket never stays in these
+    default: return Kind::Orphan;
+    }
+}
+
+namespace {
+
+// Appends unless known; the oldest goes when full.
+template <typename T, typename Same>
+void remember(std::vector<T> &kept, const T &item, std::size_t limit, Same same)
+{
+    if (std::any_of(kept.begin(), kept.end(), [&](const T &k) { return same(k, item); }))
+        return;
+    if (kept.size() == limit)
+        kept.erase(kept.begin());
+    kept.push_back(item);
+}
+
+bool sameConnection(const KernelOnlySockets::Connection &a, const KernelOnlySockets::Connection &b)
+{
+    return SocketAddress::sameEndpoint(a.local, b.local) && SocketAddress::sameEndpoint(a.peer, b.peer);
+}
+
+} // namespace
+
+void KernelOnlySockets::learn(const SocketSnapshot &snapshot)
+{
+    for (const SocketSample &s : snapshot.sockets()) {
+        if (!isTcp(*s.record) || !s.local.isValid() || s.local.port() == 0)
+            continue;
+        if (s.state == SocketState::Listening)
+            remember(m_listening, s.local, kKept, SocketAddress::sameEndpoint);
+        else if (s.peer.isValid() && s.peer.port() != 0)
+            remember(m_connections, Connection{s.local, s.peer}, kKept, sameConnection);
+    }
+}
+
+bool KernelOnlySockets::isLabs(const KernelTcpSocket &row) const
+{
+    return std::any_of(m_listening.begin(), m_listening.end(), [&](const SocketAddress &a) { return covers(a, row.local); })
+        || std::any_of(m_connections.begin(), m_connections.end(),
+                       [&](const Connection &c) { return sameConnection(c, Connection{row.local, row.peer}); });
+}
+
+void KernelOnlySockets::ask(std::int64_t nowNs)
+{
+    std::vector<std::uint16_t> ports;
+    const auto addPort = [&](std::uint16_t port) {
+        if (std::find(ports.begin(), ports.end(), port) == ports.end())
+            ports.push_back(port);
+    };
+    for (const SocketAddress &a : m_listening)
+        addPort(a.port());
+    for (const Connection &c : m_connections)
+        addPort(c.local.port());
+    m_answer.clear();
+    m_askedNs = nowNs;
+    m_asked = true;
+    auto found = kernelTcpSocketsOnPorts(ports);
+    if (!found)
+        return;  // no sock_diag here: the lab's own rows are all there is to show
+    for (KernelTcpSocket &row : *found) {
+        if (isLabs(row))  // the kernel matched the port at either end; ours are those isLabs() says
+            m_answer.push_back(std::move(row));
+    }
+}
+
+const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnapshot &snapshot, std::int64_t nowNs)
+{
+    learn(snapshot);
+    m_rows.clear();
+    if (m_listening.empty() && m_connections.empty())
+        return m_rows;
+    std::vector<std::uint64_t> held = openInodes(snapshot);
+    // A socket the lab closed since the last answer would show as another program's: ask again.
+    if (!m_asked || nowNs - m_askedNs >= kAskEveryNs || held != m_held) {
+        ask(nowNs);
+        m_held = std::move(held);
+    }
+
+    const std::int64_t sinceAskedMs = (nowNs - m_askedNs) / 1'000'000;
+    for (const KernelTcpSocket &row : m_answer) {
+        if (row.inode != 0 && std::binary_search(m_held.begin(), m_held.end(), row.inode))
+            continue;
+        KernelOnlySocket shown{kindOf(row), row, 0, 0};
+        if (shown.socket.timerMs >= 0)
+            shown.socket.timerMs = std::max<std::int64_t>(0, shown.socket.timerMs - sinceAskedMs);
+        for (const SocketSample &s : snapshot.sockets()) {
+            if (!s.isOpen() || !isTcp(*s.record))
+                continue;
+            if (s.state == SocketState::Listening && covers(s.local, row.local))
+                shown.listenerId = s.id;
+            else if (!row.isListening() && SocketAddress::sameEndpoint(s.local, row.peer))
+                shown.peerId = s.id;
+        }
+        m_rows.push_back(std::move(shown));
+    }
+    return m_rows;
+}
+
+void KernelOnlySockets::forget()
+{
+    m_listening.clear();
+    m_connections.clear();
+    m_answer.clear();
+    m_held.clear();
+    m_rows.clear();
+    m_asked = false;
+}
+
+} // namespace socketlab

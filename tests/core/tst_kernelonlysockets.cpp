@@ -1,0 +1,189 @@
+// tst_kernelonlysockets: the rows KernelOnlySockets adds to a lab's view, on real loopback
+// sockets: none while the lab's own sockets hold every connection; the TIME_WAIT a server
+// leaves when it closes first, long after its records are gone, with its timer counted down
+// between two asks of the kernel; a listener of another program on the lab's old address;
+// and nothing more after forget().
+#include "CoreTestSupport.h"
+
+#include <KernelOnlySockets.h>
+#include <KernelProbe.h>
+#include <Socket.h>
+#include <SocketRegistry.h>
+#include <SocketSnapshot.h>
+
+#include <QtTest>
+
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+
+using namespace socketlab;
+
+namespace {
+
+constexpr std::int64_t kSecondNs = 1'000'000'000;
+
+using Kind = KernelOnlySocket::Kind;
+
+std::vector<KernelOnlySocket> rowsIn(const std::vector<KernelOnlySocket> &rows, int tcpState)
+{
+    std::vector<KernelOnlySocket> out;
+    for (const KernelOnlySocket &r : rows) {
+        if (r.socket.tcpState == tcpState)
+            out.push_back(r);
+    }
+    return out;
+}
+
+} // namespace
+
+class TestKernelOnlySockets : public QObject {
+    Q_OBJECT
+
+private slots:
+    void timeWaitOutlivesTheLabsSockets()
+    {
+        auto registry = std::make_shared<SocketRegistry>();
+        const SocketContext lab{nullptr, nullptr, registry, "server"};
+        KernelOnlySockets kernelOnly;
+        std::int64_t now = 1000 * kSecondNs;  // the feed's clock: only differences matter
+
+        Socket listener = Socket::create(AF_INET, SOCK_STREAM, 0, lab).value();
+        QVERIFY(listener.setOption(SOL_SOCKET, SO_REUSEADDR, 1));
+        QVERIFY(listener.bind(SocketAddress::loopback(AF_INET, 0)));
+        QVERIFY(listener.listen(5));
+        const SocketAddress server = listener.getSockName().value();
+        Socket client = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "client"}).value();
+        QVERIFY(client.connect(server));
+        Accepted accepted = listener.accept().value();
+
+        // Every connection is held by a socket of the lab: nothing of the kernel's alone.
+        QVERIFY(kernelOnly.update(SocketSnapshot::take(*registry), now).empty());
+        QCOMPARE(kernelOnly.listeningAddresses().size(), std::size_t(1));  // the server's address
+        QCOMPARE(kernelOnly.connections().size(), std::size_t(2));         // the connection, from each end
+
+        // The server closes first and exits; the client closes after it; the records go.
+        QVERIFY(accepted.socket.close());
+        QVERIFY(listener.close());
+        auto end = client.recv(16);
+        QVERIFY(end && end->empty());
+        QVERIFY(client.close());
+        registry->clear();
+
+        now += KernelOnlySockets::kAskEveryNs;
+        std::vector<KernelOnlySocket> rows;
+        QTRY_VERIFY_WITH_TIMEOUT(!(rows = kernelOnly.update(SocketSnapshot::take(*registry), now += KernelOnlySockets::kAskEveryNs)).empty(), 5000);
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(QString::fromLatin1(tcpStateName(rows.front().socket.tcpState)), QStringLiteral("TIME_WAIT"));
+        QCOMPARE(rows.front().kind, Kind::TimeWait);
+        QVERIFY(SocketAddress::sameEndpoint(rows.front().socket.local, server));
+        QVERIFY(rows.front().socket.heldByNoProcess());
+        QCOMPARE(rows.front().listenerId, 0u);  // the lab's listener is gone
+        const std::int64_t left = rows.front().socket.timerMs;
+        QVERIFY(left > 0 && left <= 60000);
+
+        // Before the next ask the row stays, its time counted down by the feed's clock.
+        rows = kernelOnly.update(SocketSnapshot::take(*registry), now + 100'000'000);
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows.front().socket.timerMs, std::max<std::int64_t>(0, left - 100));
+
+        // Another program listens on the lab's old address (both with SO_REUSEADDR, past the
+        // TIME_WAIT): the kernel's row for it shows, held by a process, not by the lab.
+        Socket other = Socket::create(AF_INET, SOCK_STREAM).value();
+        QVERIFY(other.setOption(SOL_SOCKET, SO_REUSEADDR, 1));
+        QVERIFY(other.bind(server));
+        QVERIFY(other.listen(1));
+        now += KernelOnlySockets::kAskEveryNs;
+        rows = kernelOnly.update(SocketSnapshot::take(*registry), now);
+        const std::vector<KernelOnlySocket> listening = rowsIn(rows, TCP_LISTEN);
+        QCOMPARE(listening.size(), std::size_t(1));
+        QCOMPARE(listening.front().kind, Kind::OtherProcess);
+        QVERIFY(!listening.front().socket.heldByNoProcess());
+        QCOMPARE(rowsIn(rows, TCP_TIME_WAIT).size(), std::size_t(1));
+
+        kernelOnly.forget();
+        QVERIFY(kernelOnly.update(SocketSnapshot::take(*registry), now + KernelOnlySockets::kAskEveryNs).empty());
+        QVERIFY(kernelOnly.listeningAddresses().empty() && kernelOnly.connections().empty());
+    }
+
+    void listenerOfTheLabIsNotKernelOnly()
+    {
+        // The lab's listener and a connection waiting in its accept queue: the waiting
+        // connection's server side has no socket of the lab yet (accept() makes it), so the
+        // kernel shows it, while the listener and the client are the lab's own.
+        auto registry = std::make_shared<SocketRegistry>();
+        KernelOnlySockets kernelOnly;
+        Socket listener = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "server"}).value();
+        QVERIFY(listener.bind(SocketAddress::loopback(AF_INET, 0)));
+        QVERIFY(listener.listen(1));
+        Socket client = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "client"}).value();
+        QVERIFY(client.connect(listener.getSockName().value()));
+
+        std::vector<KernelOnlySocket> rows = kernelOnly.update(SocketSnapshot::take(*registry), 0);
+        QCOMPARE(rows.size(), std::size_t(1));
+        QCOMPARE(rows.front().socket.tcpState, int(TCP_ESTABLISHED));
+        QCOMPARE(rows.front().kind, Kind::NotAccepted);
+        QCOMPARE(rows.front().listenerId, listener.id());
+        QCOMPARE(rows.front().peerId, client.id());
+        QVERIFY(SocketAddress::sameEndpoint(rows.front().socket.local, listener.getSockName().value()));
+        QVERIFY(SocketAddress::sameEndpoint(rows.front().socket.peer, client.getSockName().value()));
+        QVERIFY(rows.front().socket.heldByNoProcess());
+
+        // accept() makes its socket: the same tick it is the lab's, with no wait for the next ask.
+        Accepted accepted = listener.accept().value();
+        QVERIFY(kernelOnly.update(SocketSnapshot::take(*registry), 1).empty());
+
+        // The lab closes its listener: the kernel's stale answer (it listed the listener as
+        // the lab's) is not shown as another process's socket; the kernel is asked again.
+        QVERIFY(listener.close());
+        rows = kernelOnly.update(SocketSnapshot::take(*registry), 2);
+        QVERIFY(rowsIn(rows, TCP_LISTEN).empty());
+    }
+
+    void anotherConnectionOnTheClientsPortIsNotTheLabs()
+    {
+        // The kernel gives one local port to connections to different peers: the lab's
+        // client and another program's socket, both bound to port P, each connected to a
+        // server of its own. Only the lab's connection is the lab's; the other one, on the
+        // same local address, is not shown (nor is its server's end).
+        auto registry = std::make_shared<SocketRegistry>();
+        KernelOnlySockets kernelOnly;
+        Socket labServer = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "server"}).value();
+        QVERIFY(labServer.bind(SocketAddress::loopback(AF_INET, 0)));
+        QVERIFY(labServer.listen(1));
+        Socket labClient = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "client"}).value();
+        QVERIFY(labClient.setOption(SOL_SOCKET, SO_REUSEADDR, 1));
+        QVERIFY(labClient.bind(SocketAddress::loopback(AF_INET, 0)));
+        const SocketAddress shared = labClient.getSockName().value();
+        QVERIFY(labClient.connect(labServer.getSockName().value()));
+        Accepted accepted = labServer.accept().value();
+
+        Socket otherServer = testsupport::boundLoopback(SOCK_STREAM, 1);
+        Socket otherClient = Socket::create(AF_INET, SOCK_STREAM).value();
+        QVERIFY(otherClient.setOption(SOL_SOCKET, SO_REUSEADDR, 1));
+        QVERIFY(otherClient.bind(shared));
+        QVERIFY(otherClient.connect(otherServer.getSockName().value()));
+        QVERIFY(!kernelTcpSocketsOnPort(shared.port()).value().empty());
+
+        QVERIFY(kernelOnly.update(SocketSnapshot::take(*registry), 0).empty());
+    }
+
+    void kindFromTheKernelsRow()
+    {
+        KernelTcpSocket s;
+        s.tcpState = TCP_TIME_WAIT;
+        QCOMPARE(KernelOnlySockets::kindOf(s), Kind::TimeWait);
+        s.tcpState = TCP_FIN_WAIT2;
+        QCOMPARE(KernelOnlySockets::kindOf(s), Kind::Orphan);
+        s.tcpState = TCP_LAST_ACK;
+        QCOMPARE(KernelOnlySockets::kindOf(s), Kind::Orphan);
+        s.tcpState = TCP_SYN_RECV;
+        QCOMPARE(KernelOnlySockets::kindOf(s), Kind::Handshake);
+        s.tcpState = TCP_CLOSE_WAIT;
+        QCOMPARE(KernelOnlySockets::kindOf(s), Kind::NotAccepted);
+        s.inode = 42;  // a process holds it
+        QCOMPARE(KernelOnlySockets::kindOf(s), Kind::OtherProcess);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKernelOnlySockets)
+#include "tst_kernelonlysockets.moc"
