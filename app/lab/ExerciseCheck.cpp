@@ -12,7 +12,7 @@ constexpr int kTickMs = 10;  // how often conditions are asked: a check of a few
 
 ExerciseCheck::ExerciseCheck(LabDefinition lab, ExerciseDefinition exercise, QHash<QString, QString> answer,
                              QHash<QString, socketlab::FaultSettings> faults, QObject *parent)
-    : QObject(parent), m_lab(std::move(lab)), m_exercise(std::move(exercise)), m_answer(std::move(answer)), m_faults(std::move(faults))
+    : QObject(parent), m_lab(lab.forExercise(exercise.id)), m_exercise(std::move(exercise)), m_answer(std::move(answer)), m_faults(std::move(faults))
 {
     m_timer.setInterval(kTickMs);
     connect(&m_timer, &QTimer::timeout, this, &ExerciseCheck::tick);

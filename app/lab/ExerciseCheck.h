@@ -59,7 +59,7 @@ private:
     void pass(const QString &id, const LocalizedText &success);
     bool failScript(const QString &why);  // the script cannot go on: ends the variant; false
 
-    const LabDefinition m_lab;
+    const LabDefinition m_lab;  // with the exercise's own panes
     const ExerciseDefinition m_exercise;
     const QHash<QString, QString> m_answer;
     QHash<QString, QString> m_programs;
