@@ -3,6 +3,7 @@
 #include "LearnerSockets.h"
 
 #include <Clock.h>
+#include <ForeignSockets.h>
 
 #include <QFile>
 #include <QFileInfo>
@@ -13,6 +14,7 @@
 #include <cstring>
 #include <future>
 #include <sys/socket.h>
+#include <unordered_set>
 
 using socketlab::ChildProcess;
 
@@ -21,6 +23,7 @@ namespace {
 // A console line longer than this is shown in pieces: a program printing megabytes without
 // a newline must not hold them all in one line.
 constexpr qsizetype kLongestConsoleLine = 64 * 1024;
+constexpr std::int64_t kHeldCheckNs = 250'000'000;  // how often the sockets the processes hold are read
 // How long the console may still drain after the program ended (a process that left the
 // group, holding its stdout, is not waited for longer).
 constexpr std::chrono::milliseconds kConsoleDrain{500};
@@ -154,6 +157,8 @@ bool LearnerRun::start(const QString &programFile)
 void LearnerRun::readReports(int generation)
 {
     const int fd = m_child->channelFd(0);
+    std::unordered_set<long> pids{long(m_child->pid())};  // and its forked children, once they report
+    std::int64_t heldCheckedNs = 0;
     QByteArray pending;
     char buffer[64 * 1024];
     while (ChildProcess::waitReadable({fd}, *m_cancel) >= 0) {
@@ -161,9 +166,13 @@ void LearnerRun::readReports(int generation)
         if (n <= 0)
             return;
         pending.append(buffer, n);
+        LearnerReport::Kind last = LearnerReport::Kind::Line;
         for (qsizetype nl; (nl = pending.indexOf('\n')) >= 0;) {
             const LearnerReport r = LearnerReport::parse(pending.left(nl));
             pending.remove(0, nl + 1);
+            last = r.kind;
+            if (r.pid > 0)
+                pids.insert(long(r.pid));
             switch (r.kind) {
             case LearnerReport::Kind::Line:
                 post(generation, [this, r] {
@@ -237,6 +246,19 @@ void LearnerRun::readReports(int generation)
             case LearnerReport::Kind::Unknown:
                 break;
             }
+        }
+        // A socket the program dropped without a traced close() (garbage-collected, os.close)
+        // is gone from its descriptors: the rows follow what the processes hold. Read now and
+        // then, and each time the program may stay still a while (inside a call, at input()):
+        // no later report may come to read them after.
+        const std::int64_t now = socketlab::steadyNowNs();
+        const bool mayWait = last == LearnerReport::Kind::CallBegins || last == LearnerReport::Kind::Input;
+        if (mayWait || now - heldCheckedNs >= kHeldCheckNs) {
+            heldCheckedNs = now;
+            std::unordered_set<std::uint64_t> held;
+            for (const long pid : pids)
+                held.merge(socketlab::socketInodesOfProcess(pid));
+            m_sockets->keepOnlyHeld(held);
         }
         if (pending.size() > kLongestConsoleLine * 16)
             pending.clear();  // no report is this long: not the tracer writing

@@ -56,6 +56,8 @@ std::shared_ptr<SocketRecord> LearnerSockets::record(quint64 inode, int family, 
     auto found = m_open.find(inode);
     if (found != m_open.end())
         return found->second;
+    if (const auto dropped = m_dropped.find(inode); dropped != m_dropped.end())
+        return dropped->second;  // a report that left before its socket's descriptor went
     auto made = SocketRecord::foreign(family, type, m_owner, inode);
     m_registry->add(made);
     m_open.emplace(inode, made);
@@ -110,7 +112,7 @@ void LearnerSockets::callEnds(const LearnerReport &r)
         rec->setEndpoints(r.local, call == TraceCall::Accept || call == TraceCall::RecvFrom ? SocketAddress() : r.peer);
     }
     std::shared_ptr<SocketRecord> accepted;
-    if (!failed && rec) {
+    if (!failed && rec && rec->state != SocketState::Closed) {
         switch (call) {
         case TraceCall::Bind: rec->state = SocketState::Bound; break;
         case TraceCall::Listen: rec->state = SocketState::Listening; break;
@@ -146,11 +148,23 @@ void LearnerSockets::callEnds(const LearnerReport &r)
 
 void LearnerSockets::processEnded()
 {
+    keepOnlyHeld({});
+}
+
+void LearnerSockets::keepOnlyHeld(const std::unordered_set<std::uint64_t> &held)
+{
     const std::int64_t now = steadyNowNs();
-    for (auto &entry : m_open) {
-        entry.second->blockedIn = TraceCall::None;
-        entry.second->state = SocketState::Closed;
-        entry.second->closedAtNs = now;
+    for (auto it = m_open.begin(); it != m_open.end();) {
+        if (held.count(it->first)) {
+            ++it;
+            continue;
+        }
+        it->second->blockedIn = TraceCall::None;
+        it->second->state = SocketState::Closed;
+        it->second->closedAtNs = now;
+        if (m_dropped.size() >= kDroppedKept)
+            m_dropped.clear();  // reports this late are long gone
+        m_dropped.insert(*it);
+        it = m_open.erase(it);
     }
-    m_open.clear();
 }

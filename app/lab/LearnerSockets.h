@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 
 class LearnerSockets {
 public:
@@ -22,6 +23,9 @@ public:
     void callBegins(const LearnerReport &report);
     void callEnds(const LearnerReport &report);
     void processEnded();  // the process is gone, and every socket it held with it
+    // The inodes of the sockets the process holds now (/proc/PID/fd): any other socket of it
+    // was closed without a traced close() (garbage-collected, os.close()) and is closed here.
+    void keepOnlyHeld(const std::unordered_set<std::uint64_t> &held);
 
     static socketlab::TraceCall callNamed(const QString &name);  // None for one the trace does not know
 
@@ -33,4 +37,7 @@ private:
     const std::shared_ptr<socketlab::SocketRegistry> m_registry;
     const std::string m_owner;
     std::unordered_map<quint64, std::shared_ptr<socketlab::SocketRecord>> m_open;  // by inode
+    // Closed by keepOnlyHeld: a report still on its way (close() returning) finds them here.
+    static constexpr std::size_t kDroppedKept = 256;
+    std::unordered_map<quint64, std::shared_ptr<socketlab::SocketRecord>> m_dropped;
 };

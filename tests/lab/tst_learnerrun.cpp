@@ -4,11 +4,13 @@
 // SyntaxError and an uncaught exception end the pane with their line marked; Stop while the
 // program is blocked in accept() leaves no process behind (read in /proc), within a second;
 // output that is not UTF-8, or huge, reaches the console whole; a missing python3 is said
-// plainly.
+// plainly. Its sockets' rows carry the kernel's state and queues for their inodes (as
+// /proc/net/tcp lists them), and a socket it drops without close() leaves the table.
 #include "LearnerPrograms.h"
 #include "Witness.h"
 
 #include <LearnerRun.h>
+#include <SocketSnapshot.h>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -283,6 +285,73 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(seen.finished, kWaitMs);
         QCOMPARE(prompt, QStringLiteral("> "));
         QCOMPARE(seen.out, QStringList{QStringLiteral("HELLO")});
+    }
+
+    void kernelStateOfItsSocketsIsTheKernels()
+    {
+        // A server listening, a client connected to it with 5 bytes unread, and a socket
+        // closed with os.close() where the tracer sees no close(); then input() holds them.
+        const QString file = program("held.py",
+                                     "import os, socket\n"
+                                     "srv = socket.socket()\n"
+                                     "srv.bind(('127.0.0.1', 0))\n"
+                                     "srv.listen(5)\n"
+                                     "c = socket.create_connection(srv.getsockname())\n"
+                                     "conn, addr = srv.accept()\n"
+                                     "c.sendall(b'12345')\n"
+                                     "dropped = socket.socket()\n"
+                                     "dropped.bind(('127.0.0.1', 0))\n"
+                                     "os.close(dropped.detach())\n"
+                                     "input()\n");
+        auto registry = std::make_shared<SocketRegistry>();
+        LearnerRun run(QStringLiteral("server"), std::make_shared<TraceStream>(), registry);
+        run.setMode(StepGate::Mode::Run);
+        QVERIFY(run.start(file));
+        QTRY_VERIFY_WITH_TIMEOUT(run.state() == State::WaitingForInput, kWaitMs);
+
+        // The kernel's own table, read without SocketLab: inode -> (state, unread bytes).
+        const auto procNetTcp = [] {
+            QHash<quint64, QPair<int, qint64>> rows;
+            QFile f(QStringLiteral("/proc/net/tcp"));
+            if (!f.open(QIODevice::ReadOnly))
+                return rows;
+            f.readLine();  // the header
+            for (QByteArray line; !(line = f.readLine()).isEmpty();) {
+                const QList<QByteArray> cols = line.simplified().split(' ');
+                if (cols.size() > 9)
+                    rows.insert(cols[9].toULongLong(), {cols[3].toInt(nullptr, 16), cols[4].split(':').value(1).toLongLong(nullptr, 16)});
+            }
+            return rows;
+        };
+        const auto openSamples = [&] {
+            std::vector<SocketSample> open;
+            const SocketSnapshot snapshot = SocketSnapshot::take(*registry);
+            for (const SocketSample &s : snapshot.sockets()) {
+                if (s.isOpen())
+                    open.push_back(s);
+            }
+            return open;
+        };
+        // The dropped socket is closed once its descriptor is gone; three remain, each with
+        // the kernel's state for its inode.
+        QTRY_COMPARE_WITH_TIMEOUT(openSamples().size(), std::size_t(3), kWaitMs);
+        const QHash<quint64, QPair<int, qint64>> kernel = procNetTcp();
+        QMap<QString, int> states;
+        const std::vector<SocketSample> open = openSamples();
+        for (const SocketSample &s : open) {
+            QVERIFY2(s.kernel.available, qPrintable(QString::number(s.inode)));
+            QVERIFY2(kernel.contains(s.inode), qPrintable(QString::number(s.inode)));
+            QCOMPARE(s.kernel.tcpState, kernel.value(s.inode).first);
+            ++states[QLatin1String(tcpStateName(s.kernel.tcpState))];
+            if (!s.kernel.listening)
+                QCOMPARE(s.kernel.receiveQueue, kernel.value(s.inode).second);
+        }
+        QCOMPARE(states, (QMap<QString, int>{{QStringLiteral("LISTEN"), 1}, {QStringLiteral("ESTABLISHED"), 2}}));
+        const auto unread = std::count_if(open.begin(), open.end(), [](const SocketSample &s) { return s.kernel.receiveQueue == 5; });
+        QCOMPARE(unread, 1);  // conn holds the 5 bytes c sent
+        run.closeInput();
+        QTRY_VERIFY_WITH_TIMEOUT(!run.isActive(), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(openSamples().empty(), kWaitMs);
     }
 
     void pythonMissing()
