@@ -112,10 +112,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window, PANE.NAME=VALUE (--set server.port=0). Repeatable.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Also load labs from DIR (one folder per lab), after the built-in ones and the user&apos;s folder (%1).</source>
         <translation></translation>
     </message>
@@ -181,6 +177,10 @@
     </message>
     <message>
         <source>socketlab: without --run, write --program PANE=FILE.py, not &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window and with --check, PANE.NAME=VALUE (--set server.port=0), where NAME may also be an injected fault (--set server.recvMax=4). Repeatable.</source>
         <translation></translation>
     </message>
 </context>
@@ -276,6 +276,77 @@
     </message>
 </context>
 <context>
+    <name>ExerciseBox</name>
+    <message>
+        <source>Check my answer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Runs the lab on real sockets with your parameters (and the faults you set on the panes), apart from the lab in the window, and checks what happened</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Each hint says more than the one before; the hints you use are counted in your progress</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the lab&apos;s own values (you changed none)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Checking on real sockets with %1 …</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>as it runs</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 holds</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>what happened: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>run with injected faults: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Checked with %1: %2 of %3 hold.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Hint %1:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Show a hint (%1 available)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Next hint (%1 of %2 shown)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>All %1 hints shown</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>✓ %1 — passed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Passed. You may check again with other values.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not passed yet.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ExerciseCheck</name>
     <message>
         <source>the lab has no pane parameter %1</source>
@@ -299,6 +370,110 @@
     </message>
     <message>
         <source>This exercise checks your own program for the pane %1: give it (--program %1=FILE.py).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The check&apos;s script acts on %1, which is not running: add it first</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The check could not add another %1: the lab allows no more</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ExercisePanel</name>
+    <message>
+        <source>Exercises</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This lab has no exercises.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>FaultControl</name>
+    <message>
+        <source>What the network does to this pane&apos;s sockets. Each call a fault changes is marked &quot;injected&quot; in the trace. 0: off.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No faults</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>⚡ Faults: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Inject faults into this pane&apos;s sockets: short reads, split or delayed sends, refused connects, lost datagrams</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Injected now: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>FaultFields</name>
+    <message>
+        <source>&quot;%1&quot; is not a fault SocketLab knows (%2)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from 0 to %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>FaultText</name>
+    <message>
+        <source>Every recv() returns at most</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The next recv() returns at most</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Every send() takes at most (a short send)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Every recv() first waits, so sends arrive together</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Every send() and sendto() is delayed by</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The next connect() calls are refused</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The next datagrams sent are lost</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> B</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> ×</source>
         <translation></translation>
     </message>
 </context>
@@ -432,10 +607,6 @@
     </message>
     <message>
         <source>is not a valid regular expression: %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>must have exactly one of start, stop, input, endInput, waitFor, expect, settle</source>
         <translation></translation>
     </message>
     <message>
@@ -594,19 +765,19 @@
         <source>must be the index of a choice, 0 to %1</source>
         <translation></translation>
     </message>
+    <message>
+        <source>must have exactly one of start, stop, input, endInput, waitFor, expect, settle, add</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the lab has no pane &quot;%1&quot; that a learner may add</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>LabNavigator</name>
     <message>
         <source>Lessons</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>✓ completed — all %1 steps</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 / %2 steps</source>
         <translation></translation>
     </message>
 </context>
@@ -680,6 +851,10 @@
     </message>
     <message>
         <source>Cannot start %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: warning: your program bound a socket to %1, which other machines on the network can reach: a server there serves anyone who connects. Bind to 127.0.0.1 unless you mean to.</source>
         <translation></translation>
     </message>
 </context>
@@ -1081,6 +1256,96 @@
     </message>
 </context>
 <context>
+    <name>PredictionCard</name>
+    <message>
+        <source>Prediction</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Vote first. Then the teacher picks the class&apos;s answer and commits it: the step runs and the card shows what really happened.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Commit the class&apos;s answer</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Lock in this answer: the step runs, and the card shows what really happened</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Run the step without answering (recorded as skipped)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your answer: %1. The step runs now…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Skipped. The step runs now…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the run did not show it (the step made no call to watch)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Skipped — here is what happened</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>✓ Right: the class predicted it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>✓ Right</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>✗ Not this time: the run did something else</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>✗ Not this time</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>You said: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>What happened: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>PredictionPresenter</name>
+    <message>
+        <source>%1 · line %2, before it runs: %3</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>Programs</name>
     <message>
         <source>child %1 exited %2</source>
@@ -1088,6 +1353,96 @@
     </message>
     <message>
         <source>child %1 started</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressActions</name>
+    <message>
+        <source>Reset progress</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Forget your progress in &quot;%1&quot;: the steps reached, your predictions, the exercises passed and the hints used? This cannot be undone.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Reset all progress</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Forget your progress in every lab: the steps reached, your predictions, the exercises passed and the hints used? This cannot be undone.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your name, as your teacher knows you:</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Web page (*.html);;Markdown (*.md);;JSON (*.json)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>SocketLab progress: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ProgressText</name>
+    <message>
+        <source>✓ completed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 / %2 exercises</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>✓ completed — all %1 steps</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 / %2 steps</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Steps reached: %1 of %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Predictions: %1 of %2 answered, %3 right, %4 skipped</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Exercises passed: %1 of %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Hints used: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Completed: every exercise passed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Completed: every step reached</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Completed once every exercise passes</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Completed once every step is reached</source>
         <translation></translation>
     </message>
 </context>
@@ -1374,6 +1729,49 @@
     </message>
 </context>
 <context>
+    <name>SelfStudy</name>
+    <message>
+        <source>Exercises</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Ask &amp;predictions before key steps</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Before a key step runs, the pane stops and asks what you expect; then it shows what happened</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Reset progress of this lab…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Reset all progress…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>E&amp;xport progress…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save a report of your progress in every lab, for your teacher (HTML, Markdown or JSON)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Show or hide the lab&apos;s exercises: tasks checked on real sockets, with hints</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Exercises (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Reset progress of &quot;%1&quot;…</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>SequenceDiagramView</name>
     <message>
         <source>The sequence diagram fills in as the lab runs: a lifeline for each socket, time flowing down, an arrow for every connection and every message.</source>
@@ -1579,6 +1977,61 @@
         <source>blocked in %1() — %2</source>
         <translation></translation>
     </message>
+    <message>
+        <source>This end closed first: the kernel keeps the connection in TIME_WAIT after every program let go of it, so late segments die here, and binding its address fails with Errno 98 until it ends (SO_REUSEADDR lets a listener bind past it)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Its program closed it; the kernel finishes the connection alone</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The kernel answered this client&apos;s SYN for the listener and waits for the last ACK</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The kernel completed this connection and queued it: accept() will make its socket; bytes the client sends wait in it already</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A socket another process holds on an address this lab used</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(another process)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(kernel)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no program: gone in %1</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>no program: resent %n time(s)</source>
+        <translation>
+            <numerusform>no program: resent %n time</numerusform>
+            <numerusform>no program: resent %n times</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>queued, not accepted yet</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>handshake: waits for the last ACK</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no program</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>SocketText</name>
@@ -1774,6 +2227,10 @@
             <numerusform>%1%2 → %n socket ready</numerusform>
             <numerusform>%1%2 → %n sockets ready</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>  ⚡ injected fault</source>
+        <translation></translation>
     </message>
 </context>
 <context>

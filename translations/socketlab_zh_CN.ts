@@ -111,10 +111,6 @@
         <translation>与 --lab 一起使用：不打开窗口，在这个终端里运行窗格 PANE：它的输出写到标准输出，输入来自标准输入，错误写到标准错误；正常结束时退出状态为 0。</translation>
     </message>
     <message>
-        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window, PANE.NAME=VALUE (--set server.port=0). Repeatable.</source>
-        <translation>设置参数：配合 --run 时写成 NAME=VALUE，设置该窗格的参数（--set port=21567）；在窗口中写成 PANE.NAME=VALUE（--set server.port=0）。可以重复使用。</translation>
-    </message>
-    <message>
         <source>Also load labs from DIR (one folder per lab), after the built-in ones and the user&apos;s folder (%1).</source>
         <translation>在内置实验和用户文件夹（%1）之后，再从 DIR 加载实验（每个实验一个文件夹）。</translation>
     </message>
@@ -181,6 +177,10 @@
     <message>
         <source>socketlab: without --run, write --program PANE=FILE.py, not &quot;%1&quot;</source>
         <translation>socketlab：不与 --run 一起使用时，请写成 --program PANE=FILE.py，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window and with --check, PANE.NAME=VALUE (--set server.port=0), where NAME may also be an injected fault (--set server.recvMax=4). Repeatable.</source>
+        <translation>设置参数：与 --run 一起用时写该窗格的 NAME=VALUE（--set port=21567）；在窗口中和与 --check 一起用时写 PANE.NAME=VALUE（--set server.port=0），其中 NAME 也可以是一种注入的故障（--set server.recvMax=4）。可重复使用。</translation>
     </message>
 </context>
 <context>
@@ -275,6 +275,77 @@
     </message>
 </context>
 <context>
+    <name>ExerciseBox</name>
+    <message>
+        <source>Check my answer</source>
+        <translation>检查我的答案</translation>
+    </message>
+    <message>
+        <source>Runs the lab on real sockets with your parameters (and the faults you set on the panes), apart from the lab in the window, and checks what happened</source>
+        <translation>用你的参数（以及你在窗格上设置的故障）在真实套接字上另外运行一遍本实验（不影响窗口中的实验），并检查实际发生了什么</translation>
+    </message>
+    <message>
+        <source>Each hint says more than the one before; the hints you use are counted in your progress</source>
+        <translation>每条提示都比上一条说得更多；你用过的提示会计入学习进度</translation>
+    </message>
+    <message>
+        <source>the lab&apos;s own values (you changed none)</source>
+        <translation>实验自带的取值（你没有改动）</translation>
+    </message>
+    <message>
+        <source>Checking on real sockets with %1 …</source>
+        <translation>正在真实套接字上检查，取值：%1 …</translation>
+    </message>
+    <message>
+        <source>as it runs</source>
+        <translation>不注入故障</translation>
+    </message>
+    <message>
+        <source>%1 holds</source>
+        <translation>%1 成立</translation>
+    </message>
+    <message>
+        <source>what happened: %1</source>
+        <translation>实际情况：%1</translation>
+    </message>
+    <message>
+        <source>run with injected faults: %1</source>
+        <translation>在注入故障的情况下运行：%1</translation>
+    </message>
+    <message>
+        <source>Checked with %1: %2 of %3 hold.</source>
+        <translation>取值 %1 的检查结果：%3 项中 %2 项成立。</translation>
+    </message>
+    <message>
+        <source>Hint %1:</source>
+        <translation>提示 %1：</translation>
+    </message>
+    <message>
+        <source>Show a hint (%1 available)</source>
+        <translation>显示一条提示（共 %1 条）</translation>
+    </message>
+    <message>
+        <source>Next hint (%1 of %2 shown)</source>
+        <translation>下一条提示（已显示 %1 / %2 条）</translation>
+    </message>
+    <message>
+        <source>All %1 hints shown</source>
+        <translation>%1 条提示已全部显示</translation>
+    </message>
+    <message>
+        <source>✓ %1 — passed</source>
+        <translation>✓ %1 — 已通过</translation>
+    </message>
+    <message>
+        <source>Passed. You may check again with other values.</source>
+        <translation>已通过。你可以换一组取值再检查一次。</translation>
+    </message>
+    <message>
+        <source>Not passed yet.</source>
+        <translation>尚未通过。</translation>
+    </message>
+</context>
+<context>
     <name>ExerciseCheck</name>
     <message>
         <source>the lab has no pane parameter %1</source>
@@ -299,6 +370,110 @@
     <message>
         <source>This exercise checks your own program for the pane %1: give it (--program %1=FILE.py).</source>
         <translation>这个练习检查你为窗格 %1 编写的程序：请提供它（--program %1=FILE.py）。</translation>
+    </message>
+    <message>
+        <source>The check&apos;s script acts on %1, which is not running: add it first</source>
+        <translation>检查脚本要操作 %1，但它没有在运行：请先添加它</translation>
+    </message>
+    <message>
+        <source>The check could not add another %1: the lab allows no more</source>
+        <translation>检查无法再添加一个 %1：本实验不允许更多了</translation>
+    </message>
+</context>
+<context>
+    <name>ExercisePanel</name>
+    <message>
+        <source>Exercises</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>This lab has no exercises.</source>
+        <translation>本实验没有练习。</translation>
+    </message>
+</context>
+<context>
+    <name>FaultControl</name>
+    <message>
+        <source>What the network does to this pane&apos;s sockets. Each call a fault changes is marked &quot;injected&quot; in the trace. 0: off.</source>
+        <translation>网络对这个窗格的套接字做些什么。凡是被故障改变的调用，在跟踪记录中都会标为“注入”。0 表示关闭。</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>No faults</source>
+        <translation>清除故障</translation>
+    </message>
+    <message>
+        <source>Faults</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <source>⚡ Faults: %1</source>
+        <translation>⚡ 故障：%1</translation>
+    </message>
+    <message>
+        <source>Inject faults into this pane&apos;s sockets: short reads, split or delayed sends, refused connects, lost datagrams</source>
+        <translation>向这个窗格的套接字注入故障：短读、拆分或延迟发送、拒绝连接、丢失数据报</translation>
+    </message>
+    <message>
+        <source>Injected now: %1</source>
+        <translation>当前注入：%1</translation>
+    </message>
+</context>
+<context>
+    <name>FaultFields</name>
+    <message>
+        <source>&quot;%1&quot; is not a fault SocketLab knows (%2)</source>
+        <translation>“%1”不是 SocketLab 认识的故障（可用：%2）</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number from 0 to %2</source>
+        <translation>%1 必须是 0 到 %2 之间的整数</translation>
+    </message>
+</context>
+<context>
+    <name>FaultText</name>
+    <message>
+        <source>Every recv() returns at most</source>
+        <translation>每次 recv() 最多返回</translation>
+    </message>
+    <message>
+        <source>The next recv() returns at most</source>
+        <translation>下一次 recv() 最多返回</translation>
+    </message>
+    <message>
+        <source>Every send() takes at most (a short send)</source>
+        <translation>每次 send() 最多发出（短写）</translation>
+    </message>
+    <message>
+        <source>Every recv() first waits, so sends arrive together</source>
+        <translation>每次 recv() 先等待，让几次发送合并到达</translation>
+    </message>
+    <message>
+        <source>Every send() and sendto() is delayed by</source>
+        <translation>每次 send() 和 sendto() 延迟</translation>
+    </message>
+    <message>
+        <source>The next connect() calls are refused</source>
+        <translation>接下来的 connect() 调用被拒绝</translation>
+    </message>
+    <message>
+        <source>The next datagrams sent are lost</source>
+        <translation>接下来发送的数据报丢失</translation>
+    </message>
+    <message>
+        <source> B</source>
+        <translation> 字节</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> 次</translation>
     </message>
 </context>
 <context>
@@ -432,10 +607,6 @@
     <message>
         <source>is not a valid regular expression: %1</source>
         <translation>不是有效的正则表达式：%1</translation>
-    </message>
-    <message>
-        <source>must have exactly one of start, stop, input, endInput, waitFor, expect, settle</source>
-        <translation>必须恰好包含 start、stop、input、endInput、waitFor、expect、settle 中的一个</translation>
     </message>
     <message>
         <source>&quot;input&quot; needs &quot;line&quot;: the text typed (&quot;&quot; is an empty line)</source>
@@ -593,20 +764,20 @@
         <source>must be the index of a choice, 0 to %1</source>
         <translation>必须是某个选项的序号，0 到 %1</translation>
     </message>
+    <message>
+        <source>must have exactly one of start, stop, input, endInput, waitFor, expect, settle, add</source>
+        <translation>必须恰好包含 start、stop、input、endInput、waitFor、expect、settle、add 之一</translation>
+    </message>
+    <message>
+        <source>the lab has no pane &quot;%1&quot; that a learner may add</source>
+        <translation>本实验没有学习者可以添加的窗格“%1”</translation>
+    </message>
 </context>
 <context>
     <name>LabNavigator</name>
     <message>
         <source>Lessons</source>
         <translation>课文列表</translation>
-    </message>
-    <message>
-        <source>✓ completed — all %1 steps</source>
-        <translation>✓ 已完成 — 共 %1 步</translation>
-    </message>
-    <message>
-        <source>%1 / %2 steps</source>
-        <translation>%1 / %2 步</translation>
     </message>
 </context>
 <context>
@@ -680,6 +851,10 @@
     <message>
         <source>Cannot start %1: %2</source>
         <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>socketlab: warning: your program bound a socket to %1, which other machines on the network can reach: a server there serves anyone who connects. Bind to 127.0.0.1 unless you mean to.</source>
+        <translation>socketlab：警告：你的程序把套接字绑定到了 %1，网络上的其他机器都能连到这个地址：在这里监听的服务器会为任何连上来的人服务。除非你确实有意如此，否则请绑定到 127.0.0.1。</translation>
     </message>
 </context>
 <context>
@@ -1079,6 +1254,96 @@
     </message>
 </context>
 <context>
+    <name>PredictionCard</name>
+    <message>
+        <source>Prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Vote first. Then the teacher picks the class&apos;s answer and commits it: the step runs and the card shows what really happened.</source>
+        <translation>先投票。然后老师选定全班的答案并提交：这一步随即运行，卡片上会显示实际发生了什么。</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>你的答案</translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation>你的答案：</translation>
+    </message>
+    <message>
+        <source>Commit the class&apos;s answer</source>
+        <translation>提交全班的答案</translation>
+    </message>
+    <message>
+        <source>Commit</source>
+        <translation>提交</translation>
+    </message>
+    <message>
+        <source>Lock in this answer: the step runs, and the card shows what really happened</source>
+        <translation>锁定这个答案：这一步随即运行，卡片上会显示实际发生了什么</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Run the step without answering (recorded as skipped)</source>
+        <translation>不作答直接运行这一步（记为跳过）</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Your answer: %1. The step runs now…</source>
+        <translation>你的答案：%1。这一步正在运行…</translation>
+    </message>
+    <message>
+        <source>Skipped. The step runs now…</source>
+        <translation>已跳过。这一步正在运行…</translation>
+    </message>
+    <message>
+        <source>the run did not show it (the step made no call to watch)</source>
+        <translation>运行中看不出来（这一步没有可观察的调用）</translation>
+    </message>
+    <message>
+        <source>Skipped — here is what happened</source>
+        <translation>已跳过——实际情况如下</translation>
+    </message>
+    <message>
+        <source>✓ Right: the class predicted it</source>
+        <translation>✓ 答对了：全班预测正确</translation>
+    </message>
+    <message>
+        <source>✓ Right</source>
+        <translation>✓ 答对了</translation>
+    </message>
+    <message>
+        <source>✗ Not this time: the run did something else</source>
+        <translation>✗ 这次没猜中：实际运行的结果不同</translation>
+    </message>
+    <message>
+        <source>✗ Not this time</source>
+        <translation>✗ 这次没猜中</translation>
+    </message>
+    <message>
+        <source>You said: %1</source>
+        <translation>你的答案：%1</translation>
+    </message>
+    <message>
+        <source>What happened: %1</source>
+        <translation>实际情况：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionPresenter</name>
+    <message>
+        <source>%1 · line %2, before it runs: %3</source>
+        <translation>%1 · 第 %2 行，运行之前：%3</translation>
+    </message>
+</context>
+<context>
     <name>Programs</name>
     <message>
         <source>child %1 exited %2</source>
@@ -1087,6 +1352,96 @@
     <message>
         <source>child %1 started</source>
         <translation>子进程 %1 已启动</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressActions</name>
+    <message>
+        <source>Reset progress</source>
+        <translation>重置进度</translation>
+    </message>
+    <message>
+        <source>Forget your progress in &quot;%1&quot;: the steps reached, your predictions, the exercises passed and the hints used? This cannot be undone.</source>
+        <translation>要清除你在“%1”中的进度吗？包括到达过的步骤、你的预测、通过的练习和用过的提示。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Reset all progress</source>
+        <translation>重置全部进度</translation>
+    </message>
+    <message>
+        <source>Forget your progress in every lab: the steps reached, your predictions, the exercises passed and the hints used? This cannot be undone.</source>
+        <translation>要清除你在所有实验中的进度吗？包括到达过的步骤、你的预测、通过的练习和用过的提示。此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>导出进度</translation>
+    </message>
+    <message>
+        <source>Your name, as your teacher knows you:</source>
+        <translation>你的姓名（老师认得的那个）：</translation>
+    </message>
+    <message>
+        <source>Web page (*.html);;Markdown (*.md);;JSON (*.json)</source>
+        <translation>网页 (*.html);;Markdown (*.md);;JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>SocketLab progress: %1</source>
+        <translation>SocketLab 学习进度：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressText</name>
+    <message>
+        <source>✓ completed</source>
+        <translation>✓ 已完成</translation>
+    </message>
+    <message>
+        <source>%1 / %2 exercises</source>
+        <translation>练习 %1 / %2</translation>
+    </message>
+    <message>
+        <source>✓ completed — all %1 steps</source>
+        <translation>✓ 已完成 —— 全部 %1 步</translation>
+    </message>
+    <message>
+        <source>%1 / %2 steps</source>
+        <translation>%1 / %2 步</translation>
+    </message>
+    <message>
+        <source>Steps reached: %1 of %2</source>
+        <translation>到达的步骤：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Predictions: %1 of %2 answered, %3 right, %4 skipped</source>
+        <translation>预测：%2 题中作答 %1 题，答对 %3 题，跳过 %4 题</translation>
+    </message>
+    <message>
+        <source>Exercises passed: %1 of %2</source>
+        <translation>通过的练习：%1 / %2</translation>
+    </message>
+    <message>
+        <source>Hints used: %1</source>
+        <translation>用过的提示：%1</translation>
+    </message>
+    <message>
+        <source>Completed: every exercise passed</source>
+        <translation>已完成：所有练习均已通过</translation>
+    </message>
+    <message>
+        <source>Completed: every step reached</source>
+        <translation>已完成：所有步骤均已到达</translation>
+    </message>
+    <message>
+        <source>Completed once every exercise passes</source>
+        <translation>所有练习通过后即为完成</translation>
+    </message>
+    <message>
+        <source>Completed once every step is reached</source>
+        <translation>到达所有步骤后即为完成</translation>
     </message>
 </context>
 <context>
@@ -1367,6 +1722,49 @@
     </message>
 </context>
 <context>
+    <name>SelfStudy</name>
+    <message>
+        <source>Exercises</source>
+        <translation>练习</translation>
+    </message>
+    <message>
+        <source>Ask &amp;predictions before key steps</source>
+        <translation>关键步骤前先预测(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Before a key step runs, the pane stops and asks what you expect; then it shows what happened</source>
+        <translation>关键步骤运行前，窗格会停下来问你预期会发生什么；运行后再显示实际情况</translation>
+    </message>
+    <message>
+        <source>Reset progress of this lab…</source>
+        <translation>重置本实验的进度…</translation>
+    </message>
+    <message>
+        <source>Reset all progress…</source>
+        <translation>重置全部进度…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport progress…</source>
+        <translation>导出进度(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save a report of your progress in every lab, for your teacher (HTML, Markdown or JSON)</source>
+        <translation>把你在各个实验中的进度保存为报告，交给老师（HTML、Markdown 或 JSON）</translation>
+    </message>
+    <message>
+        <source>Show or hide the lab&apos;s exercises: tasks checked on real sockets, with hints</source>
+        <translation>显示或隐藏本实验的练习：在真实套接字上检查的任务，附有提示</translation>
+    </message>
+    <message>
+        <source>Exercises (%1)</source>
+        <translation>练习（%1）</translation>
+    </message>
+    <message>
+        <source>Reset progress of &quot;%1&quot;…</source>
+        <translation>重置“%1”的进度…</translation>
+    </message>
+</context>
+<context>
     <name>SequenceDiagramView</name>
     <message>
         <source>The sequence diagram fills in as the lab runs: a lifeline for each socket, time flowing down, an arrow for every connection and every message.</source>
@@ -1572,6 +1970,60 @@
         <source>blocked in %1() — %2</source>
         <translation>阻塞在 %1() 中 — %2</translation>
     </message>
+    <message>
+        <source>This end closed first: the kernel keeps the connection in TIME_WAIT after every program let go of it, so late segments die here, and binding its address fails with Errno 98 until it ends (SO_REUSEADDR lets a listener bind past it)</source>
+        <translation>这一端先关闭：即使所有程序都已放手，内核仍把这个连接留在 TIME_WAIT 状态，让迟到的报文段在这里消亡；在它结束之前，绑定这个地址会失败，报 Errno 98（设置 SO_REUSEADDR 后，监听套接字可以绕过它完成绑定）</translation>
+    </message>
+    <message>
+        <source>Its program closed it; the kernel finishes the connection alone</source>
+        <translation>它的程序已经关闭了它；内核独自把连接收尾</translation>
+    </message>
+    <message>
+        <source>The kernel answered this client&apos;s SYN for the listener and waits for the last ACK</source>
+        <translation>内核替监听套接字回应了这个客户端的 SYN，正在等待最后一个 ACK</translation>
+    </message>
+    <message>
+        <source>The kernel completed this connection and queued it: accept() will make its socket; bytes the client sends wait in it already</source>
+        <translation>内核已经完成了这个连接并把它放进队列：accept() 才会为它创建套接字；客户端发来的字节已经在里面等着了</translation>
+    </message>
+    <message>
+        <source>A socket another process holds on an address this lab used</source>
+        <translation>另一个进程持有的套接字，用的是本实验用过的地址</translation>
+    </message>
+    <message>
+        <source>(another process)</source>
+        <translation>（其他进程）</translation>
+    </message>
+    <message>
+        <source>(kernel)</source>
+        <translation>（内核）</translation>
+    </message>
+    <message>
+        <source>no program: gone in %1</source>
+        <translation>无程序持有：%1 后消失</translation>
+    </message>
+    <message numerus="yes">
+        <source>no program: resent %n time(s)</source>
+        <translation>
+            <numerusform>无程序持有：已重传 %n 次</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>queued, not accepted yet</source>
+        <translation>已排队，尚未 accept</translation>
+    </message>
+    <message>
+        <source>handshake: waits for the last ACK</source>
+        <translation>握手中：等待最后一个 ACK</translation>
+    </message>
+    <message>
+        <source>another process</source>
+        <translation>其他进程</translation>
+    </message>
+    <message>
+        <source>no program</source>
+        <translation>无程序持有</translation>
+    </message>
 </context>
 <context>
     <name>SocketText</name>
@@ -1764,6 +2216,10 @@
         <translation>
             <numerusform>%1%2 → %n 个套接字就绪</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>  ⚡ injected fault</source>
+        <translation>  ⚡ 注入的故障</translation>
     </message>
 </context>
 <context>

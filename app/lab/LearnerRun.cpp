@@ -225,6 +225,7 @@ void LearnerRun::readReports(int generation)
                 post(generation, [this, r] {
                     m_blockedCall.clear();
                     emit callEnded(r);
+                    warnIfReachable(r);
                     if (r.error.isEmpty() && r.local.port() != 0
                         && (r.call == QLatin1String("listen") || (r.call == QLatin1String("bind") && r.type == SOCK_DGRAM)))
                         emit serving(r.local.port());
@@ -288,6 +289,18 @@ void LearnerRun::readConsole(int generation)
                 emit (toStderr ? errorOutput(line) : output(line));
         });
     }
+}
+
+void LearnerRun::warnIfReachable(const LearnerReport &r)
+{
+    // Stepping, the warning comes before the listen() line runs; running freely, as soon as
+    // the bind is known. SocketLab's own servers bind loopback unless the learner chooses.
+    const bool inet = r.local.family() == AF_INET || r.local.family() == AF_INET6;
+    if (r.call != QLatin1String("bind") || !r.error.isEmpty() || !inet || r.local.isLoopback())
+        return;
+    emit errorOutput(tr("socketlab: warning: your program bound a socket to %1, which other machines on the network can reach: "
+                        "a server there serves anyone who connects. Bind to 127.0.0.1 unless you mean to.")
+                         .arg(QString::fromStdString(r.local.toString())));
 }
 
 void LearnerRun::sendControl(const std::string &command)

@@ -75,7 +75,10 @@ signals:
     void callBegan(const LearnerReport &report);
     void callEnded(const LearnerReport &report);   // one socket call, finished
     void programError(int line, const QString &message);  // SyntaxError, an uncaught exception
-    void serving(quint16 port);  // a socket of the program listens (TCP) or is bound (UDP) on this port
+    void serving(quint16 port);
+    // A socket of the program was bound to an address other machines can reach (0.0.0.0, a
+    // LAN address): the warning is also on errorOutput, for a terminal and the pane's console.
+    void reachableBind(const QString &address);  // a socket of the program listens (TCP) or is bound (UDP) on this port
     void stateChanged(PaneRunner::State state);
     void output(const QString &line);
     void errorOutput(const QString &line);
@@ -88,6 +91,9 @@ private:
     template <typename Report>
     void post(int generation, Report report);
     void sendControl(const std::string &command);
+    // A socket bound to an address other machines can reach (0.0.0.0, a LAN address): a
+    // warning on errorOutput, which a terminal prints on stderr and the pane in its console.
+    void warnIfReachable(const LearnerReport &report);
     void setState(State state);
     void joinThreads();
 

@@ -3,7 +3,8 @@
 // line, call, arguments, result or error, bytes and time blocked, matching what the program
 // did on real loopback sockets; an uncaught exception ends the run with status 1 and
 // Python's traceback on stderr; misuse is refused with status 2; and when the app itself is
-// killed, the learner's program does not live on as an orphan.
+// killed, the learner's program does not live on as an orphan. A program whose socket is
+// bound where other machines reach it (0.0.0.0, ::) is warned of on stderr; loopback is not.
 #include "LearnerPrograms.h"
 #include "Witness.h"
 
@@ -130,6 +131,39 @@ private slots:
         const QString err = QString::fromUtf8(app.readAllStandardError());
         QVERIFY2(err.contains(QLatin1String("line 3, in <module>")), qPrintable(err));
         QVERIFY2(err.contains(QLatin1String("OSError: [Errno 107] Transport endpoint is not connected")), qPrintable(err));
+    }
+
+    void reachableServerIsWarnedOf_data()
+    {
+        QTest::addColumn<QString>("host");
+        QTest::addColumn<bool>("warned");
+        QTest::newRow("all interfaces") << QStringLiteral("0.0.0.0") << true;
+        QTest::newRow("all interfaces, IPv6") << QStringLiteral("::") << true;
+        QTest::newRow("loopback") << QStringLiteral("127.0.0.1") << false;
+        QTest::newRow("loopback, IPv6") << QStringLiteral("::1") << false;
+    }
+
+    void reachableServerIsWarnedOf()
+    {
+        QFETCH(QString, host);
+        QFETCH(bool, warned);
+        const QString family = host.contains(QLatin1Char(':')) ? QStringLiteral("AF_INET6") : QStringLiteral("AF_INET");
+        const QString program = write("listens.py", QStringLiteral("import socket\n"
+                                                                   "s = socket.socket(socket.%1)\n"
+                                                                   "s.bind(('%2', 0))\n"
+                                                                   "s.listen(1)\n"
+                                                                   "s.close()\n").arg(family, host).toUtf8());
+        QProcess app;
+        app.start(QStringLiteral(SOCKETLAB_BINARY), runArgs(program) << QStringLiteral("--lang") << QStringLiteral("en"));
+        QVERIFY(app.waitForFinished(kWaitMs));
+        const QString err = QString::fromUtf8(app.readAllStandardError());
+        if (err.contains(QLatin1String("Cannot assign requested address")) || err.contains(QLatin1String("Address family not supported")))
+            QSKIP("no IPv6 on this machine");
+        QCOMPARE(app.exitCode(), 0);
+        const QString warning = QStringLiteral("socketlab: warning: your program bound a socket to ");
+        QCOMPARE(err.contains(warning), warned);
+        if (warned)
+            QVERIFY2(err.contains(QLatin1String("Bind to 127.0.0.1 unless you mean to.")), qPrintable(err));
     }
 
     void misuseIsRefused()
