@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <functional>
 #include <future>
 #include <sys/socket.h>
 #include <unordered_set>
@@ -161,6 +162,19 @@ void LearnerRun::readReports(int generation)
     std::int64_t heldCheckedNs = 0;
     QByteArray pending;
     char buffer[64 * 1024];
+    // What one read brought reaches the GUI thread in one queued call, not one per report: a
+    // program running freely makes thousands of socket calls a second.
+    std::vector<std::function<void()>> batch;
+    const auto later = [&batch](std::function<void()> report) { batch.push_back(std::move(report)); };
+    const auto flush = [&] {
+        if (batch.empty())
+            return;
+        post(generation, [reports = std::move(batch)] {
+            for (const std::function<void()> &report : reports)
+                report();
+        });
+        batch.clear();
+    };
     while (ChildProcess::waitReadable({fd}, *m_cancel) >= 0) {
         const long n = ChildProcess::readSome(fd, buffer, sizeof buffer);
         if (n <= 0)
@@ -175,7 +189,7 @@ void LearnerRun::readReports(int generation)
                 pids.insert(long(r.pid));
             switch (r.kind) {
             case LearnerReport::Kind::Line:
-                post(generation, [this, r] {
+                later([this, r] {
                     m_lineOfThread.insert(r.thread, r.line);
                     m_currentLine = r.line;
                     m_currentThread = r.thread;
@@ -188,6 +202,7 @@ void LearnerRun::readReports(int generation)
                         sendControl("wait\n");
                     break;
                 }
+                flush();  // the line is marked before the gate holds this thread
                 if (!m_gate.pass([this, generation](bool waiting) {
                         post(generation, [this, waiting] {
                             if (m_state == State::Running || m_state == State::Paused)
@@ -206,7 +221,7 @@ void LearnerRun::readReports(int generation)
                 break;
             case LearnerReport::Kind::CallBegins:
                 m_sockets->callBegins(r);
-                post(generation, [this, r] {
+                later([this, r] {
                     m_blockedCall = r.call;
                     m_blockedSinceMs = socketlab::steadyNowNs() / 1'000'000;
                     emit callBegan(r);
@@ -222,7 +237,7 @@ void LearnerRun::readReports(int generation)
                 break;
             case LearnerReport::Kind::CallEnds:
                 m_sockets->callEnds(r);
-                post(generation, [this, r] {
+                later([this, r] {
                     m_blockedCall.clear();
                     emit callEnded(r);
                     warnIfReachable(r);
@@ -232,13 +247,13 @@ void LearnerRun::readReports(int generation)
                 });
                 break;
             case LearnerReport::Kind::Input:
-                post(generation, [this, r] {
+                later([this, r] {
                     setState(State::WaitingForInput);
                     emit inputRequested(r.prompt);
                 });
                 break;
             case LearnerReport::Kind::Exception:
-                post(generation, [this, r] {
+                later([this, r] {
                     m_currentLine = r.line;
                     emit programError(r.line, r.message);
                 });
@@ -248,6 +263,7 @@ void LearnerRun::readReports(int generation)
                 break;
             }
         }
+        flush();
         // A socket the program dropped without a traced close() (garbage-collected, os.close)
         // is gone from its descriptors: the rows follow what the processes hold. Read now and
         // then, and each time the program may stay still a while (inside a call, at input()):

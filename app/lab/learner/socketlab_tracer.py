@@ -16,6 +16,7 @@
 # stdin, stdout and stderr stay the learner's console. Only the standard library is used,
 # and the only file read is the learner's. When the app goes away (descriptor 4 reaches its
 # end), the tracer ends its whole process group: nothing the learner started outlives it.
+import _socket
 import _thread
 import builtins
 import json
@@ -152,6 +153,17 @@ def short(value, limit=120):
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
+def endpoints(sock):
+    """(local, peer), asked of the kernel until a stream is connected and then remembered."""
+    known = getattr(sock, "_socketlab_ends", None)
+    if known is not None:
+        return known
+    ends = (endpoint(sock, "local"), endpoint(sock, "peer"))
+    if ends[1] is not None and raw_type(sock) == socket.SOCK_STREAM and isinstance(sock, TracedSocket):
+        sock._socketlab_ends = ends
+    return ends
+
+
 def endpoint(sock, which):
     try:
         address = sock.getsockname() if which == "local" else sock.getpeername()
@@ -185,12 +197,16 @@ def moved_bytes(name, args, result):
 
 
 RealSocket = socket.socket
+# A socket's family and type as plain ints: socket.socket's properties make enums of them,
+# which costs more than the call itself once the learner's program makes thousands.
+raw_family = _socket.socket.family.__get__
+raw_type = _socket.socket.type.__get__
 
 
 class TracedSocket(RealSocket):
     """socket.socket with every method the lessons teach reported; nothing else changes."""
 
-    __slots__ = ()
+    __slots__ = ("_socketlab_ends",)  # a connected stream's endpoints, which no longer change
 
     def __repr__(self):
         return call(self, "repr", lambda: RealSocket.__repr__(self), (), quiet=True)
@@ -234,7 +250,7 @@ def reported_call(sock, name, method, args, precreated, injected):
     common = dict(thread=thread.name, tid=threading.get_ident(), line=learner_line(), call=name,
                   args=[short(a) for a in args])
     if precreated:
-        common.update(fd=fd, inode=inode_of(fd), family=int(sock.family), type=int(sock.type))
+        common.update(fd=fd, inode=inode_of(fd), family=raw_family(sock), type=raw_type(sock))
     if injected:
         common["injected"] = True
     channel.report(ev="begin", **common)
@@ -250,7 +266,7 @@ def reported_call(sock, name, method, args, precreated, injected):
     extra = {}
     if not precreated:
         fd = sock.fileno()
-        common.update(fd=fd, inode=inode_of(fd), family=int(sock.family), type=int(sock.type))
+        common.update(fd=fd, inode=inode_of(fd), family=raw_family(sock), type=raw_type(sock))
     if name == "accept":
         connection = result[0]
         extra.update(new_fd=connection.fileno(), new_inode=inode_of(connection.fileno()),
@@ -258,8 +274,7 @@ def reported_call(sock, name, method, args, precreated, injected):
     if name in ("recvfrom", "recvfrom_into", "accept"):
         extra["peer"] = plain_address(result[1])
     elif name != "close" and sock.fileno() >= 0:
-        extra["local"] = endpoint(sock, "local")
-        extra["peer"] = endpoint(sock, "peer")
+        extra["local"], extra["peer"] = endpoints(sock)
     channel.report(ev="call", blocked_ms=blocked, result=None if name == "socket" else short(result),
                    bytes=moved_bytes(name, args, result), **extra, **common)
     return result
@@ -286,7 +301,7 @@ SENDS = ("send", "sendall")
 
 def with_faults(sock, name, method, args):
     """method with the exercise's faults applied, and whether one changed the call."""
-    if sock.type != socket.SOCK_STREAM:
+    if raw_type(sock) != socket.SOCK_STREAM:
         return method, False
     if name in RECEIVES and (faults.recv_max or faults.coalesce_ms):
         def faulty(*a):
