@@ -35,13 +35,20 @@ void printErr(const QString &text)
     std::fprintf(stderr, "%s\n", text.toLocal8Bit().constData());
 }
 
+// Where labs come from, in order: a later lab with the same id replaces an earlier one.
+QStringList labRoots(const QString &labsDir)
+{
+    QStringList roots{LabCatalog::builtInRoot(), LabCatalog::userRoot()};
+    if (!labsDir.isEmpty())
+        roots << labsDir;
+    return roots;
+}
+
 LabCatalog loadCatalog(const QString &labsDir)
 {
     LabCatalog catalog;
-    catalog.loadFrom(LabCatalog::builtInRoot());
-    catalog.loadFrom(LabCatalog::userRoot());
-    if (!labsDir.isEmpty())
-        catalog.loadFrom(labsDir);
+    for (const QString &root : labRoots(labsDir))
+        catalog.loadFrom(root);
     for (const LabError &error : catalog.errors())
         printErr(QStringLiteral("socketlab: ") + error.toString());  // the other labs still load
     for (const QString &note : catalog.notes())
@@ -64,6 +71,7 @@ int showWindow(const LabCatalog &catalog, const CommandLineRequest &request, con
     }
     AppLanguage::remember(language);
     MainWindow window(catalog, language, request.labId);
+    window.setLabRoots(labRoots(request.labsDir));
     QList<ScriptedRun::Line> lines;
     QString problem = applyPaneAssignments(*window.session(), request.assignments);
     if (problem.isEmpty())
@@ -74,7 +82,11 @@ int showWindow(const LabCatalog &catalog, const CommandLineRequest &request, con
         printErr(problem);
         return 2;
     }
-    window.resize(1280, 800);
+    // The window keeps the size the user left it at (MainWindow::restoreLayout); --size overrides.
+    if (request.windowSize.isValid())
+        window.resize(request.windowSize);
+    if (request.classroom)
+        window.setPresentationMode(true);
     window.show();
     ScriptedRun script(window, request, lines);
     script.start();

@@ -35,12 +35,30 @@
         </translation>
     </message>
     <message>
-        <source>No listening socket yet: listen() makes one.</source>
+        <source>Connections the kernel has already completed (the handshake is done) and queued until the program calls accept(), against the limit listen(backlog) set. The kernel reports both numbers (ss -ltn: Recv-Q / Send-Q). When the queue is full, new clients&apos; connection requests wait unanswered.</source>
         <translation></translation>
     </message>
     <message>
-        <source>Connections the kernel has already completed (the handshake is done) and queued until the program calls accept(), against the limit listen(backlog) set. The kernel reports both numbers (ss -ltn: Recv-Q / Send-Q). When the queue is full, new clients&apos; connection requests wait unanswered.</source>
+        <source>No listening socket yet: a TCP server&apos;s listen() makes one. UDP sockets have no accept queue.</source>
         <translation></translation>
+    </message>
+    <message>
+        <source>%1 · listening on port %2: %3 / %4 waiting for accept()</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) already sent into them</source>
+        <translation>
+            <numerusform>%n byte already sent into them</numerusform>
+            <numerusform>%n bytes already sent into them</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>their clients already sent %n byte(s) into them</source>
+        <translation>
+            <numerusform>their clients already sent %n byte into them</numerusform>
+            <numerusform>their clients already sent %n bytes into them</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -181,6 +199,18 @@
     </message>
     <message>
         <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window and with --check, PANE.NAME=VALUE (--set server.port=0), where NAME may also be an injected fault (--set server.recvMax=4). Repeatable.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Open the window at this size, WIDTHxHEIGHT in pixels (--size 1920x1080), e.g. for a picture of it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Open the window in its classroom layout: large text, the listings and one live view filling the screen.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --size needs WIDTHxHEIGHT in pixels, from 320x240 to %1x%1, such as 1920x1080</source>
         <translation></translation>
     </message>
 </context>
@@ -780,6 +810,31 @@
         <source>Lessons</source>
         <translation></translation>
     </message>
+    <message>
+        <source>could not be loaded</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>could not be loaded: %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 could not be loaded from %2:
+%3</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Open this lesson</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>your lab, in place of the built-in one</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Loaded from %1, in place of the lab with the same id from %2</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>LabProgress</name>
@@ -859,6 +914,13 @@
     </message>
 </context>
 <context>
+    <name>ListingView</name>
+    <message>
+        <source>line %1, %2: %3</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>LiveViews</name>
     <message>
         <source>Sockets</source>
@@ -932,10 +994,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>SocketLab %1 teaches socket programming on real sockets.</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Lab</source>
         <translation></translation>
     </message>
@@ -976,14 +1034,6 @@
     </message>
     <message>
         <source>Stop every pane, even in a blocked call, close every socket and start afresh (Ctrl+R)</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Pause between steps while running: left is full speed, right is slow motion</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Speed: </source>
         <translation></translation>
     </message>
     <message>
@@ -1031,14 +1081,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>&amp;Presentation mode</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Larger fonts and high contrast for a projector (Ctrl+Shift+P)</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>Zoom &amp;in</source>
         <translation></translation>
     </message>
@@ -1052,10 +1094,6 @@
     </message>
     <message>
         <source>Zoom %1%</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>A parameter was refused (shown in red in its pane): the pane uses its last good value</source>
         <translation></translation>
     </message>
     <message>
@@ -1080,6 +1118,135 @@
     </message>
     <message>
         <source>&amp;Add client</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Only web links open from a lesson (%1 is not one)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Not yet in Chinese, shown in English: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Open my labs folder</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The folder where your own labs go: each lab a folder with its lab.json (%1)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Re&amp;load labs</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Read every lab folder again: a lab you are writing appears without a restart (Ctrl+Shift+R)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Classroom layout</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>For a projector: large text, high contrast, the lesson text folded away, the listings and one live view of your choice filling the screen (Ctrl+Shift+P)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Lessons and lesson &amp;text</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Show or fold away the list of lessons and the lesson text (Ctrl+L)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Speed: slow </source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> fast</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>How fast the panes run: left is slow motion (a pause before every step), right is full speed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source> Live view: </source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The live view the classroom layout shows beside or under the listings</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Live view</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Classroom</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Lesson text</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A parameter was refused (its reason is shown in its pane): the pane uses its last good value</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Language: English</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Labs read again: %n lab(s)</source>
+        <translation>
+            <numerusform>Labs read again: %n lab</numerusform>
+            <numerusform>Labs read again: %n labs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Labs read again: %n lab(s); %1 could not be loaded (greyed in the list of lessons)</source>
+        <translation>
+            <numerusform>Labs read again: %n lab; %1 could not be loaded (greyed in the list of lessons)</numerusform>
+            <numerusform>Labs read again: %n labs; %1 could not be loaded (greyed in the list of lessons)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No file manager could open %1: put your lab folders there</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the labs built into SocketLab</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>SocketLab teaches socket programming on real sockets: the lessons of Python&apos;s socket and socketserver modules run side by side, and you watch what accept(), recv(), listen() and socketserver do, in the kernel too.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Labs are loaded from, in this order (a later lab with the same id replaces an earlier one):</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lab(s) loaded, %1 could not be.</source>
+        <translation>
+            <numerusform>%n lab loaded, %1 could not be.</numerusform>
+            <numerusform>%n labs loaded, %1 could not be.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your own labs go in %1 (Lab → Open my labs folder); Lab → Reload labs reads them again.</source>
         <translation></translation>
     </message>
 </context>
@@ -1114,6 +1281,61 @@
     </message>
 </context>
 <context>
+    <name>PaneThreads</name>
+    <message>
+        <source>main thread</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>a new thread</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>request %1&apos;s thread</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>blocked in %1() — %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever() — %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for your input</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>paused before line %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>ended here</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for a request</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for input</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>PaneView</name>
     <message>
         <source>Step</source>
@@ -1129,10 +1351,6 @@
     </message>
     <message>
         <source>Stop</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Input for the program&apos;s input(); an empty line ends a client</source>
         <translation></translation>
     </message>
     <message>
@@ -1152,19 +1370,11 @@
         <translation></translation>
     </message>
     <message>
-        <source>blocked in %1() — %2</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>not started</source>
         <translation></translation>
     </message>
     <message>
         <source>running</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>paused before line %1</source>
         <translation></translation>
     </message>
     <message>
@@ -1223,15 +1433,74 @@
         <source>%1 — your program %2</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Input for the program&apos;s input(); an empty line ends a client. Type ahead: it waits.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Listing of %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Console of %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Input for %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>What %1 is doing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Explanation of the marked line</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Lines waiting for %1&apos;s input()</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1: the pane the lab&apos;s Step moves first</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more thread(s)</source>
+        <translation>
+            <numerusform>and %n more thread</numerusform>
+            <numerusform>and %n more threads</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>main</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>new thread</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>request %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>(an empty line)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Queued for this program&apos;s input(): %1</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>ParamEditor</name>
     <message>
         <source>The pane is running: stop it (or Reset) to change its parameters.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Parameter &quot;%1&quot; of the listing</source>
         <translation></translation>
     </message>
     <message>
@@ -1252,6 +1521,14 @@
     </message>
     <message>
         <source>↳ will follow %1 once that pane publishes it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Goes into line %1 of the listing: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A value the program uses</source>
         <translation></translation>
     </message>
 </context>
@@ -1570,6 +1847,28 @@
         <source>Bytes that have arrived and wait in the kernel until recv() takes them. The kernel reports only a byte count (for a datagram socket, the size of the next datagram). The lines between segments are the peer&apos;s send calls as SocketLab traced them: TCP itself keeps no boundaries, so one recv() can return several sends at once. Hatched bytes arrived without a traced send (another program, or an event on its way).</source>
         <translation></translation>
     </message>
+    <message numerus="yes">
+        <source>%1 · %2: %n byte(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %2: %n byte waiting</numerusform>
+            <numerusform>%1 · %2: %n bytes waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 ← %3, not accepted yet: %n byte(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %2 ← %3, not accepted yet: %n byte waiting</numerusform>
+            <numerusform>%1 · %2 ← %3, not accepted yet: %n bytes waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (not accepted yet)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>the connection waits in the accept queue; its bytes wait with it</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>RunFile</name>
@@ -1785,6 +2084,17 @@
         <source>Socket calls of a SocketLab run: lifelines, calls, blocked time and the bytes each message carried.</source>
         <translation></translation>
     </message>
+    <message numerus="yes">
+        <source>%n lifeline(s): %1.</source>
+        <translation>
+            <numerusform>%n lifeline: %1.</numerusform>
+            <numerusform>%n lifelines: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latest calls: %1.</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>SequenceModel</name>
@@ -1821,6 +2131,14 @@
     </message>
     <message>
         <source>time</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>in the accept queue</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for room in the accept queue</source>
         <translation></translation>
     </message>
 </context>
@@ -1884,6 +2202,18 @@
     </message>
     <message>
         <source>The methods socketserver calls for each request, lit as they run: the stage running now is outlined, stages just passed fade out, and the count says how often each ran. With ThreadingMixIn or ForkingMixIn, finish_request onwards runs in the thread or child process listed below.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No stage running now</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Running now: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 · raised</source>
         <translation></translation>
     </message>
 </context>
@@ -2030,6 +2360,30 @@
     </message>
     <message>
         <source>no program</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever() — %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever()</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 / %2 full</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The connection a ForkingMixIn child handles: the parent closed its copy, the child process holds the other. Read from the kernel (sock_diag), as ss shows it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 · child %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>held by child process %1</source>
         <translation></translation>
     </message>
 </context>
@@ -2230,6 +2584,13 @@
     </message>
     <message>
         <source>  ⚡ injected fault</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>TraceLogView</name>
+    <message>
+        <source> ×%1 (once per poll_interval while serve_forever() waits)</source>
         <translation></translation>
     </message>
 </context>

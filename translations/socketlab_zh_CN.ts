@@ -34,12 +34,28 @@
         </translation>
     </message>
     <message>
-        <source>No listening socket yet: listen() makes one.</source>
-        <translation>还没有监听套接字：调用 listen() 后才会有。</translation>
-    </message>
-    <message>
         <source>Connections the kernel has already completed (the handshake is done) and queued until the program calls accept(), against the limit listen(backlog) set. The kernel reports both numbers (ss -ltn: Recv-Q / Send-Q). When the queue is full, new clients&apos; connection requests wait unanswered.</source>
         <translation>内核已完成握手、正排队等待程序调用 accept() 的连接数，以及 listen(backlog) 设定的上限。这两个数都由内核报告（ss -ltn：Recv-Q / Send-Q）。队列满时，新客户端的连接请求得不到应答，只能等待。</translation>
+    </message>
+    <message>
+        <source>No listening socket yet: a TCP server&apos;s listen() makes one. UDP sockets have no accept queue.</source>
+        <translation>还没有监听套接字：TCP 服务器调用 listen() 才会有。UDP 套接字没有 accept 队列。</translation>
+    </message>
+    <message>
+        <source>%1 · listening on port %2: %3 / %4 waiting for accept()</source>
+        <translation>%1 · 在端口 %2 上监听：%3 / %4 个连接等待 accept()</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n byte(s) already sent into them</source>
+        <translation>
+            <numerusform>已有 %n 字节发送到其中</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>their clients already sent %n byte(s) into them</source>
+        <translation>
+            <numerusform>它们的客户端已经发送了 %n 字节进去</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -181,6 +197,18 @@
     <message>
         <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window and with --check, PANE.NAME=VALUE (--set server.port=0), where NAME may also be an injected fault (--set server.recvMax=4). Repeatable.</source>
         <translation>设置参数：与 --run 一起用时写该窗格的 NAME=VALUE（--set port=21567）；在窗口中和与 --check 一起用时写 PANE.NAME=VALUE（--set server.port=0），其中 NAME 也可以是一种注入的故障（--set server.recvMax=4）。可重复使用。</translation>
+    </message>
+    <message>
+        <source>Open the window at this size, WIDTHxHEIGHT in pixels (--size 1920x1080), e.g. for a picture of it.</source>
+        <translation>以此尺寸打开窗口，格式为 宽x高（像素，如 --size 1920x1080），例如用于截图。</translation>
+    </message>
+    <message>
+        <source>Open the window in its classroom layout: large text, the listings and one live view filling the screen.</source>
+        <translation>以课堂布局打开窗口：大号字体，程序清单和一个实时视图占满屏幕。</translation>
+    </message>
+    <message>
+        <source>socketlab: --size needs WIDTHxHEIGHT in pixels, from 320x240 to %1x%1, such as 1920x1080</source>
+        <translation>socketlab：--size 需要 宽x高（像素），范围从 320x240 到 %1x%1，例如 1920x1080</translation>
     </message>
 </context>
 <context>
@@ -779,6 +807,32 @@
         <source>Lessons</source>
         <translation>课文列表</translation>
     </message>
+    <message>
+        <source>could not be loaded</source>
+        <translation>无法加载</translation>
+    </message>
+    <message>
+        <source>could not be loaded: %1: %2</source>
+        <translation>无法加载：%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 could not be loaded from %2:
+%3</source>
+        <translation>%1 无法从 %2 加载：
+%3</translation>
+    </message>
+    <message>
+        <source>Open this lesson</source>
+        <translation>打开这一课</translation>
+    </message>
+    <message>
+        <source>your lab, in place of the built-in one</source>
+        <translation>你自己的实验，替换了内置的同名实验</translation>
+    </message>
+    <message>
+        <source>Loaded from %1, in place of the lab with the same id from %2</source>
+        <translation>从 %1 加载，替换了 %2 中同一 id 的实验</translation>
+    </message>
 </context>
 <context>
     <name>LabProgress</name>
@@ -858,6 +912,13 @@
     </message>
 </context>
 <context>
+    <name>ListingView</name>
+    <message>
+        <source>line %1, %2: %3</source>
+        <translation>第 %1 行，%2：%3</translation>
+    </message>
+</context>
+<context>
     <name>LiveViews</name>
     <message>
         <source>Sockets</source>
@@ -931,10 +992,6 @@
         <translation>关于 SocketLab</translation>
     </message>
     <message>
-        <source>SocketLab %1 teaches socket programming on real sockets.</source>
-        <translation>SocketLab %1 在真实的套接字上讲授套接字编程。</translation>
-    </message>
-    <message>
         <source>Lab</source>
         <translation>实验</translation>
     </message>
@@ -975,14 +1032,6 @@
     <message>
         <source>Stop every pane, even in a blocked call, close every socket and start afresh (Ctrl+R)</source>
         <translation>停止所有窗格（即使正阻塞在调用中），关闭所有套接字，从头开始 (Ctrl+R)</translation>
-    </message>
-    <message>
-        <source>Pause between steps while running: left is full speed, right is slow motion</source>
-        <translation>运行时每一步之间的停顿：最左为全速，越往右越慢</translation>
-    </message>
-    <message>
-        <source>Speed: </source>
-        <translation>速度：</translation>
     </message>
     <message>
         <source>SocketLab</source>
@@ -1029,14 +1078,6 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <source>&amp;Presentation mode</source>
-        <translation>演示模式(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Larger fonts and high contrast for a projector (Ctrl+Shift+P)</source>
-        <translation>加大字体、提高对比度，适合投影 (Ctrl+Shift+P)</translation>
-    </message>
-    <message>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
@@ -1051,10 +1092,6 @@
     <message>
         <source>Zoom %1%</source>
         <translation>缩放 %1%</translation>
-    </message>
-    <message>
-        <source>A parameter was refused (shown in red in its pane): the pane uses its last good value</source>
-        <translation>有参数未被接受（在所在窗格中以红色显示）：该窗格沿用上一个有效值</translation>
     </message>
     <message>
         <source>Sequence diagram saved to %1</source>
@@ -1079,6 +1116,132 @@
     <message>
         <source>&amp;Add client</source>
         <translation>添加客户端(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Only web links open from a lesson (%1 is not one)</source>
+        <translation>课文中只能打开网页链接（%1 不是网页链接）</translation>
+    </message>
+    <message>
+        <source>Not yet in Chinese, shown in English: %1</source>
+        <translation>还没有中文，以英文显示：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Open my labs folder</source>
+        <translation>打开我的实验文件夹(&amp;O)</translation>
+    </message>
+    <message>
+        <source>The folder where your own labs go: each lab a folder with its lab.json (%1)</source>
+        <translation>存放你自己的实验的文件夹：每个实验一个文件夹，内含它的 lab.json（%1）</translation>
+    </message>
+    <message>
+        <source>Re&amp;load labs</source>
+        <translation>重新加载实验(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Read every lab folder again: a lab you are writing appears without a restart (Ctrl+Shift+R)</source>
+        <translation>重新读取所有实验文件夹：你正在编写的实验无需重启即可出现（Ctrl+Shift+R）</translation>
+    </message>
+    <message>
+        <source>&amp;Classroom layout</source>
+        <translation>课堂布局(&amp;C)</translation>
+    </message>
+    <message>
+        <source>For a projector: large text, high contrast, the lesson text folded away, the listings and one live view of your choice filling the screen (Ctrl+Shift+P)</source>
+        <translation>用于投影：大号字体、高对比度，课文收起，程序清单和你选择的一个实时视图占满屏幕（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <source>Lessons and lesson &amp;text</source>
+        <translation>课程列表和课文(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show or fold away the list of lessons and the lesson text (Ctrl+L)</source>
+        <translation>显示或收起课程列表和课文（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Speed: slow </source>
+        <translation>速度：慢 </translation>
+    </message>
+    <message>
+        <source> fast</source>
+        <translation> 快</translation>
+    </message>
+    <message>
+        <source>How fast the panes run: left is slow motion (a pause before every step), right is full speed</source>
+        <translation>各窗格的运行速度：左边是慢动作（每一步前停顿一下），右边是全速</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source> Live view: </source>
+        <translation> 实时视图：</translation>
+    </message>
+    <message>
+        <source>The live view the classroom layout shows beside or under the listings</source>
+        <translation>课堂布局在程序清单旁边或下方显示的实时视图</translation>
+    </message>
+    <message>
+        <source>Live view</source>
+        <translation>实时视图</translation>
+    </message>
+    <message>
+        <source>Classroom</source>
+        <translation>课堂</translation>
+    </message>
+    <message>
+        <source>Lesson text</source>
+        <translation>课文</translation>
+    </message>
+    <message>
+        <source>A parameter was refused (its reason is shown in its pane): the pane uses its last good value</source>
+        <translation>有一个参数被拒绝了（原因显示在它的窗格里）：该窗格沿用上一个有效值</translation>
+    </message>
+    <message>
+        <source>Language: English</source>
+        <translation>语言：中文</translation>
+    </message>
+    <message numerus="yes">
+        <source>Labs read again: %n lab(s)</source>
+        <translation>
+            <numerusform>已重新读取实验：%n 个</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Labs read again: %n lab(s); %1 could not be loaded (greyed in the list of lessons)</source>
+        <translation>
+            <numerusform>已重新读取实验：%n 个；%1 个无法加载（在课程列表中显示为灰色）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No file manager could open %1: put your lab folders there</source>
+        <translation>没有文件管理器能打开 %1：请把你的实验文件夹放在那里</translation>
+    </message>
+    <message>
+        <source>the labs built into SocketLab</source>
+        <translation>SocketLab 内置的实验</translation>
+    </message>
+    <message>
+        <source>SocketLab teaches socket programming on real sockets: the lessons of Python&apos;s socket and socketserver modules run side by side, and you watch what accept(), recv(), listen() and socketserver do, in the kernel too.</source>
+        <translation>SocketLab 在真实的套接字上教授套接字编程：Python 的 socket 和 socketserver 模块的课程并排运行，你能看到 accept()、recv()、listen() 和 socketserver 在做什么，包括内核里发生的事。</translation>
+    </message>
+    <message>
+        <source>Labs are loaded from, in this order (a later lab with the same id replaces an earlier one):</source>
+        <translation>实验按以下顺序加载（后加载的实验若 id 相同，会替换先加载的）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lab(s) loaded, %1 could not be.</source>
+        <translation>
+            <numerusform>已加载 %n 个实验，%1 个无法加载。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your own labs go in %1 (Lab → Open my labs folder); Lab → Reload labs reads them again.</source>
+        <translation>你自己的实验放在 %1（实验 → 打开我的实验文件夹）；实验 → 重新加载实验 会重新读取它们。</translation>
     </message>
 </context>
 <context>
@@ -1112,6 +1275,61 @@
     </message>
 </context>
 <context>
+    <name>PaneThreads</name>
+    <message>
+        <source>main thread</source>
+        <translation>主线程</translation>
+    </message>
+    <message>
+        <source>a new thread</source>
+        <translation>一个新线程</translation>
+    </message>
+    <message>
+        <source>request %1&apos;s thread</source>
+        <translation>请求 %1 的线程</translation>
+    </message>
+    <message>
+        <source>blocked in %1() — %2</source>
+        <translation>阻塞在 %1() 中 — %2</translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever() — %1</source>
+        <translation>在 serve_forever() 中等待请求 — %1</translation>
+    </message>
+    <message>
+        <source>waiting for your input</source>
+        <translation>等待你的输入</translation>
+    </message>
+    <message>
+        <source>paused before line %1</source>
+        <translation>暂停在第 %1 行之前</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>ended here</source>
+        <translation>在此结束</translation>
+    </message>
+    <message>
+        <source>blocked</source>
+        <translation>阻塞</translation>
+    </message>
+    <message>
+        <source>waiting for a request</source>
+        <translation>等待请求</translation>
+    </message>
+    <message>
+        <source>waiting for input</source>
+        <translation>在等待输入</translation>
+    </message>
+    <message>
+        <source>next</source>
+        <translation>下一步</translation>
+    </message>
+</context>
+<context>
     <name>PaneView</name>
     <message>
         <source>Step</source>
@@ -1130,10 +1348,6 @@
         <translation>停止</translation>
     </message>
     <message>
-        <source>Input for the program&apos;s input(); an empty line ends a client</source>
-        <translation>程序 input() 的输入；输入空行会结束客户端</translation>
-    </message>
-    <message>
         <source>Run one step of this pane, then pause</source>
         <translation>让这个窗格执行一步，然后暂停</translation>
     </message>
@@ -1150,20 +1364,12 @@
         <translation>停止这个窗格，即使某个调用正在阻塞</translation>
     </message>
     <message>
-        <source>blocked in %1() — %2</source>
-        <translation>阻塞在 %1() 中 — %2</translation>
-    </message>
-    <message>
         <source>not started</source>
         <translation>未启动</translation>
     </message>
     <message>
         <source>running</source>
         <translation>运行中</translation>
-    </message>
-    <message>
-        <source>paused before line %1</source>
-        <translation>暂停在第 %1 行之前</translation>
     </message>
     <message>
         <source>waiting for your input</source>
@@ -1221,16 +1427,74 @@
         <source>%1 — your program %2</source>
         <translation>%1 — 你的程序 %2</translation>
     </message>
+    <message>
+        <source>Input for the program&apos;s input(); an empty line ends a client. Type ahead: it waits.</source>
+        <translation>程序 input() 的输入；空行会结束客户端。可以提前输入：它会排队等待。</translation>
+    </message>
+    <message>
+        <source>Listing of %1</source>
+        <translation>%1 的程序清单</translation>
+    </message>
+    <message>
+        <source>Console of %1</source>
+        <translation>%1 的控制台</translation>
+    </message>
+    <message>
+        <source>Input for %1</source>
+        <translation>%1 的输入</translation>
+    </message>
+    <message>
+        <source>What %1 is doing</source>
+        <translation>%1 正在做什么</translation>
+    </message>
+    <message>
+        <source>Explanation of the marked line</source>
+        <translation>标记行的解释</translation>
+    </message>
+    <message>
+        <source>Lines waiting for %1&apos;s input()</source>
+        <translation>等待 %1 的 input() 读取的行</translation>
+    </message>
+    <message>
+        <source>%1: the pane the lab&apos;s Step moves first</source>
+        <translation>%1：实验的“单步”首先推进的窗格</translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more thread(s)</source>
+        <translation>
+            <numerusform>以及另外 %n 个线程</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>main</source>
+        <translation>主线程</translation>
+    </message>
+    <message>
+        <source>new thread</source>
+        <translation>新线程</translation>
+    </message>
+    <message>
+        <source>request %1</source>
+        <translation>请求 %1</translation>
+    </message>
+    <message>
+        <source>(an empty line)</source>
+        <translation>（空行）</translation>
+    </message>
+    <message>
+        <source>Queued for this program&apos;s input(): %1</source>
+        <translation>排队等待本程序的 input()：%1</translation>
+    </message>
 </context>
 <context>
     <name>ParamEditor</name>
     <message>
         <source>The pane is running: stop it (or Reset) to change its parameters.</source>
         <translation>窗格正在运行：请先停止它（或重置），再修改参数。</translation>
-    </message>
-    <message>
-        <source>Parameter &quot;%1&quot; of the listing</source>
-        <translation>代码清单中的参数“%1”</translation>
     </message>
     <message>
         <source>A whole number from %1 to %2</source>
@@ -1251,6 +1515,14 @@
     <message>
         <source>↳ will follow %1 once that pane publishes it</source>
         <translation>↳ 那个窗格发布 %1 后，将跟随它</translation>
+    </message>
+    <message>
+        <source>Goes into line %1 of the listing: %2</source>
+        <translation>填入程序清单第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>A value the program uses</source>
+        <translation>程序使用的一个值</translation>
     </message>
 </context>
 <context>
@@ -1563,6 +1835,26 @@
         <source>Bytes that have arrived and wait in the kernel until recv() takes them. The kernel reports only a byte count (for a datagram socket, the size of the next datagram). The lines between segments are the peer&apos;s send calls as SocketLab traced them: TCP itself keeps no boundaries, so one recv() can return several sends at once. Hatched bytes arrived without a traced send (another program, or an event on its way).</source>
         <translation>已经到达、在内核中等待 recv() 取走的字节。内核只报告字节数（对数据报套接字而言，是下一个数据报的大小）。各段之间的分隔线是 SocketLab 跟踪到的对端 send 调用：TCP 本身不保留边界，所以一次 recv() 可能一并返回多次 send 的数据。带斜线阴影的字节没有对应的已跟踪 send（来自其他程序，或相应事件尚在途中）。</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 · %2: %n byte(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %2：%n 字节在等待</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %2 ← %3, not accepted yet: %n byte(s) waiting</source>
+        <translation>
+            <numerusform>%1 · %2 ← %3，尚未 accept：%n 字节在等待</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (not accepted yet)</source>
+        <translation>%1（尚未 accept）</translation>
+    </message>
+    <message>
+        <source>the connection waits in the accept queue; its bytes wait with it</source>
+        <translation>连接在 accept 队列中等待；它的字节也随之等待</translation>
+    </message>
 </context>
 <context>
     <name>RunFile</name>
@@ -1778,6 +2070,16 @@
         <source>Socket calls of a SocketLab run: lifelines, calls, blocked time and the bytes each message carried.</source>
         <translation>一次 SocketLab 运行中的套接字调用：生命线、调用、阻塞时间，以及每条消息携带的字节数。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n lifeline(s): %1.</source>
+        <translation>
+            <numerusform>%n 条生命线：%1。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latest calls: %1.</source>
+        <translation>最近的调用：%1。</translation>
+    </message>
 </context>
 <context>
     <name>SequenceModel</name>
@@ -1815,6 +2117,14 @@
     <message>
         <source>time</source>
         <translation>时间</translation>
+    </message>
+    <message>
+        <source>in the accept queue</source>
+        <translation>在 accept 队列中</translation>
+    </message>
+    <message>
+        <source>waiting for room in the accept queue</source>
+        <translation>等待 accept 队列腾出空位</translation>
     </message>
 </context>
 <context>
@@ -1878,6 +2188,18 @@
     <message>
         <source>The methods socketserver calls for each request, lit as they run: the stage running now is outlined, stages just passed fade out, and the count says how often each ran. With ThreadingMixIn or ForkingMixIn, finish_request onwards runs in the thread or child process listed below.</source>
         <translation>socketserver 为每个请求调用的方法，运行到哪个就点亮哪个：正在运行的阶段带有边框，刚经过的阶段逐渐淡出，计数表示每个阶段运行了多少次。使用 ThreadingMixIn 或 ForkingMixIn 时，从 finish_request 开始的阶段在下方列出的线程或子进程中运行。</translation>
+    </message>
+    <message>
+        <source>No stage running now</source>
+        <translation>现在没有阶段在运行</translation>
+    </message>
+    <message>
+        <source>Running now: %1</source>
+        <translation>正在运行：%1</translation>
+    </message>
+    <message>
+        <source>%1 · raised</source>
+        <translation>%1 · 抛出了异常</translation>
     </message>
 </context>
 <context>
@@ -2023,6 +2345,30 @@
     <message>
         <source>no program</source>
         <translation>无程序持有</translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever() — %1</source>
+        <translation>在 serve_forever() 中等待请求 — %1</translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever()</source>
+        <translation>在 serve_forever() 中等待请求</translation>
+    </message>
+    <message>
+        <source>%1 / %2 full</source>
+        <translation>%1 / %2 已满</translation>
+    </message>
+    <message>
+        <source>The connection a ForkingMixIn child handles: the parent closed its copy, the child process holds the other. Read from the kernel (sock_diag), as ss shows it.</source>
+        <translation>由 ForkingMixIn 子进程处理的连接：父进程关闭了自己的副本，子进程持有另一份。从内核读取（sock_diag），与 ss 显示的一致。</translation>
+    </message>
+    <message>
+        <source>%1 · child %2</source>
+        <translation>%1 · 子进程 %2</translation>
+    </message>
+    <message>
+        <source>held by child process %1</source>
+        <translation>由子进程 %1 持有</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2566,13 @@
     <message>
         <source>  ⚡ injected fault</source>
         <translation>  ⚡ 注入的故障</translation>
+    </message>
+</context>
+<context>
+    <name>TraceLogView</name>
+    <message>
+        <source> ×%1 (once per poll_interval while serve_forever() waits)</source>
+        <translation> ×%1（serve_forever() 等待期间，每个 poll_interval 一次）</translation>
     </message>
 </context>
 <context>

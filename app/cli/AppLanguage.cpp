@@ -1,14 +1,11 @@
 #include "AppLanguage.h"
 
+#include <UiLanguage.h>
+
 #include <QCoreApplication>
-#include <QLibraryInfo>
 #include <QLocale>
-#include <QSettings>
-#include <QTranslator>
 
 namespace {
-
-const QString kLanguageKey = QStringLiteral("language");
 
 QString nearestKnown(const QString &language)
 {
@@ -23,7 +20,7 @@ namespace AppLanguage {
 
 bool isKnown(const QString &language)
 {
-    return language == QLatin1String("en") || language == QLatin1String("zh_CN");
+    return UiLanguage::isKnown(language);
 }
 
 QString requested(const QStringList &arguments)
@@ -44,24 +41,18 @@ QString choose(const QString &requested)
 {
     if (isKnown(requested))
         return requested;
-    const QString saved = QSettings().value(kLanguageKey).toString();
+    const QString saved = UiLanguage::remembered();
     return nearestKnown(saved.isEmpty() ? QLocale::system().name() : saved);
 }
 
-void install(QCoreApplication &app, const QString &language)
+void install(QCoreApplication &, const QString &language)
 {
-    const QLocale locale(language);
-    auto *ours = new QTranslator(&app);
-    if (ours->load(locale, QStringLiteral("socketlab"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(ours);
-    auto *qt = new QTranslator(&app);  // Qt's own dialogs and buttons, when qt6-translations-l10n is installed
-    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qt);
+    UiLanguage::install(language);  // the window may switch it later (View → Language)
 }
 
 void remember(const QString &language)
 {
-    QSettings().setValue(kLanguageKey, language);
+    UiLanguage::remember(language);
 }
 
 } // namespace AppLanguage

@@ -87,6 +87,11 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
     const QCommandLineOption diagram(QStringLiteral("diagram"),
         Tr::tr("With --screenshot: also save the sequence diagram to FILE (.svg as SVG, else PNG), for slides."),
         QStringLiteral("file"));
+    const QCommandLineOption size(QStringLiteral("size"),
+        Tr::tr("Open the window at this size, WIDTHxHEIGHT in pixels (--size 1920x1080), e.g. for a picture of it."),
+        QStringLiteral("wxh"));
+    const QCommandLineOption classroom(QStringLiteral("classroom"),
+        Tr::tr("Open the window in its classroom layout: large text, the listings and one live view filling the screen."));
     const QCommandLineOption check(QStringLiteral("check"),
                                    Tr::tr("Run the check of the lab's exercise ID in the terminal, with the answer given by --set "
                                           "PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass."),
@@ -98,7 +103,7 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
     const QCommandLineOption traceOut(QStringLiteral("trace-out"),
         Tr::tr("With --program: write one JSON line per socket call of the program to FILE (pane, thread, line, call, "
                "arguments, result or error, bytes, time blocked)."), QStringLiteral("file"));
-    parser.addOptions({lang, listLabs, lab, run, set, labsDir, screenshot, start, send, steps, diagram, check, program, traceOut});
+    parser.addOptions({lang, listLabs, lab, run, set, labsDir, screenshot, start, send, steps, diagram, check, size, classroom, program, traceOut});
     parser.process(arguments);  // --help, --version and unknown options end here
 
     request.language = parser.value(lang);
@@ -116,6 +121,17 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
     if (!request.runPane.isEmpty() && !request.programs.isEmpty())
         request.program = request.programs.constLast();
     request.traceOut = parser.value(traceOut);
+    request.classroom = parser.isSet(classroom);
+    if (parser.isSet(size)) {
+        const QStringList parts = parser.value(size).split(QLatin1Char('x'));
+        bool wide = false, high = false;
+        const int width = parts.size() == 2 ? parts[0].toInt(&wide) : 0;
+        const int height = parts.size() == 2 ? parts[1].toInt(&high) : 0;
+        constexpr int kLargest = 16384;
+        if (!wide || !high || width < 320 || height < 240 || width > kLargest || height > kLargest)
+            return Tr::tr("socketlab: --size needs WIDTHxHEIGHT in pixels, from 320x240 to %1x%1, such as 1920x1080").arg(kLargest);
+        request.windowSize = QSize(width, height);
+    }
 
     if (parser.isSet(lang) && !AppLanguage::isKnown(request.language))
         return Tr::tr("socketlab: unknown language \"%1\" (use en or zh_CN)").arg(request.language);

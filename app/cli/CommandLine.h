@@ -3,6 +3,7 @@
 // prints --help and --version and exits, as Qt's parser does.
 #pragma once
 
+#include <QSize>
 #include <QString>
 #include <QStringList>
 
@@ -22,6 +23,8 @@ struct CommandLineRequest {
     bool start = false;     // --start
     QStringList sends;      // --send, in order, as typed ("client2:hello" or "hello")
     int steps = 0;          // --steps
+    QSize windowSize;       // --size WIDTHxHEIGHT; invalid when absent
+    bool classroom = false; // --classroom
     QString check;          // --check: an exercise's check, headless
     QString program;        // --program: with --run, the learner's own FILE.py in the pane's place
     QStringList programs;   // --program: with --check or the window, PANE=FILE.py, in order

@@ -6,6 +6,7 @@
 
 #include <Clock.h>
 #include <FaultPlan.h>
+#include <socketserver/RequestThreads.h>
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -142,11 +143,12 @@ public:
                 m_shared->awaitingAnswer = predictionDue;
             }
         }
-        m_shared->post([s = m_shared.get(), id, line] {
+        thread_local const qint64 thread = socketserver::currentThreadId();
+        m_shared->post([s = m_shared.get(), id, line, t = thread] {
             PaneRunner *r = s->owner;
             r->m_currentStep = id;
             r->m_currentLine = line;
-            emit r->stepReached(id, line);
+            emit r->stepReached(id, line, t);
         });
         if (predictionDue)
             m_shared->post([s = m_shared.get(), id, occurrence] { emit s->owner->heldBefore(id, occurrence); });
@@ -451,15 +453,25 @@ qint64 PaneRunner::learnerPid() const
     return m_learner ? m_learner->pid() : 0;
 }
 
+qint64 PaneRunner::learnerThreadId(const QString &threadName)
+{
+    // The tracer names threads as Python does ("MainThread", "Thread-1 (serve)"): each name a
+    // number of its own, in the order they appear, for the views that mark a line per thread.
+    const auto known = m_learnerThreads.constFind(threadName);
+    if (known != m_learnerThreads.constEnd())
+        return *known;
+    return *m_learnerThreads.insert(threadName, qint64(m_learnerThreads.size()) + 1);
+}
+
 void PaneRunner::launchLearner()
 {
     if (!m_learner) {
         m_learner = std::make_unique<LearnerRun>(m_pane.id, m_shared->trace, m_shared->registry, &m_shared->gate);
         LearnerRun *l = m_learner.get();
-        connect(l, &LearnerRun::lineReached, this, [this](const QString &, int line) {
+        connect(l, &LearnerRun::lineReached, this, [this](const QString &thread, int line) {
             m_currentStep.clear();
             m_currentLine = line;
-            emit stepReached(QString(), line);
+            emit stepReached(QString(), line, learnerThreadId(thread));
         });
         connect(l, &LearnerRun::stateChanged, this, &PaneRunner::setState);
         connect(l, &LearnerRun::output, this, &PaneRunner::output);
@@ -468,8 +480,8 @@ void PaneRunner::launchLearner()
         connect(l, &LearnerRun::programError, this, [this](int line, const QString &message) {
             m_currentLine = line;
             m_lastError = message;
-            if (line > 0)
-                emit stepReached(QString(), line);  // the line it ended on stays marked
+            if (line > 0)  // the line it ended on stays marked
+                emit stepReached(QString(), line, learnerThreadId(m_learner->currentThread()));
         });
         connect(l, &LearnerRun::serving, this, [this](quint16 port) { emit published(QStringLiteral("port"), QString::number(port)); });
         connect(l, &LearnerRun::finished, this, [this](int code) {

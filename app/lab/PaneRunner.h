@@ -108,7 +108,10 @@ public slots:
     void closeInput();            // end of input (EOF): input() returns nothing, also for a run yet to start
 
 signals:
-    void stepReached(const QString &stepId, int line);
+    // thread: the kernel's id (gettid) of the program thread that reached the step, as the
+    // socketserver stages name threads (TraceCall::ThreadStarted): under ThreadingMixIn each
+    // request's handler steps on its own thread.
+    void stepReached(const QString &stepId, int line, qint64 thread);
     void stateChanged(PaneRunner::State state);
     void output(const QString &line);
     void errorOutput(const QString &line);      // the learner-facing error
@@ -133,6 +136,7 @@ private:
     bool deferWhileAwaiting(StepGate::Mode mode);  // true: a prediction waits; mode is for afterwards
     void launch();
     void onRunEnded(const void *run, int code, bool stopped);
+    qint64 learnerThreadId(const QString &threadName);
     void launchLearner();
 
     PaneDefinition m_pane;
@@ -142,6 +146,7 @@ private:
     std::unique_ptr<RunThread> m_run;                       // the program's thread, while it runs
     std::vector<std::unique_ptr<RunThread>> m_windingDown;  // stopped runs whose threads still end
     QString m_learnerFile;
+    QHash<QString, qint64> m_learnerThreads;  // a learner thread's name -> the number the views mark it by
     QStringList m_learnerListing;
     std::unique_ptr<LearnerRun> m_learner;
     bool m_startWhenWoundDown = false;

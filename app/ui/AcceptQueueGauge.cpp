@@ -3,6 +3,9 @@
 #include "LiveViewStyle.h"
 #include "SocketText.h"
 
+#include <LabDefinition.h>
+#include <SocketSnapshot.h>
+
 #include <QEvent>
 #include <QHelpEvent>
 #include <QPainter>
@@ -13,6 +16,38 @@ using namespace socketlab;
 namespace {
 constexpr std::size_t kMaxConnects = 4096;
 constexpr std::uint32_t kMostCellsDrawn = 24;  // above this, one continuous bar instead of places
+
+// A listing line without its comment: what the program does, not what the comment says
+// ("# ... no listen()").
+QString codeOf(const QString &line)
+{
+    const qsizetype hash = line.indexOf(QLatin1Char('#'));
+    return hash < 0 ? line : line.left(hash);
+}
+
+// Whether every pane of the lab uses datagram sockets only: then no socket ever listens.
+bool datagramOnly(const LabDefinition &lab)
+{
+    static const QStringList datagram{QStringLiteral("SOCK_DGRAM"), QStringLiteral("UDPServer"), QStringLiteral("DatagramRequestHandler")};
+    static const QStringList stream{QStringLiteral("SOCK_STREAM"), QStringLiteral("TCPServer"), QStringLiteral("StreamRequestHandler"),
+                                    QStringLiteral("listen("), QStringLiteral("connect(")};
+    if (lab.panes.isEmpty())
+        return false;
+    for (const PaneDefinition &pane : lab.panes) {
+        bool usesDatagram = false;
+        for (const QString &line : pane.listing) {
+            const QString code = codeOf(line);
+            for (const QString &word : stream)
+                if (code.contains(word))
+                    return false;
+            for (const QString &word : datagram)
+                usesDatagram = usesDatagram || code.contains(word);
+        }
+        if (!usesDatagram)
+            return false;
+    }
+    return true;
+}
 } // namespace
 
 AcceptQueueGauge::AcceptQueueGauge(QWidget *parent) : QWidget(parent)
@@ -25,8 +60,20 @@ void AcceptQueueGauge::forgetRun()
 {
     m_gauges.clear();
     m_connecting.clear();
+    m_runDatagramOnly = false;
     updateGeometry();
+    updateAccessibleText();
     update();
+}
+
+void AcceptQueueGauge::labOpened(const LabDefinition &lab)
+{
+    m_labDatagramOnly = datagramOnly(lab);
+}
+
+bool AcceptQueueGauge::hasContent() const
+{
+    return !m_gauges.empty() || !(m_labDatagramOnly || m_runDatagramOnly);
 }
 
 const AcceptQueueGauge::Gauge *AcceptQueueGauge::gauge(std::uint32_t socketId) const
@@ -72,7 +119,10 @@ void AcceptQueueGauge::feed(const LiveTick &tick)
 {
     addEvents(tick.events);
     std::vector<Gauge> gauges;
+    bool anySocket = false, onlyDatagrams = true;
     for (const SocketSample &s : tick.sockets.sockets()) {
+        anySocket = true;
+        onlyDatagrams = onlyDatagrams && s.isDatagram();
         if (s.state != SocketState::Listening || !s.kernel.available || !s.kernel.listening)
             continue;
         Gauge g;
@@ -84,36 +134,106 @@ void AcceptQueueGauge::feed(const LiveTick &tick)
         g.limit = s.kernel.acceptQueueLimit;
         g.inAccept = s.blockedIn == TraceCall::Accept;
         g.connectsWaiting = connectsWaitingFor(s.local, tick.sockets);
+        g.queuedOfOurs = tick.kernelRows.notAccepted(s.id);
+        g.queuedBytes = tick.kernelRows.bytesNotAccepted(s.id);
         gauges.push_back(g);
     }
+    if (anySocket)
+        m_runDatagramOnly = onlyDatagrams;
     const bool rowsChanged = gauges.size() != m_gauges.size();
     bool changed = rowsChanged;
     for (std::size_t i = 0; !changed && i < gauges.size(); ++i) {
         const Gauge &a = gauges[i], &b = m_gauges[i];
         changed = a.socketId != b.socketId || a.waiting != b.waiting || a.limit != b.limit || a.inAccept != b.inAccept
-            || a.connectsWaiting != b.connectsWaiting || a.local != b.local;
+            || a.connectsWaiting != b.connectsWaiting || a.local != b.local || a.queuedBytes != b.queuedBytes
+            || a.queuedOfOurs != b.queuedOfOurs;
     }
     m_gauges = std::move(gauges);
     if (rowsChanged)
         updateGeometry();
-    if (changed)
+    if (changed) {
+        updateAccessibleText();
+        updateGeometry();
         update();
+    }
 }
 
-int AcceptQueueGauge::rowHeight() const
+QString AcceptQueueGauge::summary() const
 {
-    return fontMetrics().height() * 3 + 14;
+    if (m_gauges.empty())
+        return tr("No listening socket yet: a TCP server's listen() makes one. UDP sockets have no accept queue.");
+    QStringList parts;
+    for (const Gauge &g : m_gauges) {
+        QString text = tr("%1 · listening on port %2: %3 / %4 waiting for accept()").arg(g.owner).arg(g.port).arg(g.waiting).arg(g.limit);
+        if (g.full())
+            text += QStringLiteral(" · ") + tr("queue full");
+        if (g.queuedBytes > 0)
+            text += QStringLiteral(" · ") + tr("%n byte(s) already sent into them", nullptr, int(g.queuedBytes));
+        parts << text;
+    }
+    return parts.join(QStringLiteral("\n"));
+}
+
+void AcceptQueueGauge::updateAccessibleText()
+{
+    setAccessibleDescription(summary());
+}
+
+void AcceptQueueGauge::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        updateAccessibleText();
+        update();
+    }
+}
+
+QStringList AcceptQueueGauge::notesOf(const Gauge &g) const
+{
+    QStringList notes;
+    notes << (g.inAccept ? tr("the program is in accept(): it takes the next connection at once")
+                         : tr("not in accept() now: new connections wait in the queue"));
+    if (g.full())
+        notes << tr("queue full");
+    if (g.connectsWaiting > 0)
+        notes << tr("%n connect() call(s) still waiting for room", nullptr, g.connectsWaiting);
+    if (g.queuedBytes > 0)
+        notes << tr("their clients already sent %n byte(s) into them", nullptr, int(g.queuedBytes));
+    return notes;
+}
+
+// The notes wrap, never elide: at a projector's font size a long note takes two lines.
+int AcceptQueueGauge::notesHeight(const QStringList &notes, int width) const
+{
+    const QRect room(0, 0, std::max(1, width), 10'000);
+    return fontMetrics().boundingRect(room, Qt::TextWordWrap, notes.join(QStringLiteral(" · "))).height();
+}
+
+int AcceptQueueGauge::rowHeight(const Gauge &g, int width) const
+{
+    const int lineH = fontMetrics().height();
+    return lineH + 4 + lineH + 8 + 2 + notesHeight(notesOf(g), std::max(1, width - 12)) + 14;
+}
+
+int AcceptQueueGauge::heightForWidth(int width) const
+{
+    int height = 8;
+    for (const Gauge &g : m_gauges)
+        height += rowHeight(g, width);
+    if (m_gauges.empty())
+        height += fontMetrics().boundingRect(QRect(0, 0, std::max(1, width - 12), 10'000), Qt::TextWordWrap, summary()).height();
+    return height;
 }
 
 QSize AcceptQueueGauge::sizeHint() const
 {
-    const int rows = std::max<int>(1, int(m_gauges.size()));
-    return {fontMetrics().averageCharWidth() * 50, rows * rowHeight() + 8};
+    const int width = fontMetrics().averageCharWidth() * 50;
+    return {width, heightForWidth(width)};
 }
 
 QSize AcceptQueueGauge::minimumSizeHint() const
 {
-    return {fontMetrics().averageCharWidth() * 30, rowHeight()};
+    return {fontMetrics().averageCharWidth() * 30, fontMetrics().height() * 4};
 }
 
 void AcceptQueueGauge::paintGauge(QPainter &p, const QRect &row, const Gauge &g) const
@@ -139,14 +259,24 @@ void AcceptQueueGauge::paintGauge(QPainter &p, const QRect &row, const Gauge &g)
         const double cell = double(bar.width()) / places;
         for (std::uint32_t i = 0; i < places; ++i) {
             const QRect c(bar.left() + int(i * cell) + 2, bar.top() + 2, int(cell) - 4, bar.height() - 4);
-            // Places past the limit (Linux lets the queue hold backlog + 1) are drawn red.
+            // Places past the limit (Linux lets the queue hold backlog + 1) are drawn red and
+            // cross-hatched: the colour is not the only sign.
             p.setBrush(i < g.waiting ? (i >= g.limit ? liveview::warningColour().darker(130) : fill) : Qt::white);
             p.drawRect(c);
+            if (i < g.waiting && (full || i >= g.limit)) {
+                p.setBrush(QBrush(Qt::black, i >= g.limit ? Qt::DiagCrossPattern : Qt::BDiagPattern));
+                p.drawRect(c);
+            }
         }
     } else if (places > 0) {
         const double fraction = std::min(1.0, double(g.waiting) / std::max<std::uint32_t>(1, g.limit));
+        const QRect filled(bar.left(), bar.top(), int(bar.width() * fraction), bar.height());
         p.setBrush(fill);
-        p.drawRect(QRect(bar.left(), bar.top(), int(bar.width() * fraction), bar.height()));
+        p.drawRect(filled);
+        if (full) {
+            p.setBrush(QBrush(Qt::black, Qt::BDiagPattern));
+            p.drawRect(filled);
+        }
     }
     p.setBrush(Qt::NoBrush);
     p.setPen(QPen(full ? liveview::warningColour().darker(140) : liveview::frameColour(), full ? 2 : 1));
@@ -157,16 +287,10 @@ void AcceptQueueGauge::paintGauge(QPainter &p, const QRect &row, const Gauge &g)
     p.setFont(font());
 
     // What the program and the clients are doing about it.
-    QStringList notes;
-    notes << (g.inAccept ? tr("the program is in accept(): it takes the next connection at once")
-                         : tr("not in accept() now: new connections wait in the queue"));
-    if (full)
-        notes << tr("queue full");
-    if (g.connectsWaiting > 0)
-        notes << tr("%n connect() call(s) still waiting for room", nullptr, g.connectsWaiting);
-    const QRect note(row.left(), bar.bottom() + 2, row.width(), lineH);
+    const QStringList notes = notesOf(g);
+    const QRect note(row.left(), bar.bottom() + 2, row.width(), notesHeight(notes, row.width()));
     p.setPen(full ? liveview::warningColour().darker(150) : palette().color(QPalette::WindowText));
-    liveview::drawFitted(p, note, notes.join(QStringLiteral(" · ")), Qt::AlignLeft);
+    p.drawText(note, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, notes.join(QStringLiteral(" · ")));
 }
 
 void AcceptQueueGauge::paintEvent(QPaintEvent *)
@@ -176,13 +300,13 @@ void AcceptQueueGauge::paintEvent(QPaintEvent *)
     const QRect area = rect().adjusted(6, 4, -6, -4);
     if (m_gauges.empty()) {
         p.setPen(liveview::goneColour());
-        p.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, tr("No listening socket yet: listen() makes one."));
+        p.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, summary());
         return;
     }
     int y = area.top();
     for (const Gauge &g : m_gauges) {
-        paintGauge(p, QRect(area.left(), y, area.width(), rowHeight() - 10), g);
-        y += rowHeight();
+        paintGauge(p, QRect(area.left(), y, area.width(), rowHeight(g, width()) - 10), g);
+        y += rowHeight(g, width());
     }
 }
 

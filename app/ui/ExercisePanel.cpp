@@ -1,5 +1,7 @@
 #include "ExercisePanel.h"
 
+#include <algorithm>
+
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -43,4 +45,9 @@ ExerciseBox *ExercisePanel::box(const QString &exerciseId) const
             return b;
     }
     return nullptr;
+}
+
+bool ExercisePanel::isChecking() const
+{
+    return std::any_of(m_boxes.cbegin(), m_boxes.cend(), [](const ExerciseBox *box) { return box->isChecking(); });
 }

@@ -14,6 +14,7 @@ public:
     // Shows this lab's exercises; answer() gives what the learner answers with at each Check.
     void setLab(const LabDefinition &lab, LabProgress *progress, const QString &language, std::function<ExerciseAnswer()> answer);
     void clear();
+    bool isChecking() const;  // a box's check is running
     QList<ExerciseBox *> boxes() const { return m_boxes; }
     ExerciseBox *box(const QString &exerciseId) const;
 

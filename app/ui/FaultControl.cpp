@@ -5,6 +5,7 @@
 #include <FaultFields.h>
 #include <PaneRunner.h>
 
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QMenu>
@@ -20,23 +21,20 @@ FaultControl::FaultControl(PaneRunner *runner, QWidget *parent) : QToolButton(pa
     auto *menu = new QMenu(this);
     auto *form = new QWidget;
     auto *layout = new QVBoxLayout(form);
-    auto *intro = new QLabel(tr("What the network does to this pane's sockets. Each call a fault changes is marked "
-                                "\"injected\" in the trace. 0: off."));
-    intro->setWordWrap(true);
-    layout->addWidget(intro);
+    m_intro = new QLabel;
+    m_intro->setWordWrap(true);
+    layout->addWidget(m_intro);
     auto *rows = new QFormLayout;
     for (const FaultField &f : FaultFields::all()) {
         auto *spin = new QSpinBox;
         spin->setRange(0, int(FaultFields::kMost));
-        spin->setSuffix(FaultText::unit(f));
-        spin->setSpecialValueText(tr("off"));
-        spin->setAccessibleName(FaultText::label(f));
-        rows->addRow(FaultText::label(f), spin);
+        rows->addRow(new QLabel, spin);
         m_rows.append({&f, spin});
         connect(spin, &QSpinBox::valueChanged, this, &FaultControl::apply);
     }
     layout->addLayout(rows);
-    auto *clear = new QPushButton(tr("No faults"));
+    m_form = rows;
+    auto *clear = m_clear = new QPushButton;
     connect(clear, &QPushButton::clicked, this, [this] {
         for (const auto &row : m_rows) {
             const QSignalBlocker quiet(row.second);
@@ -50,7 +48,30 @@ FaultControl::FaultControl(PaneRunner *runner, QWidget *parent) : QToolButton(pa
     menu->addAction(action);
     connect(menu, &QMenu::aboutToShow, this, &FaultControl::refresh);
     setMenu(menu);
+    retranslate();
+}
+
+// Its words, again after a language switch.
+void FaultControl::retranslate()
+{
+    m_intro->setText(tr("What the network does to this pane's sockets. Each call a fault changes is marked "
+                        "\"injected\" in the trace. 0: off."));
+    for (const auto &[field, spin] : m_rows) {
+        spin->setSuffix(FaultText::unit(*field));
+        spin->setSpecialValueText(tr("off"));
+        spin->setAccessibleName(FaultText::label(*field));
+        if (auto *label = qobject_cast<QLabel *>(m_form->labelForField(spin)))
+            label->setText(FaultText::label(*field));
+    }
+    m_clear->setText(tr("No faults"));
     refresh();
+}
+
+void FaultControl::changeEvent(QEvent *event)
+{
+    QToolButton::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
 }
 
 QSpinBox *FaultControl::field(const QString &name) const

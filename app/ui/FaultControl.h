@@ -9,6 +9,9 @@
 #include <QToolButton>
 
 class PaneRunner;
+class QFormLayout;
+class QLabel;
+class QPushButton;
 class QSpinBox;
 struct FaultField;
 
@@ -20,9 +23,16 @@ public:
     QSpinBox *field(const QString &name) const;  // the row of a fault (FaultFields names)
     void refresh();                                // the runner's faults into the rows and the button
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void apply();
+    void retranslate();
 
     PaneRunner *m_runner;
     QList<QPair<const FaultField *, QSpinBox *>> m_rows;
+    QLabel *m_intro = nullptr;
+    QFormLayout *m_form = nullptr;
+    QPushButton *m_clear = nullptr;
 };

@@ -6,10 +6,20 @@
 // To add a view: implement LiveView on a widget and add it in LiveViews' constructor.
 #pragma once
 
+#include "KernelOnlyRows.h"
+#include "RequestNumbers.h"
+
 #include <RunFeed.h>
 
-// What every view gets once per tick: the lab's RunFeed tick (events and one snapshot).
-using LiveTick = RunTick;
+struct LabDefinition;
+
+// What every view gets once per tick: the lab's RunFeed tick (events and one snapshot), and
+// what LiveViews works out from it once for all of them: the kernel-only rows with their panes
+// (a connection not accepted yet, a forked child's end) and the run's request numbers.
+struct LiveTick : RunTick {
+    const KernelOnlyRows &kernelRows;
+    const RequestNumbers &requests;
+};
 
 class LiveView {
 public:
@@ -19,4 +29,6 @@ public:
     // Whether the view has something to show for this lab; while false its tab is hidden,
     // and it is brought to the front when it turns true (the SocketServer flow, say).
     virtual bool hasContent() const { return true; }
+    // The lab just opened (before forgetRun): for a view whose use depends on the lab.
+    virtual void labOpened(const LabDefinition &) {}
 };

@@ -11,7 +11,9 @@
 #include <Clock.h>
 #include <SocketSnapshot.h>
 
+#include <QEvent>
 #include <QScrollArea>
+#include <QTabBar>
 #include <QTabWidget>
 
 using namespace socketlab;
@@ -25,19 +27,20 @@ LiveViews::LiveViews(QWidget *parent)
     setSizes({700, 300});
 
     // Every live view of the window, in tab order.
-    add(new SocketTableView, Area::Main, tr("Sockets"));
-    add(new SequenceDiagramView, Area::Main, tr("Sequence diagram"));
-    add(new TraceLogView, Area::Main, tr("Trace of every socket call"));
-    add(new AcceptQueueGauge, Area::Side, tr("Accept queue"), tr("Connections waiting for accept(), per listening socket"));
-    add(new ReceiveBufferView, Area::Side, tr("Receive buffers"),
-        tr("Bytes waiting in the kernel until recv() takes them, split by the sends that wrote them"));
-    add(new BufferGauge, Area::Side, tr("Kernel buffers"),
-        tr("Each TCP connection's send and receive queues against SO_SNDBUF and SO_RCVBUF"));
-    add(new SocketServerFlowView, Area::Side, tr("SocketServer"),
-        tr("The socketserver stages as they run, and its request threads or processes"));
+    add(new SocketTableView, Area::Main, Place::Below, QT_TR_NOOP("Sockets"));
+    add(new SequenceDiagramView, Area::Main, Place::Beside, QT_TR_NOOP("Sequence diagram"));
+    add(new TraceLogView, Area::Main, Place::Below, QT_TR_NOOP("Trace of every socket call"));
+    add(new AcceptQueueGauge, Area::Side, Place::Beside, QT_TR_NOOP("Accept queue"),
+        QT_TR_NOOP("Connections waiting for accept(), per listening socket"));
+    add(new ReceiveBufferView, Area::Side, Place::Beside, QT_TR_NOOP("Receive buffers"),
+        QT_TR_NOOP("Bytes waiting in the kernel until recv() takes them, split by the sends that wrote them"));
+    add(new BufferGauge, Area::Side, Place::Beside, QT_TR_NOOP("Kernel buffers"),
+        QT_TR_NOOP("Each TCP connection's send and receive queues against SO_SNDBUF and SO_RCVBUF"));
+    add(new SocketServerFlowView, Area::Side, Place::Beside, QT_TR_NOOP("SocketServer"),
+        QT_TR_NOOP("The socketserver stages as they run, and its request threads or processes"));
 }
 
-void LiveViews::addView(LiveView *view, QWidget *widget, Area area, const QString &title, const QString &toolTip)
+void LiveViews::addView(LiveView *view, QWidget *widget, Area area, Place place, const char *title, const char *toolTip)
 {
     QWidget *page = widget;
     if (area == Area::Side) {  // narrow: a view taller than the panel scrolls
@@ -47,17 +50,52 @@ void LiveViews::addView(LiveView *view, QWidget *widget, Area area, const QStrin
         scroll->setFrameShape(QFrame::NoFrame);
         page = scroll;
     }
-    QTabWidget *t = tabs(area);
-    const int index = t->addTab(page, title);
-    if (!toolTip.isEmpty())
-        t->setTabToolTip(index, toolTip);
-    m_entries.push_back(Entry{view, page, area, true});
+    tabs(area)->addTab(page, QString());
+    m_entries.push_back(Entry{view, widget, page, area, place, title, toolTip, true});
+    retranslate();
     showTabsWithContent();
 }
 
-void LiveViews::open(RunFeed &feed)
+QString LiveViews::title(int index) const
+{
+    return tr(m_entries.at(std::size_t(index)).title);
+}
+
+int LiveViews::indexOf(const LiveView *view) const
+{
+    for (std::size_t i = 0; i < m_entries.size(); ++i)
+        if (m_entries[i].view == view)
+            return int(i);
+    return -1;
+}
+
+void LiveViews::retranslate()
+{
+    for (const Entry &e : m_entries) {
+        QTabWidget *t = tabs(e.area);
+        const int index = t->indexOf(e.page);
+        t->setTabText(index, tr(e.title));
+        t->setTabToolTip(index, e.toolTip ? tr(e.toolTip) : QString());
+        e.widget->setAccessibleName(tr(e.title));  // what a screen reader announces for the view
+    }
+}
+
+void LiveViews::changeEvent(QEvent *event)
+{
+    QSplitter::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        emit titlesChanged();
+    }
+}
+
+void LiveViews::open(RunFeed &feed, const LabDefinition *lab)
 {
     close();
+    if (lab) {
+        for (const Entry &e : m_entries)
+            e.view->labOpened(*lab);
+    }
     m_feed = &feed;
     m_feed->follow(this);
     reset();
@@ -73,6 +111,8 @@ void LiveViews::close()
 
 void LiveViews::reset()
 {
+    m_kernelRows.clear();
+    m_requests.clear();
     for (const Entry &e : m_entries)
         e.view->forgetRun();
     showTabsWithContent();
@@ -86,13 +126,19 @@ void LiveViews::tick()
 
 void LiveViews::runTicked(const RunTick &tick)
 {
+    m_requests.add(tick.events);
+    m_kernelRows.update(tick.events, tick.sockets, tick.kernelOnly);
+    const LiveTick live{tick, m_kernelRows, m_requests};
     for (const Entry &e : m_entries)
-        e.view->feed(tick);
+        e.view->feed(live);
     showTabsWithContent();
+    if (m_tickListener)
+        m_tickListener(live);
 }
 
 // A view with nothing to show for this lab keeps its tab hidden; when it finds something
-// (a socketserver lab's first stage), its tab appears in front: the lab is about it.
+// (a socketserver lab's first stage), its tab appears in front: the lab is about it. In the
+// classroom layout the teacher's choice stands: nothing comes to the front by itself.
 void LiveViews::showTabsWithContent()
 {
     for (Entry &e : m_entries) {
@@ -103,8 +149,21 @@ void LiveViews::showTabsWithContent()
         QTabWidget *t = tabs(e.area);
         const int index = t->indexOf(e.page);
         t->setTabVisible(index, shown);
-        if (shown)
+        if (shown && m_only < 0)
             t->setCurrentIndex(index);
+    }
+}
+
+void LiveViews::showOnly(int index)
+{
+    m_only = index >= 0 && index < count() ? index : -1;
+    for (Area area : {Area::Main, Area::Side}) {
+        QTabWidget *t = tabs(area);
+        const bool holdsIt = m_only >= 0 && m_entries[std::size_t(m_only)].area == area;
+        t->setVisible(m_only < 0 || holdsIt);
+        t->tabBar()->setVisible(m_only < 0);
+        if (holdsIt)
+            t->setCurrentWidget(m_entries[std::size_t(m_only)].page);
     }
 }
 

@@ -4,9 +4,12 @@
 //
 // A view is registered here once, with its tab; the window then only opens, ticks, resets
 // and closes the list. Each tick drains the lab's trace, takes one SocketSnapshot of its
-// registry (every socket read and probed once, connected peers paired) and feeds the same
-// LiveTick to every view. The standard views are added in the constructor: a new view is
-// one more line there.
+// registry (every socket read and probed once, connected peers paired), works out what
+// only the kernel holds and the run's request numbers, and feeds the same LiveTick to every
+// view (and to the window's panes, through the tick listener). The standard views are added
+// in the constructor: a new view is one more line there.
+//
+// In the classroom layout one view, the one the teacher picks, takes the whole area.
 #pragma once
 
 #include "LiveView.h"
@@ -15,7 +18,7 @@
 
 #include <QSplitter>
 
-#include <memory>
+#include <functional>
 #include <vector>
 
 class QTabWidget;
@@ -24,21 +27,28 @@ class LiveViews : public QSplitter, private RunListener {
     Q_OBJECT
 public:
     enum class Area { Main, Side };  // the wide tabs, the narrow tabs (scrolled)
+    // Where a view goes when it is the one view of the classroom layout: under the panes
+    // (wide: a table, a log) or beside them (tall: a diagram, gauges).
+    enum class Place { Below, Beside };
     explicit LiveViews(QWidget *parent = nullptr);
 
-    // Registers a view, shown as a tab of the area. Returns the view.
+    // Registers a view, shown as a tab of the area. title and toolTip are untranslated
+    // (QT_TR_NOOP): the tab says them in the window's language, also after a switch.
     template <typename View>
-    View *add(View *view, Area area, const QString &title, const QString &toolTip = {})
+    View *add(View *view, Area area, Place place, const char *title, const char *toolTip = nullptr)
     {
-        addView(view, view, area, title, toolTip);
+        addView(view, view, area, place, title, toolTip);
         return view;
     }
-    void addView(LiveView *view, QWidget *widget, Area area, const QString &title, const QString &toolTip = {});
+    void addView(LiveView *view, QWidget *widget, Area area, Place place, const char *title, const char *toolTip = nullptr);
 
-    void open(RunFeed &feed);  // follows a lab's run; every view starts afresh
+    // Follows a lab's run; every view starts afresh (and hears which lab it is, when given).
+    void open(RunFeed &feed, const LabDefinition *lab = nullptr);
     void close();              // forgets the lab; every view reset
     void tick();               // one tick of the feed: every follower, these views among them, is fed
     void reset();              // every view forgets the run (the feed's Reset does this too)
+    // Called with every tick after the views: the window feeds its panes the same tick.
+    void setTickListener(std::function<void(const LiveTick &)> listener) { m_tickListener = std::move(listener); }
 
     QTabWidget *tabs(Area area) const { return area == Area::Main ? m_mainTabs : m_sideTabs; }
     bool isShown(const LiveView *view) const;  // its tab is visible
@@ -51,19 +61,45 @@ public:
         return nullptr;
     }
 
+    // The views in registration order, for a chooser: their titles and where they go.
+    int count() const { return int(m_entries.size()); }
+    QString title(int index) const;
+    QWidget *widget(int index) const { return m_entries.at(std::size_t(index)).widget; }
+    Place place(int index) const { return m_entries.at(std::size_t(index)).place; }
+    int indexOf(const LiveView *view) const;
+    // The classroom layout: only view `index` is shown, without tabs (-1: the usual tabs).
+    void showOnly(int index);
+    int shownOnly() const { return m_only; }
+    const KernelOnlyRows &kernelRows() const { return m_kernelRows; }
+
+signals:
+    void titlesChanged();  // after a language switch
+
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     struct Entry {
         LiveView *view;
-        QWidget *page;  // the tab's widget: the view, or the scroll area around it
+        QWidget *widget;  // the view itself
+        QWidget *page;    // the tab's widget: the view, or the scroll area around it
         Area area;
+        Place place;
+        const char *title;
+        const char *toolTip;
         bool shown;
     };
     void runTicked(const RunTick &tick) override;
     void runReset() override { reset(); }
     void showTabsWithContent();
+    void retranslate();
 
     QTabWidget *m_mainTabs;
     QTabWidget *m_sideTabs;
     std::vector<Entry> m_entries;
     RunFeed *m_feed = nullptr;
+    KernelOnlyRows m_kernelRows;
+    RequestNumbers m_requests;
+    std::function<void(const LiveTick &)> m_tickListener;
+    int m_only = -1;
 };

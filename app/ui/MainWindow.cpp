@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QComboBox>
 #include <QLabel>
 #include <QSettings>
 #include <QSlider>
@@ -26,18 +27,20 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 constexpr int kRefreshMs = 50;  // 20 Hz: live enough to watch a call block
 } // namespace
 
 MainWindow::MainWindow(LabCatalog catalog, const QString &language, const QString &initialLab, QWidget *parent)
-    : QMainWindow(parent), m_catalog(std::move(catalog)), m_language(language),
-      m_progress(new LabProgress(this)), m_navigator(nullptr), m_left(new QSplitter(Qt::Vertical)),
+    : QMainWindow(parent), m_catalog(std::move(catalog)), m_labRoots{LabCatalog::builtInRoot(), LabCatalog::userRoot()},
+      m_language(language), m_progress(new LabProgress(this)), m_navigator(nullptr), m_left(new QSplitter(Qt::Vertical)),
       m_lesson(new LessonView), m_liveViews(new LiveViews), m_horizontal(new QSplitter(Qt::Horizontal)),
       m_panes(new QSplitter(Qt::Horizontal)), m_vertical(new QSplitter(Qt::Vertical)), m_speed(new QSlider(Qt::Horizontal)),
-      m_refreshTimer(new QTimer(this)), m_traceCount(new QLabel), m_baseFont(QApplication::font())
+      m_liveChooser(new QComboBox), m_refreshTimer(new QTimer(this)), m_traceCount(new QLabel), m_lessonsTitle(new QLabel),
+      m_lessonTitle(new QLabel), m_speedLabel(new QLabel), m_speedFast(new QLabel), m_liveLabel(new QLabel), m_baseFont(QApplication::font())
 {
-    setWindowTitle(tr("SocketLab"));
     m_panes->setChildrenCollapsible(false);
     m_vertical->addWidget(m_panes);
     m_vertical->addWidget(m_liveViews);
@@ -48,14 +51,18 @@ MainWindow::MainWindow(LabCatalog catalog, const QString &language, const QStrin
         if (id != labId() && !openLab(id))
             m_navigator->setCurrentLab(labId());
     });
-    m_left->addWidget(titled(tr("Lessons"), m_navigator));
-    m_left->addWidget(titled(tr("Lesson"), m_lesson));
+    m_left->addWidget(titled(m_lessonsTitle, m_navigator));
+    m_left->addWidget(titled(m_lessonTitle, m_lesson));
     m_left->setSizes({220, 580});
     m_left->setMinimumWidth(m_left->fontMetrics().averageCharWidth() * 28);  // a lesson stays readable beside three panes
     m_horizontal->addWidget(m_left);
     m_horizontal->addWidget(m_vertical);
     m_horizontal->setSizes({330, 950});
     setCentralWidget(m_horizontal);
+    m_liveViews->setTickListener([this](const LiveTick &tick) { feedPanes(tick); });
+    connect(m_lesson, &LessonView::linkRefused, this, [this](const QUrl &url) {
+        statusBar()->showMessage(tr("Only web links open from a lesson (%1 is not one)").arg(url.toDisplayString()), 8000);
+    });
 
     createActions();
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
@@ -69,8 +76,10 @@ MainWindow::MainWindow(LabCatalog catalog, const QString &language, const QStrin
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshViews);
     m_refreshTimer->start(kRefreshMs);
     statusBar()->addPermanentWidget(m_traceCount);
+    retranslateUi();
     statusBar()->showMessage(tr("Ready"));
     restoreLayout();
+    showCatalogProblems();
 
     const QString last = QSettings().value(QStringLiteral("lastLab"), QStringLiteral("tcp-timestamp")).toString();
     if (!openLab(initialLab) && !openLab(last) && !m_catalog.labs().isEmpty())
@@ -83,12 +92,13 @@ MainWindow::~MainWindow()
     closeLab();
 }
 
-QWidget *MainWindow::titled(const QString &title, QWidget *content)
+QWidget *MainWindow::titled(QLabel *title, QWidget *content)
 {
     auto *box = new QWidget;
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(2, 2, 2, 2);
-    layout->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(title.toHtmlEscaped())));
+    title->setTextFormat(Qt::RichText);
+    layout->addWidget(title);
     layout->addWidget(content, 1);
     return box;
 }
@@ -106,6 +116,11 @@ QPlainTextEdit *MainWindow::traceLog() const
 SequenceDiagramView *MainWindow::sequenceDiagram() const
 {
     return m_liveViews->view<SequenceDiagramView>();
+}
+
+QWidget *MainWindow::lessonColumn() const
+{
+    return m_left;
 }
 
 QTextBrowser *MainWindow::lessonView() const
@@ -138,14 +153,14 @@ bool MainWindow::openLab(const QString &id)
         return false;
     closeLab();
     m_session = new LabSession(*lab, this);
-    m_session->setDelayMs(m_speed->value());
+    m_session->setDelayMs((kSpeedSteps - m_speed->value()) * kMsPerSpeedStep);
     setWindowTitle(tr("SocketLab — %1").arg(lab->title.in(m_language)));
     showLesson();
     for (PaneRunner *runner : m_session->panes())
         addPaneView(runner);
     connect(m_session, &LabSession::paneAdded, this, &MainWindow::addPaneView);
     updateAddPane();
-    m_liveViews->open(m_session->feed());
+    m_liveViews->open(m_session->feed(), &m_session->lab());
     connect(m_session, &LabSession::resetDone, this, [this] {
         for (PaneView *v : m_paneViews)
             v->clear();
@@ -163,8 +178,16 @@ bool MainWindow::openLab(const QString &id)
 
 void MainWindow::showLesson()
 {
-    if (m_session)
-        m_lesson->setLesson(m_session->lab().lesson.in(m_language));
+    if (!m_session)
+        return;
+    const LabDefinition &lab = m_session->lab();
+    // A lesson a teacher has not translated yet is shown in English, and says so.
+    QString note;
+    if (m_language.startsWith(QLatin1String("zh")) && (!lab.lesson.has(m_language) || !lab.untranslated.isEmpty())) {
+        const QStringList places = lab.untranslated.isEmpty() ? QStringList{QStringLiteral("lesson.zh_CN")} : lab.untranslated;
+        note = tr("Not yet in Chinese, shown in English: %1").arg(places.join(QStringLiteral(", ")));
+    }
+    m_lesson->setLesson(lab.lesson.in(m_language), lab.directory, note);
 }
 
 void MainWindow::addPaneView(PaneRunner *runner)
@@ -175,6 +198,7 @@ void MainWindow::addPaneView(PaneRunner *runner)
     });
     auto *view = new PaneView(runner, m_language);
     view->setHighContrast(m_presentationOn);
+    view->setClassroom(m_presentationOn, m_classroomScreen.isShort);
     m_paneViews.append(view);
     m_panes->addWidget(view);
 }
@@ -203,6 +227,12 @@ void MainWindow::selectPane(PaneView *view)
         v->setSelected(v == view);
 }
 
+void MainWindow::feedPanes(const LiveTick &tick)
+{
+    for (PaneView *v : m_paneViews)
+        v->feed(tick);
+}
+
 void MainWindow::refreshViews()
 {
     if (!m_session)
@@ -211,7 +241,14 @@ void MainWindow::refreshViews()
         v->flush();
         v->refresh();
     }
-    m_liveViews->tick();
+    m_liveViews->tick();  // the panes too get the tick (feedPanes)
     m_traceCount->setText(tr("%n socket call event(s) traced, %1 dropped", nullptr, int(m_session->trace()->pushed()))
                               .arg(m_session->trace()->dropped()));
+    // "No pane can step" is true until one can: then it goes.
+    if (!m_noStepMessage.isEmpty() && statusBar()->currentMessage() == m_noStepMessage) {
+        const bool canStep = std::any_of(m_paneViews.begin(), m_paneViews.end(),
+                                         [this](const PaneView *v) { return m_session->canStep(v->runner()); });
+        if (canStep)
+            statusBar()->clearMessage();
+    }
 }

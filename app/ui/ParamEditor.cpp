@@ -5,6 +5,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QComboBox>
+#include <QEvent>
 #include <QLineEdit>
 #include <QSignalBlocker>
 #include <QSpinBox>
@@ -57,7 +58,6 @@ private:
 ParamEditor::ParamEditor(PaneRunner *runner, const QString &language, QWidget *parent)
     : QWidget(parent), m_runner(runner), m_language(language), m_form(new QWidget), m_runningNote(new QLabel)
 {
-    m_runningNote->setText(tr("The pane is running: stop it (or Reset) to change its parameters."));
     m_runningNote->setWordWrap(true);
     m_runningNote->setStyleSheet(QStringLiteral("color:#806000"));
 
@@ -69,13 +69,16 @@ ParamEditor::ParamEditor(PaneRunner *runner, const QString &language, QWidget *p
     for (const ParamDefinition &p : runner->definition().params) {
         Field f;
         f.param = &p;
-        auto *label = new QLabel(p.label.in(language));
+        // The label wraps (Chinese too, between any two characters) and the form grows with
+        // it: no word of it is ever cut off, however narrow the pane.
+        auto *label = new QLabel;
         label->setWordWrap(true);
-        label->setToolTip(tr("Parameter \"%1\" of the listing").arg(p.name));
+        label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::MinimumExpanding);
+        label->setMinimumWidth(label->fontMetrics().averageCharWidth() * 8);
+        f.label = label;
         QWidget *input = nullptr;
         if (p.type == ParamDefinition::Type::Int) {
             f.spin = new ParamSpinBox(p.minimum, p.maximum);
-            f.spin->setToolTip(tr("A whole number from %1 to %2").arg(p.minimum).arg(p.maximum));
             input = f.spin;
         } else if (!p.choices.isEmpty()) {
             f.combo = new QComboBox;
@@ -91,7 +94,7 @@ ParamEditor::ParamEditor(PaneRunner *runner, const QString &language, QWidget *p
         f.problem->setWordWrap(true);
         f.problem->setStyleSheet(QStringLiteral("color:#c00000"));
         f.problem->hide();
-        grid->addWidget(label, row, 0);
+        grid->addWidget(label, row, 0, Qt::AlignTop);
         grid->addWidget(input, row, 1, Qt::AlignTop);
         grid->addWidget(f.problem, ++row, 0, 1, 2);
         if (!p.follows.isEmpty()) {
@@ -121,9 +124,12 @@ ParamEditor::ParamEditor(PaneRunner *runner, const QString &language, QWidget *p
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_runningNote);
     layout->addWidget(m_form);
-    if (m_fields.isEmpty())
-        layout->addWidget(new QLabel(tr("This pane has no parameters.")));
+    if (m_fields.isEmpty()) {
+        m_noParams = new QLabel;
+        layout->addWidget(m_noParams);
+    }
     layout->addStretch();
+    retranslate();
 
     for (Field &f : m_fields)
         f.shown = textOf(f);  // empty forms: nothing typed yet
@@ -229,6 +235,65 @@ void ParamEditor::sync()
     }
     if (hasProblems() != hadProblems)
         emit problemsChanged(hasProblems());
+}
+
+// The listing line the value goes into, as the learner sees it: the listing names the value
+// (BUFSIZ = 1024), not the parameter (bufsize).
+QString ParamEditor::placeInListing(const ParamDefinition &param) const
+{
+    const QString marker = QStringLiteral("{{%1}}").arg(param.name);
+    const QStringList &raw = m_runner->definition().listing;
+    const QStringList shown = m_runner->listing();
+    for (qsizetype i = 0; i < raw.size() && i < shown.size(); ++i) {
+        if (raw.at(i).contains(marker)) {
+            QString code = shown.at(i);
+            if (const qsizetype hash = code.indexOf(QLatin1Char('#')); hash >= 0)
+                code = code.left(hash);
+            return tr("Goes into line %1 of the listing: %2").arg(i + 1).arg(code.trimmed());
+        }
+    }
+    return tr("A value the program uses");
+}
+
+void ParamEditor::setLanguage(const QString &language)
+{
+    m_language = language;
+    retranslate();
+    sync();  // the "follows" notes
+}
+
+void ParamEditor::retranslate()
+{
+    m_runningNote->setText(tr("The pane is running: stop it (or Reset) to change its parameters."));
+    if (m_noParams)
+        m_noParams->setText(tr("This pane has no parameters."));
+    for (Field &f : m_fields) {
+        const ParamDefinition &p = *f.param;
+        f.label->setText(p.label.in(m_language));
+        f.label->setToolTip(QStringLiteral("%1\n%2").arg(p.label.in(m_language), placeInListing(p)));
+        if (f.spin)
+            f.spin->setToolTip(tr("A whole number from %1 to %2").arg(p.minimum).arg(p.maximum));
+        if (f.refused)  // why, in the new language
+            f.problem->setText(p.check(textOf(f)));
+    }
+}
+
+void ParamEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        sync();
+    }
+}
+
+QLabel *ParamEditor::label(const QString &name) const
+{
+    for (const Field &f : m_fields) {
+        if (f.param->name == name)
+            return f.label;
+    }
+    return nullptr;
 }
 
 void ParamEditor::updateEnabled()

@@ -27,6 +27,8 @@ public:
     QLabel *problemLabel(const QString &name) const;  // why the value was refused; hidden when fine
     QLabel *followLabel(const QString &name) const;   // what it follows; null for other parameters
     bool hasProblems() const;                         // some field shows a refused value
+    QLabel *label(const QString &name) const;         // the parameter's label, in the learner's language
+    void setLanguage(const QString &language);        // the labels in another language (the window's switch)
 
 public slots:
     // Applies what every field shows, as pressing Enter in each would: for a window to call
@@ -38,9 +40,13 @@ public slots:
 signals:
     void problemsChanged(bool any);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     struct Field {
         const ParamDefinition *param = nullptr;
+        QLabel *label = nullptr;
         QSpinBox *spin = nullptr;
         QLineEdit *line = nullptr;
         QComboBox *combo = nullptr;  // a string parameter with choices
@@ -53,10 +59,13 @@ private:
     QString textOf(const Field &field) const;
     void setText(Field &field, const QString &value);
     void updateEnabled();
+    void retranslate();
+    QString placeInListing(const ParamDefinition &param) const;
 
     PaneRunner *m_runner;
     QString m_language;
     QWidget *m_form;
     QLabel *m_runningNote;
+    QLabel *m_noParams = nullptr;
     QList<Field> m_fields;
 };

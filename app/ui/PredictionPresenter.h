@@ -24,6 +24,7 @@ class PredictionPresenter : public QObject {
 public:
     PredictionPresenter(MainWindow &window, LabSession &session, LabProgress *progress, const QString &language,
                         QObject *parent = nullptr);
+    void setLanguage(const QString &language) { m_language = language; }  // for the cards asked from now on
     ~PredictionPresenter() override;
 
     PredictionTracker *tracker() const { return m_tracker; }

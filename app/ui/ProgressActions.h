@@ -23,6 +23,7 @@ public:
     bool exportWithDialog();
     // The report to file: .json as JSON, .html/.htm as HTML, anything else as Markdown.
     bool exportTo(const QString &file, const QString &learner) const;
+    void setLanguage(const QString &language) { m_language = language; }  // of the report and the lab titles
 
 private:
     QString titleOf(const QString &labId) const;

@@ -108,6 +108,12 @@ std::uint32_t ReceiveBufferModel::receiverOf(const TraceEvent &send)
     return found;
 }
 
+const std::deque<ReceiveBufferModel::Segment> *ReceiveBufferModel::unclaimed(std::uint32_t senderId) const
+{
+    const auto it = m_unclaimed.find(senderId);
+    return it == m_unclaimed.end() ? nullptr : &it->second;
+}
+
 // Moves a sender's early segments into its receiver's buffer, once the receiver is known.
 void ReceiveBufferModel::claim(std::uint32_t senderId, std::uint32_t receiverId)
 {

@@ -71,6 +71,9 @@ public:
     // Buffers with something to show, by socket id.
     const std::map<std::uint32_t, Buffer> &buffers() const { return m_buffers; }
     const Buffer *buffer(std::uint32_t socketId) const;
+    // The traced sends of a stream socket whose receiver does not exist yet (a connection
+    // the server has not accepted): they wait in the kernel all the same.
+    const std::deque<Segment> *unclaimed(std::uint32_t senderId) const;
 
 private:
     std::uint32_t receiverOf(const socketlab::TraceEvent &send);

@@ -9,6 +9,9 @@
 #include <QPainter>
 #include <QToolTip>
 
+#include <algorithm>
+#include <tuple>
+
 using namespace socketlab;
 
 namespace {
@@ -43,21 +46,68 @@ ReceiveBufferView::ReceiveBufferView(QWidget *parent) : QWidget(parent)
 void ReceiveBufferView::feed(const LiveTick &tick)
 {
     const bool relevant = m_model.addEvents(tick.events, tick.sockets);
-    const bool changed = m_model.refresh(tick.sockets, tick.nowNs) || relevant;
-    if (m_model.buffers().size() != m_rows) {
-        m_rows = m_model.buffers().size();
+    bool changed = m_model.refresh(tick.sockets, tick.nowNs) || relevant;
+    std::vector<ReceiveBufferModel::Buffer> pending;
+    for (const KernelOnlyRows::Row &e : tick.kernelRows.rows()) {
+        if (!e.notAccepted() || e.kernel.socket.receiveQueue == 0)
+            continue;
+        ReceiveBufferModel::Buffer b;
+        b.owner = e.owner.toStdString();
+        b.local = e.kernel.socket.local.toString();
+        b.peer = e.kernel.socket.peer.toString();
+        b.kernelBytes = e.kernel.socket.receiveQueue;
+        if (const auto *segments = m_model.unclaimed(e.kernel.peerId))
+            b.segments = *segments;
+        pending.push_back(std::move(b));
+    }
+    const auto key = [](const ReceiveBufferModel::Buffer &b) { return std::tie(b.peer, b.kernelBytes); };
+    changed = changed || pending.size() != m_notAccepted.size()
+        || !std::equal(pending.begin(), pending.end(), m_notAccepted.begin(),
+                       [&](const auto &a, const auto &b) { return key(a) == key(b) && a.segments.size() == b.segments.size(); });
+    m_notAccepted = std::move(pending);
+    if (rowCount() != m_rows) {
+        m_rows = rowCount();
         updateGeometry();
     }
-    if (changed)
+    if (changed) {
+        setAccessibleDescription(summary());
         update();
+    }
 }
 
 void ReceiveBufferView::forgetRun()
 {
     m_model.clear();
+    m_notAccepted.clear();
     m_rows = 0;
+    setAccessibleDescription(summary());
     updateGeometry();
     update();
+}
+
+QString ReceiveBufferView::summary() const
+{
+    if (rowCount() == 0)
+        return tr("No bytes waiting in any receive buffer: every recv() has taken what arrived.");
+    QStringList parts;
+    for (const auto &entry : m_model.buffers()) {
+        const ReceiveBufferModel::Buffer &b = entry.second;
+        parts << tr("%1 · %2: %n byte(s) waiting", nullptr, int(std::max<std::int64_t>(0, b.kernelBytes)))
+                     .arg(QString::fromStdString(b.owner), QString::fromStdString(b.local));
+    }
+    for (const ReceiveBufferModel::Buffer &b : m_notAccepted)
+        parts << tr("%1 · %2 ← %3, not accepted yet: %n byte(s) waiting", nullptr, int(b.kernelBytes))
+                     .arg(QString::fromStdString(b.owner), QString::fromStdString(b.local), QString::fromStdString(b.peer));
+    return parts.join(QLatin1Char('\n'));
+}
+
+void ReceiveBufferView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        setAccessibleDescription(summary());
+        update();
+    }
 }
 
 int ReceiveBufferView::rowHeight() const
@@ -75,13 +125,16 @@ QSize ReceiveBufferView::minimumSizeHint() const
     return {fontMetrics().averageCharWidth() * 30, rowHeight()};
 }
 
-void ReceiveBufferView::paintBuffer(QPainter &p, const QRect &row, const ReceiveBufferModel::Buffer &b, std::int64_t nowNs) const
+void ReceiveBufferView::paintBuffer(QPainter &p, const QRect &row, const ReceiveBufferModel::Buffer &b, std::int64_t nowNs,
+                                    bool notAccepted) const
 {
     const int lineH = fontMetrics().height();
     const QColor text = palette().color(QPalette::WindowText);
     const QString local = QString::fromStdString(b.local), peer = QString::fromStdString(b.peer);
     QString title = peer.isEmpty() ? tr("%1 · %2").arg(QString::fromStdString(b.owner), local)
                                    : tr("%1 · %2 ← %3").arg(QString::fromStdString(b.owner), local, peer);
+    if (notAccepted)
+        title = tr("%1 (not accepted yet)").arg(title);
     p.setPen(text);
     p.setFont(liveview::boldFont(font()));
     liveview::drawFitted(p, QRect(row.left(), row.top(), row.width(), lineH), title, Qt::AlignLeft);
@@ -158,6 +211,8 @@ void ReceiveBufferView::paintBuffer(QPainter &p, const QRect &row, const Receive
                              : tr("from %n traced send(s)", nullptr, int(traced)));
     if (b.bufferSize > 0)
         notes << tr("buffer %1 B").arg(b.bufferSize);
+    if (notAccepted)
+        notes << tr("the connection waits in the accept queue; its bytes wait with it");
     p.setPen(text);
     liveview::drawFitted(p, QRect(row.left(), strip.bottom() + 2, row.width(), lineH), notes.join(QStringLiteral(" · ")),
                          Qt::AlignLeft);
@@ -176,16 +231,19 @@ void ReceiveBufferView::paintEvent(QPaintEvent *)
 {
     QPainter p(this);
     const QRect area = rect().adjusted(6, 4, -6, -4);
-    if (m_model.buffers().empty()) {
+    if (rowCount() == 0) {
         p.setPen(liveview::goneColour());
-        p.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                   tr("No bytes waiting in any receive buffer: every recv() has taken what arrived."));
+        p.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, summary());
         return;
     }
     const std::int64_t now = steadyNowNs();
     int y = area.top();
     for (const auto &entry : m_model.buffers()) {
-        paintBuffer(p, QRect(area.left(), y, area.width(), rowHeight() - 8), entry.second, now);
+        paintBuffer(p, QRect(area.left(), y, area.width(), rowHeight() - 8), entry.second, now, false);
+        y += rowHeight();
+    }
+    for (const ReceiveBufferModel::Buffer &b : m_notAccepted) {
+        paintBuffer(p, QRect(area.left(), y, area.width(), rowHeight() - 8), b, now, true);
         y += rowHeight();
     }
 }

@@ -51,6 +51,7 @@ SelfStudy::SelfStudy(MainWindow &window, const QString &language)
     connect(list, &QListWidget::customContextMenuRequested, this, &SelfStudy::showNavigatorMenu);
     connect(&window, &MainWindow::labOpened, this, &SelfStudy::attachLab);
     connect(&window, &MainWindow::labClosing, this, &SelfStudy::detachLab);
+    connect(&window, &MainWindow::languageChanged, this, &SelfStudy::setLanguage);
     connect(window.presentationAction(), &QAction::toggled, this, [this](bool on) {
         if (m_presenter)
             m_presenter->setClassroom(on);
@@ -63,31 +64,28 @@ SelfStudy::~SelfStudy() = default;
 
 void SelfStudy::createActions()
 {
-    m_ask = new QAction(tr("Ask &predictions before key steps"), this);
+    m_ask = new QAction(this);
     m_ask->setCheckable(true);
     m_ask->setChecked(QSettings().value(kAskKey, true).toBool());
-    m_ask->setToolTip(tr("Before a key step runs, the pane stops and asks what you expect; then it shows what happened"));
     connect(m_ask, &QAction::toggled, this, [this](bool on) {
         QSettings().setValue(kAskKey, on);
         delete std::exchange(m_presenter, nullptr);  // releases a pane waiting for an answer
         if (on && m_window.session())
             attachLab();
     });
-    m_resetLab = new QAction(tr("Reset progress of this lab…"), this);
+    m_resetLab = new QAction(this);
     connect(m_resetLab, &QAction::triggered, this, [this] {
         if (!m_window.labId().isEmpty())
             m_progressActions->resetLab(m_window.labId());
     });
-    m_resetAll = new QAction(tr("Reset all progress…"), this);
+    m_resetAll = new QAction(this);
     connect(m_resetAll, &QAction::triggered, m_progressActions, &ProgressActions::resetAll);
-    m_export = new QAction(tr("E&xport progress…"), this);
-    m_export->setToolTip(tr("Save a report of your progress in every lab, for your teacher (HTML, Markdown or JSON)"));
+    m_export = new QAction(this);
     connect(m_export, &QAction::triggered, m_progressActions, &ProgressActions::exportWithDialog);
     // Its text follows the dock's title, "Exercises (2)"; on the toolbar, where it is seen.
     QAction *panel = m_dock->toggleViewAction();
-    panel->setToolTip(tr("Show or hide the lab's exercises: tasks checked on real sockets, with hints"));
     connect(panel, &QAction::triggered, this, [](bool shown) { QSettings().setValue(kPanelKey, shown); });
-    if (auto *toolbar = m_window.findChild<QToolBar *>())
+    if (auto *toolbar = m_window.findChild<QToolBar *>(QStringLiteral("labToolbar")))
         toolbar->addAction(panel);
 
     // Before Quit, the Lab menu's last entry.
@@ -96,6 +94,37 @@ void SelfStudy::createActions()
     for (QAction *a : {panel, m_ask, m_resetLab, m_resetAll, m_export})
         menu->insertAction(quit, a);
     menu->insertSeparator(quit);
+    retranslate();
+}
+
+// Every word of its own, again after a language switch (the window's are said by the window).
+void SelfStudy::retranslate()
+{
+    m_ask->setText(tr("Ask &predictions before key steps"));
+    m_ask->setToolTip(tr("Before a key step runs, the pane stops and asks what you expect; then it shows what happened"));
+    m_resetLab->setText(tr("Reset progress of this lab…"));
+    m_resetAll->setText(tr("Reset all progress…"));
+    m_export->setText(tr("E&xport progress…"));
+    m_export->setToolTip(tr("Save a report of your progress in every lab, for your teacher (HTML, Markdown or JSON)"));
+    m_dock->toggleViewAction()->setToolTip(tr("Show or hide the lab's exercises: tasks checked on real sockets, with hints"));
+    const LabSession *session = m_window.session();
+    const qsizetype exercises = session ? session->lab().exercises.size() : 0;
+    m_dock->setWindowTitle(exercises == 0 ? tr("Exercises") : tr("Exercises (%1)").arg(exercises));
+}
+
+void SelfStudy::setLanguage(const QString &language)
+{
+    m_language = language;
+    m_progressActions->setLanguage(language);
+    retranslate();
+    // The lab's own texts in the new language: the exercises panel is made again (what the
+    // learner did stays in their progress; a check that is running keeps its panel, in the
+    // language it started in); the next prediction card asks in it (one on screen stays).
+    if (m_presenter)
+        m_presenter->setLanguage(language);
+    LabSession *session = m_window.session();
+    if (session && !m_exercises->isChecking())
+        m_exercises->setLab(session->lab(), m_window.progress(), m_language, [this] { return currentAnswer(); });
 }
 
 bool SelfStudy::eventFilter(QObject *watched, QEvent *event)
@@ -135,7 +164,7 @@ void SelfStudy::attachLab()
         return;
     const LabDefinition &lab = session->lab();
     m_exercises->setLab(lab, m_window.progress(), m_language, [this] { return currentAnswer(); });
-    m_dock->setWindowTitle(lab.exercises.isEmpty() ? tr("Exercises") : tr("Exercises (%1)").arg(lab.exercises.size()));
+    retranslate();
     for (PaneView *view : m_window.paneViews())
         addFaultControl(view->runner());
     connect(session, &LabSession::paneAdded, this, &SelfStudy::addFaultControl);  // after the window made its view

@@ -55,6 +55,8 @@ protected:
 
 private:
     void createActions();
+    void retranslate();
+    void setLanguage(const QString &language);
     void keepPanelReadable();
     void attachLab();
     void detachLab();

@@ -34,6 +34,7 @@ void SequenceDiagramView::feed(const LiveTick &tick)
     m_model.refresh(tick.sockets);
     if (m_model.revision() != m_laidOutRevision) {
         relayout();
+        setAccessibleDescription(summary());
         viewport()->update();
     } else if (hasRunningWait()) {
         viewport()->update();  // the blocked bar's clock is running
@@ -45,7 +46,34 @@ void SequenceDiagramView::forgetRun()
     m_model.clear();
     m_follow = true;
     relayout();
+    setAccessibleDescription(summary());
     viewport()->update();
+}
+
+QString SequenceDiagramView::summary() const
+{
+    if (m_model.lifelines().empty())
+        return emptyText();
+    QStringList lifelines;
+    for (const SequenceModel::Lifeline &l : m_model.lifelines())
+        lifelines << l.header();
+    QString text = tr("%n lifeline(s): %1.", nullptr, int(lifelines.size())).arg(lifelines.join(QStringLiteral("; ")));
+    // The newest few calls, as a screen reader would want them: the diagram's bottom rows.
+    QStringList recent;
+    const auto &calls = m_model.calls();
+    for (auto it = calls.rbegin(); it != calls.rend() && recent.size() < 4; ++it) {
+        const SequenceModel::Lifeline *l = m_model.lifeline(it->socketId);
+        recent.prepend(QStringLiteral("%1: %2").arg(l ? l->owner : QString(), m_model.callLabel(*it)));
+    }
+    if (!recent.isEmpty())
+        text += QLatin1Char(' ') + tr("Latest calls: %1.").arg(recent.join(QStringLiteral("; ")));
+    return text;
+}
+
+QString SequenceDiagramView::emptyText()
+{
+    return tr("The sequence diagram fills in as the lab runs: a lifeline for each socket, time flowing "
+              "down, an arrow for every connection and every message.");
 }
 
 bool SequenceDiagramView::hasRunningWait() const
@@ -56,9 +84,12 @@ bool SequenceDiagramView::hasRunningWait() const
 
 const SequenceRenderer &SequenceDiagramView::renderer() const
 {
-    if (!m_renderer || m_rendererRevision != m_model.revision()) {
-        m_renderer = std::make_unique<SequenceRenderer>(m_model, font());
+    // Fitted to the view's width, so every lifeline is in sight without scrolling sideways.
+    const int width = viewport()->width();
+    if (!m_renderer || m_rendererRevision != m_model.revision() || m_rendererWidth != width) {
+        m_renderer = std::make_unique<SequenceRenderer>(m_model, font(), width);
         m_rendererRevision = m_model.revision();
+        m_rendererWidth = width;
     }
     return *m_renderer;
 }
@@ -96,6 +127,11 @@ void SequenceDiagramView::changeEvent(QEvent *event)
         m_renderer.reset();
         relayout();
     }
+    if (event->type() == QEvent::LanguageChange) {
+        m_renderer.reset();  // its labels are in the old language
+        setAccessibleDescription(summary());
+        viewport()->update();
+    }
 }
 
 void SequenceDiagramView::paintEvent(QPaintEvent *)
@@ -104,9 +140,7 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
     p.fillRect(viewport()->rect(), Qt::white);
     if (m_model.lifelines().empty()) {
         p.setPen(QColor(0x55, 0x55, 0x55));
-        p.drawText(viewport()->rect().adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap,
-                   tr("The sequence diagram fills in as the lab runs: a lifeline for each socket, time flowing "
-                      "down, an arrow for every connection and every message."));
+        p.drawText(viewport()->rect().adjusted(20, 20, -20, -20), Qt::AlignCenter | Qt::TextWordWrap, emptyText());
         return;
     }
     const SequenceRenderer &r = renderer();

@@ -33,6 +33,8 @@ public:
     QImage renderImage() const;  // what exportPng writes
 
     const SequenceModel &model() const { return m_model; }
+    const SequenceRenderer &renderer() const;  // as the view draws it now (fitted to its width)
+    QString summary() const;  // the lifelines and the latest calls in words (accessible description)
     bool followsNewest() const { return m_follow; }
 
     static constexpr qint64 kMaxExportPixels = 24'000'000;  // about 96 MB of image at most
@@ -43,7 +45,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    const SequenceRenderer &renderer() const;
+    static QString emptyText();
     QFont exportFont() const;
     void relayout();
     bool hasRunningWait() const;
@@ -51,6 +53,7 @@ private:
     SequenceModel m_model;
     mutable std::unique_ptr<SequenceRenderer> m_renderer;
     mutable std::uint64_t m_rendererRevision = 0;
+    mutable int m_rendererWidth = -1;
     std::uint64_t m_laidOutRevision = ~std::uint64_t{0};
     bool m_follow = true;
     bool m_settingScroll = false;

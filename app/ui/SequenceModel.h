@@ -33,6 +33,9 @@ public:
     static constexpr std::size_t kPruneChunk = 500;      // dropped at once, so pruning is rare
     static constexpr std::size_t kMaxWaiting = SequenceMatcher::kMaxWaiting;
     static constexpr int kMaxStageText = 90;             // characters of socketserver stages per mark
+    // A wait shorter than this is not drawn as blocking: a loopback connect() that waits
+    // 0.05 ms for its handshake did not block in any sense a learner means.
+    static constexpr std::int64_t kShortestWaitShownNs = 1'000'000;
 
     struct Lifeline {
         std::uint32_t socketId = 0;
@@ -67,6 +70,8 @@ public:
         QString error;    // "ConnectionRefusedError", "socket.timeout"
         bool open() const { return endRow < 0; }
         bool blocked() const { return blockedRow >= 0; }
+        // Drawn as blocked: still waiting, or it waited long enough to matter.
+        bool waitShown() const { return blocked() && (open() || blockedNs >= kShortestWaitShownNs); }
     };
 
     using ArrowKind = SequenceMatcher::Kind;
@@ -76,6 +81,14 @@ public:
         std::uint64_t to = 0;    // accept, recv, recvfrom ...
         std::int64_t bytes = 0;  // bytes of `from` that `to` took; Connect: 0
         bool truncated = false;  // a datagram longer than the receiver's buffer
+    };
+
+    // A connect() the kernel has completed (or is still trying) that no accept() took yet:
+    // the connection waits in the listener's accept queue, so its arrow ends at the listener.
+    struct PendingConnect {
+        std::uint64_t connect = 0;     // the connect call's serial
+        std::uint32_t listenerId = 0;  // the listening socket's lifeline
+        bool completed = false;        // connect() returned: queued; else still waiting for room
     };
 
     // socketserver stages drawn as a thin label on a row: "get_request › verify_request".
@@ -102,6 +115,7 @@ public:
     const Call *call(std::uint64_t serial) const;
     const std::deque<Arrow> &arrows() const { return m_arrows; }
     const std::deque<StageMark> &stageMarks() const { return m_stages; }
+    std::vector<PendingConnect> pendingConnects() const;
     std::int64_t firstRow() const { return m_firstRow; }
     std::int64_t endRow() const { return m_firstRow + static_cast<std::int64_t>(m_rowTimes.size()); }  // one past
     std::int64_t rowCount() const { return static_cast<std::int64_t>(m_rowTimes.size()); }

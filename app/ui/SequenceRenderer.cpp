@@ -1,5 +1,6 @@
 #include "SequenceRenderer.h"
 
+#include "SafeColours.h"
 #include "SocketText.h"
 
 #include <QFontMetrics>
@@ -17,17 +18,21 @@ using ArrowKind = SequenceModel::ArrowKind;
 
 namespace {
 
-// Dark, saturated colours: they stay apart on a washed-out projector.
+// Dark, saturated colours: they stay apart on a washed-out projector and for red-green
+// colour blindness (SafeColours.h); arrows differ by dashes too, blocked bars by hatching.
 const QColor kText(0x11, 0x11, 0x11);
 const QColor kMuted(0x55, 0x55, 0x55);
 const QColor kZebra(0xf1, 0xf3, 0xf6);
-const QColor kBlocked(0xd0, 0x00, 0x00);
-const QColor kConnect(0x1f, 0x4e, 0x9c);
-const QColor kStream(0x1b, 0x6e, 0x1b);
-const QColor kDatagram(0x8e, 0x24, 0xaa);
-const std::array<QColor, 6> kOwners = {QColor(0x1f, 0x4e, 0x9c), QColor(0xb3, 0x4d, 0x00), QColor(0x2e, 0x7d, 0x32),
-                                       QColor(0x7b, 0x1f, 0xa2), QColor(0x00, 0x69, 0x5c), QColor(0x5d, 0x40, 0x37)};
+const QColor kBlocked = safecolour::blocked();
+const QColor kConnect = safecolour::connect();
+const QColor kStream = safecolour::stream();
+const QColor kDatagram = safecolour::datagram();
+// Owners are named in every header too; the colours only group a pane's lifelines.
+const std::array<QColor, 6> kOwners = {QColor(0x00, 0x5f, 0x9e), QColor(0xa8, 0x50, 0x00), QColor(0x00, 0x6b, 0x52),
+                                       QColor(0x7d, 0x3c, 0x6e), QColor(0x3d, 0x3d, 0x3d), QColor(0x5d, 0x40, 0x37)};
 constexpr int kPad = 4;
+constexpr std::int64_t kGapShownNs = 10'000'000;  // a pause between rows from this long on adds room
+constexpr int kMinBoxChars = 11;                   // a fitted column still shows "recv(1024) …"
 
 struct BoxColours {
     QColor fill, border;
@@ -36,7 +41,7 @@ struct BoxColours {
 BoxColours coloursOf(const Call &c)
 {
     if (c.failed)
-        return {QColor(0xfb, 0xd5, 0xd5), QColor(0xb0, 0x00, 0x00)};
+        return {QColor(0xfb, 0xdd, 0xcc), safecolour::failed()};
     switch (c.call) {
     case TraceCall::Socket:
     case TraceCall::SocketPair:
@@ -80,14 +85,15 @@ void drawArrowHead(QPainter &p, QPointF tip, QPointF from, double size)
 
 } // namespace
 
-SequenceRenderer::SequenceRenderer(const SequenceModel &model, const QFont &font)
-    : m_model(model), m_font(font), m_bold(font), m_small(font)
+SequenceRenderer::SequenceRenderer(const SequenceModel &model, const QFont &font, int fitWidth)
+    : m_model(model), m_font(font), m_bold(font), m_small(font), m_pending(model.pendingConnects())
 {
     m_bold.setBold(true);
     if (font.pixelSize() > 0)
-        m_small.setPixelSize(std::max(9, font.pixelSize() * 4 / 5));
+        // Never below 20 px when the font is that large: the classroom layout's smallest text.
+        m_small.setPixelSize(std::max({9, font.pixelSize() * 4 / 5, std::min(font.pixelSize(), 20)}));
     else
-        m_small.setPointSizeF(std::max(7.0, font.pointSizeF() * 0.8));
+        m_small.setPointSizeF(std::max({7.0, font.pointSizeF() * 0.8, std::min(font.pointSizeF(), 15.0)}));
     const QFontMetrics fm(m_font), bold(m_bold), small(m_small);
     m_rowHeight = fm.height() + 2 * kPad + 8;
     m_stageBand = small.height() + 2;
@@ -97,6 +103,15 @@ SequenceRenderer::SequenceRenderer(const SequenceModel &model, const QFont &font
     m_headerHeight = bold.height() + small.height() + 22;
     m_barWidth = std::max(10, fm.height() * 3 / 4);
     m_rightRoom = std::max(8, bold.horizontalAdvance(tr("blocked %1 …").arg(QStringLiteral("000.0 ms"))) - m_columnWidth / 2 + m_barWidth * 2);
+    const int columns = std::max<int>(1, int(model.lifelines().size()));
+    if (fitWidth > 0 && m_gutterWidth + columns * m_columnWidth + m_rightRoom > fitWidth) {
+        // Narrower columns, down to a readable minimum: every lifeline in view beats wide boxes.
+        const int minimum = fm.averageCharWidth() * (kMinBoxChars + 3);
+        const int room = std::max(8, bold.horizontalAdvance(tr("blocked %1 …").arg(QStringLiteral("000.0 ms"))) / 2);
+        m_columnWidth = std::max(minimum, (fitWidth - m_gutterWidth - room) / columns);
+        m_boxWidth = m_columnWidth - fm.averageCharWidth() * 2;
+        m_rightRoom = std::max(8, fitWidth - m_gutterWidth - columns * m_columnWidth);
+    }
 
     for (const Arrow &a : model.arrows()) {
         ++m_arrowsInto[a.to];
@@ -113,7 +128,7 @@ SequenceRenderer::SequenceRenderer(const SequenceModel &model, const QFont &font
     int y = 0;
     for (std::int64_t row = model.firstRow(); row < model.endRow(); ++row) {
         m_rowY.push_back(y);
-        y += m_rowHeight;
+        y += m_rowHeight + gapAfter(row);
         bool marked = false;
         while (stage != stages.end() && stage->row <= row) {
             marked = marked || stage->row == row;
@@ -123,6 +138,20 @@ SequenceRenderer::SequenceRenderer(const SequenceModel &model, const QFont &font
             y += m_stageBand;
     }
     m_rowY.push_back(y);
+}
+
+// Rows, not the clock, lay the diagram out; but a pause of a second must not look like one of
+// a microsecond: from 10 ms on, the time to the next row adds room, growing with its
+// logarithm (0.1 s: 0.6 rows, 1 s: 1.2, 10 s and more: 1.8).
+int SequenceRenderer::gapAfter(std::int64_t row) const
+{
+    if (row + 1 >= m_model.endRow())
+        return 0;
+    const std::int64_t gap = m_model.rowTimeNs(row + 1) - m_model.rowTimeNs(row);
+    if (gap < kGapShownNs)
+        return 0;
+    const double decades = std::min(3.0, std::log10(double(gap) / double(kGapShownNs)));
+    return int(m_rowHeight * 0.6 * decades);
 }
 
 QSize SequenceRenderer::contentSize() const
@@ -180,6 +209,8 @@ void SequenceRenderer::paintBody(QPainter &p, const QRect &area, std::int64_t no
     }
     for (const Arrow &a : m_model.arrows())
         paintArrow(p, a, area);
+    for (const SequenceModel::PendingConnect &pending : m_pending)
+        paintPendingConnect(p, pending, area);
     p.restore();
 }
 
@@ -239,6 +270,21 @@ int SequenceRenderer::halfWidthAt(const Call &c, std::int64_t row) const
     return m_barWidth / 2 + (c.blocked() && row >= c.blockedRow ? 3 : 0);
 }
 
+QRectF SequenceRenderer::blockedBar(const Call &c) const
+{
+    const int column = m_model.column(c.socketId);
+    if (column < 0 || !c.waitShown())
+        return {};
+    const int x = lifelineX(column) + c.depth * m_barWidth;
+    const bool clipped = c.startRow < m_model.firstRow();
+    const std::int64_t last = c.open() ? m_model.endRow() - 1 : c.endRow;
+    const int boxBottom = rowBottom(c.startRow) - kPad;
+    const int barBottom = rowBottom(last) - kPad;
+    const int top = c.blockedRow == c.startRow && !clipped ? boxBottom : std::max(m_headerHeight, rowTop(c.blockedRow) + kPad);
+    const int bottom = std::max(barBottom, top + m_rowHeight / 2);
+    return QRectF(x - m_barWidth / 2.0 - 3, top, m_barWidth + 6, bottom - top);
+}
+
 void SequenceRenderer::paintCall(QPainter &p, const Call &c, std::int64_t nowNs) const
 {
     const int column = m_model.column(c.socketId);
@@ -252,17 +298,14 @@ void SequenceRenderer::paintCall(QPainter &p, const Call &c, std::int64_t nowNs)
     const int barBottom = rowBottom(last) - kPad;
 
     // The activation bar: the call runs from its box down to the row where it ended.
-    if (last > c.startRow || (c.open() && c.blocked())) {
+    if (last > c.startRow || (c.open() && c.waitShown())) {
         const int top = clipped ? m_headerHeight : boxBottom;
         p.setPen(QPen(colours.border, 1.5));
         p.setBrush(colours.fill);
         p.drawRect(QRectF(x - m_barWidth / 2.0, top, m_barWidth, barBottom - top));
     }
-    // Blocked: a hatched red bar along the lifeline, and how long it waited.
-    if (c.blocked()) {
-        const int top = c.blockedRow == c.startRow && !clipped ? boxBottom : std::max(m_headerHeight, rowTop(c.blockedRow) + kPad);
-        const int bottom = std::max(barBottom, top + m_rowHeight / 2);
-        const QRectF bar(x - m_barWidth / 2.0 - 3, top, m_barWidth + 6, bottom - top);
+    // Blocked: a hatched bar along the lifeline, and how long it waited.
+    if (const QRectF bar = blockedBar(c); !bar.isEmpty()) {
         p.setPen(Qt::NoPen);
         p.setBrush(Qt::white);
         p.drawRect(bar);
@@ -321,6 +364,8 @@ void SequenceRenderer::paintArrow(QPainter &p, const Arrow &a, const QRect &area
     QPen pen(colour, 3);
     if (a.kind == ArrowKind::Connect)
         pen.setStyle(Qt::DashLine);
+    else if (a.kind == ArrowKind::Datagram)
+        pen.setStyle(Qt::DotLine);  // a datagram differs from a stream by more than its colour
     p.setPen(pen);
     p.drawLine(QPointF(x0, y0), QPointF(x1, y1));
     p.setPen(QPen(colour, 1));
@@ -345,6 +390,41 @@ void SequenceRenderer::paintArrow(QPainter &p, const Arrow &a, const QRect &area
     p.drawRoundedRect(pill, 4, 4);
     p.setPen(colour);
     p.drawText(pill, Qt::AlignCenter, label);
+}
+
+// A connection the kernel made (or is trying to) that no accept() has taken: a dashed arrow
+// from the connect to the listener, ending in an open circle - it waits in the queue there.
+void SequenceRenderer::paintPendingConnect(QPainter &p, const SequenceModel::PendingConnect &pending, const QRect &area) const
+{
+    const Call *from = m_model.call(pending.connect);
+    const int cf = from ? m_model.column(from->socketId) : -1, ct = m_model.column(pending.listenerId);
+    if (cf < 0 || ct < 0 || cf == ct)
+        return;
+    const double y = rowTop(from->startRow) + m_rowHeight / 2.0;
+    if (y < area.top() - m_rowHeight || y > area.bottom() + m_rowHeight)
+        return;
+    const int direction = ct > cf ? 1 : -1;
+    const double x0 = lifelineX(cf) + from->depth * m_barWidth + direction * halfWidthAt(*from, from->startRow);
+    const double radius = m_barWidth / 2.0;
+    const double x1 = lifelineX(ct) - direction * radius;
+    QPen pen(kConnect, 3, Qt::DashLine);
+    p.setPen(pen);
+    p.drawLine(QPointF(x0, y), QPointF(x1 - direction * radius, y));
+    p.setPen(QPen(kConnect, 2.5));
+    p.setBrush(Qt::white);
+    p.drawEllipse(QPointF(x1, y), radius, radius);
+    const QString label = pending.completed ? tr("in the accept queue") : tr("waiting for room in the accept queue");
+    p.setFont(m_bold);
+    const QFontMetrics fm(m_bold);
+    const double width = std::min<double>(fm.horizontalAdvance(label) + 10, std::abs(x1 - x0) - 2 * radius);
+    if (width < fm.averageCharWidth() * 4)
+        return;
+    const QRectF pill((x0 + x1) / 2 - width / 2, y - fm.height() / 2.0 - 1, width, fm.height() + 2);
+    p.setPen(QPen(kConnect, 1.5));
+    p.setBrush(Qt::white);
+    p.drawRoundedRect(pill, 4, 4);
+    p.setPen(kConnect);
+    p.drawText(pill, Qt::AlignCenter, fm.elidedText(label, Qt::ElideRight, int(width) - 8));
 }
 
 void SequenceRenderer::paintStages(QPainter &p, const QRect &area) const

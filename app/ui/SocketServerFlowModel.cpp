@@ -66,7 +66,7 @@ void SocketServerFlowModel::addWorker(Worker w)
     m_workers.push_back(std::move(w));
 }
 
-void SocketServerFlowModel::onWorker(const TraceEvent &e)
+void SocketServerFlowModel::onWorker(const TraceEvent &e, const RequestNumbers *numbers)
 {
     const bool process = e.call == TraceCall::ChildStarted || e.call == TraceCall::ChildExited;
     if (e.call == TraceCall::ThreadStarted || e.call == TraceCall::ChildStarted) {
@@ -74,6 +74,7 @@ void SocketServerFlowModel::onWorker(const TraceEvent &e)
         w.process = process;
         w.id = e.result;
         w.requestId = static_cast<std::uint64_t>(e.arg);
+        w.number = numbers ? numbers->of(w.requestId) : w.requestId;
         w.client = e.address.isValid() ? e.address.toString() : std::string();
         w.startedNs = e.timeNs;
         addWorker(std::move(w));
@@ -89,7 +90,7 @@ void SocketServerFlowModel::onWorker(const TraceEvent &e)
     }
 }
 
-bool SocketServerFlowModel::addEvents(const std::vector<TraceEvent> &events)
+bool SocketServerFlowModel::addEvents(const std::vector<TraceEvent> &events, const RequestNumbers *numbers)
 {
     bool any = false;
     for (const TraceEvent &e : events) {
@@ -99,7 +100,7 @@ bool SocketServerFlowModel::addEvents(const std::vector<TraceEvent> &events)
         m_seen = true;
         if (e.call == TraceCall::ThreadStarted || e.call == TraceCall::ThreadEnded || e.call == TraceCall::ChildStarted
             || e.call == TraceCall::ChildExited) {
-            onWorker(e);
+            onWorker(e, numbers);
             continue;
         }
         const int box = boxOf(e.call);

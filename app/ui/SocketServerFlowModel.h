@@ -10,6 +10,8 @@
 
 #include <TraceEvent.h>
 
+#include "RequestNumbers.h"
+
 #include <array>
 #include <cstdint>
 #include <deque>
@@ -45,7 +47,8 @@ public:
     struct Worker {
         bool process = false;            // a child process (ForkingMixIn), else a thread
         std::int64_t id = 0;             // thread id or pid
-        std::uint64_t requestId = 0;
+        std::uint64_t requestId = 0;     // the core's id (stageOf takes it)
+        std::uint64_t number = 0;        // the run's number of the request, as shown (RequestNumbers)
         std::string client;
         std::int64_t startedNs = 0;
         bool ended = false;
@@ -54,7 +57,8 @@ public:
     };
 
     SocketServerFlowModel();
-    bool addEvents(const std::vector<socketlab::TraceEvent> &events);  // true if any were stages
+    // true if any were stages. numbers: the run's request numbers, to show (else the core's ids).
+    bool addEvents(const std::vector<socketlab::TraceEvent> &events, const RequestNumbers *numbers = nullptr);
     bool prune(std::int64_t nowNs);  // drops ended workers shown long enough; true if any went
     void clear();
 
@@ -70,7 +74,7 @@ public:
     socketlab::TraceCall stageOf(std::uint64_t requestId) const;
 
 private:
-    void onWorker(const socketlab::TraceEvent &e);
+    void onWorker(const socketlab::TraceEvent &e, const RequestNumbers *numbers);
     void addWorker(Worker w);
     void recordVisit(const socketlab::TraceEvent &e);
 

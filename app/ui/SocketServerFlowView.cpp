@@ -30,7 +30,7 @@ SocketServerFlowView::SocketServerFlowView(QWidget *parent) : QWidget(parent)
 
 void SocketServerFlowView::feed(const LiveTick &tick)
 {
-    bool changed = m_model.addEvents(tick.events);
+    bool changed = m_model.addEvents(tick.events, &tick.requests);
     changed = m_model.prune(tick.nowNs) || changed;
     for (int i = 0; i < SocketServerFlowModel::BoxCount && !changed; ++i) {
         const double v = m_model.intensity(i, tick.nowNs);
@@ -40,16 +40,41 @@ void SocketServerFlowView::feed(const LiveTick &tick)
         m_workerRows = m_model.workers().size();
         updateGeometry();
     }
-    if (changed)
+    if (changed) {
+        setAccessibleDescription(summary());
         update();
+    }
 }
 
 void SocketServerFlowView::forgetRun()
 {
     m_model.clear();
     m_workerRows = 0;
+    setAccessibleDescription(summary());
     updateGeometry();
     update();
+}
+
+QString SocketServerFlowView::summary() const
+{
+    if (!m_model.seenServer())
+        return tr("No socketserver in this lab: its stages appear here when a server runs.");
+    const int current = m_model.currentBox();
+    QStringList parts;
+    parts << (current < 0 ? tr("No stage running now")
+                          : tr("Running now: %1").arg(callText(m_model.boxes()[std::size_t(current)].call)));
+    for (const SocketServerFlowModel::Worker &w : m_model.workers())
+        parts << workerText(w);
+    return parts.join(QLatin1Char('\n'));
+}
+
+void SocketServerFlowView::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        setAccessibleDescription(summary());
+        update();
+    }
 }
 
 QSize SocketServerFlowView::boxSize() const
@@ -87,8 +112,8 @@ QSize SocketServerFlowView::sizeHint() const
 QString SocketServerFlowView::workerText(const SocketServerFlowModel::Worker &w) const
 {
     QString who = w.process ? tr("child process %1").arg(w.id) : tr("thread %1").arg(w.id);
-    QString text = w.client.empty() ? tr("%1 · request %2").arg(who).arg(w.requestId)
-                                    : tr("%1 · request %2 from %3").arg(who).arg(w.requestId).arg(QString::fromStdString(w.client));
+    QString text = w.client.empty() ? tr("%1 · request %2").arg(who).arg(w.number)
+                                    : tr("%1 · request %2 from %3").arg(who).arg(w.number).arg(QString::fromStdString(w.client));
     if (w.ended) {
         if (w.process)
             return text + QStringLiteral(" · ")
@@ -107,8 +132,7 @@ void SocketServerFlowView::paintEvent(QPaintEvent *)
     const QColor text = palette().color(QPalette::WindowText);
     if (!m_model.seenServer()) {
         p.setPen(liveview::goneColour());
-        p.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                   tr("No socketserver in this lab: its stages appear here when a server runs."));
+        p.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, summary());
         return;
     }
     const std::int64_t now = steadyNowNs();
@@ -134,8 +158,10 @@ void SocketServerFlowView::paintEvent(QPaintEvent *)
         const int lineH = fontMetrics().height();
         liveview::drawFitted(p, QRect(r.left() + 4, r.top() + 4, r.width() - 8, lineH), callText(b.call));
         p.setFont(font());
-        liveview::drawFitted(p, QRect(r.left() + 4, r.top() + 6 + lineH, r.width() - 8, lineH),
-                             b.active > 1 ? tr("×%1 · %2 running").arg(b.entered).arg(b.active) : tr("×%1").arg(b.entered));
+        QString count = b.active > 1 ? tr("×%1 · %2 running").arg(b.entered).arg(b.active) : tr("×%1").arg(b.entered);
+        if (b.lastFailed && b.active == 0)
+            count = tr("%1 · raised").arg(count);  // in words too, not only the red
+        liveview::drawFitted(p, QRect(r.left() + 4, r.top() + 6 + lineH, r.width() - 8, lineH), count);
 
         // An arrow to the next box: along the row, or down-and-back to the next row's start.
         if (i + 1 < SocketServerFlowModel::BoxCount && col + 1 == perRow) {

@@ -22,6 +22,7 @@ public:
 
     const SocketServerFlowModel &model() const { return m_model; }  // for tests
     bool hasServer() const { return m_model.seenServer(); }
+    QString summary() const;  // the stage running and the workers, in words (accessible description)
 
     bool hasHeightForWidth() const override { return true; }
     int heightForWidth(int width) const override;
@@ -30,6 +31,7 @@ public:
 protected:
     void paintEvent(QPaintEvent *event) override;
     bool event(QEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     QSize boxSize() const;

@@ -12,28 +12,31 @@ using namespace socketlab;
 
 SocketTableModel::SocketTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void SocketTableModel::show(const SocketSnapshot &sockets, const std::vector<KernelOnlySocket> &kernelOnly, std::int64_t nowNs)
+void SocketTableModel::show(const SocketSnapshot &sockets, const std::vector<KernelOnlyRows::Row> &kernelRows,
+                            std::int64_t nowNs, const std::vector<TraceEvent> *events)
 {
+    if (events)
+        m_serving.add(*events);
     std::vector<SocketSample> rows = sockets.sockets();
     m_nowNs = nowNs;
     const bool sameSockets = rows.size() == m_rows.size()
         && std::equal(rows.begin(), rows.end(), m_rows.begin(),
                       [](const SocketSample &a, const SocketSample &b) { return a.id == b.id; });
-    const auto sameConnection = [](const KernelOnlySocket &a, const KernelOnlySocket &b) {
-        return a.kind == b.kind && a.socket.tcpState == b.socket.tcpState && a.socket.local == b.socket.local
-            && a.socket.peer == b.socket.peer;
+    const auto sameConnection = [](const KernelOnlyRows::Row &a, const KernelOnlyRows::Row &b) {
+        return a.kernel.kind == b.kernel.kind && a.childPid == b.childPid && a.kernel.socket.tcpState == b.kernel.socket.tcpState
+            && a.kernel.socket.local == b.kernel.socket.local && a.kernel.socket.peer == b.kernel.socket.peer;
     };
-    const bool sameKernelRows = kernelOnly.size() == m_kernelRows.size()
-        && std::equal(kernelOnly.begin(), kernelOnly.end(), m_kernelRows.begin(), sameConnection);
+    const bool sameKernelRows = kernelRows.size() == m_kernelRows.size()
+        && std::equal(kernelRows.begin(), kernelRows.end(), m_kernelRows.begin(), sameConnection);
     if (!sameSockets || !sameKernelRows) {
         beginResetModel();
         m_rows = std::move(rows);
-        m_kernelRows = kernelOnly;
+        m_kernelRows = kernelRows;
         endResetModel();
         return;
     }
     m_rows = std::move(rows);
-    m_kernelRows = kernelOnly;  // the same rows, their timers further down
+    m_kernelRows = kernelRows;  // the same rows, their timers further down
     if (rowCount() > 0)
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
@@ -43,6 +46,7 @@ void SocketTableModel::clear()
     beginResetModel();
     m_rows.clear();
     m_kernelRows.clear();
+    m_serving.clear();
     endResetModel();
 }
 
@@ -58,6 +62,12 @@ int SocketTableModel::columnCount(const QModelIndex &parent) const
 
 QString SocketTableModel::stateText(const SocketSample &row) const
 {
+    if (row.blockedIn == TraceCall::ServeForever || (row.state == SocketState::Listening && m_serving.since(row.id))) {
+        // Waiting for a request, however often serve_forever's poll restarts.
+        const std::optional<std::int64_t> since = m_serving.since(row.id);
+        return since ? tr("waiting for a request in serve_forever() — %1").arg(SocketText::durationText(m_nowNs - *since))
+                     : tr("waiting for a request in serve_forever()");
+    }
     if (row.blockedIn != TraceCall::None) {
         return tr("blocked in %1() — %2")
             .arg(QString::fromLatin1(traceCallName(row.blockedIn)), SocketText::durationText(m_nowNs - row.blockedSinceNs));
@@ -74,7 +84,7 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
     const SocketSample &row = m_rows[static_cast<std::size_t>(index.row())];
     const SocketRecord &r = *row.record;
     const KernelSample &k = row.kernel;
-    const bool blocked = row.blockedIn != TraceCall::None;
+    const bool blocked = row.blockedIn != TraceCall::None || (row.state == SocketState::Listening && m_serving.since(row.id));
 
     if (role == Qt::ForegroundRole && !row.isOpen())
         return QBrush(QColor(140, 140, 140));
@@ -103,17 +113,21 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
     case RecvQ: return k.available && !k.listening && k.receiveQueue >= 0 ? QVariant(qlonglong(k.receiveQueue)) : QVariant();
     case SendQ: return k.available && !k.listening && k.sendQueue >= 0 ? QVariant(qlonglong(k.sendQueue)) : QVariant();
     case AcceptQueue:
-        return k.listening ? QVariant(tr("%1 / %2").arg(k.acceptQueueLength).arg(k.acceptQueueLimit)) : QVariant();
+        if (!k.listening)
+            return {};
+        if (k.acceptQueueLength > 0 && k.acceptQueueLength >= k.acceptQueueLimit)
+            return tr("%1 / %2 full").arg(k.acceptQueueLength).arg(k.acceptQueueLimit);
+        return tr("%1 / %2").arg(k.acceptQueueLength).arg(k.acceptQueueLimit);
     default: return {};
     }
 }
 
 // A socket no open socket of the lab holds: no descriptor, no byte counts of ours; what the
 // kernel says of it and why it is there, marked apart from the lab's own rows.
-QVariant SocketTableModel::kernelOnlyData(const KernelOnlySocket &row, int column, int role) const
+QVariant SocketTableModel::kernelOnlyData(const KernelOnlyRows::Row &row, int column, int role) const
 {
     using Why = KernelOnlySocket::Kind;  // (Kind is a column)
-    const KernelTcpSocket &k = row.socket;
+    const KernelTcpSocket &k = row.kernel.socket;
     if (role == Qt::ForegroundRole)
         return QBrush(QColor(40, 70, 140));
     if (role == Qt::BackgroundRole)
@@ -124,7 +138,10 @@ QVariant SocketTableModel::kernelOnlyData(const KernelOnlySocket &row, int colum
         return f;
     }
     if (role == Qt::ToolTipRole) {
-        switch (row.kind) {
+        if (row.inChild())
+            return tr("The connection a ForkingMixIn child handles: the parent closed its copy, the child "
+                      "process holds the other. Read from the kernel (sock_diag), as ss shows it.");
+        switch (row.kernel.kind) {
         case Why::TimeWait:
             return tr("This end closed first: the kernel keeps the connection in TIME_WAIT after every program let go of it, "
                       "so late segments die here, and binding its address fails with Errno 98 until it ends "
@@ -148,7 +165,12 @@ QVariant SocketTableModel::kernelOnlyData(const KernelOnlySocket &row, int colum
 
     const bool listening = k.isListening();
     switch (column) {
-    case Owner: return row.kind == Why::OtherProcess ? tr("(another process)") : tr("(kernel)");
+    case Owner:
+        if (row.inChild())
+            return tr("%1 · child %2").arg(row.owner).arg(row.childPid);
+        if (row.kernel.kind == Why::OtherProcess)
+            return tr("(another process)");
+        return tr("(kernel)");
     case Descriptor: return QStringLiteral("–");
     case Kind: return SocketText::kindName(k.local.family(), SOCK_STREAM);
     case Local: return SocketText::endpointText(k.local);
@@ -162,15 +184,17 @@ QVariant SocketTableModel::kernelOnlyData(const KernelOnlySocket &row, int colum
     }
 }
 
-QString SocketTableModel::kernelOnlyState(const KernelOnlySocket &row) const
+QString SocketTableModel::kernelOnlyState(const KernelOnlyRows::Row &row) const
 {
     using Why = KernelOnlySocket::Kind;  // (Kind is a column)
-    const KernelTcpSocket &k = row.socket;
+    const KernelTcpSocket &k = row.kernel.socket;
+    if (row.inChild())
+        return tr("held by child process %1").arg(row.childPid);
     if (k.timer == KernelTimer::TimeWait)
         return tr("no program: gone in %1").arg(SocketText::durationText(k.timerMs * 1'000'000));
-    if (k.timer == KernelTimer::Retransmit && k.retransmits > 0 && row.kind != Why::OtherProcess)
+    if (k.timer == KernelTimer::Retransmit && k.retransmits > 0 && row.kernel.kind != Why::OtherProcess)
         return tr("no program: resent %n time(s)", nullptr, k.retransmits);
-    switch (row.kind) {
+    switch (row.kernel.kind) {
     case Why::NotAccepted: return tr("queued, not accepted yet");
     case Why::Handshake: return tr("handshake: waits for the last ACK");
     case Why::OtherProcess: return tr("another process");

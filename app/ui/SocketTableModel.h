@@ -3,10 +3,12 @@
 // then a row per TCP socket the kernel keeps on the lab's addresses that no socket of the lab
 // holds (a TIME_WAIT counting down after the server exited). Each tick it takes the rows from
 // the tick's snapshot (every socket read and probed once for all views) and the tick's
-// kernel-only rows; it never touches a socket itself.
+// kernel-only rows (a forked child's end named with its pid); it never touches a socket itself.
 #pragma once
 
-#include <KernelOnlySockets.h>
+#include "KernelOnlyRows.h"
+#include "ServingWaits.h"
+
 #include <SocketSnapshot.h>
 
 #include <QAbstractTableModel>
@@ -19,8 +21,9 @@ public:
     enum Column { Owner, Descriptor, Kind, Local, Peer, State, TcpState, Sent, Received, RecvQ, SendQ, AcceptQueue, ColumnCount };
 
     explicit SocketTableModel(QObject *parent = nullptr);
-    void show(const socketlab::SocketSnapshot &sockets, const std::vector<socketlab::KernelOnlySocket> &kernelOnly,
-              std::int64_t nowNs);
+    // events: the tick's, for serve_forever's waits (ServingWaits)
+    void show(const socketlab::SocketSnapshot &sockets, const std::vector<KernelOnlyRows::Row> &kernelRows,
+              std::int64_t nowNs, const std::vector<socketlab::TraceEvent> *events = nullptr);
     void clear();
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -31,10 +34,11 @@ public:
 
 private:
     QString stateText(const socketlab::SocketSample &row) const;
-    QVariant kernelOnlyData(const socketlab::KernelOnlySocket &row, int column, int role) const;
-    QString kernelOnlyState(const socketlab::KernelOnlySocket &row) const;
+    QVariant kernelOnlyData(const KernelOnlyRows::Row &row, int column, int role) const;
+    QString kernelOnlyState(const KernelOnlyRows::Row &row) const;
 
     std::vector<socketlab::SocketSample> m_rows;
-    std::vector<socketlab::KernelOnlySocket> m_kernelRows;  // after m_rows
+    std::vector<KernelOnlyRows::Row> m_kernelRows;  // after m_rows
+    ServingWaits m_serving;
     std::int64_t m_nowNs = 0;  // when the rows were sampled: blocked times count to it
 };

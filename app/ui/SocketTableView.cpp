@@ -17,7 +17,7 @@ SocketTableView::SocketTableView(QWidget *parent) : QTableView(parent), m_model(
 
 void SocketTableView::feed(const LiveTick &tick)
 {
-    m_model->show(tick.sockets, tick.kernelOnly, tick.nowNs);
+    m_model->show(tick.sockets, tick.kernelRows.rows(), tick.nowNs, &tick.events);
 }
 
 void SocketTableView::forgetRun()
@@ -30,6 +30,8 @@ void SocketTableView::changeEvent(QEvent *event)
     QTableView::changeEvent(event);
     if (event->type() == QEvent::FontChange)
         fitToFont();  // zoom and presentation mode change the window's font
+    if (event->type() == QEvent::LanguageChange)
+        emit m_model->headerDataChanged(Qt::Horizontal, 0, SocketTableModel::ColumnCount - 1);
 }
 
 void SocketTableView::fitToFont()

@@ -143,9 +143,11 @@ void TestLiveViewFeed::eachSocketIsProbedOncePerTick()
         const bool isClosed = id == closed->id();
         QCOMPARE(count - before.at(id), std::uint64_t(isClosed ? 0 : kTicks));
     }
-    // The views show that one sample: the table, the accept queue, the receive buffer.
+    // The views show that one sample: the table, the accept queue, the receive buffer;
     // and after the lab's six rows, the kernel's own: the queued connection's server end,
-    // which accept() has not made a socket for yet.
+    // which accept() has not made a socket for yet (once: not also as a row of the window's).
+    QCOMPARE(views.kernelRows().rows().size(), std::size_t{1});
+    QCOMPARE(views.kernelRows().rows().front().kernel.peerId, queued->id());
     SocketTableModel *table = views.view<SocketTableView>()->socketModel();
     QCOMPARE(table->labRowCount(), 6);
     QCOMPARE(table->rowCount(), 7);
@@ -185,7 +187,7 @@ void TestLiveViewFeed::theWindowProbesOncePerTick()
 void TestLiveViewFeed::aViewAddedInOnePlaceIsFed()
 {
     MainWindow window(m_catalog, QStringLiteral("en"), QStringLiteral("tcp-timestamp"));
-    auto *view = window.liveViews()->add(new CountingView, LiveViews::Area::Side, QStringLiteral("Counting"));
+    auto *view = window.liveViews()->add(new CountingView, LiveViews::Area::Side, LiveViews::Place::Beside, "Counting");
     QTabWidget *tabs = window.liveViews()->tabs(LiveViews::Area::Side);
     const int tab = tabNamed(*tabs, QStringLiteral("Counting"));
     QVERIFY(tab >= 0 && tabs->widget(tab)->isAncestorOf(view));

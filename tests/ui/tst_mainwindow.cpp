@@ -119,7 +119,7 @@ private slots:
         const int socketsBefore = testsupport::openSocketCount();
 
         window.runAllAction()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(clientView->input()->isEnabled(), kWaitMs);  // the client waits at input()
+        QTRY_VERIFY_WITH_TIMEOUT(clientView->runner()->state() == State::WaitingForInput, kWaitMs);  // the client waits at input()
         QTRY_VERIFY_WITH_TIMEOUT(serverView->runner()->blockedIn() == TraceCall::Recv, kWaitMs);
 
         // The table, as ss would show it: one listener and the two ends of the connection.

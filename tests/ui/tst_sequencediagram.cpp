@@ -5,8 +5,10 @@
 // following the newest row; PNG and SVG export; bounded memory over a long run.
 #include "CoreTestSupport.h"
 
+#include <SafeColours.h>
 #include <SequenceDiagramView.h>
 #include <SequenceModel.h>
+#include <SequenceRenderer.h>
 
 #include <Clock.h>
 #include <Socket.h>
@@ -20,6 +22,7 @@
 #include <QXmlStreamReader>
 #include <QtTest>
 
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <thread>
@@ -45,7 +48,9 @@ struct Lab {
 void feed(SequenceDiagramView &view, const std::vector<TraceEvent> &events, const Lab &lab)
 {
     const SocketSnapshot sockets = SocketSnapshot::take(*lab.registry);
-    view.feed(LiveTick{events, sockets, steadyNowNs()});
+    const KernelOnlyRows kernelRows;
+    const RequestNumbers requests;
+    view.feed(LiveTick{{events, sockets, steadyNowNs()}, kernelRows, requests});
 }
 
 // One tick of the window: drain what the sockets traced and feed it.
@@ -110,6 +115,7 @@ private slots:
     void tcpLifelinesConnectAndCoalescedSends();
     void clientsPairedWithTheirAcceptedSockets();
     void blockedRecvDrawsABar();
+    void waitsDrawnAsLongAsTheyWere();
     void udpDatagramsKeepTheirBoundaries();
     void socketPairAndStages();
     void unixStreamClientsPairedByInode();
@@ -287,6 +293,54 @@ void TestSequenceDiagram::blockedRecvDrawsABar()
     QCOMPARE(data[0].to, recvs[0]);
     QCOMPARE(data[0].bytes, std::int64_t{4});
     QVERIFY(!data[0].from->blocked());
+}
+
+// Two recv() waits across the same rows, one of 2 s and one of 1.5 ms, and a connect() that
+// waited 20 µs: the long wait's bar is the taller (the pause adds room), the connect has none
+// (issue #17, item 11). The events carry made-up times; the sockets are real.
+void TestSequenceDiagram::waitsDrawnAsLongAsTheyWere()
+{
+    Lab lab;
+    Socket a = makeSocket(AF_INET, SOCK_STREAM, lab.pane("a"));
+    Socket b = makeSocket(AF_INET, SOCK_STREAM, lab.pane("b"));
+    Socket c = makeSocket(AF_INET, SOCK_STREAM, lab.pane("c"));
+    QVERIFY(a.isOpen() && b.isOpen() && c.isOpen());
+    SequenceDiagramView view;
+    drainInto(view, lab);
+    const std::int64_t t0 = steadyNowNs();
+    const auto event = [](const Socket &s, TraceCall call, TracePhase phase, std::int64_t at, std::int64_t blockedNs = 0) {
+        TraceEvent e;
+        e.timeNs = at;
+        e.socketId = s.id();
+        e.fd = s.fileno();
+        e.call = call;
+        e.phase = phase;
+        e.arg = 64;
+        e.blockedNs = blockedNs;
+        return e;
+    };
+    constexpr std::int64_t us = 1000, s = 1'000'000'000;
+    std::vector<TraceEvent> events{
+        event(a, TraceCall::Recv, TracePhase::Begin, t0), event(a, TraceCall::Recv, TracePhase::Blocked, t0 + us),
+        event(c, TraceCall::GetSockName, TracePhase::Begin, t0 + 2 * us), event(c, TraceCall::GetSockName, TracePhase::Returned, t0 + 2 * us),
+        event(a, TraceCall::Recv, TracePhase::Returned, t0 + 2 * s, 2 * s),
+        event(b, TraceCall::Recv, TracePhase::Begin, t0 + 3 * s), event(b, TraceCall::Recv, TracePhase::Blocked, t0 + 3 * s + us),
+        event(c, TraceCall::GetSockName, TracePhase::Begin, t0 + 3 * s + 2 * us), event(c, TraceCall::GetSockName, TracePhase::Returned, t0 + 3 * s + 2 * us),
+        event(b, TraceCall::Recv, TracePhase::Returned, t0 + 3 * s + 1500 * us, 1500 * us),
+        event(c, TraceCall::Connect, TracePhase::Begin, t0 + 4 * s), event(c, TraceCall::Connect, TracePhase::Blocked, t0 + 4 * s + us),
+        event(a, TraceCall::GetSockName, TracePhase::Begin, t0 + 4 * s + 2 * us), event(a, TraceCall::GetSockName, TracePhase::Returned, t0 + 4 * s + 2 * us),
+        event(c, TraceCall::Connect, TracePhase::Returned, t0 + 4 * s + 20 * us, 20 * us),
+    };
+    feed(view, events, lab);
+    const Call *longWait = callsOf(view.model(), a.id(), TraceCall::Recv).at(0);
+    const Call *shortWait = callsOf(view.model(), b.id(), TraceCall::Recv).at(0);
+    const Call *connect = callsOf(view.model(), c.id(), TraceCall::Connect).at(0);
+    QCOMPARE(longWait->endRow - longWait->blockedRow, shortWait->endRow - shortWait->blockedRow);  // the same rows
+    const QRectF longBar = view.renderer().blockedBar(*longWait), shortBar = view.renderer().blockedBar(*shortWait);
+    QVERIFY(!longBar.isEmpty() && !shortBar.isEmpty());
+    QVERIFY2(longBar.height() > shortBar.height() * 1.3, qPrintable(QStringLiteral("%1 vs %2").arg(longBar.height()).arg(shortBar.height())));
+    QVERIFY(connect->blocked() && !connect->waitShown());
+    QVERIFY(view.renderer().blockedBar(*connect).isEmpty());
 }
 
 // UDP: each sendto is one datagram and one arrow to the recvfrom that took it, even when
@@ -491,14 +545,16 @@ void TestSequenceDiagram::exportsPngAndSvg()
     QVERIFY(!image.isNull());
     QVERIFY2(image.width() >= 600 && image.height() >= 300, qPrintable(QStringLiteral("%1x%2").arg(image.width()).arg(image.height())));
     QVERIFY(image.pixelColor(image.width() - 2, image.height() - 2) == QColor(Qt::white));
-    // Not a blank page: the red of the blocked bar is there.
-    bool red = false;
-    for (int y = 0; y < image.height() && !red; y += 2)
-        for (int x = 0; x < image.width() && !red; x += 2) {
+    // Not a blank page: the colour of the blocked bar is there.
+    const QColor barColour = safecolour::blocked();
+    bool bar = false;
+    for (int y = 0; y < image.height() && !bar; ++y)
+        for (int x = 0; x < image.width() && !bar; ++x) {
             const QColor c = image.pixelColor(x, y);
-            red = c.red() > 180 && c.green() < 40 && c.blue() < 40;
+            bar = std::abs(c.red() - barColour.red()) < 24 && std::abs(c.green() - barColour.green()) < 24
+                && std::abs(c.blue() - barColour.blue()) < 24;
         }
-    QVERIFY(red);
+    QVERIFY(bar);
 
     const QString svg = dir.filePath(QStringLiteral("diagram.svg"));
     QVERIFY(view.exportSvg(svg));

@@ -1,0 +1,147 @@
+#include "ListingView.h"
+
+#include "SafeColours.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <QTextBlock>
+
+namespace {
+constexpr int kEdge = 7;  // the marker's edge in the gutter, px
+} // namespace
+
+ListingView::ListingView(QWidget *parent) : QPlainTextEdit(parent)
+{
+    setReadOnly(true);
+    setLineWrapMode(QPlainTextEdit::NoWrap);
+    document()->setDocumentMargin(kEdge + 4);  // the marker's edge has the left margin to itself
+}
+
+void ListingView::setWrapped(bool wrapped)
+{
+    setLineWrapMode(wrapped ? QPlainTextEdit::WidgetWidth : QPlainTextEdit::NoWrap);
+}
+
+int ListingView::visibleLines() const
+{
+    return viewport()->height() / std::max(1, fontMetrics().lineSpacing());
+}
+
+int ListingView::wrappedLines() const
+{
+    int lines = 0;
+    for (QTextBlock b = document()->begin(); b.isValid(); b = b.next())
+        lines += std::max(1, b.lineCount());
+    return lines;
+}
+
+void ListingView::setMarkers(const QList<Marker> &markers)
+{
+    m_markers = markers;
+    QList<QTextEdit::ExtraSelection> marks;
+    QTextBlock focusBlock;
+    for (const Marker &m : markers) {
+        const QTextBlock block = document()->findBlockByNumber(m.line - 1);
+        if (!block.isValid())
+            continue;
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(block);
+        mark.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);  // every wrapped line of it
+        mark.format.setBackground(m.blocked ? safecolour::blockedLine() : m.focus ? safecolour::nextLine() : safecolour::otherThreadLine());
+        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+        marks << mark;
+        if (m.focus)
+            focusBlock = block;
+    }
+    setExtraSelections(marks);
+    showFocus();
+    describe();
+    viewport()->update();
+}
+
+// The focus thread's line in view, all of it (also after the listing was resized).
+void ListingView::showFocus()
+{
+    for (const Marker &m : m_markers) {
+        const QTextBlock block = document()->findBlockByNumber(m.line - 1);
+        if (!m.focus || !block.isValid())
+            continue;
+        QTextCursor end(block);
+        end.movePosition(QTextCursor::EndOfBlock);
+        setTextCursor(end);  // a wrapped line's last part in view too
+        ensureCursorVisible();
+        setTextCursor(QTextCursor(block));
+        ensureCursorVisible();
+        return;
+    }
+}
+
+void ListingView::resizeEvent(QResizeEvent *event)
+{
+    QPlainTextEdit::resizeEvent(event);
+    showFocus();
+}
+
+// For a screen reader: which lines are marked and why, as the tags say it.
+void ListingView::describe()
+{
+    QStringList parts;
+    for (const Marker &m : m_markers) {
+        const QTextBlock block = document()->findBlockByNumber(m.line - 1);
+        if (block.isValid())
+            parts << tr("line %1, %2: %3").arg(m.line).arg(m.tag, block.text().trimmed());
+    }
+    setAccessibleDescription(parts.join(QLatin1Char('\n')));
+}
+
+QRectF ListingView::blockRect(int line) const
+{
+    const QTextBlock block = document()->findBlockByNumber(line - 1);
+    if (!block.isValid() || !block.isVisible())
+        return {};
+    return blockBoundingGeometry(block).translated(contentOffset());
+}
+
+void ListingView::paintEvent(QPaintEvent *event)
+{
+    QPlainTextEdit::paintEvent(event);
+    QPainter p(viewport());
+    p.setRenderHint(QPainter::Antialiasing, true);
+    const QFontMetrics fm(font());
+    for (const Marker &m : m_markers) {
+        const QRectF r = blockRect(m.line);
+        if (r.isEmpty() || r.bottom() < 0 || r.top() > viewport()->height())
+            continue;
+        const QColor strong = m.blocked ? safecolour::blockedLineStrong() : m.focus ? safecolour::nextLineStrong() : QColor(90, 90, 90);
+        const QRectF edge(0, r.top(), kEdge, r.height());
+        if (m.blocked) {  // hatched: waiting
+            p.fillRect(edge, Qt::white);
+            p.fillRect(edge, QBrush(strong, Qt::BDiagPattern));
+            p.setPen(QPen(strong, 1));
+            p.drawRect(edge.adjusted(0.5, 0.5, -0.5, -0.5));
+        } else {  // solid: about to run
+            p.fillRect(edge, strong);
+        }
+        if (m.tag.isEmpty())
+            continue;
+        // The word goes at the line's end only where it covers no code.
+        const QTextBlock block = document()->findBlockByNumber(m.line - 1);
+        const int textEnd = int(r.left()) + document()->documentMargin()
+            + fm.horizontalAdvance(block.layout() && block.layout()->lineCount() > 0 ? block.text().left(block.layout()->lineAt(0).textLength()) : block.text());
+        QFont bold = font();
+        bold.setBold(true);
+        const QFontMetrics bm(bold);
+        const QString text = QStringLiteral("◀ ") + m.tag;
+        const int width = bm.horizontalAdvance(text) + 10;
+        const int right = viewport()->width() - 4;
+        if (right - width < textEnd + fm.averageCharWidth() * 2)
+            continue;
+        const QRectF pill(right - width, r.top() + 1, width, std::min<qreal>(r.height(), fm.lineSpacing()) - 2);
+        p.setPen(QPen(strong, 1.5));
+        p.setBrush(Qt::white);
+        p.drawRoundedRect(pill, 4, 4);
+        p.setFont(bold);
+        p.setPen(strong);
+        p.drawText(pill, Qt::AlignCenter, text);
+    }
+}
