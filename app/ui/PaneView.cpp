@@ -246,6 +246,9 @@ void PaneView::setClassroom(bool on, bool shortScreen)
     m_listing->setWrapped(on);  // nothing runs off the pane's edge in class
     if (on)
         m_paramsButton->setChecked(false);  // the listing first; the parameters a click away
+    // A learner's own program is for the desk, not the projector: in class the buttons keep
+    // to what fits 1280 px with the room's large text.
+    m_programButton->setVisible(!on);
     const int lines = !on ? kExplanationLines : shortScreen ? kShortScreenLines : kClassroomExplanationLines;
     m_explanationLines = lines;
     m_paramsArea->setMaximumHeight(fontMetrics().lineSpacing() * kParamLines + 10);
