@@ -1262,6 +1262,39 @@
     </message>
 </context>
 <context>
+    <name>PaneFilterButton</name>
+    <message numerus="yes">
+        <source>%1 — %n open socket(s)</source>
+        <translation>
+            <numerusform>%1 — %n open socket</numerusform>
+            <numerusform>%1 — %n open sockets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sockets yet</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Panes</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>Panes (%n hidden)</source>
+        <translation>
+            <numerusform>Panes (%n hidden)</numerusform>
+            <numerusform>Panes (%n hidden)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose whose sockets the views show</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The views leave out the sockets of %1, and the connections to them</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>PaneRunner</name>
     <message>
         <source>this pane has no parameter &quot;%1&quot;</source>

@@ -1256,6 +1256,37 @@
     </message>
 </context>
 <context>
+    <name>PaneFilterButton</name>
+    <message numerus="yes">
+        <source>%1 — %n open socket(s)</source>
+        <translation>
+            <numerusform>%1 — %n 个打开的套接字</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No sockets yet</source>
+        <translation>还没有套接字</translation>
+    </message>
+    <message>
+        <source>Panes</source>
+        <translation>窗格</translation>
+    </message>
+    <message numerus="yes">
+        <source>Panes (%n hidden)</source>
+        <translation>
+            <numerusform>窗格（隐藏了 %n 个）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose whose sockets the views show</source>
+        <translation>选择视图里显示哪些窗格的套接字</translation>
+    </message>
+    <message>
+        <source>The views leave out the sockets of %1, and the connections to them</source>
+        <translation>视图中不显示 %1 的套接字，也不显示与它们相连的套接字</translation>
+    </message>
+</context>
+<context>
     <name>PaneRunner</name>
     <message>
         <source>this pane has no parameter &quot;%1&quot;</source>

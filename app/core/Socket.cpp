@@ -29,7 +29,7 @@ Socket::~Socket()
 
 Socket::Socket(Socket &&other) noexcept
     : m_fd(std::exchange(other.m_fd, -1)), m_family(other.m_family), m_type(other.m_type),
-      m_protocol(other.m_protocol), m_shutRead(other.m_shutRead), m_timeout(other.m_timeout),
+      m_protocol(other.m_protocol), m_shutRead(other.m_shutRead.load()), m_timeout(other.m_timeout),
       m_context(std::move(other.m_context)), m_record(std::move(other.m_record))
 {
 }
@@ -42,7 +42,7 @@ Socket &Socket::operator=(Socket &&other) noexcept
         m_family = other.m_family;
         m_type = other.m_type;
         m_protocol = other.m_protocol;
-        m_shutRead = other.m_shutRead;
+        m_shutRead = other.m_shutRead.load();
         m_timeout = other.m_timeout;
         m_context = std::move(other.m_context);
         m_record = std::move(other.m_record);
@@ -277,6 +277,18 @@ Status Socket::setOption(int level, int name, int value)
     if (!isOpen())
         return trace.failed(SocketError(ErrorKind::Closed, EBADF));
     const sys::SysResult r = sys::setsockopt(m_fd, level, name, &value, sizeof value);
+    if (!r.ok())
+        return trace.failed(SocketError::fromErrno(r.error));
+    trace.returned(0);
+    return {};
+}
+
+Status Socket::setOption(int level, int name, std::string_view value)
+{
+    CallTrace trace(traceStream(), m_record.get(), m_fd, TraceCall::SetSockOpt, static_cast<std::int64_t>(value.size()));
+    if (!isOpen())
+        return trace.failed(SocketError(ErrorKind::Closed, EBADF));
+    const sys::SysResult r = sys::setsockopt(m_fd, level, name, value.data(), static_cast<unsigned>(value.size()));
     if (!r.ok())
         return trace.failed(SocketError::fromErrno(r.error));
     trace.returned(0);

@@ -1,8 +1,9 @@
 // The socket object of Python's socket module, on native Linux sockets.
 //
-// Move-only and RAII: the descriptor closes with the object. One thread uses a Socket;
-// other threads observe it through its SocketRecord and stop it through the context's
-// CancelToken. Blocking behaves as in Python (settimeout(None) blocks, 0 never blocks,
+// Move-only and RAII: the descriptor closes with the object. One thread uses a Socket,
+// except that, as in Python, one thread may send while another receives, and shutdown()
+// from one wakes the other's recv() (a chat client's reader thread); other threads observe
+// it through its SocketRecord and stop it through the context's CancelToken. Blocking behaves as in Python (settimeout(None) blocks, 0 never blocks,
 // t > 0 raises socket.timeout), but underneath the descriptor is always non-blocking and
 // waits happen in poll(), so every wait can be cancelled and traced.
 #pragma once
@@ -12,6 +13,7 @@
 #include "SocketContext.h"
 #include "SocketRecord.h"
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -70,6 +72,9 @@ public:
     Result<SocketAddress> getSockName();
     Result<SocketAddress> getPeerName();
     Status setOption(int level, int name, int value);
+    // setsockopt(level, name, bytes): an option given as a C struct, such as SO_LINGER's
+    // struct linger (Python: struct.pack('ii', 1, 0)).
+    Status setOption(int level, int name, std::string_view value);
     Result<int> option(int level, int name);
 
     void setBlocking(bool blocking);
@@ -104,7 +109,7 @@ private:
     int m_family = 0;
     int m_type = 0;
     int m_protocol = 0;
-    bool m_shutRead = false;
+    std::atomic<bool> m_shutRead{false};  // shutdown(SHUT_RD) may come from another thread than recv()'s
     std::optional<double> m_timeout;
     SocketContext m_context;
     std::shared_ptr<SocketRecord> m_record;

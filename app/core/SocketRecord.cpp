@@ -92,6 +92,8 @@ int SocketRecord::fd() const
 KernelSample SocketRecord::probe() const
 {
     std::lock_guard lock(m_mutex);
+    if (m_fd >= 0 && isBorrowed() && inodeOf(m_fd) != inode)
+        return {};  // its owner closed it; the number is free, or another socket's now
     if (m_fd >= 0)
         m_probes.fetch_add(1, std::memory_order_relaxed);
     return probeDescriptor(m_fd, family, type);
@@ -102,9 +104,19 @@ int SocketRecord::closeDescriptor()
     std::lock_guard lock(m_mutex);
     if (m_fd < 0)
         return 0;
+    if (isBorrowed()) {
+        m_fd = -1;  // not ours to close
+        return 0;
+    }
     const sys::SysResult r = sys::close(m_fd);
     m_fd = -1;
     return r.error;
+}
+
+void SocketRecord::forgetDescriptor()
+{
+    std::lock_guard lock(m_mutex);
+    m_fd = -1;
 }
 
 SocketAddress SocketRecord::localEndpoint() const

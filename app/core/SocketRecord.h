@@ -93,6 +93,13 @@ public:
     void readEndpoints(std::uint64_t knownPeerInode = 0);
     int closeDescriptor();  // closes the descriptor with the probe lock held
 
+    // A descriptor another library owns (ObservedSocket.h): never closed here, and probed only
+    // while it still names this socket, since its owner may close it before saying so and the
+    // kernel may give the number to the next socket. forgetDescriptor(): it is closed now.
+    void markBorrowed() { m_borrowed.store(true, std::memory_order_release); }
+    bool isBorrowed() const { return m_borrowed.load(std::memory_order_acquire); }
+    void forgetDescriptor();
+
 private:
     struct Replayed {};
     SocketRecord(Replayed, std::uint32_t id, int family, int type, std::string owner, std::uint64_t inode);
@@ -103,6 +110,7 @@ private:
     SocketAddress m_peer;
     std::uint64_t m_peerInode = 0;
     mutable std::atomic<std::uint64_t> m_probes{0};
+    std::atomic<bool> m_borrowed{false};
 };
 
 } // namespace socketlab

@@ -5,6 +5,9 @@
 #include "PeerPairing.h"
 #include "SocketRegistry.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace socketlab {
 
 SocketCounters SocketCounters::of(const SocketRecord &r)
@@ -55,6 +58,13 @@ SocketSnapshot SocketSnapshot::fromSamples(std::vector<SocketSample> samples)
     for (std::size_t i = 0; i < s.m_sockets.size(); ++i)
         s.m_index.emplace(s.m_sockets[i].id, i);
     return s;
+}
+
+SocketSnapshot SocketSnapshot::filtered(const std::function<bool(const SocketSample &)> &keep) const
+{
+    std::vector<SocketSample> kept;
+    std::copy_if(m_sockets.begin(), m_sockets.end(), std::back_inserter(kept), keep);
+    return fromSamples(std::move(kept));
 }
 
 const SocketSample *SocketSnapshot::find(std::uint32_t socketId) const

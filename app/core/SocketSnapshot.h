@@ -10,6 +10,7 @@
 #include "SocketRecord.h"
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -64,6 +65,9 @@ public:
     // Samples already taken (a saved run, replayed): nothing is read or probed again, and
     // each sample keeps the peer it had.
     static SocketSnapshot fromSamples(std::vector<SocketSample> samples);
+    // The samples keep() accepts, as they are (nothing probed again); a kept socket's peer
+    // stays named even when it was left out.
+    SocketSnapshot filtered(const std::function<bool(const SocketSample &)> &keep) const;
 
     const std::vector<SocketSample> &sockets() const { return m_sockets; }
     const SocketSample *find(std::uint32_t socketId) const;

@@ -22,6 +22,7 @@ const char *traceCallName(TraceCall call)
     case TraceCall::RecvFrom: return "recvfrom";
     case TraceCall::Shutdown: return "shutdown";
     case TraceCall::Close: return "close";
+    case TraceCall::Poll: return "poll";
     case TraceCall::GetSockName: return "getsockname";
     case TraceCall::GetPeerName: return "getpeername";
     case TraceCall::SetSockOpt: return "setsockopt";

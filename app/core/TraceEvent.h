@@ -27,6 +27,7 @@ enum class TraceCall : std::uint8_t {
     RecvFrom,
     Shutdown,
     Close,
+    Poll,  // an event loop's wait on many descriptors at once (ObservedSocket.h: Qt's loop)
     GetSockName,
     GetPeerName,
     SetSockOpt,

@@ -2,6 +2,7 @@
 
 #include "AcceptQueueGauge.h"
 #include "BufferGauge.h"
+#include "PaneFilterButton.h"
 #include "ReceiveBufferView.h"
 #include "SequenceDiagramView.h"
 #include "SocketServerFlowView.h"
@@ -19,9 +20,12 @@
 using namespace socketlab;
 
 LiveViews::LiveViews(QWidget *parent)
-    : QSplitter(Qt::Horizontal, parent), m_mainTabs(new QTabWidget), m_sideTabs(new QTabWidget)
+    : QSplitter(Qt::Horizontal, parent), m_mainTabs(new QTabWidget), m_sideTabs(new QTabWidget),
+      m_paneFilter(new PaneFilterButton)
 {
     m_mainTabs->setDocumentMode(true);
+    m_mainTabs->setCornerWidget(m_paneFilter);
+    connect(m_paneFilter, &PaneFilterButton::changed, this, &LiveViews::reset);
     addWidget(m_mainTabs);
     addWidget(m_sideTabs);
     setSizes({700, 300});
@@ -92,6 +96,7 @@ void LiveViews::changeEvent(QEvent *event)
 void LiveViews::open(RunFeed &feed, const LabDefinition *lab)
 {
     close();
+    m_paneFilter->forgetLab();
     if (lab) {
         for (const Entry &e : m_entries)
             e.view->labOpened(*lab);
@@ -126,14 +131,21 @@ void LiveViews::tick()
 
 void LiveViews::runTicked(const RunTick &tick)
 {
-    m_requests.add(tick.events);
-    m_kernelRows.update(tick.events, tick.sockets, tick.kernelOnly);
-    const LiveTick live{tick, m_kernelRows, m_requests};
+    // The views see the panes shown (a crowded load pane hidden, with what is connected to
+    // it); the window's panes get the whole tick, each its own events.
+    PaneFilter &filter = m_paneFilter->filter();
+    const RunTick &shown = filter.apply(tick);
+    if (filter.takeHiddenByItself())
+        reset();  // a crowded pane was just hidden: its rows and lifelines go at once
+    m_requests.add(shown.events);
+    m_kernelRows.update(shown.events, shown.sockets, shown.kernelOnly);
+    const LiveTick live{shown, m_kernelRows, m_requests};
     for (const Entry &e : m_entries)
         e.view->feed(live);
+    m_paneFilter->refresh();
     showTabsWithContent();
     if (m_tickListener)
-        m_tickListener(live);
+        m_tickListener(LiveTick{tick, m_kernelRows, m_requests});
 }
 
 // A view with nothing to show for this lab keeps its tab hidden; when it finds something

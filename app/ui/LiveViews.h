@@ -21,6 +21,7 @@
 #include <functional>
 #include <vector>
 
+class PaneFilterButton;
 class QTabWidget;
 
 class LiveViews : public QSplitter, private RunListener {
@@ -51,6 +52,7 @@ public:
     void setTickListener(std::function<void(const LiveTick &)> listener) { m_tickListener = std::move(listener); }
 
     QTabWidget *tabs(Area area) const { return area == Area::Main ? m_mainTabs : m_sideTabs; }
+    PaneFilterButton *paneFilter() const { return m_paneFilter; }  // whose sockets the views show
     bool isShown(const LiveView *view) const;  // its tab is visible
     template <typename View>
     View *view() const  // the registered view of that type, if any
@@ -96,6 +98,7 @@ private:
 
     QTabWidget *m_mainTabs;
     QTabWidget *m_sideTabs;
+    PaneFilterButton *m_paneFilter;
     std::vector<Entry> m_entries;
     RunFeed *m_feed = nullptr;
     KernelOnlyRows m_kernelRows;

@@ -291,13 +291,15 @@ void TestHostilePeers::everyServerPane_data()
 bool TestHostilePeers::survived(ServerPane &server, const char *abuse)
 {
     server.drainTrace();
-    // Done with the peers: back waiting for the next client, or ended.
+    // Done with the peers: back waiting for the next client (an event loop waits for it in
+    // poll(), with its other sockets), or ended.
     PaneRunner &runner = server.runner();
     const bool settled = QTest::qWaitFor([&] {
         const TraceCall blocked = runner.blockedIn();
         return !runner.isActive()
             || (runner.isSettled() && (blocked == TraceCall::Accept || blocked == TraceCall::ServeForever
                                        || blocked == TraceCall::RecvFrom || blocked == TraceCall::Select
+                                       || blocked == TraceCall::Poll
                                        || (server.type() == SOCK_DGRAM && blocked == TraceCall::Recv)));
     }, kWaitMs);
     if (!settled) {

@@ -1,6 +1,7 @@
 // Helpers shared by the lab-engine suites (tests/lab): what a pane printed, the sockets a
-// pane made, and the timestamp servers' "[ctime] data" reply and its stamp; a pane held at a
-// step, the lab stepped as the window's Step does, and the calls the lab's trace recorded.
+// pane made, the timestamp servers' "[ctime] data" reply and its stamp; a server pane started
+// on a free port, and a lab's listing written out for python3 to run; a pane held at a step,
+// the lab stepped as the window's Step does, and the calls the lab's trace recorded.
 #pragma once
 
 #include <LabSession.h>
@@ -10,12 +11,15 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFile>
+#include <QHash>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStringList>
 #include <QTest>
 
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -68,6 +72,36 @@ inline Stamp stampOf(const QString &reply)
     if (!m.hasMatch())
         return {};
     return {QLocale::c().toDateTime(m.captured(1).simplified(), QStringLiteral("ddd MMM d hh:mm:ss yyyy")), m.capturedLength(0)};
+}
+
+// Starts a server pane on port 0 with these parameters set too: the port it published, or 0
+// when a parameter was refused or no port came within waitMs.
+inline std::uint16_t startOnFreePort(PaneRunner *server, const QHash<QString, QString> &params = {}, int waitMs = 15000)
+{
+    if (!server->setParam(QStringLiteral("port"), QStringLiteral("0")).isEmpty())
+        return 0;
+    for (auto it = params.begin(); it != params.end(); ++it)
+        if (!server->setParam(it.key(), it.value()).isEmpty())
+            return 0;
+    QSignalSpy published(server, &PaneRunner::published);
+    server->start();
+    if (!published.wait(waitMs))
+        return 0;
+    return static_cast<std::uint16_t>(published.last().at(1).toString().toUInt());
+}
+
+// A built-in lab's listing with its {{name}} placeholders filled, written to path (for
+// python3 to run as the learner would): false if either file could not be read or written.
+inline bool writeListing(const QString &labId, const QString &listing, const QHash<QString, QString> &values, const QString &path)
+{
+    QFile in(QStringLiteral(":/labs/%1/%2").arg(labId, listing));
+    QFile out(path);
+    if (!in.open(QIODevice::ReadOnly) || !out.open(QIODevice::WriteOnly))
+        return false;
+    QString text = QString::fromUtf8(in.readAll());
+    for (auto it = values.begin(); it != values.end(); ++it)
+        text.replace(QStringLiteral("{{%1}}").arg(it.key()), it.value());
+    return out.write(text.toUtf8()) >= 0;
 }
 
 // The pane waits before this step for Run or Step (a held step, or stepping).

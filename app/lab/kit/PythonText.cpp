@@ -132,6 +132,13 @@ std::string str(const socketlab::SocketAddress &address)
     return address.family() == AF_UNIX ? address.host() : address.pythonRepr();
 }
 
+std::string str(const socketlab::SocketError &error)
+{
+    if (error.kind() == socketlab::ErrorKind::Timeout)
+        return "timed out";
+    return "[Errno " + std::to_string(error.code()) + "] " + error.message();
+}
+
 std::string listRepr(const std::vector<std::string> &items)
 {
     std::string out = "[";

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <SocketAddress.h>
+#include <SocketError.h>
 
 #include <string>
 #include <vector>
@@ -21,6 +22,8 @@ Bytes upper(const Bytes &data);           // bytes.upper(): ASCII letters only
 std::vector<std::string> splitlines(const std::string &text);
 // print(address): a tuple prints as its repr, a Unix path (a str) prints bare.
 std::string str(const socketlab::SocketAddress &address);
+// print(e) of an OSError: "[Errno 104] Connection reset by peer"; a socket.timeout: "timed out".
+std::string str(const socketlab::SocketError &error);
 // print(['a', 'b']): a list of str shows each item's repr (names without quotes or escapes).
 std::string listRepr(const std::vector<std::string> &items);
 
