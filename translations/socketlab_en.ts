@@ -170,6 +170,38 @@
         <translation></translation>
     </message>
     <message>
+        <source>Run the check of the lab&apos;s exercise ID in the terminal, with the answer given by --set PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --check needs --lab ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>With --program: write one JSON line per socket call of the program to FILE (pane, thread, line, call, arguments, result or error, bytes, time blocked).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --trace-out needs --program FILE</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>With --run: run your own Python 3 program FILE in the pane&apos;s place, traced (python3 runs it). Else PANE=FILE: your program in that pane of the window, or checked by --check. Repeatable.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --program needs --lab ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: without --run, write --program PANE=FILE.py, not &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window and with --check, PANE.NAME=VALUE (--set server.port=0), where NAME may also be an injected fault (--set server.recvMax=4). Repeatable.</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>Open the window at this size, WIDTHxHEIGHT in pixels (--size 1920x1080), e.g. for a picture of it.</source>
         <translation></translation>
     </message>
@@ -179,18 +211,6 @@
     </message>
     <message>
         <source>socketlab: --size needs WIDTHxHEIGHT in pixels, from 320x240 to %1x%1, such as 1920x1080</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Run the check of the lab&apos;s exercise ID in the terminal, with the answer given by --set PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>socketlab: --check needs --lab ID</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window and with --check, PANE.NAME=VALUE (--set server.port=0), where NAME may also be an injected fault (--set server.recvMax=4). Repeatable.</source>
         <translation></translation>
     </message>
 </context>
@@ -379,6 +399,10 @@
         <translation></translation>
     </message>
     <message>
+        <source>This exercise checks your own program for the pane %1: give it (--program %1=FILE.py).</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>The check&apos;s script acts on %1, which is not running: add it first</source>
         <translation></translation>
     </message>
@@ -491,6 +515,10 @@
     </message>
     <message>
         <source>write NAME=VALUE, not &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --trace-out: cannot write %1: %2</source>
         <translation></translation>
     </message>
 </context>
@@ -863,6 +891,29 @@
     </message>
 </context>
 <context>
+    <name>LearnerRun</name>
+    <message>
+        <source>Cannot open %1: there is no readable file there.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot prepare the tracer that runs your program: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 was not found. SocketLab runs your program with Python 3: install it (on Debian or Ubuntu: sudo apt install python3) and run again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: warning: your program bound a socket to %1, which other machines on the network can reach: a server there serves anyone who connects. Bind to 127.0.0.1 unless you mean to.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ListingView</name>
     <message>
         <source>line %1, %2: %3</source>
@@ -1142,6 +1193,10 @@
         <translation></translation>
     </message>
     <message>
+        <source>Classroom</source>
+        <translation></translation>
+    </message>
+    <message>
         <source>Lesson text</source>
         <translation></translation>
     </message>
@@ -1194,15 +1249,15 @@
         <source>Your own labs go in %1 (Lab → Open my labs folder); Lab → Reload labs reads them again.</source>
         <translation></translation>
     </message>
-    <message>
-        <source>Classroom</source>
-        <translation></translation>
-    </message>
 </context>
 <context>
     <name>PaneAssignments</name>
     <message>
         <source>write PANE.NAME=VALUE with a pane of lab %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --program: lab %1 has no pane &quot;%2&quot;</source>
         <translation></translation>
     </message>
 </context>
@@ -1247,6 +1302,14 @@
     </message>
     <message>
         <source>no program is called &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is longer than 1 MiB: not a program to step through</source>
         <translation></translation>
     </message>
 </context>
@@ -1369,6 +1432,38 @@
     </message>
     <message>
         <source>Show or hide this pane&apos;s parameters (editable before it starts)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Run your own Python program in this pane, or the lesson&apos;s again</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Open your own .py file…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Restore the lesson&apos;s program</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your own program for this pane</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Python programs (*.py);;All files (*)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your own program</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 — your program %2</source>
         <translation></translation>
     </message>
     <message>
@@ -2246,30 +2341,6 @@
         <translation></translation>
     </message>
     <message>
-        <source>The connection a ForkingMixIn child handles: the parent closed its copy, the child process holds the other. Read from the kernel (sock_diag), as ss shows it.</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 · child %2</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>held by child process %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>waiting for a request in serve_forever() — %1</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>waiting for a request in serve_forever()</source>
-        <translation></translation>
-    </message>
-    <message>
-        <source>%1 / %2 full</source>
-        <translation></translation>
-    </message>
-    <message>
         <source>This end closed first: the kernel keeps the connection in TIME_WAIT after every program let go of it, so late segments die here, and binding its address fails with Errno 98 until it ends (SO_REUSEADDR lets a listener bind past it)</source>
         <translation></translation>
     </message>
@@ -2322,6 +2393,30 @@
     </message>
     <message>
         <source>no program</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever() — %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever()</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 / %2 full</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The connection a ForkingMixIn child handles: the parent closed its copy, the child process holds the other. Read from the kernel (sock_diag), as ss shows it.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 · child %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>held by child process %1</source>
         <translation></translation>
     </message>
 </context>

@@ -167,6 +167,38 @@
         <translation>socketlab：--diagram 需要与 --screenshot 一起使用（时序图随截图一起保存）</translation>
     </message>
     <message>
+        <source>Run the check of the lab&apos;s exercise ID in the terminal, with the answer given by --set PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass.</source>
+        <translation>在终端里运行实验中练习 ID 的检查，答案用 --set 窗格.名称=值 给出：每个检查项输出一行 PASS 或 FAIL；只有全部通过时退出状态才是 0。</translation>
+    </message>
+    <message>
+        <source>socketlab: --check needs --lab ID</source>
+        <translation>socketlab：--check 需要 --lab ID</translation>
+    </message>
+    <message>
+        <source>With --program: write one JSON line per socket call of the program to FILE (pane, thread, line, call, arguments, result or error, bytes, time blocked).</source>
+        <translation>与 --program 一起使用：程序每调用一次套接字方法，就向 FILE 写一行 JSON（窗格、线程、行号、调用、参数、结果或错误、字节数、阻塞时间）。</translation>
+    </message>
+    <message>
+        <source>socketlab: --trace-out needs --program FILE</source>
+        <translation>socketlab：--trace-out 需要与 --program FILE 一起使用</translation>
+    </message>
+    <message>
+        <source>With --run: run your own Python 3 program FILE in the pane&apos;s place, traced (python3 runs it). Else PANE=FILE: your program in that pane of the window, or checked by --check. Repeatable.</source>
+        <translation>与 --run 一起使用：用你自己的 Python 3 程序 FILE 代替该窗格的程序运行，并跟踪它的每一行和每次套接字调用（由 python3 运行）。否则写成 PANE=FILE：在窗口的该窗格中运行你的程序，或由 --check 检查它。可重复使用。</translation>
+    </message>
+    <message>
+        <source>socketlab: --program needs --lab ID</source>
+        <translation>socketlab：--program 需要与 --lab ID 一起使用</translation>
+    </message>
+    <message>
+        <source>socketlab: without --run, write --program PANE=FILE.py, not &quot;%1&quot;</source>
+        <translation>socketlab：不与 --run 一起使用时，请写成 --program PANE=FILE.py，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window and with --check, PANE.NAME=VALUE (--set server.port=0), where NAME may also be an injected fault (--set server.recvMax=4). Repeatable.</source>
+        <translation>设置参数：与 --run 一起用时写该窗格的 NAME=VALUE（--set port=21567）；在窗口中和与 --check 一起用时写 PANE.NAME=VALUE（--set server.port=0），其中 NAME 也可以是一种注入的故障（--set server.recvMax=4）。可重复使用。</translation>
+    </message>
+    <message>
         <source>Open the window at this size, WIDTHxHEIGHT in pixels (--size 1920x1080), e.g. for a picture of it.</source>
         <translation>以此尺寸打开窗口，格式为 宽x高（像素，如 --size 1920x1080），例如用于截图。</translation>
     </message>
@@ -177,18 +209,6 @@
     <message>
         <source>socketlab: --size needs WIDTHxHEIGHT in pixels, from 320x240 to %1x%1, such as 1920x1080</source>
         <translation>socketlab：--size 需要 宽x高（像素），范围从 320x240 到 %1x%1，例如 1920x1080</translation>
-    </message>
-    <message>
-        <source>Run the check of the lab&apos;s exercise ID in the terminal, with the answer given by --set PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass.</source>
-        <translation>在终端里运行实验中练习 ID 的检查，答案用 --set 窗格.名称=值 给出：每个检查项输出一行 PASS 或 FAIL；只有全部通过时退出状态才是 0。</translation>
-    </message>
-    <message>
-        <source>socketlab: --check needs --lab ID</source>
-        <translation>socketlab：--check 需要 --lab ID</translation>
-    </message>
-    <message>
-        <source>Set a parameter: with --run, NAME=VALUE of that pane (--set port=21567); in the window and with --check, PANE.NAME=VALUE (--set server.port=0), where NAME may also be an injected fault (--set server.recvMax=4). Repeatable.</source>
-        <translation>设置参数：与 --run 一起用时写该窗格的 NAME=VALUE（--set port=21567）；在窗口中和与 --check 一起用时写 PANE.NAME=VALUE（--set server.port=0），其中 NAME 也可以是一种注入的故障（--set server.recvMax=4）。可重复使用。</translation>
     </message>
 </context>
 <context>
@@ -376,6 +396,10 @@
         <translation>没有执行到</translation>
     </message>
     <message>
+        <source>This exercise checks your own program for the pane %1: give it (--program %1=FILE.py).</source>
+        <translation>这个练习检查你为窗格 %1 编写的程序：请提供它（--program %1=FILE.py）。</translation>
+    </message>
+    <message>
         <source>The check&apos;s script acts on %1, which is not running: add it first</source>
         <translation>检查脚本要操作 %1，但它没有在运行：请先添加它</translation>
     </message>
@@ -489,6 +513,10 @@
     <message>
         <source>write NAME=VALUE, not &quot;%1&quot;</source>
         <translation>请写成 名称=值，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>socketlab: --trace-out: cannot write %1: %2</source>
+        <translation>socketlab：--trace-out：无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -861,6 +889,29 @@
     </message>
 </context>
 <context>
+    <name>LearnerRun</name>
+    <message>
+        <source>Cannot open %1: there is no readable file there.</source>
+        <translation>无法打开 %1：那里没有可读的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the tracer that runs your program: %1</source>
+        <translation>无法准备用来运行你的程序的跟踪器：%1</translation>
+    </message>
+    <message>
+        <source>%1 was not found. SocketLab runs your program with Python 3: install it (on Debian or Ubuntu: sudo apt install python3) and run again.</source>
+        <translation>找不到 %1。SocketLab 用 Python 3 运行你的程序：请先安装它（在 Debian 或 Ubuntu 上：sudo apt install python3），然后再运行。</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>socketlab: warning: your program bound a socket to %1, which other machines on the network can reach: a server there serves anyone who connects. Bind to 127.0.0.1 unless you mean to.</source>
+        <translation>socketlab：警告：你的程序把套接字绑定到了 %1，网络上的其他机器都能连到这个地址：在这里监听的服务器会为任何连上来的人服务。除非你确实有意如此，否则请绑定到 127.0.0.1。</translation>
+    </message>
+</context>
+<context>
     <name>ListingView</name>
     <message>
         <source>line %1, %2: %3</source>
@@ -1139,6 +1190,10 @@
         <translation>实时视图</translation>
     </message>
     <message>
+        <source>Classroom</source>
+        <translation>课堂</translation>
+    </message>
+    <message>
         <source>Lesson text</source>
         <translation>课文</translation>
     </message>
@@ -1188,16 +1243,16 @@
         <source>Your own labs go in %1 (Lab → Open my labs folder); Lab → Reload labs reads them again.</source>
         <translation>你自己的实验放在 %1（实验 → 打开我的实验文件夹）；实验 → 重新加载实验 会重新读取它们。</translation>
     </message>
-    <message>
-        <source>Classroom</source>
-        <translation>课堂</translation>
-    </message>
 </context>
 <context>
     <name>PaneAssignments</name>
     <message>
         <source>write PANE.NAME=VALUE with a pane of lab %1</source>
         <translation>请写成 窗格.名称=值，窗格须属于实验 %1</translation>
+    </message>
+    <message>
+        <source>socketlab: --program: lab %1 has no pane &quot;%2&quot;</source>
+        <translation>socketlab：--program：实验 %1 没有窗格“%2”</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1295,14 @@
     <message>
         <source>no program is called &quot;%1&quot;</source>
         <translation>没有名为“%1”的程序</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is longer than 1 MiB: not a program to step through</source>
+        <translation>%1 超过 1 MiB：这不是一个适合逐行单步执行的程序</translation>
     </message>
 </context>
 <context>
@@ -1290,7 +1353,7 @@
     </message>
     <message>
         <source>waiting for input</source>
-        <translation>等待输入</translation>
+        <translation>在等待输入</translation>
     </message>
     <message>
         <source>next</source>
@@ -1362,6 +1425,38 @@
     <message>
         <source>Show or hide this pane&apos;s parameters (editable before it starts)</source>
         <translation>显示或隐藏这个窗格的参数（启动前可以修改）</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>Run your own Python program in this pane, or the lesson&apos;s again</source>
+        <translation>在这个窗格中运行你自己的 Python 程序，或者换回课程的程序</translation>
+    </message>
+    <message>
+        <source>Open your own .py file…</source>
+        <translation>打开你自己的 .py 文件…</translation>
+    </message>
+    <message>
+        <source>Restore the lesson&apos;s program</source>
+        <translation>恢复课程的程序</translation>
+    </message>
+    <message>
+        <source>Your own program for this pane</source>
+        <translation>你为这个窗格编写的程序</translation>
+    </message>
+    <message>
+        <source>Python programs (*.py);;All files (*)</source>
+        <translation>Python 程序 (*.py);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Your own program</source>
+        <translation>你自己的程序</translation>
+    </message>
+    <message>
+        <source>%1 — your program %2</source>
+        <translation>%1 — 你的程序 %2</translation>
     </message>
     <message>
         <source>Input for the program&apos;s input(); an empty line ends a client. Type ahead: it waits.</source>
@@ -2229,30 +2324,6 @@
         <translation>阻塞在 %1() 中 — %2</translation>
     </message>
     <message>
-        <source>The connection a ForkingMixIn child handles: the parent closed its copy, the child process holds the other. Read from the kernel (sock_diag), as ss shows it.</source>
-        <translation>由 ForkingMixIn 子进程处理的连接：父进程关闭了自己的副本，子进程持有另一份。从内核读取（sock_diag），与 ss 显示的一致。</translation>
-    </message>
-    <message>
-        <source>%1 · child %2</source>
-        <translation>%1 · 子进程 %2</translation>
-    </message>
-    <message>
-        <source>held by child process %1</source>
-        <translation>由子进程 %1 持有</translation>
-    </message>
-    <message>
-        <source>waiting for a request in serve_forever() — %1</source>
-        <translation>在 serve_forever() 中等待请求 — %1</translation>
-    </message>
-    <message>
-        <source>waiting for a request in serve_forever()</source>
-        <translation>在 serve_forever() 中等待请求</translation>
-    </message>
-    <message>
-        <source>%1 / %2 full</source>
-        <translation>%1 / %2 已满</translation>
-    </message>
-    <message>
         <source>This end closed first: the kernel keeps the connection in TIME_WAIT after every program let go of it, so late segments die here, and binding its address fails with Errno 98 until it ends (SO_REUSEADDR lets a listener bind past it)</source>
         <translation>这一端先关闭：即使所有程序都已放手，内核仍把这个连接留在 TIME_WAIT 状态，让迟到的报文段在这里消亡；在它结束之前，绑定这个地址会失败，报 Errno 98（设置 SO_REUSEADDR 后，监听套接字可以绕过它完成绑定）</translation>
     </message>
@@ -2305,6 +2376,30 @@
     <message>
         <source>no program</source>
         <translation>无程序持有</translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever() — %1</source>
+        <translation>在 serve_forever() 中等待请求 — %1</translation>
+    </message>
+    <message>
+        <source>waiting for a request in serve_forever()</source>
+        <translation>在 serve_forever() 中等待请求</translation>
+    </message>
+    <message>
+        <source>%1 / %2 full</source>
+        <translation>%1 / %2 已满</translation>
+    </message>
+    <message>
+        <source>The connection a ForkingMixIn child handles: the parent closed its copy, the child process holds the other. Read from the kernel (sock_diag), as ss shows it.</source>
+        <translation>由 ForkingMixIn 子进程处理的连接：父进程关闭了自己的副本，子进程持有另一份。从内核读取（sock_diag），与 ss 显示的一致。</translation>
+    </message>
+    <message>
+        <source>%1 · child %2</source>
+        <translation>%1 · 子进程 %2</translation>
+    </message>
+    <message>
+        <source>held by child process %1</source>
+        <translation>由子进程 %1 持有</translation>
     </message>
 </context>
 <context>

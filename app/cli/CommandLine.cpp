@@ -96,7 +96,14 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
                                    Tr::tr("Run the check of the lab's exercise ID in the terminal, with the answer given by --set "
                                           "PANE.NAME=VALUE: one line per property, PASS or FAIL; exit status 0 only when all pass."),
                                    QStringLiteral("id"));
-    parser.addOptions({lang, listLabs, lab, run, set, labsDir, screenshot, start, send, steps, diagram, check, size, classroom});
+    const QCommandLineOption program(QStringLiteral("program"),
+        Tr::tr("With --run: run your own Python 3 program FILE in the pane's place, traced (python3 runs it). Else "
+               "PANE=FILE: your program in that pane of the window, or checked by --check. Repeatable."),
+        QStringLiteral("[pane=]file"));
+    const QCommandLineOption traceOut(QStringLiteral("trace-out"),
+        Tr::tr("With --program: write one JSON line per socket call of the program to FILE (pane, thread, line, call, "
+               "arguments, result or error, bytes, time blocked)."), QStringLiteral("file"));
+    parser.addOptions({lang, listLabs, lab, run, set, labsDir, screenshot, start, send, steps, diagram, check, size, classroom, program, traceOut});
     parser.process(arguments);  // --help, --version and unknown options end here
 
     request.language = parser.value(lang);
@@ -110,6 +117,10 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
     request.start = parser.isSet(start);
     request.sends = parser.values(send);
     request.check = parser.value(check);
+    request.programs = parser.values(program);
+    if (!request.runPane.isEmpty() && !request.programs.isEmpty())
+        request.program = request.programs.constLast();
+    request.traceOut = parser.value(traceOut);
     request.classroom = parser.isSet(classroom);
     if (parser.isSet(size)) {
         const QStringList parts = parser.value(size).split(QLatin1Char('x'));
@@ -132,6 +143,14 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
         return Tr::tr("socketlab: --run needs --lab ID");
     if (!request.check.isEmpty() && request.labId.isEmpty())
         return Tr::tr("socketlab: --check needs --lab ID");
+    if (!request.programs.isEmpty() && request.labId.isEmpty())
+        return Tr::tr("socketlab: --program needs --lab ID");
+    for (const QString &given : request.programs) {
+        if (request.runPane.isEmpty() && given.indexOf(QLatin1Char('=')) <= 0)
+            return Tr::tr("socketlab: without --run, write --program PANE=FILE.py, not \"%1\"").arg(given);
+    }
+    if (!request.traceOut.isEmpty() && request.program.isEmpty())
+        return Tr::tr("socketlab: --trace-out needs --program FILE");
     if (!request.diagram.isEmpty() && request.screenshot.isEmpty())
         return Tr::tr("socketlab: --diagram needs --screenshot (the diagram is saved with the picture)");
     return {};

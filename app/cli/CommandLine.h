@@ -26,6 +26,9 @@ struct CommandLineRequest {
     QSize windowSize;       // --size WIDTHxHEIGHT; invalid when absent
     bool classroom = false; // --classroom
     QString check;          // --check: an exercise's check, headless
+    QString program;        // --program: with --run, the learner's own FILE.py in the pane's place
+    QStringList programs;   // --program: with --check or the window, PANE=FILE.py, in order
+    QString traceOut;       // --trace-out: with --program, one JSON line per socket call
 
     // A run a script makes (it prints, renders or runs a pane, then exits): it must not
     // change the user's saved settings.

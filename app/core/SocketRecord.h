@@ -41,6 +41,10 @@ public:
     // touches a socket). Counters and state are set by the caller.
     static std::shared_ptr<SocketRecord> replayed(std::uint32_t id, int family, int type, std::string owner,
                                                   std::uint64_t inode);
+    // A socket of another process (a learner's program), known by its inode: a fresh id,
+    // no descriptor of ours. Whoever watches that process sets its state and endpoints.
+    static std::shared_ptr<SocketRecord> foreign(int family, int type, std::string owner, std::uint64_t inode);
+    void setEndpoints(const SocketAddress &local, const SocketAddress &peer);  // a foreign socket's
 
     const std::uint32_t id;
     const int family;
