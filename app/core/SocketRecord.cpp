@@ -181,11 +181,4 @@ void SocketRecord::readEndpoints(std::uint64_t knownPeerInode)
     m_peerInode = peerInode;
 }
 
-void SocketRecord::setEndpoints(const SocketAddress &local, const SocketAddress &peer)
-{
-    std::lock_guard lock(m_mutex);
-    m_local = local;
-    m_peer = peer;
-}
-
 } // namespace socketlab

@@ -44,7 +44,10 @@ public:
     // A socket of another process (a learner's program), known by its inode: a fresh id,
     // no descriptor of ours. Whoever watches that process sets its state and endpoints.
     static std::shared_ptr<SocketRecord> foreign(int family, int type, std::string owner, std::uint64_t inode);
-    void setEndpoints(const SocketAddress &local, const SocketAddress &peer);  // a foreign socket's
+    // Endpoints known without asking the kernel (an invalid one is left as it was): a foreign
+    // socket's, from its program's report; an accepted TCP connection's, from its listener's
+    // address and what accept() returned.
+    void setEndpoints(const SocketAddress &local, const SocketAddress &peer);
 
     const std::uint32_t id;
     const int family;
@@ -91,9 +94,6 @@ public:
     // socketpair and the first sendto: asks the kernel where the socket is now. A caller
     // that knows the peer's inode (socketpair) passes it, saving the kernel a question.
     void readEndpoints(std::uint64_t knownPeerInode = 0);
-    // Both ends already known (an accepted TCP connection: the listener's address and what
-    // accept() returned): stored without asking the kernel.
-    void setEndpoints(const SocketAddress &local, const SocketAddress &peer);
     int closeDescriptor();  // closes the descriptor with the probe lock held
 
     // A descriptor another library owns (ObservedSocket.h): never closed here, and probed only
