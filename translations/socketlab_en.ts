@@ -1566,6 +1566,115 @@
     </message>
 </context>
 <context>
+    <name>PlaygroundDock</name>
+    <message>
+        <source>Playground</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundEngine</name>
+    <message>
+        <source>socket() takes a family and a type.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Make a socket first: there is no socket &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>This lab has no playground pane.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The peers are starting: call again once their ports show in their panes.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundPanel</name>
+    <message>
+        <source>Call</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>New socket</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save as Python…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Ends a call that waits (accept, recv): the playground&apos;s sockets close with it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Make a socket first (New socket).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>… running (it may be waiting: Stop ends it)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>stopped: the playground ended, its sockets closed</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>C: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no system call</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Saved %1: run it with python3.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Save the calls as a Python script</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>no socket yet</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>bytes: %1 (%n byte(s))</source>
+        <translation>
+            <numerusform>bytes: %1 (%n byte)</numerusform>
+            <numerusform>bytes: %1 (%n bytes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>decode(): %1
+decode(errors=&apos;replace&apos;): %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>decode(): %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>PredictionCard</name>
     <message>
         <source>Prediction</source>
@@ -2646,6 +2755,40 @@ Labs also run in the terminal:    socketlab --list-labs; socketlab --lab tcp-tim
     </message>
     <message>
         <source>socketlab: no temporary folder for this run&apos;s settings: %1</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>playground</name>
+    <message>
+        <source>&quot;%1&quot; is no address here. Write (&apos;127.0.0.1&apos;, 0), (&apos;::1&apos;, 0), &apos;name.sock&apos; (a file in the playground&apos;s folder), peer_tcp, peer_udp or s1.getsockname().</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number from %2 to %3.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an option the playground knows.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>A timeout is None (block) or a number of seconds from 0 to 3600, not &quot;%1&quot;.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>playground::Call</name>
+    <message>
+        <source>The socket object has no method &quot;%1&quot; in the playground.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1() takes %2 argument(s) here, not %3.</source>
         <translation></translation>
     </message>
 </context>

@@ -1557,6 +1557,115 @@
     </message>
 </context>
 <context>
+    <name>PlaygroundDock</name>
+    <message>
+        <source>Playground</source>
+        <translation>试验场</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundEngine</name>
+    <message>
+        <source>socket() takes a family and a type.</source>
+        <translation>socket() 需要一个地址家族和一个类型。</translation>
+    </message>
+    <message>
+        <source>Make a socket first: there is no socket &quot;%1&quot;.</source>
+        <translation>请先创建套接字：没有名为“%1”的套接字。</translation>
+    </message>
+    <message>
+        <source>This lab has no playground pane.</source>
+        <translation>这个实验没有试验场窗格。</translation>
+    </message>
+    <message>
+        <source>The peers are starting: call again once their ports show in their panes.</source>
+        <translation>对端正在启动：等它们的窗格里显示出端口后，再调用一次。</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundPanel</name>
+    <message>
+        <source>Call</source>
+        <translation>调用</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>New socket</source>
+        <translation>新建套接字</translation>
+    </message>
+    <message>
+        <source>Save as Python…</source>
+        <translation>另存为 Python…</translation>
+    </message>
+    <message>
+        <source>Ends a call that waits (accept, recv): the playground&apos;s sockets close with it</source>
+        <translation>结束正在等待的调用（accept、recv）：试验场的套接字会随之关闭</translation>
+    </message>
+    <message>
+        <source>Make a socket first (New socket).</source>
+        <translation>请先创建一个套接字（新建套接字）。</translation>
+    </message>
+    <message>
+        <source>… running (it may be waiting: Stop ends it)</source>
+        <translation>…… 正在运行（可能在等待：按“停止”结束）</translation>
+    </message>
+    <message>
+        <source>stopped: the playground ended, its sockets closed</source>
+        <translation>已停止：试验场程序结束，它的套接字都已关闭</translation>
+    </message>
+    <message>
+        <source>C: %1</source>
+        <translation>C：%1</translation>
+    </message>
+    <message>
+        <source>no system call</source>
+        <translation>没有系统调用</translation>
+    </message>
+    <message>
+        <source>Saved %1: run it with python3.</source>
+        <translation>已保存 %1：用 python3 运行它。</translation>
+    </message>
+    <message>
+        <source>Save the calls as a Python script</source>
+        <translation>把这些调用保存为 Python 脚本</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>no socket yet</source>
+        <translation>还没有套接字</translation>
+    </message>
+    <message numerus="yes">
+        <source>bytes: %1 (%n byte(s))</source>
+        <translation>
+            <numerusform>字节：%1（%n 个字节）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (closed)</source>
+        <translation>%1（已关闭）</translation>
+    </message>
+    <message>
+        <source>decode(): %1
+decode(errors=&apos;replace&apos;): %2</source>
+        <translation>decode()：%1
+decode(errors=&apos;replace&apos;)：%2</translation>
+    </message>
+    <message>
+        <source>decode(): %1</source>
+        <translation>decode()：%1</translation>
+    </message>
+</context>
+<context>
     <name>PredictionCard</name>
     <message>
         <source>Prediction</source>
@@ -2629,6 +2738,40 @@ Labs also run in the terminal:    socketlab --list-labs; socketlab --lab tcp-tim
     <message>
         <source>socketlab: no temporary folder for this run&apos;s settings: %1</source>
         <translation>socketlab：无法为本次运行的设置创建临时文件夹：%1</translation>
+    </message>
+</context>
+<context>
+    <name>playground</name>
+    <message>
+        <source>&quot;%1&quot; is no address here. Write (&apos;127.0.0.1&apos;, 0), (&apos;::1&apos;, 0), &apos;name.sock&apos; (a file in the playground&apos;s folder), peer_tcp, peer_udp or s1.getsockname().</source>
+        <translation>“%1”在这里不是地址。请写 (&apos;127.0.0.1&apos;, 0)、(&apos;::1&apos;, 0)、&apos;name.sock&apos;（试验场文件夹里的一个文件）、peer_tcp、peer_udp 或 s1.getsockname()。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number from %2 to %3.</source>
+        <translation>“%1”不是 %2 到 %3 之间的整数。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not one of %2.</source>
+        <translation>“%1”不是 %2 中的一个。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an option the playground knows.</source>
+        <translation>试验场不认识选项“%1”。</translation>
+    </message>
+    <message>
+        <source>A timeout is None (block) or a number of seconds from 0 to 3600, not &quot;%1&quot;.</source>
+        <translation>超时应为 None（阻塞）或 0 到 3600 之间的秒数，而不是“%1”。</translation>
+    </message>
+</context>
+<context>
+    <name>playground::Call</name>
+    <message>
+        <source>The socket object has no method &quot;%1&quot; in the playground.</source>
+        <translation>在试验场里，套接字对象没有“%1”这个方法。</translation>
+    </message>
+    <message>
+        <source>%1() takes %2 argument(s) here, not %3.</source>
+        <translation>%1() 在这里需要 %2 个参数，而不是 %3 个。</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@
 #include "LessonView.h"
 #include "LiveViews.h"
 #include "PaneView.h"
+#include "PlaygroundDock.h"
 #include "SelfStudy.h"
 #include "SequenceDiagramView.h"
 #include "SocketTableModel.h"
@@ -85,6 +86,7 @@ MainWindow::MainWindow(LabCatalog catalog, const QString &language, const QStrin
     if (!openLab(initialLab) && !openLab(last) && !m_catalog.labs().isEmpty())
         openLab(m_catalog.labs().first().id);
     m_selfStudy = new SelfStudy(*this, m_language);
+    new PlaygroundDock(*this);  // the socket-object lesson's playground, while it is open
 }
 
 MainWindow::~MainWindow()
