@@ -76,6 +76,8 @@ int showWindow(const LabCatalog &catalog, const CommandLineRequest &request, con
     QList<ScriptedRun::Line> lines;
     QString problem = applyPaneAssignments(*window.session(), request.assignments);
     if (problem.isEmpty())
+        problem = applyPanePrograms(*window.session(), request.programs);
+    if (problem.isEmpty())
         problem = ScriptedRun::routeLines(window.session()->lab(), request.sends, lines);
     if (!problem.isEmpty()) {
         printErr(problem);
@@ -139,10 +141,12 @@ int main(int argc, char **argv)
         printErr(QCoreApplication::translate("main", "socketlab: no lab \"%1\"; --list-labs shows them").arg(request.labId));
         return 2;
     }
+    if (!request.runPane.isEmpty() && !request.program.isEmpty())
+        return runLearnerProgramHeadless(*lab, request.runPane, request.program, request.traceOut);
     if (!request.runPane.isEmpty())
         return runPaneHeadless(*lab, request.runPane, request.assignments);
     if (!request.check.isEmpty())
-        return runCheckHeadless(*lab, request.check, request.assignments, language);
+        return runCheckHeadless(*lab, request.check, request.assignments, request.programs, language);
     if (!request.replay.isEmpty())
         return showSavedRun(catalog, request, language);
     return showWindow(catalog, request, language);

@@ -1,15 +1,20 @@
 // bench_core: what the socket core's design costs (DESIGN.md, "Benchmarks").
 //
 // Prints one figure a line, "<name> <value> [<unit>]". Each comparison is measured in
-// this run against a plain C reference and printed as <name>_ratio = ours / reference,
-// so ratios can be compared across machines where absolute figures cannot. Not a test:
+// this run against a plain C reference, in pairs (paired_runs.h), and printed as
+// <name>_ratio = the median of the pairs' ours / reference, with <name>_ratio_min and
+// _max, so ratios can be compared across machines where absolute figures cannot; the
+// absolute figures are the medians of the runs. Not a test:
 // it fails (non-zero, message on stderr) only when a socket call fails or a run stalls.
 // Environment: SOCKETLAB_BENCH_SCALE multiplies durations and sizes (0.1: a quick run);
-// SOCKETLAB_BENCH_ONLY=rr,bulk,probe picks groups; SOCKETLAB_BENCH_VERBOSE=1 shows rounds.
+// SOCKETLAB_BENCH_ONLY=rr,bulk,probe,stream picks groups; SOCKETLAB_BENCH_VERBOSE=1 shows each run;
+// SOCKETLAB_BENCH_SOLO=<figure> runs only that contender (to profile one side).
 #include "bench_support.h"
+#include "paired_runs.h"
 #include "plain_loop.h"
 #include "poll_loop.h"
 #include "probe_bench.h"
+#include "stream_bench.h"
 #include "traced_loop.h"
 
 #include <algorithm>
@@ -17,7 +22,6 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
-#include <functional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -26,42 +30,12 @@ namespace {
 
 using namespace bench;
 
-// Every figure is the best of several rounds, and rounds rotate the order of the
-// contenders. Other load on the machine only ever slows a round down, so the best round
-// is the closest to what the code itself costs, and the one that repeats from run to run
-// (on a shared 2-CPU VM, medians moved rr_ratio by 0.26 between runs, bests by 0.04).
-constexpr int kRounds = 5;
 constexpr std::size_t kProbePairs = 500;  // 1000 sockets
 constexpr double kProbeHz = 30;
 
-// One side of a comparison: its figure's name and a run giving one round's value.
-struct Contender {
-    std::string name;
-    std::function<double()> run;
-    std::vector<double> values;
-    double best() const { return values.empty() ? 0 : *std::max_element(values.begin(), values.end()); }
-};
-
-void runRounds(std::vector<Contender> &contenders)
+RunFigures figures(const RoundTripResult &r)
 {
-    // Every round on stderr when asked, to judge the spread behind a best.
-    const char *verbose = std::getenv("SOCKETLAB_BENCH_VERBOSE");
-    const bool showRounds = verbose && *verbose && std::string(verbose) != "0";
-    const std::size_t n = contenders.size();
-    for (int round = 0; round < kRounds; ++round) {
-        for (std::size_t i = 0; i < n; ++i) {
-            Contender &c = contenders[(static_cast<std::size_t>(round) + i) % n];
-            const double value = c.run();
-            if (failed())
-                die(failureMessage());
-            c.values.push_back(value);
-            if (showRounds)
-                std::fprintf(stderr, "# round %d %s %.1f\n", round, c.name.c_str(), value);
-        }
-    }
-    if (showRounds)
-        for (const Contender &c : contenders)
-            std::fprintf(stderr, "# %s median %.1f best %.1f\n", c.name.c_str(), median(c.values), c.best());
+    return {r.window.perSecond(), static_cast<double>(r.warmupCount + r.window.count)};
 }
 
 void roundTrips(double scale)
@@ -69,7 +43,7 @@ void roundTrips(double scale)
     const RoundTripPlan plan{0.1 * scale, 0.8 * scale};
     std::uint64_t events = 0, dropped = 0, tracedCount = 0;
     double tracedSeconds = 0;
-    std::vector<Contender> c{
+    std::vector<PairedContender> c{
         {"rr_traced_per_s",
          [&] {
              const RoundTripResult r = tracedRoundTrips(plan);
@@ -77,20 +51,20 @@ void roundTrips(double scale)
              dropped += r.traceDropped;
              tracedCount += r.window.count;
              tracedSeconds += r.window.seconds;
-             return r.window.perSecond();
-         }, {}},
-        {"rr_plain_per_s", [&] { return plainRoundTrips(plan).window.perSecond(); }, {}},
-        {"rr_poll_per_s", [&] { return pollRoundTrips(plan).window.perSecond(); }, {}},
+             return figures(r);
+         }, {}, {}},
+        {"rr_plain_per_s", [&] { return figures(plainRoundTrips(plan)); }, {}, {}},
+        {"rr_poll_per_s", [&] { return figures(pollRoundTrips(plan)); }, {}, {}},
     };
-    runRounds(c);
-    const double traced = c[0].best(), plain = c[1].best(), poll = c[2].best();
-    printFigure(c[0].name, traced, 0);
-    printFigure(c[1].name, plain, 0);
-    printFigure("rr_ratio", traced / plain, 3);
+    runPairs(c);
+    const PairedContender &traced = c[0], &plain = c[1], &poll = c[2];
+    printMedian(traced, 0);
+    printMedian(plain, 0);
+    printPairRatio("rr", traced, plain);
     // The split of rr_ratio: the design's wait pattern, then the core's code and tracing.
-    printFigure(c[2].name, poll, 0);
-    printFigure("rr_poll_ratio", poll / plain, 3);
-    printFigure("rr_trace_ratio", traced / poll, 3);
+    printMedian(poll, 0);
+    printPairRatio("rr_poll", poll, plain);
+    printPairRatio("rr_trace", traced, poll);
     printFigure("trace_events_per_s", static_cast<double>(events) / tracedSeconds, 0);
     printFigure("trace_events_per_rr", static_cast<double>(events) / static_cast<double>(tracedCount), 2);
     printFigure("trace_dropped", static_cast<double>(dropped), 0, "events");
@@ -109,21 +83,20 @@ BulkPlan bulkPlan(double scale)
 void bulk(double scale)
 {
     const BulkPlan plan = bulkPlan(scale);
-    auto mbps = [](BulkResult r) { return r.megabytesPerSecond(); };
-    std::vector<Contender> c{
-        {"bulk_send_traced_MBps", [&] { return mbps(tracedBulkSend(plan)); }, {}},
-        {"bulk_send_plain_MBps", [&] { return mbps(plainBulk(plan)); }, {}},
-        {"bulk_recv_traced_MBps", [&] { return mbps(tracedBulkRecv(plan)); }, {}},
-        // The same run as bulk_send_plain, measured again in its own slot of the rotation.
-        {"bulk_recv_plain_MBps", [&] { return mbps(plainBulk(plan)); }, {}},
+    // CPU per megabyte of the whole transfer, warm-up included.
+    auto mbps = [&plan](BulkResult r) { return RunFigures{r.megabytesPerSecond(), static_cast<double>(plan.totalBytes) / 1e6}; };
+    // Two comparisons, each against its own plain run made right beside it.
+    const auto compare = [](const char *name, PairedContender ours, PairedContender plain) {
+        std::vector<PairedContender> pair{std::move(ours), std::move(plain)};
+        runPairs(pair);
+        printMedian(pair[0], 1);
+        printMedian(pair[1], 1);
+        printPairRatio(name, pair[0], pair[1]);
     };
-    runRounds(c);
-    for (std::size_t i = 0; i < 2; ++i)
-        printFigure(c[i].name, c[i].best(), 1);
-    printFigure("bulk_ratio", c[0].best() / c[1].best(), 3);
-    for (std::size_t i = 2; i < 4; ++i)
-        printFigure(c[i].name, c[i].best(), 1);
-    printFigure("bulk_recv_ratio", c[2].best() / c[3].best(), 3);
+    compare("bulk", {"bulk_send_traced_MBps", [&] { return mbps(tracedBulkSend(plan)); }, {}, {}},
+            {"bulk_send_plain_MBps", [&] { return mbps(plainBulk(plan)); }, {}, {}});
+    compare("bulk_recv", {"bulk_recv_traced_MBps", [&] { return mbps(tracedBulkRecv(plan)); }, {}, {}},
+            {"bulk_recv_plain_MBps", [&] { return mbps(plainBulk(plan)); }, {}, {}});
 }
 
 void probes(double scale)
@@ -138,33 +111,29 @@ void probes(double scale)
     printFigure("snapshot_ratio", result.snapshotMicroseconds / result.averageMicroseconds, 3);
 }
 
-// Running one group alone serves profiling (perf record) and quick checks.
-bool selected(const char *group)
+void stream(double scale)
 {
-    const char *only = std::getenv("SOCKETLAB_BENCH_ONLY");
-    if (!only || !*only)
-        return true;
-    const std::string list = std::string(",") + only + ",";
-    return list.find(std::string(",") + group + ",") != std::string::npos;
+    const StreamResult r = measureTraceStream(scale);
+    printFigure("trace_sustained_events_per_s", r.sustainedPerSecond, 0);
+    printFigure("trace_first_drop_events_per_s", r.firstDropPerSecond, 0);
+    printFigure("trace_memory_run_events", static_cast<double>(r.events), 0);
+    printFigure("trace_rss_growth_MB", r.rssGrowthMB, 2);
+    printFigure("trace_rss_drift_MB", r.rssDriftMB, 2);
+    printFigure("trace_ring_MB", r.ringMB, 2);
 }
 
 } // namespace
 
 int main()
 {
-    const double scale = benchScale();
-    printFigure("bench_scale", scale, 2);
-    // Context for reading the figures: with a load near the CPU count, every figure
-    // measures the neighbours too (the ratios least, being taken in the same run).
-    printFigure("bench_cpus", static_cast<double>(std::thread::hardware_concurrency()), 0);
-    double load[1] = {0};
-    if (getloadavg(load, 1) == 1)
-        printFigure("bench_load_1m", load[0], 2);
+    const double scale = startRun();
     if (selected("rr"))
         roundTrips(scale);
     if (selected("bulk"))
         bulk(scale);
     if (selected("probe"))
         probes(scale);
+    if (selected("stream"))
+        stream(scale);
     return EXIT_SUCCESS;
 }

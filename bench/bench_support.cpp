@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <mutex>
+#include <thread>
 
 namespace bench {
 namespace {
@@ -28,6 +29,28 @@ double benchScale()
         die(std::string("SOCKETLAB_BENCH_SCALE must be a positive number, not '") + text + "'");
     // Below 0.01 the windows are too short to mean anything; above 100 a run takes an hour.
     return std::clamp(scale, 0.01, 100.0);
+}
+
+double startRun()
+{
+    const double scale = benchScale();
+    printFigure("bench_scale", scale, 2);
+    // Context for reading the figures: with a load near the CPU count, every figure
+    // measures the neighbours too (the ratios least, being taken in the same run).
+    printFigure("bench_cpus", static_cast<double>(std::thread::hardware_concurrency()), 0);
+    double load[1] = {0};
+    if (::getloadavg(load, 1) == 1)
+        printFigure("bench_load_1m", load[0], 2);
+    return scale;
+}
+
+bool selected(const char *group)
+{
+    const char *only = std::getenv("SOCKETLAB_BENCH_ONLY");
+    if (!only || !*only)
+        return true;
+    const std::string list = std::string(",") + only + ",";
+    return list.find(std::string(",") + group + ",") != std::string::npos;
 }
 
 double nowSeconds()

@@ -18,6 +18,12 @@ double benchScale();
 
 double nowSeconds();  // steady clock, seconds
 
+// Prints the run's context (bench_scale, bench_cpus, bench_load_1m) and returns the scale.
+double startRun();
+// SOCKETLAB_BENCH_ONLY=a,b: whether group is one of them (all groups when unset). Running
+// one group alone serves profiling (perf record) and quick checks.
+bool selected(const char *group);
+
 // One figure a line; decimals chosen by the caller so integers print as integers.
 void printFigure(const std::string &name, double value, int decimals, const char *unit = nullptr);
 
@@ -77,6 +83,7 @@ struct RoundTripPlan {
 
 struct RoundTripResult {
     Window window;
+    std::uint64_t warmupCount = 0;   // round trips before the window (for CPU time per round trip)
     std::uint64_t traceEvents = 0;   // traced runs: events pushed during the window
     std::uint64_t traceDropped = 0;  // traced runs: events lost to overflow during the window
 };

@@ -196,7 +196,7 @@ RoundTripResult plainRoundTrips(const RoundTripPlan &plan)
     {
         JoiningThread echo([fd = pair.server.get()] { plainEcho(fd); });
         const int fd = pair.client.get();
-        runFor(plan.warmupSeconds, [fd] { return plainRoundTrip(fd); });
+        result.warmupCount = runFor(plan.warmupSeconds, [fd] { return plainRoundTrip(fd); }).count;
         if (!failed())
             result.window = runFor(plan.seconds, [fd] { return plainRoundTrip(fd); });
         ::shutdown(fd, SHUT_WR);  // the echo thread's recv returns 0 and it ends

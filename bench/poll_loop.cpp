@@ -134,7 +134,7 @@ RoundTripResult pollRoundTrips(const RoundTripPlan &plan)
     {
         JoiningThread echo([&] { pollEcho(pair.server.get(), cancel); });
         const int fd = pair.client.get();
-        runFor(plan.warmupSeconds, [&] { return pollRoundTrip(fd, cancel); });
+        result.warmupCount = runFor(plan.warmupSeconds, [&] { return pollRoundTrip(fd, cancel); }).count;
         if (!failed())
             result.window = runFor(plan.seconds, [&] { return pollRoundTrip(fd, cancel); });
         ::shutdown(fd, SHUT_WR);  // the echo thread's recv returns 0 and it ends

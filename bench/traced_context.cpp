@@ -8,6 +8,8 @@
 #include <TraceStream.h>
 
 #include <chrono>
+#include <cstdlib>
+#include <string>
 #include <memory>
 #include <vector>
 
@@ -22,11 +24,20 @@ constexpr auto kDrainPeriod = std::chrono::milliseconds(10);
 constexpr std::size_t kDrainBatch = 2000;
 constexpr int kMaxBatchesPerDrain = 16;  // more than the stream's 16384 slots
 
+// SOCKETLAB_BENCH_TRACE=0: the same runs with no TraceStream attached, to price the
+// trace alone (the core then records nothing). Only the bench reads it.
+bool traceWanted()
+{
+    const char *flag = std::getenv("SOCKETLAB_BENCH_TRACE");
+    return !flag || std::string(flag) != "0";
+}
+
 } // namespace
 
 TracedContext::TracedContext(double watchdogSeconds)
 {
-    m_context.trace = std::make_shared<socketlab::TraceStream>();
+    if (traceWanted())
+        m_context.trace = std::make_shared<socketlab::TraceStream>();
     m_context.registry = std::make_shared<socketlab::SocketRegistry>();
     m_context.cancel = socketlab::CancelToken::create();
     m_context.owner = "bench";
@@ -59,7 +70,7 @@ void TracedContext::drainLoop(double deadline)
         m_wake.wait_for(lock, kDrainPeriod, [this] { return m_stop; });
         lock.unlock();
         // Bounded, so a writer faster than the drain cannot keep this thread busy forever.
-        for (int batch = 0; batch < kMaxBatchesPerDrain && m_context.trace->drain(events, kDrainBatch) > 0; ++batch) {
+        for (int batch = 0; m_context.trace && batch < kMaxBatchesPerDrain && m_context.trace->drain(events, kDrainBatch) > 0; ++batch) {
             m_drained.fetch_add(events.size(), std::memory_order_relaxed);
             events.clear();  // a view would turn them into rows here, on its own thread
         }

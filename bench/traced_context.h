@@ -29,7 +29,7 @@ public:
     TracedContext &operator=(const TracedContext &) = delete;
 
     const socketlab::SocketContext &context() const { return m_context; }
-    socketlab::TraceStream &trace() const { return *m_context.trace; }
+    socketlab::TraceStream *trace() const { return m_context.trace.get(); }  // null: SOCKETLAB_BENCH_TRACE=0
     // Wakes the peer of a thread that failed, as Stop does in the app.
     void cancel() const;
 

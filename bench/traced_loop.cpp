@@ -85,13 +85,14 @@ RoundTripResult tracedRoundTrips(const RoundTripPlan &plan)
     {
         JoiningThread echo([&] { tracedEcho(pair.server, traced); });
         Socket &client = pair.client;
-        runFor(plan.warmupSeconds, [&] { return tracedRoundTrip(client, traced); });
+        result.warmupCount = runFor(plan.warmupSeconds, [&] { return tracedRoundTrip(client, traced); }).count;
         if (!failed()) {
-            const std::uint64_t pushedBefore = traced.trace().pushed();
-            const std::uint64_t droppedBefore = traced.trace().dropped();
+            const socketlab::TraceStream *trace = traced.trace();
+            const std::uint64_t pushedBefore = trace ? trace->pushed() : 0;
+            const std::uint64_t droppedBefore = trace ? trace->dropped() : 0;
             result.window = runFor(plan.seconds, [&] { return tracedRoundTrip(client, traced); });
-            result.traceEvents = traced.trace().pushed() - pushedBefore;
-            result.traceDropped = traced.trace().dropped() - droppedBefore;
+            result.traceEvents = trace ? trace->pushed() - pushedBefore : 0;
+            result.traceDropped = trace ? trace->dropped() - droppedBefore : 0;
         }
         if (!client.shutdown(SHUT_WR))
             traced.cancel();  // the echo thread must not wait for a b'' that never comes

@@ -221,6 +221,26 @@
         <source>socketlab: --size needs WIDTHxHEIGHT in pixels, from 320x240 to %1x%1, such as 1920x1080</source>
         <translation></translation>
     </message>
+    <message>
+        <source>With --run: run your own Python 3 program FILE in the pane&apos;s place, traced (python3 runs it). Else PANE=FILE: your program in that pane of the window, or checked by --check. Repeatable.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>With --program: write one JSON line per socket call of the program to FILE (pane, thread, line, call, arguments, result or error, bytes, time blocked).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --program needs --lab ID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: without --run, write --program PANE=FILE.py, not &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --trace-out needs --program FILE</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Condition</name>
@@ -414,6 +434,10 @@
         <source>The check could not add another %1: the lab allows no more</source>
         <translation></translation>
     </message>
+    <message>
+        <source>This exercise checks your own program for the pane %1: give it (--program %1=FILE.py).</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>ExercisePanel</name>
@@ -519,6 +543,10 @@
     </message>
     <message>
         <source>write NAME=VALUE, not &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --trace-out: cannot write %1: %2</source>
         <translation></translation>
     </message>
 </context>
@@ -887,6 +915,29 @@
     </message>
     <message>
         <source>The kernel has no memory left for another connection. The server pauses accept() and tries again.</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>LearnerRun</name>
+    <message>
+        <source>Cannot open %1: there is no readable file there.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot prepare the tracer that runs your program: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 was not found. SocketLab runs your program with Python 3: install it (on Debian or Ubuntu: sudo apt install python3) and run again.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: warning: your program bound a socket to %1, which other machines on the network can reach: a server there serves anyone who connects. Bind to 127.0.0.1 unless you mean to.</source>
         <translation></translation>
     </message>
 </context>
@@ -1339,6 +1390,10 @@
         <source>write PANE.NAME=VALUE with a pane of lab %1</source>
         <translation></translation>
     </message>
+    <message>
+        <source>socketlab: --program: lab %1 has no pane &quot;%2&quot;</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>PaneFilterButton</name>
@@ -1381,6 +1436,14 @@
     </message>
     <message>
         <source>no program is called &quot;%1&quot;</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 is longer than 1 MiB: not a program to step through</source>
         <translation></translation>
     </message>
 </context>
@@ -1566,6 +1629,38 @@
     </message>
     <message>
         <source>Queued for this program&apos;s input(): %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Run your own Python program in this pane, or the lesson&apos;s again</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Open your own .py file…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Restore the lesson&apos;s program</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your own program for this pane</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Python programs (*.py);;All files (*)</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Your own program</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 — your program %2</source>
         <translation></translation>
     </message>
 </context>

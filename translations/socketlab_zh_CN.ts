@@ -218,6 +218,26 @@
         <source>socketlab: --size needs WIDTHxHEIGHT in pixels, from 320x240 to %1x%1, such as 1920x1080</source>
         <translation>socketlab：--size 需要 宽x高（像素），范围从 320x240 到 %1x%1，例如 1920x1080</translation>
     </message>
+    <message>
+        <source>With --run: run your own Python 3 program FILE in the pane&apos;s place, traced (python3 runs it). Else PANE=FILE: your program in that pane of the window, or checked by --check. Repeatable.</source>
+        <translation>与 --run 一起使用：用你自己的 Python 3 程序 FILE 代替该窗格的程序运行，并跟踪它的每一行和每次套接字调用（由 python3 运行）。否则写成 PANE=FILE：在窗口的该窗格中运行你的程序，或由 --check 检查它。可重复使用。</translation>
+    </message>
+    <message>
+        <source>With --program: write one JSON line per socket call of the program to FILE (pane, thread, line, call, arguments, result or error, bytes, time blocked).</source>
+        <translation>与 --program 一起使用：程序每调用一次套接字方法，就向 FILE 写一行 JSON（窗格、线程、行号、调用、参数、结果或错误、字节数、阻塞时间）。</translation>
+    </message>
+    <message>
+        <source>socketlab: --program needs --lab ID</source>
+        <translation>socketlab：--program 需要与 --lab ID 一起使用</translation>
+    </message>
+    <message>
+        <source>socketlab: without --run, write --program PANE=FILE.py, not &quot;%1&quot;</source>
+        <translation>socketlab：不与 --run 一起使用时，请写成 --program PANE=FILE.py，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>socketlab: --trace-out needs --program FILE</source>
+        <translation>socketlab：--trace-out 需要与 --program FILE 一起使用</translation>
+    </message>
 </context>
 <context>
     <name>Condition</name>
@@ -411,6 +431,10 @@
         <source>The check could not add another %1: the lab allows no more</source>
         <translation>检查无法再添加一个 %1：本实验不允许更多了</translation>
     </message>
+    <message>
+        <source>This exercise checks your own program for the pane %1: give it (--program %1=FILE.py).</source>
+        <translation>这个练习检查你为窗格 %1 编写的程序：请提供它（--program %1=FILE.py）。</translation>
+    </message>
 </context>
 <context>
     <name>ExercisePanel</name>
@@ -517,6 +541,10 @@
     <message>
         <source>write NAME=VALUE, not &quot;%1&quot;</source>
         <translation>请写成 名称=值，而不是“%1”</translation>
+    </message>
+    <message>
+        <source>socketlab: --trace-out: cannot write %1: %2</source>
+        <translation>socketlab：--trace-out：无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -886,6 +914,29 @@
     <message>
         <source>The kernel has no memory left for another connection. The server pauses accept() and tries again.</source>
         <translation>内核已经没有内存再建立一个连接。服务器暂停 accept() 片刻后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>LearnerRun</name>
+    <message>
+        <source>Cannot open %1: there is no readable file there.</source>
+        <translation>无法打开 %1：那里没有可读的文件。</translation>
+    </message>
+    <message>
+        <source>Cannot prepare the tracer that runs your program: %1</source>
+        <translation>无法准备用来运行你的程序的跟踪器：%1</translation>
+    </message>
+    <message>
+        <source>%1 was not found. SocketLab runs your program with Python 3: install it (on Debian or Ubuntu: sudo apt install python3) and run again.</source>
+        <translation>找不到 %1。SocketLab 用 Python 3 运行你的程序：请先安装它（在 Debian 或 Ubuntu 上：sudo apt install python3），然后再运行。</translation>
+    </message>
+    <message>
+        <source>Cannot start %1: %2</source>
+        <translation>无法启动 %1：%2</translation>
+    </message>
+    <message>
+        <source>socketlab: warning: your program bound a socket to %1, which other machines on the network can reach: a server there serves anyone who connects. Bind to 127.0.0.1 unless you mean to.</source>
+        <translation>socketlab：警告：你的程序把套接字绑定到了 %1，网络上的其他机器都能连到这个地址：在这里监听的服务器会为任何连上来的人服务。除非你确实有意如此，否则请绑定到 127.0.0.1。</translation>
     </message>
 </context>
 <context>
@@ -1335,6 +1386,10 @@
         <source>write PANE.NAME=VALUE with a pane of lab %1</source>
         <translation>请写成 窗格.名称=值，窗格须属于实验 %1</translation>
     </message>
+    <message>
+        <source>socketlab: --program: lab %1 has no pane &quot;%2&quot;</source>
+        <translation>socketlab：--program：实验 %1 没有窗格“%2”</translation>
+    </message>
 </context>
 <context>
     <name>PaneFilterButton</name>
@@ -1376,6 +1431,14 @@
     <message>
         <source>no program is called &quot;%1&quot;</source>
         <translation>没有名为“%1”的程序</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>%1 is longer than 1 MiB: not a program to step through</source>
+        <translation>%1 超过 1 MiB：这不是一个适合逐行单步执行的程序</translation>
     </message>
 </context>
 <context>
@@ -1560,6 +1623,38 @@
     <message>
         <source>Queued for this program&apos;s input(): %1</source>
         <translation>排队等待本程序的 input()：%1</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>程序</translation>
+    </message>
+    <message>
+        <source>Run your own Python program in this pane, or the lesson&apos;s again</source>
+        <translation>在这个窗格中运行你自己的 Python 程序，或者换回课程的程序</translation>
+    </message>
+    <message>
+        <source>Open your own .py file…</source>
+        <translation>打开你自己的 .py 文件…</translation>
+    </message>
+    <message>
+        <source>Restore the lesson&apos;s program</source>
+        <translation>恢复课程的程序</translation>
+    </message>
+    <message>
+        <source>Your own program for this pane</source>
+        <translation>你为这个窗格编写的程序</translation>
+    </message>
+    <message>
+        <source>Python programs (*.py);;All files (*)</source>
+        <translation>Python 程序 (*.py);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Your own program</source>
+        <translation>你自己的程序</translation>
+    </message>
+    <message>
+        <source>%1 — your program %2</source>
+        <translation>%1 — 你的程序 %2</translation>
     </message>
 </context>
 <context>

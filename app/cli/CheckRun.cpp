@@ -1,5 +1,7 @@
 #include "CheckRun.h"
 
+#include "PaneAssignments.h"
+
 #include <ExerciseCheck.h>
 #include <FaultFields.h>
 
@@ -21,7 +23,8 @@ void print(FILE *stream, const QString &line)
 
 } // namespace
 
-int runCheckHeadless(const LabDefinition &lab, const QString &exerciseId, const QStringList &assignments, const QString &language)
+int runCheckHeadless(const LabDefinition &lab, const QString &exerciseId, const QStringList &assignments,
+                     const QStringList &programs, const QString &language)
 {
     const ExerciseDefinition *exercise = nullptr;
     QStringList ids;
@@ -61,7 +64,14 @@ int runCheckHeadless(const LabDefinition &lab, const QString &exerciseId, const 
         }
         answer.insert(name, assignment.mid(eq + 1));
     }
+    QString problem;
+    const QHash<QString, QString> byPane = panePrograms(lab, programs, &problem);
+    if (!problem.isEmpty()) {
+        print(stderr, problem);
+        return 2;
+    }
     ExerciseCheck check(lab, *exercise, answer, faults);
+    check.setPrograms(byPane);
     QObject::connect(&check, &ExerciseCheck::finished, qApp, [&] { QCoreApplication::exit(check.passed() ? 0 : 1); });
     check.start();
     const int status = QCoreApplication::exec();

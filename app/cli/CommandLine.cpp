@@ -107,8 +107,15 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
     const QCommandLineOption record(QStringLiteral("record"),
         Tr::tr("With --steps or --send: save the run to FILE once the steps are taken and the lines answered, then exit "
                "(open it with --replay)."), QStringLiteral("file"));
+    const QCommandLineOption program(QStringLiteral("program"),
+        Tr::tr("With --run: run your own Python 3 program FILE in the pane's place, traced (python3 runs it). Else "
+               "PANE=FILE: your program in that pane of the window, or checked by --check. Repeatable."),
+        QStringLiteral("[pane=]file"));
+    const QCommandLineOption traceOut(QStringLiteral("trace-out"),
+        Tr::tr("With --program: write one JSON line per socket call of the program to FILE (pane, thread, line, call, "
+               "arguments, result or error, bytes, time blocked)."), QStringLiteral("file"));
     parser.addOptions({lang, listLabs, lab, run, set, labsDir, screenshot, start, send, steps, diagram, check, size, classroom,
-                       replay, at, record});
+                       program, traceOut, replay, at, record});
     parser.process(arguments);  // --help, --version and unknown options end here
 
     request.language = parser.value(lang);
@@ -124,6 +131,10 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
     request.check = parser.value(check);
     request.replay = parser.value(replay);
     request.record = parser.value(record);
+    request.programs = parser.values(program);
+    if (!request.runPane.isEmpty() && !request.programs.isEmpty())
+        request.program = request.programs.constLast();
+    request.traceOut = parser.value(traceOut);
     request.classroom = parser.isSet(classroom);
     if (parser.isSet(size)) {
         const QStringList parts = parser.value(size).split(QLatin1Char('x'));
@@ -160,6 +171,14 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
                       "do not go with it");
     if (!request.record.isEmpty() && request.steps == 0 && request.sends.isEmpty())
         return Tr::tr("socketlab: --record needs --steps or --send (what to run before saving)");
+    if (!request.programs.isEmpty() && request.labId.isEmpty())
+        return Tr::tr("socketlab: --program needs --lab ID");
+    for (const QString &given : request.programs) {
+        if (request.runPane.isEmpty() && given.indexOf(QLatin1Char('=')) <= 0)
+            return Tr::tr("socketlab: without --run, write --program PANE=FILE.py, not \"%1\"").arg(given);
+    }
+    if (!request.traceOut.isEmpty() && request.program.isEmpty())
+        return Tr::tr("socketlab: --trace-out needs --program FILE");
     if (!request.diagram.isEmpty() && request.screenshot.isEmpty())
         return Tr::tr("socketlab: --diagram needs --screenshot (the diagram is saved with the picture)");
     return {};

@@ -29,6 +29,9 @@ struct CommandLineRequest {
     QString replay;         // --replay: a saved run, opened read-only
     double at = -1;         // --at: the moment of --replay shown, in seconds (< 0: its end)
     QString record;         // --record: the scripted run saved to this file
+    QString program;        // --program: with --run, the learner's own FILE.py in the pane's place
+    QStringList programs;   // --program: with --check or the window, PANE=FILE.py, in order
+    QString traceOut;       // --trace-out: with --program, one JSON line per socket call
 
     // A run a script makes (it prints, renders or runs a pane, then exits): it must not
     // change the user's saved settings.

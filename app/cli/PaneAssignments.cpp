@@ -1,5 +1,6 @@
 #include "PaneAssignments.h"
 
+#include <LabDefinition.h>
 #include <FaultFields.h>
 #include <LabSession.h>
 
@@ -36,4 +37,30 @@ QString applyPaneAssignments(LabSession &session, const QStringList &assignments
             return QStringLiteral("socketlab: --set %1: %2").arg(assignment, problem);
     }
     return {};
+}
+
+QHash<QString, QString> panePrograms(const LabDefinition &lab, const QStringList &programs, QString *problem)
+{
+    QHash<QString, QString> byPane;
+    for (const QString &given : programs) {
+        const qsizetype eq = given.indexOf(QLatin1Char('='));
+        const QString pane = given.left(eq);
+        if (eq <= 0 || !lab.pane(pane)) {
+            *problem = Tr::tr("socketlab: --program: lab %1 has no pane \"%2\"").arg(lab.id, pane);
+            return {};
+        }
+        byPane.insert(pane, given.mid(eq + 1));
+    }
+    return byPane;
+}
+
+QString applyPanePrograms(LabSession &session, const QStringList &programs)
+{
+    QString problem;
+    const QHash<QString, QString> byPane = panePrograms(session.lab(), programs, &problem);
+    for (auto it = byPane.begin(); problem.isEmpty() && it != byPane.end(); ++it) {
+        if (const QString why = session.pane(it.key())->setLearnerProgram(it.value()); !why.isEmpty())
+            problem = QStringLiteral("socketlab: --program: ") + why;
+    }
+    return problem;
 }

@@ -18,7 +18,7 @@ CallTrace::CallTrace(TraceStream *trace, SocketRecord *record, int fd, TraceCall
         e.arg = arg;
         if (address)
             e.address = *address;
-        m_trace->push(std::move(e));
+        m_trace->push(e);
     }
 }
 
@@ -43,7 +43,7 @@ void CallTrace::blockBegins()
     if (!m_announcedBlock && m_trace) {
         TraceEvent e = makeEvent(TracePhase::Blocked);
         e.timeNs = m_blockStartNs;
-        m_trace->push(std::move(e));
+        m_trace->push(e);
     }
     m_announcedBlock = true;
 }
@@ -68,7 +68,7 @@ void CallTrace::returned(std::int64_t result, std::uint32_t flags, const SocketA
     e.relatedSocketId = relatedSocketId;
     if (address)
         e.address = *address;
-    m_trace->push(std::move(e));
+    m_trace->push(e);
 }
 
 SocketError CallTrace::failed(SocketError error, std::uint32_t flags)
@@ -79,7 +79,7 @@ SocketError CallTrace::failed(SocketError error, std::uint32_t flags)
         e.errorKind = error.kind();
         e.errorCode = error.code();
         e.blockedNs = m_blockedNs;
-        m_trace->push(std::move(e));
+        m_trace->push(e);
     }
     return error;
 }

@@ -183,6 +183,18 @@ bool SocketAddress::isNamed() const
     return isValid() && (family() != AF_UNIX || !path().empty());
 }
 
+bool SocketAddress::isLoopback() const
+{
+    switch (family()) {
+    case AF_INET: return (ntohl(ipv4Of(*this).sin_addr.s_addr) >> 24) == 127;
+    case AF_INET6: {
+        const in6_addr &a = ipv6Of(*this).sin6_addr;
+        return IN6_IS_ADDR_LOOPBACK(&a) || (IN6_IS_ADDR_V4MAPPED(&a) && a.s6_addr[12] == 127);
+    }
+    default: return false;
+    }
+}
+
 bool SocketAddress::isWildcard() const
 {
     switch (family()) {

@@ -29,6 +29,7 @@ public:
     std::string host() const;            // numeric address, or the Unix path
     std::string path() const;            // a Unix socket's path; "" for an unnamed one or another family
     bool isWildcard() const;             // 0.0.0.0 or ::, as bind(('', port)) leaves it
+    bool isLoopback() const;             // 127.0.0.0/8 or ::1 (or ::ffff:127.x): only this machine reaches it
     bool isNamed() const;                // valid, and for a Unix socket bound to a path
     std::size_t hash() const;            // consistent with ==, for hash maps keyed by address
     std::string toString() const;        // "127.0.0.1:21567", "[::1]:21567", "/tmp/x.sock"

@@ -69,6 +69,20 @@ std::shared_ptr<SocketRecord> SocketRecord::replayed(std::uint32_t id, int famil
     return std::shared_ptr<SocketRecord>(new SocketRecord(Replayed{}, id, family, type, std::move(owner), inode));
 }
 
+std::shared_ptr<SocketRecord> SocketRecord::foreign(int family, int type, std::string owner, std::uint64_t inode)
+{
+    return replayed(nextSocketId.fetch_add(1, std::memory_order_relaxed), family, type, std::move(owner), inode);
+}
+
+void SocketRecord::setEndpoints(const SocketAddress &local, const SocketAddress &peer)
+{
+    std::lock_guard lock(m_mutex);
+    if (local.isValid())
+        m_local = local;
+    if (peer.isValid())
+        m_peer = peer;
+}
+
 int SocketRecord::fd() const
 {
     std::lock_guard lock(m_mutex);

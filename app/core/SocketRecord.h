@@ -41,6 +41,13 @@ public:
     // touches a socket). Counters and state are set by the caller.
     static std::shared_ptr<SocketRecord> replayed(std::uint32_t id, int family, int type, std::string owner,
                                                   std::uint64_t inode);
+    // A socket of another process (a learner's program), known by its inode: a fresh id,
+    // no descriptor of ours. Whoever watches that process sets its state and endpoints.
+    static std::shared_ptr<SocketRecord> foreign(int family, int type, std::string owner, std::uint64_t inode);
+    // Endpoints known without asking the kernel (an invalid one is left as it was): a foreign
+    // socket's, from its program's report; an accepted TCP connection's, from its listener's
+    // address and what accept() returned.
+    void setEndpoints(const SocketAddress &local, const SocketAddress &peer);
 
     const std::uint32_t id;
     const int family;

@@ -1,6 +1,7 @@
 // SocketSnapshot: one read of every record, then the pairing over what was read.
 #include "SocketSnapshot.h"
 
+#include "ForeignSockets.h"
 #include "PeerPairing.h"
 #include "SocketRegistry.h"
 
@@ -44,6 +45,7 @@ SocketSnapshot SocketSnapshot::of(const std::vector<std::shared_ptr<SocketRecord
         s.m_index.emplace(sample.id, s.m_sockets.size());
         s.m_sockets.push_back(std::move(sample));
     }
+    sampleForeignTcpSockets(s.m_sockets);  // a learner's program's sockets: no descriptor to probe
     pairPeers(s.m_sockets);
     return s;
 }

@@ -79,6 +79,7 @@ struct ExerciseDefinition {
     LocalizedText title;
     LocalizedText task;
     QHash<QString, QString> fixed;  // "pane.param" -> value the check imposes, whatever the learner set
+    QString programPane;            // "program": the pane whose program the learner writes; "" if none
     QList<ExerciseAction> script;
     QList<ExerciseProperty> properties;  // checked when the script has run
     QList<ExerciseVariant> variants;     // at least one (no faults)

@@ -12,7 +12,7 @@ constexpr int kTickMs = 10;  // how often conditions are asked: a check of a few
 
 ExerciseCheck::ExerciseCheck(LabDefinition lab, ExerciseDefinition exercise, QHash<QString, QString> answer,
                              QHash<QString, socketlab::FaultSettings> faults, QObject *parent)
-    : QObject(parent), m_lab(std::move(lab)), m_exercise(std::move(exercise)), m_answer(std::move(answer)), m_faults(std::move(faults))
+    : QObject(parent), m_lab(lab.forExercise(exercise.id)), m_exercise(std::move(exercise)), m_answer(std::move(answer)), m_faults(std::move(faults))
 {
     m_timer.setInterval(kTickMs);
     connect(&m_timer, &QTimer::timeout, this, &ExerciseCheck::tick);
@@ -50,15 +50,27 @@ void ExerciseCheck::startVariant()
     }
     m_session = std::make_unique<LabSession>(m_lab);
     m_session->setDelayMs(0);
+    QString programProblem;
     const ExerciseVariant &variant = m_exercise.variants.at(m_variant);
     for (PaneRunner *pane : m_session->panes()) {
         pane->setEchoInput(false);
         const QString id = pane->paneId();
+        if (const QString problem = pane->setLearnerProgram(m_programs.value(id)); !problem.isEmpty())
+            programProblem = problem;  // never judge the built-in program in its place
         pane->faults().set(variant.faults.value(id, m_faults.value(id, pane->definition().faults)));
     }
     m_record = std::make_unique<RunRecord>(*m_session);
     m_action = 0;
     m_actionStartMs = m_clock.elapsed();
+    if (!m_exercise.programPane.isEmpty() && !m_programs.contains(m_exercise.programPane))
+        programProblem = tr("This exercise checks your own program for the pane %1: give it (--program %1=FILE.py).").arg(m_exercise.programPane);
+    if (!programProblem.isEmpty()) {
+        fail(QStringLiteral("program"), LocalizedText{programProblem, {}}, {});
+        m_record.reset();  // nothing ran: the other properties are not judged at all
+        m_variant = int(m_exercise.variants.size()) - 1;
+        endVariant();
+        return;
+    }
     if (!applyAnswer(*m_session)) {
         endVariant();
         return;
@@ -179,7 +191,8 @@ void ExerciseCheck::endVariant()
                 fail(a.property, a.failure, tr("not reached"));
         }
         const bool scriptFailed = std::any_of(m_results.begin(), m_results.end(), [this](const PropertyResult &r) {
-            return r.variant == m_exercise.variants.at(m_variant).name && (r.id == QLatin1String("script") || r.id == QLatin1String("answer"));
+            return r.variant == m_exercise.variants.at(m_variant).name
+                   && (r.id == QLatin1String("script") || r.id == QLatin1String("answer") || r.id == QLatin1String("program"));
         });
         for (const ExerciseProperty &p : m_exercise.properties) {
             if (!scriptFailed && m_record->holds(p.condition))

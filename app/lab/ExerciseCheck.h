@@ -35,6 +35,10 @@ public:
                   QHash<QString, socketlab::FaultSettings> faults = {}, QObject *parent = nullptr);
     ~ExerciseCheck() override;
 
+    // The learner's own programs, by pane id ("server" -> /path/upper.py): they run in those
+    // panes' place (PaneRunner::setLearnerProgram). An exercise that asks for a pane's program
+    // fails its "program" property without one.
+    void setPrograms(QHash<QString, QString> programs) { m_programs = std::move(programs); }
     void start();
     bool isRunning() const { return m_session != nullptr; }
     const QList<PropertyResult> &results() const { return m_results; }
@@ -55,9 +59,10 @@ private:
     void pass(const QString &id, const LocalizedText &success);
     bool failScript(const QString &why);  // the script cannot go on: ends the variant; false
 
-    const LabDefinition m_lab;
+    const LabDefinition m_lab;  // with the exercise's own panes
     const ExerciseDefinition m_exercise;
     const QHash<QString, QString> m_answer;
+    QHash<QString, QString> m_programs;
     const QHash<QString, socketlab::FaultSettings> m_faults;
     QList<PropertyResult> m_results;
     int m_variant = -1;

@@ -220,13 +220,17 @@ QList<ExerciseDefinition> readExercises(LabJsonReader &r, const QJsonValue &v, c
             if (other.id == e.id)
                 r.fail(LabJsonReader::join(at, QStringLiteral("id")), LabJsonReader::tr("\"%1\" is declared twice").arg(e.id));
         }
+        const LabDefinition scope = lab.forExercise(e.id);  // the lab's panes and the exercise's own
         e.title = r.localized(o, QStringLiteral("title"), at);
         e.task = r.localized(o, QStringLiteral("task"), at);
+        e.programPane = o.value(QStringLiteral("program")).toString();
+        if (o.contains(QStringLiteral("program")) && !scope.pane(e.programPane))
+            r.fail(LabJsonReader::join(at, QStringLiteral("program")), LabJsonReader::tr("the lab has no pane \"%1\"").arg(e.programPane));
         const QJsonObject fixed = o.value(QStringLiteral("fixed")).toObject();
         for (auto it = fixed.begin(); it != fixed.end(); ++it) {
             const QString where = LabJsonReader::join(LabJsonReader::join(at, QStringLiteral("fixed")), it.key());
             const QStringList parts = it.key().split(QLatin1Char('.'));
-            const PaneDefinition *pane = parts.size() == 2 ? lab.pane(parts[0]) : nullptr;
+            const PaneDefinition *pane = parts.size() == 2 ? scope.pane(parts[0]) : nullptr;
             const ParamDefinition *param = pane ? pane->param(parts[1]) : nullptr;
             const QString value = it.value().isDouble() ? QString::number(it.value().toInteger()) : it.value().toString();
             if (!param)
@@ -239,13 +243,13 @@ QList<ExerciseDefinition> readExercises(LabJsonReader &r, const QJsonValue &v, c
         if (script.isEmpty())
             r.fail(at, LabJsonReader::tr("\"script\" is missing: the actions the check takes on the panes"));
         for (qsizetype j = 0; j < script.size(); ++j)
-            e.script << readAction(r, script.at(j).toObject(), QStringLiteral("%1.script[%2]").arg(at).arg(j), lab);
+            e.script << readAction(r, script.at(j).toObject(), QStringLiteral("%1.script[%2]").arg(at).arg(j), scope);
         const QJsonArray properties = o.value(QStringLiteral("properties")).toArray();
         for (qsizetype j = 0; j < properties.size(); ++j) {
             const QString where = QStringLiteral("%1.properties[%2]").arg(at).arg(j);
             const QJsonObject p = properties.at(j).toObject();
             e.properties << ExerciseProperty{r.string(p, QStringLiteral("id"), where),
-                                             readCondition(r, p.value(QStringLiteral("check")), LabJsonReader::join(where, QStringLiteral("check")), lab),
+                                             readCondition(r, p.value(QStringLiteral("check")), LabJsonReader::join(where, QStringLiteral("check")), scope),
                                              r.localized(p, QStringLiteral("fail"), where), optionalText(r, p, QStringLiteral("pass"), where)};
         }
         QStringList ids;
@@ -267,7 +271,7 @@ QList<ExerciseDefinition> readExercises(LabJsonReader &r, const QJsonValue &v, c
             variant.name = r.string(vo, QStringLiteral("name"), where);
             const QJsonObject faults = vo.value(QStringLiteral("faults")).toObject();
             for (auto it = faults.begin(); it != faults.end(); ++it) {
-                if (!lab.pane(it.key()))
+                if (!scope.pane(it.key()))
                     r.fail(LabJsonReader::join(LabJsonReader::join(where, QStringLiteral("faults")), it.key()), LabJsonReader::tr("the lab has no pane \"%1\"").arg(it.key()));
                 variant.faults.insert(it.key(), readFaults(r, it.value(), LabJsonReader::join(LabJsonReader::join(where, QStringLiteral("faults")), it.key())));
             }

@@ -1,13 +1,14 @@
 #include "HeadlessRun.h"
 
+#include "LearnerRun.h"
 #include "PaneRunner.h"
+#include "StdinLines.h"
 
 #include <QCoreApplication>
-#include <QSocketNotifier>
+#include <QFile>
+#include <QJsonDocument>
 
-#include <cerrno>
 #include <cstdio>
-#include <unistd.h>
 
 namespace {
 
@@ -24,9 +25,8 @@ void writeOut(FILE *stream, const QString &text, bool newline = true)
     std::fflush(stream);
 }
 
-} // namespace
-
-int runPaneHeadless(const LabDefinition &lab, const QString &paneId, const QStringList &assignments)
+// The pane a --run names; null, with the lab's panes listed on stderr, when it has none such.
+const PaneDefinition *paneOrSayWhy(const LabDefinition &lab, const QString &paneId)
 {
     const PaneDefinition *pane = lab.pane(paneId);
     if (!pane) {
@@ -34,8 +34,17 @@ int runPaneHeadless(const LabDefinition &lab, const QString &paneId, const QStri
         for (const PaneDefinition &p : lab.panes)
             ids << p.id;
         writeOut(stderr, Tr::tr("socketlab: lab %1 has no pane \"%2\" (it has: %3)").arg(lab.id, paneId, ids.join(QStringLiteral(", "))));
-        return 2;
     }
+    return pane;
+}
+
+} // namespace
+
+int runPaneHeadless(const LabDefinition &lab, const QString &paneId, const QStringList &assignments)
+{
+    const PaneDefinition *pane = paneOrSayWhy(lab, paneId);
+    if (!pane)
+        return 2;
     PaneRunner runner(*pane, nullptr, std::make_shared<socketlab::SocketRegistry>());
     for (const QString &assignment : assignments) {
         const qsizetype eq = assignment.indexOf(QLatin1Char('='));
@@ -55,29 +64,37 @@ int runPaneHeadless(const LabDefinition &lab, const QString &paneId, const QStri
     });
     QObject::connect(&runner, &PaneRunner::finished, qApp, [](int code) { QCoreApplication::exit(code < 0 ? 1 : code); });
 
-    // stdin is read as it becomes readable, so output keeps flowing while nothing is typed.
-    QByteArray pending;
-    QSocketNotifier notifier(STDIN_FILENO, QSocketNotifier::Read);
-    QObject::connect(&notifier, &QSocketNotifier::activated, [&] {
-        char buffer[4096];
-        const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
-        if (n < 0 && (errno == EINTR || errno == EAGAIN))
-            return;
-        if (n <= 0) {  // end of input: like Ctrl-D at Python's input()
-            notifier.setEnabled(false);
-            if (!pending.isEmpty())
-                runner.sendInputBytes(pending);
-            runner.closeInput();
-            return;
-        }
-        pending.append(buffer, n);
-        // Bytes as they came: input() decodes them and raises, as Python's does, if they are not UTF-8.
-        for (qsizetype nl; (nl = pending.indexOf('\n')) >= 0;) {
-            runner.sendInputBytes(pending.left(nl + 1));
-            pending.remove(0, nl + 1);
-        }
-    });
+    // Bytes as they came: input() decodes them and raises, as Python's does, if they are not UTF-8.
+    StdinLines input([&](const QByteArray &line) { runner.sendInputBytes(line); }, [&] { runner.closeInput(); });
 
     runner.start();
+    return QCoreApplication::exec();
+}
+
+int runLearnerProgramHeadless(const LabDefinition &lab, const QString &paneId, const QString &programFile,
+                              const QString &traceOut)
+{
+    if (!paneOrSayWhy(lab, paneId))
+        return 2;
+    QFile trace(traceOut);
+    if (!traceOut.isEmpty() && !trace.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        writeOut(stderr, Tr::tr("socketlab: --trace-out: cannot write %1: %2").arg(traceOut, trace.errorString()));
+        return 2;
+    }
+    LearnerRun run(paneId, nullptr, nullptr);
+    run.setMode(StepGate::Mode::Run);
+    QObject::connect(&run, &LearnerRun::output, [](const QString &line) { writeOut(stdout, line); });
+    QObject::connect(&run, &LearnerRun::errorOutput, [](const QString &line) { writeOut(stderr, line); });
+    QObject::connect(&run, &LearnerRun::inputRequested, [](const QString &prompt) { writeOut(stdout, prompt, false); });
+    QObject::connect(&run, &LearnerRun::callEnded, [&](const LearnerReport &call) {
+        if (trace.isOpen()) {
+            trace.write(QJsonDocument(call.traceLine(paneId)).toJson(QJsonDocument::Compact) + '\n');
+            trace.flush();  // a run stopped by Ctrl-C keeps every call traced so far
+        }
+    });
+    QObject::connect(&run, &LearnerRun::finished, qApp, [](int code) { QCoreApplication::exit(code < 0 ? 1 : code); });
+    StdinLines input([&](const QByteArray &line) { run.sendInput(line); }, [&] { run.closeInput(); });
+    if (!run.start(programFile))
+        return 1;
     return QCoreApplication::exec();
 }

@@ -8,3 +8,9 @@
 #include <QStringList>
 
 int runPaneHeadless(const LabDefinition &lab, const QString &paneId, const QStringList &assignments);
+
+// `socketlab --lab ID --run PANE --program FILE.py [--trace-out T.jsonl]`: the learner's own
+// program in that pane's place (LearnerRun), console and input as above; T.jsonl gets one
+// JSON line per socket call it made. The exit status is the program's.
+int runLearnerProgramHeadless(const LabDefinition &lab, const QString &paneId, const QString &programFile,
+                              const QString &traceOut);

@@ -33,6 +33,13 @@ const ParamDefinition *PaneDefinition::param(const QString &name) const
     return nullptr;
 }
 
+LabDefinition LabDefinition::forExercise(const QString &exerciseId) const
+{
+    LabDefinition lab = *this;
+    lab.panes += exercisePanes.value(exerciseId);
+    return lab;
+}
+
 QStringList PaneDefinition::renderedListing(const QHash<QString, QString> &values) const
 {
     QStringList out;

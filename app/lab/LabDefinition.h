@@ -68,11 +68,16 @@ struct LabDefinition {
     QList<PaneDefinition> panes;
     QString directory;     // where it was loaded from (":/labs/..." for built-in labs)
     QList<ExerciseDefinition> exercises;  // "exercises": tasks checked from what happens (Exercise.h)
+    // An exercise's own panes ("panes" in the exercise, by its id): programs only its check runs
+    // beside the lab's, such as a client that probes the learner's server; never in the window.
+    QHash<QString, QList<PaneDefinition>> exercisePanes;
     QList<PredictionDefinition> predictions;  // "predictions": questions before key steps (Prediction.h)
     QStringList untranslated;   // places in lab.json (or lesson files) with no Chinese text: English is shown
     QString replacesDirectory;  // a teacher's lab with a built-in lab's id: the folder it replaces
 
     const PaneDefinition *pane(const QString &id) const;
+    // This lab as an exercise's check runs it: its panes and the exercise's own.
+    LabDefinition forExercise(const QString &exerciseId) const;
 };
 
 // A problem in a lab file: which file, where in it, and what is wrong.

@@ -169,6 +169,71 @@ QJsonObject withBase(LabJsonReader &r, const QJsonObject &pane, const QJsonArray
     return pane;
 }
 
+// The panes of a lab ("panes") or of an exercise: added to out (which may hold the lab's
+// panes already, for an exercise's panes to follow and not to repeat).
+void readPanes(LabJsonReader &r, const LabFolder &folder, const QJsonArray &panes, const QString &place,
+               LabDefinition &out, QList<LabError> &errors)
+{
+    const qsizetype first = out.panes.size();
+    for (qsizetype i = 0; i < panes.size(); ++i) {
+        const QString at = QStringLiteral("%1[%2]").arg(place).arg(i);
+        const QJsonObject o = withBase(r, panes.at(i).toObject(), panes, i, at);
+        PaneDefinition pane;
+        pane.id = r.string(o, QStringLiteral("id"), at);
+        if (out.pane(pane.id))
+            r.fail(LabJsonReader::join(at, QStringLiteral("id")), LabJsonReader::tr("pane \"%1\" is declared twice").arg(pane.id));
+        pane.title = r.localized(o, QStringLiteral("title"), at);
+        pane.program = r.string(o, QStringLiteral("program"), at);
+        const ProgramInfo *program = findProgram(pane.program.toStdString());
+        if (!pane.program.isEmpty() && !program)
+            r.fail(LabJsonReader::join(at, QStringLiteral("program")), LabJsonReader::tr("no program is called \"%1\"").arg(pane.program));
+        pane.listingFile = r.string(o, QStringLiteral("listing"), at);
+        if (!pane.listingFile.isEmpty()) {
+            if (std::optional<QString> text = folder.readText(pane.listingFile, LabJsonReader::join(at, QStringLiteral("listing")), errors))
+                pane.listing = text->split(QLatin1Char('\n'));
+            while (!pane.listing.isEmpty() && pane.listing.last().isEmpty())
+                pane.listing.removeLast();
+        }
+        readParams(r, o, at, pane);
+        pane.faults = readFaults(r, o.value(QStringLiteral("faults")), LabJsonReader::join(at, QStringLiteral("faults")));
+        if (program) {
+            for (const ProgramParam &param : program->params) {
+                if (!pane.param(QString::fromUtf8(param.name)))
+                    r.fail(LabJsonReader::join(at, QStringLiteral("params")),
+                           LabJsonReader::tr("program \"%1\" needs parameter \"%2\"").arg(pane.program, QString::fromUtf8(param.name)));
+            }
+        }
+        readSteps(r, o, at, program, pane);
+        if (o.contains(QStringLiteral("copies"))) {
+            constexpr qlonglong kMostCopies = 8;  // more panes than fit side by side teach nothing more
+            const qlonglong copies = r.integer(o, QStringLiteral("copies"), at).value_or(1);
+            if (copies < 1 || copies > kMostCopies)
+                r.fail(LabJsonReader::join(at, QStringLiteral("copies")), LabJsonReader::tr("copies must be from 1 to %1").arg(kMostCopies));
+            pane.copies = int(std::clamp<qlonglong>(copies, 1, kMostCopies));
+        }
+        if (o.contains(QStringLiteral("servesOwnClientsOnly"))) {
+            const QJsonValue own = o.value(QStringLiteral("servesOwnClientsOnly"));
+            if (!own.isBool())
+                r.fail(LabJsonReader::join(at, QStringLiteral("servesOwnClientsOnly")), LabJsonReader::tr("must be true or false"));
+            pane.servesOwnClientsOnly = own.toBool();
+        }
+        out.panes.append(pane);
+    }
+    // "follows" may name a pane declared after this one: check once all are read.
+    for (qsizetype i = first; i < out.panes.size(); ++i) {
+        for (qsizetype j = 0; j < out.panes[i].params.size(); ++j) {
+            const ParamDefinition &p = out.panes[i].params[j];
+            if (p.follows.isEmpty())
+                continue;
+            const QStringList parts = p.follows.split(QLatin1Char('.'));
+            const PaneDefinition *other = parts.size() == 2 ? out.pane(parts[0]) : nullptr;
+            if (!other || !other->param(parts[1]))
+                r.fail(QStringLiteral("%1[%2].params[%3].follows").arg(place).arg(i - first).arg(j),
+                       LabJsonReader::tr("\"%1\" names no pane parameter (write pane.parameter)").arg(p.follows));
+        }
+    }
+}
+
 } // namespace
 
 std::optional<LabDefinition> LabLoader::load(const QString &directory, QList<LabError> &errors)
@@ -218,62 +283,15 @@ std::optional<LabDefinition> LabLoader::load(const QString &directory, QList<Lab
     const QJsonArray panes = root.value(QStringLiteral("panes")).toArray();
     if (panes.isEmpty())
         r.fail(QStringLiteral("panes"), LabJsonReader::tr("a lab needs at least one pane"));
-    for (qsizetype i = 0; i < panes.size(); ++i) {
-        const QString at = QStringLiteral("panes[%1]").arg(i);
-        const QJsonObject o = withBase(r, panes.at(i).toObject(), panes, i, at);
-        PaneDefinition pane;
-        pane.id = r.string(o, QStringLiteral("id"), at);
-        if (lab.pane(pane.id))
-            r.fail(LabJsonReader::join(at, QStringLiteral("id")), LabJsonReader::tr("pane \"%1\" is declared twice").arg(pane.id));
-        pane.title = r.localized(o, QStringLiteral("title"), at);
-        pane.program = r.string(o, QStringLiteral("program"), at);
-        const ProgramInfo *program = findProgram(pane.program.toStdString());
-        if (!pane.program.isEmpty() && !program)
-            r.fail(LabJsonReader::join(at, QStringLiteral("program")), LabJsonReader::tr("no program is called \"%1\"").arg(pane.program));
-        pane.listingFile = r.string(o, QStringLiteral("listing"), at);
-        if (!pane.listingFile.isEmpty()) {
-            if (std::optional<QString> text = folder.readText(pane.listingFile, LabJsonReader::join(at, QStringLiteral("listing")), errors))
-                pane.listing = text->split(QLatin1Char('\n'));
-            while (!pane.listing.isEmpty() && pane.listing.last().isEmpty())
-                pane.listing.removeLast();
-        }
-        readParams(r, o, at, pane);
-        pane.faults = readFaults(r, o.value(QStringLiteral("faults")), LabJsonReader::join(at, QStringLiteral("faults")));
-        if (program) {
-            for (const ProgramParam &param : program->params) {
-                if (!pane.param(QString::fromUtf8(param.name)))
-                    r.fail(LabJsonReader::join(at, QStringLiteral("params")),
-                           LabJsonReader::tr("program \"%1\" needs parameter \"%2\"").arg(pane.program, QString::fromUtf8(param.name)));
-            }
-        }
-        readSteps(r, o, at, program, pane);
-        if (o.contains(QStringLiteral("copies"))) {
-            constexpr qlonglong kMostCopies = 8;  // more panes than fit side by side teach nothing more
-            const qlonglong copies = r.integer(o, QStringLiteral("copies"), at).value_or(1);
-            if (copies < 1 || copies > kMostCopies)
-                r.fail(LabJsonReader::join(at, QStringLiteral("copies")), LabJsonReader::tr("copies must be from 1 to %1").arg(kMostCopies));
-            pane.copies = int(std::clamp<qlonglong>(copies, 1, kMostCopies));
-        }
-        if (o.contains(QStringLiteral("servesOwnClientsOnly"))) {
-            const QJsonValue own = o.value(QStringLiteral("servesOwnClientsOnly"));
-            if (!own.isBool())
-                r.fail(LabJsonReader::join(at, QStringLiteral("servesOwnClientsOnly")), LabJsonReader::tr("must be true or false"));
-            pane.servesOwnClientsOnly = own.toBool();
-        }
-        lab.panes.append(pane);
-    }
-    // "follows" may name a pane declared after this one: check once all are read.
-    for (qsizetype i = 0; i < lab.panes.size(); ++i) {
-        for (qsizetype j = 0; j < lab.panes[i].params.size(); ++j) {
-            const ParamDefinition &p = lab.panes[i].params[j];
-            if (p.follows.isEmpty())
-                continue;
-            const QStringList parts = p.follows.split(QLatin1Char('.'));
-            const PaneDefinition *other = parts.size() == 2 ? lab.pane(parts[0]) : nullptr;
-            if (!other || !other->param(parts[1]))
-                r.fail(QStringLiteral("panes[%1].params[%2].follows").arg(i).arg(j),
-                       LabJsonReader::tr("\"%1\" names no pane parameter (write pane.parameter)").arg(p.follows));
-        }
+    readPanes(r, folder, panes, QStringLiteral("panes"), lab, errors);
+    const QJsonArray exercises = root.value(QStringLiteral("exercises")).toArray();
+    for (qsizetype i = 0; i < exercises.size(); ++i) {
+        const QJsonObject exercise = exercises.at(i).toObject();
+        if (!exercise.contains(QStringLiteral("panes")))
+            continue;
+        LabDefinition withOwn = lab;
+        readPanes(r, folder, exercise.value(QStringLiteral("panes")).toArray(), QStringLiteral("exercises[%1].panes").arg(i), withOwn, errors);
+        lab.exercisePanes.insert(exercise.value(QStringLiteral("id")).toString(), withOwn.panes.mid(lab.panes.size()));
     }
     lab.exercises = readExercises(r, root.value(QStringLiteral("exercises")), lab);
     lab.predictions = readPredictions(r, root.value(QStringLiteral("predictions")), lab);

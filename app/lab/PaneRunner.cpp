@@ -1,6 +1,7 @@
 #include "PaneRunner.h"
 
 #include "LearnerExplanation.h"
+#include "LearnerRun.h"
 #include "Program.h"
 
 #include <Clock.h>
@@ -8,6 +9,7 @@
 #include <socketserver/RequestThreads.h>
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QSet>
 #include <QMetaObject>
 
@@ -24,6 +26,10 @@ namespace {
 // its own. Woken calls return within microseconds; this only bounds the rare call that
 // cannot be woken, so the GUI never freezes on it.
 constexpr std::chrono::milliseconds kStopGrace{25};
+
+// After a delivery of the program's reports, how long further reports gather before the
+// next one: at most ~100 wake-ups of the GUI thread a second per pane, well within a frame.
+constexpr std::chrono::milliseconds kDeliveryPause{10};
 
 } // namespace
 
@@ -241,6 +247,9 @@ PaneRunner::PaneRunner(PaneDefinition pane, std::shared_ptr<TraceStream> trace, 
       m_shared(std::make_shared<Shared>(this, m_pane, std::move(trace), std::move(registry)))
 {
     m_shared->faults->set(m_pane.faults);
+    m_deliveryPause.setSingleShot(true);
+    m_deliveryPause.setInterval(kDeliveryPause);
+    connect(&m_deliveryPause, &QTimer::timeout, this, &PaneRunner::endDeliveryPause);
 }
 
 FaultPlan &PaneRunner::faults()
@@ -251,6 +260,7 @@ FaultPlan &PaneRunner::faults()
 PaneRunner::~PaneRunner()
 {
     stop();
+    m_learner.reset();
     std::lock_guard lock(m_shared->postedMutex);
     m_shared->owner = nullptr;  // a program still winding down reports to nobody now
 }
@@ -351,11 +361,26 @@ void PaneRunner::deliverPosted()
         s.posted.insert(s.posted.begin(), std::make_move_iterator(batch.begin() + qsizetype(done)),
                         std::make_move_iterator(batch.end()));
         QMetaObject::invokeMethod(this, "deliverPosted", Qt::QueuedConnection);
-    } else if (s.posted.empty()) {
-        s.deliveryPending = false;
-    } else {
-        QMetaObject::invokeMethod(this, "deliverPosted", Qt::QueuedConnection);  // arrived meanwhile
+        return;
     }
+    // Delivered. deliveryPending stays set for one pause: what the program reports meanwhile
+    // waits for the pause's end instead of waking this thread once per report (at full speed
+    // a server reports thousands of steps and lines a second, and each wake-up costs both
+    // threads a system call and a context switch). The first report after a quiet pause is
+    // delivered at once, so stepping stays immediate.
+    m_deliveryPause.start();
+}
+
+void PaneRunner::endDeliveryPause()
+{
+    {
+        std::lock_guard lock(m_shared->postedMutex);
+        if (m_shared->posted.empty()) {
+            m_shared->deliveryPending = false;  // quiet: the next report wakes this thread
+            return;
+        }
+    }
+    deliverPosted();  // what arrived during the pause
 }
 
 QString PaneRunner::setParam(const QString &name, const QString &value)
@@ -418,10 +443,96 @@ void PaneRunner::setState(State state)
     emit stateChanged(state);
 }
 
+bool PaneRunner::isActive() const
+{
+    return m_run != nullptr || (m_learner && m_learner->isActive());
+}
+
+QString PaneRunner::setLearnerProgram(const QString &file)
+{
+    // A listing a learner reads in a pane: a program far longer than this is not one.
+    constexpr qint64 kLongestProgram = 1024 * 1024;
+    QStringList lines;
+    if (!file.isEmpty()) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            return tr("cannot read %1: %2").arg(file, f.errorString());
+        const QByteArray text = f.read(kLongestProgram + 1);
+        if (text.size() > kLongestProgram)
+            return tr("%1 is longer than 1 MiB: not a program to step through").arg(file);
+        lines = QString::fromUtf8(text).split(QLatin1Char('\n'));
+        if (!lines.isEmpty() && lines.constLast().isEmpty())
+            lines.removeLast();
+        for (QString &line : lines) {
+            if (line.endsWith(QLatin1Char('\r')))
+                line.chop(1);
+        }
+    }
+    m_learnerFile = file;
+    m_learnerListing = lines;
+    emit programChanged();
+    return {};
+}
+
+qint64 PaneRunner::learnerPid() const
+{
+    return m_learner ? m_learner->pid() : 0;
+}
+
+qint64 PaneRunner::learnerThreadId(const QString &threadName)
+{
+    // The tracer names threads as Python does ("MainThread", "Thread-1 (serve)"): each name a
+    // number of its own, in the order they appear, for the views that mark a line per thread.
+    const auto known = m_learnerThreads.constFind(threadName);
+    if (known != m_learnerThreads.constEnd())
+        return *known;
+    return *m_learnerThreads.insert(threadName, qint64(m_learnerThreads.size()) + 1);
+}
+
+void PaneRunner::launchLearner()
+{
+    if (!m_learner) {
+        m_learner = std::make_unique<LearnerRun>(m_pane.id, m_shared->trace, m_shared->registry, &m_shared->gate);
+        LearnerRun *l = m_learner.get();
+        connect(l, &LearnerRun::lineReached, this, [this](const QString &thread, int line) {
+            m_currentStep.clear();
+            m_currentLine = line;
+            emit stepReached(QString(), line, learnerThreadId(thread));
+        });
+        connect(l, &LearnerRun::stateChanged, this, &PaneRunner::setState);
+        connect(l, &LearnerRun::output, this, &PaneRunner::output);
+        connect(l, &LearnerRun::errorOutput, this, &PaneRunner::errorOutput);
+        connect(l, &LearnerRun::inputRequested, this, &PaneRunner::inputRequested);
+        connect(l, &LearnerRun::programError, this, [this](int line, const QString &message) {
+            m_currentLine = line;
+            m_lastError = message;
+            if (line > 0)  // the line it ended on stays marked
+                emit stepReached(QString(), line, learnerThreadId(m_learner->currentThread()));
+        });
+        connect(l, &LearnerRun::serving, this, [this](quint16 port) { emit published(QStringLiteral("port"), QString::number(port)); });
+        connect(l, &LearnerRun::finished, this, [this](int code) {
+            m_exitCode = code;
+            emit finished(code);
+        });
+    }
+    m_exitCode = 0;
+    m_lastError.clear();
+    m_lastSocketError = {};
+    m_currentStep.clear();
+    m_currentLine = 0;
+    m_learner->setFaults(faults().settings());
+    if (m_learner->start(m_learnerFile) && m_inputClosed)
+        m_learner->closeInput();
+}
+
 void PaneRunner::start()
 {
     if (isActive())
         return;
+    if (!m_learnerFile.isEmpty()) {
+        launchLearner();
+        return;
+    }
     if (isWindingDown()) {
         m_startWhenWoundDown = true;  // the stopped run still holds the gate: start once it has ended
         setState(State::Running);
@@ -503,6 +614,10 @@ void PaneRunner::stop()
 {
     m_inputClosed = false;
     m_startWhenWoundDown = false;
+    if (m_learner && m_learner->isActive()) {
+        m_learner->stop();  // kills its process group; reports Stopped and finished(-1)
+        return;
+    }
     Shared &s = *m_shared;
     if (!isActive()) {
         s.input.clear();  // lines typed ahead for a run that will not happen
@@ -532,6 +647,8 @@ bool PaneRunner::isSettled() const
         return true;
     if (m_shared->gate.isWaiting() && m_shared->gate.arrivals() > m_arrivalsAtStep)
         return true;
+    if (m_learner && m_learner->isActive())
+        return m_state == State::WaitingForInput || blockedForGood();
     return m_shared->input.isWaiting() || blockedForGood();
 }
 
@@ -572,22 +689,29 @@ void PaneRunner::step()
     m_arrivalsAtStep = m_shared->gate.arrivals();
     if (!isActive())
         start();  // it stops before its first step, which is then shown
+    else if (m_learner && m_learner->isActive())
+        m_learner->step();
     else
         m_shared->gate.stepOnce();
 }
 
 void PaneRunner::sendInput(const QString &line)
 {
-    m_shared->input.push(line.toStdString());
+    sendInputBytes(line.toUtf8());
 }
 
 void PaneRunner::sendInputBytes(const QByteArray &line)
 {
-    m_shared->input.push(line.toStdString());
+    if (m_learner && m_learner->isActive())
+        m_learner->sendInput(line);
+    else
+        m_shared->input.push(line.toStdString());
 }
 
 void PaneRunner::closeInput()
 {
     m_inputClosed = true;  // kept until Stop, so an end of input given before start() holds
     m_shared->input.stop();
+    if (m_learner && m_learner->isActive())
+        m_learner->closeInput();
 }

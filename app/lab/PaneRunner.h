@@ -19,6 +19,7 @@
 #include <TraceStream.h>
 
 #include <QObject>
+#include <QTimer>
 
 #include <atomic>
 #include <functional>
@@ -26,6 +27,8 @@
 #include <mutex>
 #include <thread>
 #include <vector>
+
+class LearnerRun;
 
 class PaneRunner : public QObject {
     Q_OBJECT
@@ -54,10 +57,19 @@ public:
         return p && !p->follows.isEmpty() && m_followed.contains(name) && !m_values.contains(name);
     }
     bool hasOwnValue(const QString &name) const { return m_values.contains(name); }  // set by setParam()
-    QStringList listing() const { return m_pane.renderedListing(paramValues()); }
+    // The listing the pane shows: the built-in program's, or the learner's own file.
+    QStringList listing() const { return m_learnerFile.isEmpty() ? m_pane.renderedListing(paramValues()) : m_learnerListing; }
 
     State state() const { return m_state; }
-    bool isActive() const { return m_run != nullptr; }  // a run started and not yet ended or stopped
+    bool isActive() const;  // a run started and not yet ended or stopped
+
+    // The learner's own Python program in place of the pane's (LearnerRun): from the next
+    // start(), until set back to "". Lines are its steps (stepReached with an empty step id,
+    // also for the line an uncaught exception ended it on), its listening port is published
+    // as "port", its sockets are the pane's. Returns why the file cannot be read, or "".
+    QString setLearnerProgram(const QString &file);
+    QString learnerProgram() const { return m_learnerFile; }
+    qint64 learnerPid() const;  // the running learner program's process, 0 if none
     QString currentStep() const { return m_currentStep; }
     int currentLine() const { return m_currentLine; }
     int exitCode() const { return m_exitCode; }
@@ -111,6 +123,7 @@ signals:
     void inputRequested(const QString &prompt);
     void published(const QString &name, const QString &value);
     void paramsChanged();                       // the listing shows other values now
+    void programChanged();                      // setLearnerProgram(): another listing
     void finished(int exitCode);
     void woundDown();                           // the last stopped run's thread has ended
     void heldBefore(const QString &stepId, int occurrence);  // a holdBefore() stopped it
@@ -118,6 +131,7 @@ signals:
 
 private slots:
     void deliverPosted();  // GUI thread: runs the reports the program thread queued
+    void endDeliveryPause();  // GUI thread: delivers what gathered since, or goes quiet
 
 private:
     friend class PaneProgramContext;
@@ -128,13 +142,20 @@ private:
     bool deferWhileAwaiting(StepGate::Mode mode);  // true: a prediction waits; mode is for afterwards
     void launch();
     void onRunEnded(const void *run, int code, bool stopped);
+    qint64 learnerThreadId(const QString &threadName);
+    void launchLearner();
 
     PaneDefinition m_pane;
     std::shared_ptr<Shared> m_shared;
+    QTimer m_deliveryPause;  // after a delivery: reports gather, then come together (deliverPosted)
     QHash<QString, QString> m_values;
     QHash<QString, QString> m_followed;
     std::unique_ptr<RunThread> m_run;                       // the program's thread, while it runs
     std::vector<std::unique_ptr<RunThread>> m_windingDown;  // stopped runs whose threads still end
+    QString m_learnerFile;
+    QHash<QString, qint64> m_learnerThreads;  // a learner thread's name -> the number the views mark it by
+    QStringList m_learnerListing;
+    std::unique_ptr<LearnerRun> m_learner;
     bool m_startWhenWoundDown = false;
     bool m_inputClosed = false;
     unsigned long long m_arrivalsAtStep = 0;  // the gate's arrivals when Step was last pressed

@@ -12,9 +12,13 @@
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QTextBrowser>
@@ -76,7 +80,7 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
       m_params(new ParamEditor(runner, language)), m_paramsArea(new QScrollArea), m_state(new QLabel), m_explanation(new QTextBrowser),
       m_listing(new ListingView), m_console(new QPlainTextEdit), m_queued(new QLabel),
       m_input(new QLineEdit), m_step(new QToolButton), m_run(new QToolButton), m_pause(new QToolButton),
-      m_stop(new QToolButton), m_paramsButton(new QToolButton), m_highlighter(new PythonHighlighter(m_listing->document()))
+      m_stop(new QToolButton), m_paramsButton(new QToolButton), m_programButton(new QToolButton), m_highlighter(new PythonHighlighter(m_listing->document()))
 {
     const QFont mono = monospace();
     m_highlighter->setGutterWidth(kLineNumberWidth + 2);
@@ -117,6 +121,13 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
         m_paramsButton->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
     });
     buttons->addWidget(m_paramsButton);
+    // The learner's own program in this pane's place, and back to the lesson's.
+    m_programButton->setPopupMode(QToolButton::InstantPopup);
+    auto *programMenu = new QMenu(m_programButton);
+    m_openProgram = programMenu->addAction(QString(), this, &PaneView::openProgram);
+    m_restoreProgram = programMenu->addAction(QString(), this, [this] { m_runner->setLearnerProgram(QString()); });
+    m_programButton->setMenu(programMenu);
+    buttons->addWidget(m_programButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
@@ -146,6 +157,10 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
     connect(runner, &PaneRunner::paramsChanged, this, [this] {
         showListing();
         showMoments();
+    });
+    connect(runner, &PaneRunner::programChanged, this, [this] {
+        showListing();
+        setSelected(m_selected);  // the title says whose program it is
     });
     connect(runner, &PaneRunner::stateChanged, this, &PaneView::onStateChanged);
     connect(runner, &PaneRunner::output, this, [this](const QString &line) { appendConsole({line, {}, false}); });
@@ -183,6 +198,10 @@ void PaneView::retranslate()
     m_pause->setToolTip(tr("Pause this pane before its next step"));
     m_stop->setToolTip(tr("Stop this pane, even while a call is blocked"));
     m_paramsButton->setToolTip(tr("Show or hide this pane's parameters (editable before it starts)"));
+    m_programButton->setText(tr("Program"));
+    m_programButton->setToolTip(tr("Run your own Python program in this pane, or the lesson's again"));
+    m_openProgram->setText(tr("Open your own .py file…"));
+    m_restoreProgram->setText(tr("Restore the lesson's program"));
     const QString title = m_runner->definition().title.in(m_language);
     m_listing->setAccessibleName(tr("Listing of %1").arg(title));
     m_console->setAccessibleName(tr("Console of %1").arg(title));
@@ -190,7 +209,7 @@ void PaneView::retranslate()
     m_state->setAccessibleName(tr("What %1 is doing").arg(title));
     m_explanation->setAccessibleName(tr("Explanation of the marked line"));
     m_queued->setAccessibleName(tr("Lines waiting for %1's input()").arg(title));
-    for (QToolButton *b : {m_step, m_run, m_pause, m_stop, m_paramsButton})
+    for (QToolButton *b : {m_step, m_run, m_pause, m_stop, m_paramsButton, m_programButton})
         b->setAccessibleName(QStringLiteral("%1: %2").arg(title, b->text()));
     setSelected(m_selected);
     showQueued();
@@ -227,6 +246,9 @@ void PaneView::setClassroom(bool on, bool shortScreen)
     m_listing->setWrapped(on);  // nothing runs off the pane's edge in class
     if (on)
         m_paramsButton->setChecked(false);  // the listing first; the parameters a click away
+    // A learner's own program is for the desk, not the projector: in class the buttons keep
+    // to what fits 1280 px with the room's large text.
+    m_programButton->setVisible(!on);
     const int lines = !on ? kExplanationLines : shortScreen ? kShortScreenLines : kClassroomExplanationLines;
     m_explanationLines = lines;
     m_paramsArea->setMaximumHeight(fontMetrics().lineSpacing() * kParamLines + 10);
@@ -257,6 +279,16 @@ void PaneView::showListing()
     for (int i = 0; i < lines.size(); ++i)
         lines[i] = QStringLiteral("%1  %2").arg(i + 1, kLineNumberWidth).arg(lines[i]);
     m_listing->setPlainText(lines.join(QLatin1Char('\n')));
+}
+
+void PaneView::openProgram()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Your own program for this pane"), QString(),
+                                                      tr("Python programs (*.py);;All files (*)"));
+    if (file.isEmpty())
+        return;
+    if (const QString problem = m_runner->setLearnerProgram(file); !problem.isEmpty())
+        QMessageBox::warning(this, tr("Your own program"), problem);
 }
 
 void PaneView::showError(const QString &text)
@@ -355,7 +387,9 @@ void PaneView::setHighContrast(bool on)
 void PaneView::setSelected(bool selected)
 {
     m_selected = selected;
-    const QString title = m_runner->definition().title.in(m_language).toHtmlEscaped();
+    QString title = m_runner->definition().title.in(m_language).toHtmlEscaped();
+    if (!m_runner->learnerProgram().isEmpty())
+        title = tr("%1 — your program %2").arg(title, QFileInfo(m_runner->learnerProgram()).fileName().toHtmlEscaped());
     m_title->setText(selected ? QStringLiteral("<b>&#9656; %1</b>").arg(title) : QStringLiteral("<b>%1</b>").arg(title));
     m_title->setToolTip(selected ? tr("%1: the pane the lab's Step moves first").arg(title) : title);
     paintLabel(m_title, selected ? QColor(0, 0x5f, 0x9e) : QColor(), selected ? QColor(Qt::white) : QColor(), true);
@@ -469,6 +503,7 @@ void PaneView::refresh()
         m_paramsButton->setChecked(!active);  // folded on start, unfolded when it ends
     }
     m_pause->setEnabled(active);
+    m_programButton->setEnabled(!active);
     m_stop->setEnabled(active);
     showMoments();
 }

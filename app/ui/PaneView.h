@@ -16,6 +16,7 @@
 #include <vector>
 
 class ListingView;
+class QAction;
 class PaneRunner;
 class ParamEditor;
 class PythonHighlighter;
@@ -40,6 +41,7 @@ public:
     ParamEditor *paramEditor() const { return m_params; }
     QScrollArea *paramsArea() const { return m_paramsArea; }
     QToolButton *paramsButton() const { return m_paramsButton; }
+    QToolButton *programButton() const { return m_programButton; }
     QLabel *stateLabel() const { return m_state; }
     QTextBrowser *explanation() const { return m_explanation; }
     QLabel *queuedLabel() const { return m_queued; }
@@ -78,6 +80,7 @@ private:
     };
     void showStep(const QString &stepId, int line, qint64 thread);
     void showListing();
+    void openProgram();  // the learner's own .py file in the pane's place
     void showMoments();
     void showError(const QString &text);
     void appendConsole(const ConsoleEntry &entry);
@@ -108,6 +111,9 @@ private:
     QToolButton *m_pause;
     QToolButton *m_stop;
     QToolButton *m_paramsButton;
+    QToolButton *m_programButton;
+    QAction *m_openProgram = nullptr;
+    QAction *m_restoreProgram = nullptr;
     PythonHighlighter *m_highlighter;
     bool m_wasActive = false;
     // A program at full speed reports steps and lines far faster than anyone can read:

@@ -36,6 +36,9 @@ void PlaygroundDock::attach()
     m_dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
     m_dock->setWidget(new PlaygroundPanel(m_engine, m_dock));
     m_window.addDockWidget(Qt::BottomDockWidgetArea, m_dock);
+    // A quarter of the window: its two rows and a few lines of history; the three panes'
+    // listings above keep the rest (at 1280x800 a third left them three lines each).
+    m_window.resizeDocks({m_dock}, {m_window.height() / 4}, Qt::Vertical);
 }
 
 void PlaygroundDock::detach()

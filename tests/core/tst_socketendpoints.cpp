@@ -91,6 +91,7 @@ private slots:
     void tcpEndpointsAgreeWithSs_data();
     void tcpEndpointsAgreeWithSs();
     void unixEndpointsAgreeWithSs();
+    void wildcardListenerAcceptsOnTheAddressReached();
     void socketPairEndsNameEachOther();
     void sameEndpointFollowsTheKernel();
 
@@ -154,6 +155,27 @@ void TestSocketEndpoints::tcpEndpointsAgreeWithSs()
     QCOMPARE(snapshot.peerOf(server.id()), client.id());
     QCOMPARE(snapshot.peerOf(listener.id()), 0u);
     QCOMPARE(snapshot.find(client.id())->local, client.record()->localEndpoint());
+}
+
+// An accepted connection's local endpoint: a listener on one address lends its own (no
+// system call), but one on 0.0.0.0 must not - the connection is on the address the client
+// reached, 127.0.0.1, as getsockname says.
+void TestSocketEndpoints::wildcardListenerAcceptsOnTheAddressReached()
+{
+    Socket listener = make(AF_INET, SOCK_STREAM);
+    QVERIFY(listener.bind(SocketAddress::ipv4("", 0).value()));
+    QVERIFY(listener.listen(5));
+    QVERIFY(listener.record()->localEndpoint().isWildcard());
+    const std::uint16_t port = listener.getSockName().value().port();
+    Socket client = make(AF_INET, SOCK_STREAM);
+    QVERIFY(client.connect(SocketAddress::loopback(AF_INET, port)));
+    auto accepted = listener.accept();
+    QVERIFY(accepted);
+    const SocketRecord &server = *accepted->socket.record();
+    QCOMPARE(QString::fromStdString(server.localEndpoint().toString()), QStringLiteral("127.0.0.1:%1").arg(port));
+    QCOMPARE(server.localEndpoint(), accepted->socket.getSockName().value());
+    QCOMPARE(server.peerEndpoint(), client.record()->localEndpoint());
+    QCOMPARE(server.peerEndpoint(), accepted->address);
 }
 
 // A Unix listener on a path, a client that never bound, the accepted connection: paths as

