@@ -124,7 +124,7 @@ void SelfStudy::setLanguage(const QString &language)
         m_presenter->setLanguage(language);
     LabSession *session = m_window.session();
     if (session && !m_exercises->isChecking())
-        m_exercises->setLab(session->lab(), m_window.progress(), m_language, [this] { return currentAnswer(); });
+        showExercises(session->lab());
 }
 
 bool SelfStudy::eventFilter(QObject *watched, QEvent *event)
@@ -163,7 +163,7 @@ void SelfStudy::attachLab()
     if (!session)
         return;
     const LabDefinition &lab = session->lab();
-    m_exercises->setLab(lab, m_window.progress(), m_language, [this] { return currentAnswer(); });
+    showExercises(lab);
     retranslate();
     for (PaneView *view : m_window.paneViews())
         addFaultControl(view->runner());
@@ -172,6 +172,12 @@ void SelfStudy::attachLab()
         m_presenter = new PredictionPresenter(m_window, *session, m_window.progress(), m_language, this);
         m_presenter->setClassroom(m_window.presentationMode());
     }
+}
+
+// The lab's exercises in the panel, in the current language, checked with the learner's answer.
+void SelfStudy::showExercises(const LabDefinition &lab)
+{
+    m_exercises->setLab(lab, m_window.progress(), m_language, [this] { return currentAnswer(); });
 }
 
 void SelfStudy::detachLab()

@@ -59,6 +59,7 @@ private:
     void setLanguage(const QString &language);
     void keepPanelReadable();
     void attachLab();
+    void showExercises(const LabDefinition &lab);
     void detachLab();
     void addFaultControl(PaneRunner *runner);
     void showNavigatorMenu(const QPoint &pos);
