@@ -28,10 +28,18 @@ namespace {
 constexpr int kWaitMs = 10000;
 const QString kErrno98 = QStringLiteral("OSError: [Errno 98] Address already in use");
 
+// The rows in tcpState whose own end is on port: the lab's server side. The kernel also
+// lists rows that only face the port (another suite's client that once talked to a server
+// on this port and closed first keeps a TIME_WAIT with that peer port); they are not ours.
 std::vector<KernelTcpSocket> kernelRows(std::uint16_t port, int tcpState)
 {
     auto rows = kernelTcpSocketsOnPort(port, tcpStateBit(tcpState));
-    return rows ? std::move(rows).value() : std::vector<KernelTcpSocket>{};
+    std::vector<KernelTcpSocket> own;
+    if (rows)
+        for (KernelTcpSocket &row : rows.value())
+            if (row.local.port() == port)
+                own.push_back(std::move(row));
+    return own;
 }
 
 } // namespace
