@@ -70,9 +70,15 @@ private slots:
         QTest::keyClick(second->input(), Qt::Key_Return);
 
         ReceiveBufferView *buffers = window->liveViews()->view<ReceiveBufferView>();
-        QTRY_VERIFY_WITH_TIMEOUT((window->refreshViews(), buffers->notAccepted().size() == 1
+        const auto describe = [&] {
+            QStringList out;
+            for (const auto &b : buffers->notAccepted())
+                out << QStringLiteral("kernelBytes=%1").arg(b.kernelBytes);
+            return out.join(QLatin1Char(' ')) + QLatin1Char('|') + buffers->summary();
+        };
+        QTRY_VERIFY2_WITH_TIMEOUT((window->refreshViews(), buffers->notAccepted().size() == 1
                                                               && buffers->notAccepted().front().kernelBytes == 8),
-                                 kWaitMs);
+                                  qPrintable(describe()), kWaitMs);
         QVERIFY2(buffers->summary().contains(QStringLiteral("not accepted yet: 8 bytes waiting")), qPrintable(buffers->summary()));
         QVERIFY(!buffers->summary().contains(QStringLiteral("No bytes waiting")));
 
