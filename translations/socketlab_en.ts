@@ -334,6 +334,17 @@
     </message>
 </context>
 <context>
+    <name>EditedListing</name>
+    <message>
+        <source>cannot make the folder %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>cannot save your edit to %1: %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ExerciseBox</name>
     <message>
         <source>Check my answer</source>
@@ -1499,6 +1510,17 @@
     </message>
     <message>
         <source>next</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>PaneToolRow</name>
+    <message>
+        <source>Tools</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1: more of this pane&apos;s controls (the pane is too narrow to show them all in its row)</source>
         <translation></translation>
     </message>
 </context>

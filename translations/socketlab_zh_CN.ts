@@ -331,6 +331,17 @@
     </message>
 </context>
 <context>
+    <name>EditedListing</name>
+    <message>
+        <source>cannot make the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot save your edit to %1: %2</source>
+        <translation>无法把你的修改保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>ExerciseBox</name>
     <message>
         <source>Check my answer</source>
@@ -1494,6 +1505,17 @@
     <message>
         <source>next</source>
         <translation>下一步</translation>
+    </message>
+</context>
+<context>
+    <name>PaneToolRow</name>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>%1: more of this pane&apos;s controls (the pane is too narrow to show them all in its row)</source>
+        <translation>%1：这个窗格的更多控件（窗格太窄，一行放不下全部按钮）</translation>
     </message>
 </context>
 <context>

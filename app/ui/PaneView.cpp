@@ -1,6 +1,7 @@
 #include "PaneView.h"
 
 #include "ListingView.h"
+#include "PaneToolRow.h"
 #include "ParamEditor.h"
 #include "PythonHighlighter.h"
 #include "SafeColours.h"
@@ -14,7 +15,6 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -80,7 +80,7 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
       m_params(new ParamEditor(runner, language)), m_paramsArea(new QScrollArea), m_state(new QLabel), m_explanation(new QTextBrowser),
       m_listing(new ListingView), m_console(new QPlainTextEdit), m_queued(new QLabel),
       m_input(new QLineEdit), m_step(new QToolButton), m_run(new QToolButton), m_pause(new QToolButton),
-      m_stop(new QToolButton), m_paramsButton(new QToolButton), m_programButton(new QToolButton), m_highlighter(new PythonHighlighter(m_listing->document()))
+      m_stop(new QToolButton), m_paramsButton(new QToolButton), m_programButton(new QToolButton), m_toolRow(new PaneToolRow), m_highlighter(new PythonHighlighter(m_listing->document()))
 {
     const QFont mono = monospace();
     m_highlighter->setGutterWidth(kLineNumberWidth + 2);
@@ -104,13 +104,11 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
     // and a click here puts the keyboard here, not in another pane's input.
     m_input->setEnabled(true);
 
-    auto *buttons = new QHBoxLayout;
-    // Tool buttons: compact, so three panes side by side still fit a projector's width.
+    // Compact tool buttons; the row folds its tools away when the pane is narrow (PaneToolRow).
     for (QToolButton *b : {m_step, m_run, m_pause, m_stop}) {
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        buttons->addWidget(b);
+        m_toolRow->addControl(b);
     }
-    buttons->addStretch();
     // The parameters matter before a start; while the pane runs the listing needs the room.
     m_paramsButton->setCheckable(true);
     m_paramsButton->setChecked(true);
@@ -120,20 +118,20 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
         m_paramsArea->setVisible(shown);
         m_paramsButton->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
     });
-    buttons->addWidget(m_paramsButton);
+    m_toolRow->addTool(m_paramsButton);
     // The learner's own program in this pane's place, and back to the lesson's.
     m_programButton->setPopupMode(QToolButton::InstantPopup);
     auto *programMenu = new QMenu(m_programButton);
     m_openProgram = programMenu->addAction(QString(), this, &PaneView::openProgram);
     m_restoreProgram = programMenu->addAction(QString(), this, [this] { m_runner->setLearnerProgram(QString()); });
     m_programButton->setMenu(programMenu);
-    buttons->addWidget(m_programButton);
+    m_toolRow->addTool(m_programButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->setSpacing(3);
     layout->addWidget(m_title);
-    layout->addLayout(buttons);
+    layout->addWidget(m_toolRow);
     layout->addWidget(m_paramsArea);
     layout->addWidget(m_state);
     layout->addWidget(m_listing, 3);
@@ -211,6 +209,7 @@ void PaneView::retranslate()
     m_queued->setAccessibleName(tr("Lines waiting for %1's input()").arg(title));
     for (QToolButton *b : {m_step, m_run, m_pause, m_stop, m_paramsButton, m_programButton})
         b->setAccessibleName(QStringLiteral("%1: %2").arg(title, b->text()));
+    m_toolRow->setPaneTitle(title);
     setSelected(m_selected);
     showQueued();
     renderConsole();
@@ -248,7 +247,7 @@ void PaneView::setClassroom(bool on, bool shortScreen)
         m_paramsButton->setChecked(false);  // the listing first; the parameters a click away
     // A learner's own program is for the desk, not the projector: in class the buttons keep
     // to what fits 1280 px with the room's large text.
-    m_programButton->setVisible(!on);
+    m_toolRow->setToolWanted(m_programButton, !on);
     const int lines = !on ? kExplanationLines : shortScreen ? kShortScreenLines : kClassroomExplanationLines;
     m_explanationLines = lines;
     m_paramsArea->setMaximumHeight(fontMetrics().lineSpacing() * kParamLines + 10);
@@ -395,15 +394,9 @@ void PaneView::setSelected(bool selected)
     paintLabel(m_title, selected ? QColor(0, 0x5f, 0x9e) : QColor(), selected ? QColor(Qt::white) : QColor(), true);
 }
 
-void PaneView::addTool(QWidget *tool)
+void PaneView::addTool(QToolButton *tool)
 {
-    for (int i = 0; i < layout()->count(); ++i) {
-        auto *row = qobject_cast<QBoxLayout *>(layout()->itemAt(i)->layout());
-        if (row && row->indexOf(m_paramsButton) >= 0) {
-            row->insertWidget(row->indexOf(m_paramsButton), tool);
-            return;
-        }
-    }
+    m_toolRow->addTool(tool, m_paramsButton);
 }
 
 void PaneView::feed(const LiveTick &tick)

@@ -18,6 +18,7 @@
 class ListingView;
 class QAction;
 class PaneRunner;
+class PaneToolRow;
 class ParamEditor;
 class PythonHighlighter;
 class QLabel;
@@ -42,6 +43,7 @@ public:
     QScrollArea *paramsArea() const { return m_paramsArea; }
     QToolButton *paramsButton() const { return m_paramsButton; }
     QToolButton *programButton() const { return m_programButton; }
+    PaneToolRow *toolRow() const { return m_toolRow; }
     QLabel *stateLabel() const { return m_state; }
     QTextBrowser *explanation() const { return m_explanation; }
     QLabel *queuedLabel() const { return m_queued; }
@@ -58,7 +60,7 @@ public:
     // (fewer on a short screen, so the listing keeps its room).
     void setClassroom(bool on, bool shortScreen = false);
     void setSelected(bool selected);  // the pane the lab's Step acts on first
-    void addTool(QWidget *tool);      // one more control in the row of buttons, before Parameters
+    void addTool(QToolButton *tool);  // one more tool in the row of buttons, before Parameters
     bool isSelected() const { return m_selected; }
     void setLanguage(const QString &language);  // the lab's texts and the window's words
 
@@ -112,6 +114,7 @@ private:
     QToolButton *m_stop;
     QToolButton *m_paramsButton;
     QToolButton *m_programButton;
+    PaneToolRow *m_toolRow;
     QAction *m_openProgram = nullptr;
     QAction *m_restoreProgram = nullptr;
     PythonHighlighter *m_highlighter;
