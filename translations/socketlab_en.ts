@@ -1685,6 +1685,22 @@
         <source>%1 — your program %2</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Edit this listing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Change the listing in place; Step or Run then runs your text as Python, and it is kept for this lab</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 — your edited listing, run as Python</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 — editing: Step or Run runs it as Python</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>ParamEditor</name>

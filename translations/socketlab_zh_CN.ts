@@ -1678,6 +1678,22 @@
         <source>%1 — your program %2</source>
         <translation>%1 — 你的程序 %2</translation>
     </message>
+    <message>
+        <source>Edit this listing</source>
+        <translation>编辑这段程序清单</translation>
+    </message>
+    <message>
+        <source>Change the listing in place; Step or Run then runs your text as Python, and it is kept for this lab</source>
+        <translation>直接修改清单；之后按单步或运行，就会用 Python 运行你写的代码，修改会为本实验保存下来</translation>
+    </message>
+    <message>
+        <source>%1 — your edited listing, run as Python</source>
+        <translation>%1 — 你修改过的清单，用 Python 运行</translation>
+    </message>
+    <message>
+        <source>%1 — editing: Step or Run runs it as Python</source>
+        <translation>%1 — 编辑中：按单步或运行即用 Python 运行</translation>
+    </message>
 </context>
 <context>
     <name>ParamEditor</name>

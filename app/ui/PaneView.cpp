@@ -1,5 +1,6 @@
 #include "PaneView.h"
 
+#include "EditedListing.h"
 #include "ListingView.h"
 #include "PaneToolRow.h"
 #include "ParamEditor.h"
@@ -89,6 +90,7 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
     m_console->setMaximumBlockCount(kConsoleLines);
     m_console->setFont(mono);
     m_title->setWordWrap(true);
+    m_title->setObjectName(QStringLiteral("paneTitle"));
     m_state->setWordWrap(true);
     m_explanation->setFrameShape(QFrame::NoFrame);
     m_explanation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -122,8 +124,9 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
     // The learner's own program in this pane's place, and back to the lesson's.
     m_programButton->setPopupMode(QToolButton::InstantPopup);
     auto *programMenu = new QMenu(m_programButton);
+    m_editProgram = programMenu->addAction(QString(), this, &PaneView::editListing);
     m_openProgram = programMenu->addAction(QString(), this, &PaneView::openProgram);
-    m_restoreProgram = programMenu->addAction(QString(), this, [this] { m_runner->setLearnerProgram(QString()); });
+    m_restoreProgram = programMenu->addAction(QString(), this, &PaneView::restoreProgram);
     m_programButton->setMenu(programMenu);
     m_toolRow->addTool(m_programButton);
 
@@ -140,8 +143,13 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
     layout->addWidget(m_queued);
     layout->addWidget(m_input);
 
-    connect(m_step, &QToolButton::clicked, runner, &PaneRunner::step);
-    connect(m_run, &QToolButton::clicked, runner, [runner] {
+    connect(m_step, &QToolButton::clicked, runner, [this, runner] {
+        if (commitEdit())
+            runner->step();
+    });
+    connect(m_run, &QToolButton::clicked, runner, [this, runner] {
+        if (!commitEdit())
+            return;
         // Run means run: whatever the gate was left at (a Step before Reset, Pause all), the
         // pane runs on at the lab's speed, from its first line too.
         runner->run(runner->gate().delayMs() > 0 ? StepGate::Mode::Slow : StepGate::Mode::Run);
@@ -198,6 +206,8 @@ void PaneView::retranslate()
     m_paramsButton->setToolTip(tr("Show or hide this pane's parameters (editable before it starts)"));
     m_programButton->setText(tr("Program"));
     m_programButton->setToolTip(tr("Run your own Python program in this pane, or the lesson's again"));
+    m_editProgram->setText(tr("Edit this listing"));
+    m_editProgram->setToolTip(tr("Change the listing in place; Step or Run then runs your text as Python, and it is kept for this lab"));
     m_openProgram->setText(tr("Open your own .py file…"));
     m_restoreProgram->setText(tr("Restore the lesson's program"));
     const QString title = m_runner->definition().title.in(m_language);
@@ -274,10 +284,72 @@ void PaneView::fitExplanation()
 
 void PaneView::showListing()
 {
+    if (m_editing)
+        return;  // the learner's text is not thrown away by a parameter or a Reset
     QStringList lines = m_runner->listing();
     for (int i = 0; i < lines.size(); ++i)
         lines[i] = QStringLiteral("%1  %2").arg(i + 1, kLineNumberWidth).arg(lines[i]);
     m_listing->setPlainText(lines.join(QLatin1Char('\n')));
+}
+
+void PaneView::setLab(const QString &labId)
+{
+    m_labId = labId;
+    if (!EditedListing::isKept(labId, m_runner->paneId()))
+        return;
+    if (const QString problem = m_runner->setLearnerProgram(editedFile()); !problem.isEmpty())
+        appendConsole({problem, {}, true});
+}
+
+QString PaneView::editedFile() const
+{
+    return m_labId.isEmpty() ? QString() : EditedListing::file(m_labId, m_runner->paneId());
+}
+
+// The program's own text, without line numbers, to type in; Python colours stay.
+void PaneView::editListing()
+{
+    if (m_runner->isActive() || m_labId.isEmpty())
+        return;
+    const QString text = m_runner->listing().join(QLatin1Char('\n'));
+    m_editing = true;
+    m_listing->setMarkers({});
+    m_listing->setReadOnly(false);
+    m_highlighter->setGutterWidth(0);
+    m_listing->setPlainText(text);
+    m_listing->setFocus();
+    setSelected(m_selected);
+}
+
+void PaneView::leaveEditing()
+{
+    m_editing = false;
+    m_listing->setReadOnly(true);
+    m_highlighter->setGutterWidth(kLineNumberWidth + 2);
+}
+
+bool PaneView::commitEdit()
+{
+    if (!m_editing || m_runner->isActive())
+        return true;
+    QString problem = EditedListing::save(m_labId, m_runner->paneId(), m_listing->toPlainText());
+    if (problem.isEmpty()) {
+        leaveEditing();
+        problem = m_runner->setLearnerProgram(editedFile());  // shows it, numbered, as the pane's program
+    }
+    if (!problem.isEmpty()) {
+        appendConsole({problem, {}, true});  // the text stays in the listing: nothing typed is lost
+        return false;
+    }
+    return true;
+}
+
+void PaneView::restoreProgram()
+{
+    if (!m_labId.isEmpty())
+        EditedListing::discard(m_labId, m_runner->paneId());
+    leaveEditing();
+    m_runner->setLearnerProgram(QString());
 }
 
 void PaneView::openProgram()
@@ -286,8 +358,15 @@ void PaneView::openProgram()
                                                       tr("Python programs (*.py);;All files (*)"));
     if (file.isEmpty())
         return;
-    if (const QString problem = m_runner->setLearnerProgram(file); !problem.isEmpty())
+    if (const QString problem = m_runner->setLearnerProgram(file); !problem.isEmpty()) {
         QMessageBox::warning(this, tr("Your own program"), problem);
+        return;
+    }
+    if (m_editing) {  // the file replaces the text being edited (a kept edit stays kept)
+        leaveEditing();
+        showListing();
+        setSelected(m_selected);
+    }
 }
 
 void PaneView::showError(const QString &text)
@@ -387,8 +466,13 @@ void PaneView::setSelected(bool selected)
 {
     m_selected = selected;
     QString title = m_runner->definition().title.in(m_language).toHtmlEscaped();
-    if (!m_runner->learnerProgram().isEmpty())
-        title = tr("%1 — your program %2").arg(title, QFileInfo(m_runner->learnerProgram()).fileName().toHtmlEscaped());
+    const QString program = m_runner->learnerProgram();
+    if (m_editing)
+        title = tr("%1 — editing: Step or Run runs it as Python").arg(title);
+    else if (!program.isEmpty() && program == editedFile())
+        title = tr("%1 — your edited listing, run as Python").arg(title);
+    else if (!program.isEmpty())
+        title = tr("%1 — your program %2").arg(title, QFileInfo(program).fileName().toHtmlEscaped());
     m_title->setText(selected ? QStringLiteral("<b>&#9656; %1</b>").arg(title) : QStringLiteral("<b>%1</b>").arg(title));
     m_title->setToolTip(selected ? tr("%1: the pane the lab's Step moves first").arg(title) : title);
     paintLabel(m_title, selected ? QColor(0, 0x5f, 0x9e) : QColor(), selected ? QColor(Qt::white) : QColor(), true);

@@ -63,6 +63,14 @@ public:
     void addTool(QToolButton *tool);  // one more tool in the row of buttons, before Parameters
     bool isSelected() const { return m_selected; }
     void setLanguage(const QString &language);  // the lab's texts and the window's words
+    // The lab the pane belongs to: where its edited listing is kept; a kept one becomes its program.
+    void setLab(const QString &labId);
+    // "Edit this listing": the listing is editable until Step or Run (or commitEdit()) saves the
+    // text and makes it the pane's program, run as Python; "Restore" discards it.
+    bool isEditing() const { return m_editing; }
+    QAction *editAction() const { return m_editProgram; }
+    QAction *restoreAction() const { return m_restoreProgram; }
+    bool commitEdit();  // false when the edit could not be saved (the console says why)
 
 public slots:
     void refresh();  // the state line, counted while blocked; called by the window's timer
@@ -83,6 +91,10 @@ private:
     void showStep(const QString &stepId, int line, qint64 thread);
     void showListing();
     void openProgram();  // the learner's own .py file in the pane's place
+    void editListing();
+    void leaveEditing();
+    void restoreProgram();
+    QString editedFile() const;
     void showMoments();
     void showError(const QString &text);
     void appendConsole(const ConsoleEntry &entry);
@@ -115,6 +127,7 @@ private:
     QToolButton *m_paramsButton;
     QToolButton *m_programButton;
     PaneToolRow *m_toolRow;
+    QAction *m_editProgram = nullptr;
     QAction *m_openProgram = nullptr;
     QAction *m_restoreProgram = nullptr;
     PythonHighlighter *m_highlighter;
@@ -138,4 +151,6 @@ private:
     bool m_classroom = false;
     int m_explanationLines = 5;
     bool m_selected = false;
+    QString m_labId;
+    bool m_editing = false;
 };
