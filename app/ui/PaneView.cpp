@@ -255,8 +255,8 @@ void PaneView::setClassroom(bool on, bool shortScreen)
     m_listing->setWrapped(on);  // nothing runs off the pane's edge in class
     if (on)
         m_paramsButton->setChecked(false);  // the listing first; the parameters a click away
-    // A learner's own program is for the desk, not the projector: in class the buttons keep
-    // to what fits 1280 px with the room's large text.
+    // A learner's own program is for the desk, not the projector: in class neither the row
+    // nor its fold menu offers it.
     m_toolRow->setToolWanted(m_programButton, !on);
     const int lines = !on ? kExplanationLines : shortScreen ? kShortScreenLines : kClassroomExplanationLines;
     m_explanationLines = lines;

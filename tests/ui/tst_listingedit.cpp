@@ -29,14 +29,6 @@ const char *const kEditedServer = "import socket\n"
                                   "print('edited server listens on', s.getsockname()[1])\n"
                                   "s.close()\n";
 
-// Saves what the test looked at when SOCKETLAB_SHOTS names a folder.
-void shoot(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("SOCKETLAB_SHOTS");
-    if (!dir.isEmpty())
-        w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
-
 QString title(PaneView *pane)
 {
     return pane->findChild<QLabel *>(QStringLiteral("paneTitle"))->text();
@@ -79,7 +71,7 @@ private slots:
             QVERIFY(server->listing()->toPlainText().startsWith(server->runner()->listing().first()));
             QVERIFY(title(server).contains(QStringLiteral("editing")));
             server->listing()->setPlainText(QString::fromLatin1(kEditedServer));
-            shoot(*window, QStringLiteral("listing-editing"));
+            uitest::shoot(*window, QStringLiteral("listing-editing"));
 
             server->runButton()->click();
             QTRY_VERIFY_WITH_TIMEOUT(server->console()->toPlainText().contains(QStringLiteral("edited server listens on")), kWaitMs);
@@ -89,7 +81,7 @@ private slots:
             QVERIFY(server->listing()->isReadOnly());
             QVERIFY(server->listing()->toPlainText().contains(QStringLiteral("print('edited server listens on'")));
             QVERIFY2(title(server).contains(QStringLiteral("Python")), qPrintable(title(server)));
-            shoot(*window, QStringLiteral("listing-edited-run"));
+            uitest::shoot(*window, QStringLiteral("listing-edited-run"));
             // The other pane is untouched.
             QVERIFY(window->paneView(QStringLiteral("client"))->runner()->learnerProgram().isEmpty());
         }
