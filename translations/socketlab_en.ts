@@ -334,6 +334,17 @@
     </message>
 </context>
 <context>
+    <name>EditedListing</name>
+    <message>
+        <source>cannot make the folder %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>cannot save your edit to %1: %2</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>ExerciseBox</name>
     <message>
         <source>Check my answer</source>
@@ -1507,6 +1518,17 @@
     </message>
 </context>
 <context>
+    <name>PaneToolRow</name>
+    <message>
+        <source>Tools</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1: more of this pane&apos;s controls (the pane is too narrow to show them all in its row)</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
     <name>PaneView</name>
     <message>
         <source>Step</source>
@@ -1665,6 +1687,22 @@
     </message>
     <message>
         <source>%1 — your program %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Edit this listing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Change the listing in place; Step or Run then runs your text as Python, and it is kept for this lab</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 — your edited listing, run as Python</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 — editing: Step or Run runs it as Python</source>
         <translation></translation>
     </message>
 </context>

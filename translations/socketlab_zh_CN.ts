@@ -331,6 +331,17 @@
     </message>
 </context>
 <context>
+    <name>EditedListing</name>
+    <message>
+        <source>cannot make the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
+    </message>
+    <message>
+        <source>cannot save your edit to %1: %2</source>
+        <translation>无法把你的修改保存到 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>ExerciseBox</name>
     <message>
         <source>Check my answer</source>
@@ -1501,6 +1512,17 @@
     </message>
 </context>
 <context>
+    <name>PaneToolRow</name>
+    <message>
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>%1: more of this pane&apos;s controls (the pane is too narrow to show them all in its row)</source>
+        <translation>%1：这个窗格的更多控件（窗格太窄，一行放不下全部按钮）</translation>
+    </message>
+</context>
+<context>
     <name>PaneView</name>
     <message>
         <source>Step</source>
@@ -1659,6 +1681,22 @@
     <message>
         <source>%1 — your program %2</source>
         <translation>%1 — 你的程序 %2</translation>
+    </message>
+    <message>
+        <source>Edit this listing</source>
+        <translation>编辑这段程序清单</translation>
+    </message>
+    <message>
+        <source>Change the listing in place; Step or Run then runs your text as Python, and it is kept for this lab</source>
+        <translation>直接修改清单；之后按单步或运行，就会用 Python 运行你写的代码，修改会为本实验保存下来</translation>
+    </message>
+    <message>
+        <source>%1 — your edited listing, run as Python</source>
+        <translation>%1 — 你修改过的清单，用 Python 运行</translation>
+    </message>
+    <message>
+        <source>%1 — editing: Step or Run runs it as Python</source>
+        <translation>%1 — 编辑中：按单步或运行即用 Python 运行</translation>
     </message>
 </context>
 <context>

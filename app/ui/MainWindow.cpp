@@ -205,6 +205,7 @@ void MainWindow::addPaneView(PaneRunner *runner)
         m_progress->recordStep(labId, runner->definition().originalId(), step);
     });
     auto *view = new PaneView(runner, m_language);
+    view->setLab(m_session->lab().id);
     view->setHighContrast(m_presentationOn);
     view->setClassroom(m_presentationOn, m_classroomScreen.isShort);
     m_paneViews.append(view);

@@ -252,8 +252,10 @@ bool MainWindow::commitParams()
 {
     bool allGood = true;
     for (PaneView *v : m_paneViews) {
-        if (!v->runner()->isActive())
+        if (!v->runner()->isActive()) {
             allGood = v->paramEditor()->commit() && allGood;
+            v->commitEdit();  // an edited listing becomes the pane's program; if it cannot be saved, its console says why
+        }
     }
     if (!allGood)
         statusBar()->showMessage(tr("A parameter was refused (its reason is shown in its pane): the pane uses its last good value"));

@@ -1,6 +1,8 @@
 #include "PaneView.h"
 
+#include "EditedListing.h"
 #include "ListingView.h"
+#include "PaneToolRow.h"
 #include "ParamEditor.h"
 #include "PythonHighlighter.h"
 #include "SafeColours.h"
@@ -14,7 +16,6 @@
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -80,7 +81,7 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
       m_params(new ParamEditor(runner, language)), m_paramsArea(new QScrollArea), m_state(new QLabel), m_explanation(new QTextBrowser),
       m_listing(new ListingView), m_console(new QPlainTextEdit), m_queued(new QLabel),
       m_input(new QLineEdit), m_step(new QToolButton), m_run(new QToolButton), m_pause(new QToolButton),
-      m_stop(new QToolButton), m_paramsButton(new QToolButton), m_programButton(new QToolButton), m_highlighter(new PythonHighlighter(m_listing->document()))
+      m_stop(new QToolButton), m_paramsButton(new QToolButton), m_programButton(new QToolButton), m_toolRow(new PaneToolRow), m_highlighter(new PythonHighlighter(m_listing->document()))
 {
     const QFont mono = monospace();
     m_highlighter->setGutterWidth(kLineNumberWidth + 2);
@@ -89,6 +90,7 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
     m_console->setMaximumBlockCount(kConsoleLines);
     m_console->setFont(mono);
     m_title->setWordWrap(true);
+    m_title->setObjectName(QStringLiteral("paneTitle"));
     m_state->setWordWrap(true);
     m_explanation->setFrameShape(QFrame::NoFrame);
     m_explanation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -104,13 +106,11 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
     // and a click here puts the keyboard here, not in another pane's input.
     m_input->setEnabled(true);
 
-    auto *buttons = new QHBoxLayout;
-    // Tool buttons: compact, so three panes side by side still fit a projector's width.
+    // Compact tool buttons; the row folds its tools away when the pane is narrow (PaneToolRow).
     for (QToolButton *b : {m_step, m_run, m_pause, m_stop}) {
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        buttons->addWidget(b);
+        m_toolRow->addControl(b);
     }
-    buttons->addStretch();
     // The parameters matter before a start; while the pane runs the listing needs the room.
     m_paramsButton->setCheckable(true);
     m_paramsButton->setChecked(true);
@@ -120,20 +120,21 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
         m_paramsArea->setVisible(shown);
         m_paramsButton->setArrowType(shown ? Qt::DownArrow : Qt::RightArrow);
     });
-    buttons->addWidget(m_paramsButton);
+    m_toolRow->addTool(m_paramsButton);
     // The learner's own program in this pane's place, and back to the lesson's.
     m_programButton->setPopupMode(QToolButton::InstantPopup);
     auto *programMenu = new QMenu(m_programButton);
+    m_editProgram = programMenu->addAction(QString(), this, &PaneView::editListing);
     m_openProgram = programMenu->addAction(QString(), this, &PaneView::openProgram);
-    m_restoreProgram = programMenu->addAction(QString(), this, [this] { m_runner->setLearnerProgram(QString()); });
+    m_restoreProgram = programMenu->addAction(QString(), this, &PaneView::restoreProgram);
     m_programButton->setMenu(programMenu);
-    buttons->addWidget(m_programButton);
+    m_toolRow->addTool(m_programButton);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->setSpacing(3);
     layout->addWidget(m_title);
-    layout->addLayout(buttons);
+    layout->addWidget(m_toolRow);
     layout->addWidget(m_paramsArea);
     layout->addWidget(m_state);
     layout->addWidget(m_listing, 3);
@@ -142,8 +143,13 @@ PaneView::PaneView(PaneRunner *runner, const QString &language, QWidget *parent)
     layout->addWidget(m_queued);
     layout->addWidget(m_input);
 
-    connect(m_step, &QToolButton::clicked, runner, &PaneRunner::step);
-    connect(m_run, &QToolButton::clicked, runner, [runner] {
+    connect(m_step, &QToolButton::clicked, runner, [this, runner] {
+        if (commitEdit())
+            runner->step();
+    });
+    connect(m_run, &QToolButton::clicked, runner, [this, runner] {
+        if (!commitEdit())
+            return;
         // Run means run: whatever the gate was left at (a Step before Reset, Pause all), the
         // pane runs on at the lab's speed, from its first line too.
         runner->run(runner->gate().delayMs() > 0 ? StepGate::Mode::Slow : StepGate::Mode::Run);
@@ -200,6 +206,8 @@ void PaneView::retranslate()
     m_paramsButton->setToolTip(tr("Show or hide this pane's parameters (editable before it starts)"));
     m_programButton->setText(tr("Program"));
     m_programButton->setToolTip(tr("Run your own Python program in this pane, or the lesson's again"));
+    m_editProgram->setText(tr("Edit this listing"));
+    m_editProgram->setToolTip(tr("Change the listing in place; Step or Run then runs your text as Python, and it is kept for this lab"));
     m_openProgram->setText(tr("Open your own .py file…"));
     m_restoreProgram->setText(tr("Restore the lesson's program"));
     const QString title = m_runner->definition().title.in(m_language);
@@ -211,6 +219,7 @@ void PaneView::retranslate()
     m_queued->setAccessibleName(tr("Lines waiting for %1's input()").arg(title));
     for (QToolButton *b : {m_step, m_run, m_pause, m_stop, m_paramsButton, m_programButton})
         b->setAccessibleName(QStringLiteral("%1: %2").arg(title, b->text()));
+    m_toolRow->setPaneTitle(title);
     setSelected(m_selected);
     showQueued();
     renderConsole();
@@ -246,9 +255,9 @@ void PaneView::setClassroom(bool on, bool shortScreen)
     m_listing->setWrapped(on);  // nothing runs off the pane's edge in class
     if (on)
         m_paramsButton->setChecked(false);  // the listing first; the parameters a click away
-    // A learner's own program is for the desk, not the projector: in class the buttons keep
-    // to what fits 1280 px with the room's large text.
-    m_programButton->setVisible(!on);
+    // A learner's own program is for the desk, not the projector: in class neither the row
+    // nor its fold menu offers it.
+    m_toolRow->setToolWanted(m_programButton, !on);
     const int lines = !on ? kExplanationLines : shortScreen ? kShortScreenLines : kClassroomExplanationLines;
     m_explanationLines = lines;
     m_paramsArea->setMaximumHeight(fontMetrics().lineSpacing() * kParamLines + 10);
@@ -275,10 +284,72 @@ void PaneView::fitExplanation()
 
 void PaneView::showListing()
 {
+    if (m_editing)
+        return;  // the learner's text is not thrown away by a parameter or a Reset
     QStringList lines = m_runner->listing();
     for (int i = 0; i < lines.size(); ++i)
         lines[i] = QStringLiteral("%1  %2").arg(i + 1, kLineNumberWidth).arg(lines[i]);
     m_listing->setPlainText(lines.join(QLatin1Char('\n')));
+}
+
+void PaneView::setLab(const QString &labId)
+{
+    m_labId = labId;
+    if (!EditedListing::isKept(labId, m_runner->paneId()))
+        return;
+    if (const QString problem = m_runner->setLearnerProgram(editedFile()); !problem.isEmpty())
+        appendConsole({problem, {}, true});
+}
+
+QString PaneView::editedFile() const
+{
+    return m_labId.isEmpty() ? QString() : EditedListing::file(m_labId, m_runner->paneId());
+}
+
+// The program's own text, without line numbers, to type in; Python colours stay.
+void PaneView::editListing()
+{
+    if (m_runner->isActive() || m_labId.isEmpty())
+        return;
+    const QString text = m_runner->listing().join(QLatin1Char('\n'));
+    m_editing = true;
+    m_listing->setMarkers({});
+    m_listing->setReadOnly(false);
+    m_highlighter->setGutterWidth(0);
+    m_listing->setPlainText(text);
+    m_listing->setFocus();
+    setSelected(m_selected);
+}
+
+void PaneView::leaveEditing()
+{
+    m_editing = false;
+    m_listing->setReadOnly(true);
+    m_highlighter->setGutterWidth(kLineNumberWidth + 2);
+}
+
+bool PaneView::commitEdit()
+{
+    if (!m_editing || m_runner->isActive())
+        return true;
+    QString problem = EditedListing::save(m_labId, m_runner->paneId(), m_listing->toPlainText());
+    if (problem.isEmpty()) {
+        leaveEditing();
+        problem = m_runner->setLearnerProgram(editedFile());  // shows it, numbered, as the pane's program
+    }
+    if (!problem.isEmpty()) {
+        appendConsole({problem, {}, true});  // the text stays in the listing: nothing typed is lost
+        return false;
+    }
+    return true;
+}
+
+void PaneView::restoreProgram()
+{
+    if (!m_labId.isEmpty())
+        EditedListing::discard(m_labId, m_runner->paneId());
+    leaveEditing();
+    m_runner->setLearnerProgram(QString());
 }
 
 void PaneView::openProgram()
@@ -287,8 +358,15 @@ void PaneView::openProgram()
                                                       tr("Python programs (*.py);;All files (*)"));
     if (file.isEmpty())
         return;
-    if (const QString problem = m_runner->setLearnerProgram(file); !problem.isEmpty())
+    if (const QString problem = m_runner->setLearnerProgram(file); !problem.isEmpty()) {
         QMessageBox::warning(this, tr("Your own program"), problem);
+        return;
+    }
+    if (m_editing) {  // the file replaces the text being edited (a kept edit stays kept)
+        leaveEditing();
+        showListing();
+        setSelected(m_selected);
+    }
 }
 
 void PaneView::showError(const QString &text)
@@ -388,22 +466,21 @@ void PaneView::setSelected(bool selected)
 {
     m_selected = selected;
     QString title = m_runner->definition().title.in(m_language).toHtmlEscaped();
-    if (!m_runner->learnerProgram().isEmpty())
-        title = tr("%1 — your program %2").arg(title, QFileInfo(m_runner->learnerProgram()).fileName().toHtmlEscaped());
+    const QString program = m_runner->learnerProgram();
+    if (m_editing)
+        title = tr("%1 — editing: Step or Run runs it as Python").arg(title);
+    else if (!program.isEmpty() && program == editedFile())
+        title = tr("%1 — your edited listing, run as Python").arg(title);
+    else if (!program.isEmpty())
+        title = tr("%1 — your program %2").arg(title, QFileInfo(program).fileName().toHtmlEscaped());
     m_title->setText(selected ? QStringLiteral("<b>&#9656; %1</b>").arg(title) : QStringLiteral("<b>%1</b>").arg(title));
     m_title->setToolTip(selected ? tr("%1: the pane the lab's Step moves first").arg(title) : title);
     paintLabel(m_title, selected ? QColor(0, 0x5f, 0x9e) : QColor(), selected ? QColor(Qt::white) : QColor(), true);
 }
 
-void PaneView::addTool(QWidget *tool)
+void PaneView::addTool(QToolButton *tool)
 {
-    for (int i = 0; i < layout()->count(); ++i) {
-        auto *row = qobject_cast<QBoxLayout *>(layout()->itemAt(i)->layout());
-        if (row && row->indexOf(m_paramsButton) >= 0) {
-            row->insertWidget(row->indexOf(m_paramsButton), tool);
-            return;
-        }
-    }
+    m_toolRow->addTool(tool, m_paramsButton);
 }
 
 void PaneView::feed(const LiveTick &tick)

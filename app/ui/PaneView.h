@@ -18,6 +18,7 @@
 class ListingView;
 class QAction;
 class PaneRunner;
+class PaneToolRow;
 class ParamEditor;
 class PythonHighlighter;
 class QLabel;
@@ -42,6 +43,7 @@ public:
     QScrollArea *paramsArea() const { return m_paramsArea; }
     QToolButton *paramsButton() const { return m_paramsButton; }
     QToolButton *programButton() const { return m_programButton; }
+    PaneToolRow *toolRow() const { return m_toolRow; }
     QLabel *stateLabel() const { return m_state; }
     QTextBrowser *explanation() const { return m_explanation; }
     QLabel *queuedLabel() const { return m_queued; }
@@ -58,9 +60,17 @@ public:
     // (fewer on a short screen, so the listing keeps its room).
     void setClassroom(bool on, bool shortScreen = false);
     void setSelected(bool selected);  // the pane the lab's Step acts on first
-    void addTool(QWidget *tool);      // one more control in the row of buttons, before Parameters
+    void addTool(QToolButton *tool);  // one more tool in the row of buttons, before Parameters
     bool isSelected() const { return m_selected; }
     void setLanguage(const QString &language);  // the lab's texts and the window's words
+    // The lab the pane belongs to: where its edited listing is kept; a kept one becomes its program.
+    void setLab(const QString &labId);
+    // "Edit this listing": the listing is editable until Step or Run (or commitEdit()) saves the
+    // text and makes it the pane's program, run as Python; "Restore" discards it.
+    bool isEditing() const { return m_editing; }
+    QAction *editAction() const { return m_editProgram; }
+    QAction *restoreAction() const { return m_restoreProgram; }
+    bool commitEdit();  // false when the edit could not be saved (the console says why)
 
 public slots:
     void refresh();  // the state line, counted while blocked; called by the window's timer
@@ -81,6 +91,10 @@ private:
     void showStep(const QString &stepId, int line, qint64 thread);
     void showListing();
     void openProgram();  // the learner's own .py file in the pane's place
+    void editListing();
+    void leaveEditing();
+    void restoreProgram();
+    QString editedFile() const;
     void showMoments();
     void showError(const QString &text);
     void appendConsole(const ConsoleEntry &entry);
@@ -112,6 +126,8 @@ private:
     QToolButton *m_stop;
     QToolButton *m_paramsButton;
     QToolButton *m_programButton;
+    PaneToolRow *m_toolRow;
+    QAction *m_editProgram = nullptr;
     QAction *m_openProgram = nullptr;
     QAction *m_restoreProgram = nullptr;
     PythonHighlighter *m_highlighter;
@@ -135,4 +151,6 @@ private:
     bool m_classroom = false;
     int m_explanationLines = 5;
     bool m_selected = false;
+    QString m_labId;
+    bool m_editing = false;
 };

@@ -84,6 +84,14 @@ inline QStringList markedLines(PaneView *view)
     return out;
 }
 
+// Saves what a test looked at as DIR/name.png when SOCKETLAB_SHOTS names a folder (to look at it).
+inline void shoot(QWidget &w, const QString &name)
+{
+    const QString dir = qEnvironmentVariable("SOCKETLAB_SHOTS");
+    if (!dir.isEmpty())
+        w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+}
+
 inline QString focusLine(PaneView *view)
 {
     const QStringList lines = markedLines(view);

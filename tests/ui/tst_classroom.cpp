@@ -31,14 +31,6 @@ using uitest::kWaitMs;
 
 namespace {
 
-// Saves what the test looked at when SOCKETLAB_SHOTS names a folder.
-void shoot(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("SOCKETLAB_SHOTS");
-    if (!dir.isEmpty())
-        w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
-
 bool isVisibleText(const QWidget *w)
 {
     return w->isVisible()
@@ -94,7 +86,7 @@ private slots:
         for (int i = 0; i < 3; ++i)
             QCoreApplication::processEvents();  // the layout's second pass (the split fitted to the listings)
         window->refreshViews();
-        shoot(*window, QStringLiteral("classroom-%1").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
+        uitest::shoot(*window, QStringLiteral("classroom-%1").arg(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'))));
 
         QCOMPARE(window->size(), size);  // nothing pushed the window past the screen
         QVERIFY(!window->lessonColumn()->isVisible());

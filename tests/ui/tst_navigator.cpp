@@ -3,6 +3,8 @@
 // language; each shows its steps reached (bar, tooltip) and, in a lab with exercises, how
 // many passed, refreshed as they are recorded, and "completed" once the exercises passed; setCurrentLab marks a lab without choosing it;
 // a click or Enter on another lab chooses it once, a double click too.
+#include "UiTestSupport.h"
+
 #include <LabLoader.h>
 #include <LabNavigator.h>
 #include <LabProgress.h>
@@ -12,15 +14,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
-
-namespace {
-void shoot(QWidget &w, const QString &name)
-{
-    const QString dir = qEnvironmentVariable("SOCKETLAB_SHOTS");
-    if (!dir.isEmpty())
-        w.grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
-} // namespace
 
 class TestNavigator : public QObject {
     Q_OBJECT
@@ -238,7 +231,7 @@ private slots:
         // The rows are as tall as their two lines of text: none is clipped.
         const QRect row = nav.list()->visualItemRect(nav.list()->item(0));
         QVERIFY(row.height() >= 2 * nav.list()->fontMetrics().height());
-        shoot(nav, QStringLiteral("navigator-") + language);
+        uitest::shoot(nav, QStringLiteral("navigator-") + language);
     }
 };
 
