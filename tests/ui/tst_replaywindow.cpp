@@ -6,7 +6,8 @@
 // Back and Forward (Shift+F10 / F10) move the moment and Now returns to the live run, the
 // lab's controls waiting meanwhile; a refused file leaves the window as it was. A saved run
 // stops at each of the lab's predictions, before its step, until the learner answers.
-// Stepping back through a long run keeps the GUI thread serving its event loop.
+// Stepping back through a long run keeps the GUI thread serving its event loop. Connections
+// queued in the backlog lab's accept queue, rows only the kernel has, replay as they showed.
 #include "GuiStallProbe.h"
 #include "UiTestSupport.h"
 
@@ -19,6 +20,7 @@
 #include <PaneRunner.h>
 #include <PaneView.h>
 #include <PredictionCard.h>
+#include <ReceiveBufferView.h>
 #include <ReplayController.h>
 #include <ReplayPaneView.h>
 #include <ReplayPredictions.h>
@@ -77,7 +79,15 @@ QString viewsDigest(MainWindow &window)
         out << cells.join(QLatin1Char('|'));
     }
     for (const AcceptQueueGauge::Gauge &g : window.liveViews()->view<AcceptQueueGauge>()->gauges())
-        out << QStringLiteral("gauge %1 %2/%3 %4").arg(g.owner).arg(g.waiting).arg(g.limit).arg(g.inAccept);
+        out << QStringLiteral("gauge %1 %2/%3 %4 queued %5 (%6 bytes)")
+                   .arg(g.owner)
+                   .arg(g.waiting)
+                   .arg(g.limit)
+                   .arg(g.inAccept)
+                   .arg(g.queuedOfOurs)
+                   .arg(g.queuedBytes);
+    for (const ReceiveBufferModel::Buffer &b : window.liveViews()->view<ReceiveBufferView>()->notAccepted())
+        out << QStringLiteral("not accepted %1 %2 bytes").arg(QString::fromStdString(b.peer)).arg(b.kernelBytes);
     for (const SequenceModel::Arrow &a : window.sequenceDiagram()->model().arrows())
         out << QStringLiteral("arrow %1 %2").arg(int(a.kind)).arg(a.bytes);
     out << QStringLiteral("trace lines %1").arg(window.traceLog()->document()->blockCount());
@@ -160,6 +170,7 @@ private slots:
     void refusedFileLeavesTheWindowAsItWas();
     void savedRunAsksPredictionsBeforeTheirSteps();
     void backThroughALongRunStaysResponsive();
+    void queuedConnectionsReplayAsSeenLive();
 
 private:
     // Runs the lab and notes the three moments as the window showed them live.
@@ -466,6 +477,47 @@ void TestReplayWindow::backThroughALongRunStaysResponsive()
     w.refreshViews();
     QCOMPARE(withoutDurations(viewsDigest(w)), withoutDurations(live));
     w.resetAction()->trigger();
+}
+
+int notAccepted(const KernelOnlyRows &rows)
+{
+    return int(std::count_if(rows.rows().begin(), rows.rows().end(), [](const KernelOnlyRows::Row &r) { return r.notAccepted(); }));
+}
+
+void TestReplayWindow::queuedConnectionsReplayAsSeenLive()
+{
+    // The backlog lab's server held before accept(), its clients' connections queued: the
+    // socket table lists them, the gauge counts them, the receive buffers hold their bytes.
+    m_window = std::make_unique<MainWindow>(m_catalog, QStringLiteral("en"), QStringLiteral("backlog"));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    MainWindow &w = *m_window;
+    PaneRunner *server = w.paneView(QStringLiteral("server"))->runner();
+    QCOMPARE(server->setParam(QStringLiteral("port"), QStringLiteral("0")), QString());
+    QCOMPARE(server->setParam(QStringLiteral("backlog"), QStringLiteral("1")), QString());
+    QCOMPARE(w.paneView(QStringLiteral("clients"))->runner()->setParam(QStringLiteral("clients"), QStringLiteral("4")), QString());
+    w.runAllAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT((w.refreshViews(), notAccepted(w.liveViews()->kernelRows()) >= 2), kWaitMs);  // backlog + 1
+    const std::int64_t moment = w.replay()->recording()->frames().back().timeNs;
+    const QString live = withoutDurations(viewsDigest(w));
+    QVERIFY2(live.contains(QStringLiteral("queued 2")), qPrintable(live));
+    // The run goes on and ends: the queued connections go.
+    w.session()->stopAll();
+    QTRY_VERIFY_WITH_TIMEOUT((w.refreshViews(), notAccepted(w.liveViews()->kernelRows()) == 0), kWaitMs);
+
+    w.replay()->showMoment(moment);
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp(), kWaitMs);
+    QCOMPARE(withoutDurations(viewsDigest(w)), live);
+
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("backlog.socketlab-run"));
+    QString error;
+    QVERIFY2(w.saveRun(file, &error), qPrintable(error));
+    const std::int64_t start = w.replay()->recording()->startNs();
+    QVERIFY2(w.openRun(file, &error), qPrintable(error));
+    w.replay()->showMoment(moment - start + w.replay()->recording()->startNs());
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp(), kWaitMs);
+    QCOMPARE(withoutDurations(viewsDigest(w)), live);
 }
 
 QTEST_MAIN(TestReplayWindow)
