@@ -35,7 +35,7 @@ void MainWindow::createReplay()
     m_replay = new ReplayController(m_liveViews, m_language, this);
     m_replay->paneRow()->setParent(this);  // hidden until the window looks back
     m_replay->paneRow()->hide();
-    m_replayPredictions = new ReplayPredictions(m_replay, m_catalog, m_language, this);
+    m_replayPredictions = new ReplayPredictions(m_replay, m_catalog, m_progress, m_language, this);
     m_backToStart = new QAction(this);
     m_back = new QAction(this);
     m_back->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F10));

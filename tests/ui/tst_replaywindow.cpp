@@ -13,6 +13,7 @@
 
 #include <AcceptQueueGauge.h>
 #include <LabLoader.h>
+#include <LabProgress.h>
 #include <LabSession.h>
 #include <ListingView.h>
 #include <LiveViews.h>
@@ -348,6 +349,22 @@ void TestReplayWindow::savedRunAsksPredictionsBeforeTheirSteps()
     QCOMPARE(w.replayPredictions()->asks().size(), asks.size());
     QVERIFY(asks.front().prediction.id == QStringLiteral("accept-waits") || asks.front().prediction.id == QStringLiteral("connect-state"));
 
+    // Each answer is judged by what the recording shows the step did, as the live run judges it.
+    for (const ReplayPredictions::Ask &ask : asks) {
+        PredictionOutcome first;
+        first.answer = 0;
+        const std::optional<PredictionOutcome> judged = ReplayPredictions::judge(run, ask, first);
+        QVERIFY2(judged, qPrintable(ask.prediction.id));
+        if (ask.prediction.id == QStringLiteral("accept-waits"))
+            QCOMPARE(judged->observed, QStringLiteral("yes"));  // the server waited in accept() for the client
+        else if (ask.prediction.id == QStringLiteral("connect-state"))
+            QCOMPARE(judged->observed, QStringLiteral("ESTABLISHED"));
+        else if (ask.prediction.id == QStringLiteral("send-bytes"))
+            QCOMPARE(judged->observed, QString::number(QStringLiteral("one").toUtf8().size()));  // send() of the first line
+    }
+    const QString labId = run.lab().id;
+    int committedRight = 0;
+
     ReplayPredictions &questions = *w.replayPredictions();
     for (std::size_t i = 0; i < asks.size(); ++i) {
         const ReplayPredictions::Ask &ask = asks[i];
@@ -385,6 +402,9 @@ void TestReplayWindow::savedRunAsksPredictionsBeforeTheirSteps()
         QVERIFY(card->isVisible());
         // The answer lets the run show the step: one change on, and up to the next question.
         if (i % 2 == 0) {
+            PredictionOutcome chosen;
+            chosen.answer = 0;
+            committedRight += ReplayPredictions::judge(run, ask, chosen)->right ? 1 : 0;
             card->choose(0);
             card->commitButton()->click();
         } else {
@@ -396,6 +416,14 @@ void TestReplayWindow::savedRunAsksPredictionsBeforeTheirSteps()
             replay.showMoment(run.endNs());
         }
     }
+    // Every answer counts in the learner's progress, as a live one does (the latest answer of
+    // each question: all of them are this run's now).
+    const LabProgress::Summary after = w.progress()->summary(labId);
+    const int committed = int(asks.size() + 1) / 2;
+    QCOMPARE(after.predictionsSkipped, int(asks.size()) - committed);
+    QCOMPARE(after.predictionsAnswered, committed);
+    QVERIFY(committedRight > 0);
+    QCOMPARE(after.predictionsRight, committedRight);
     // Every question answered: the whole run shows.
     QVERIFY(!questions.pending());
     QCOMPARE(replay.revealLimit(), std::numeric_limits<std::int64_t>::max());
