@@ -25,7 +25,10 @@ LiveViews::LiveViews(QWidget *parent)
 {
     m_mainTabs->setDocumentMode(true);
     m_mainTabs->setCornerWidget(m_paneFilter);
-    connect(m_paneFilter, &PaneFilterButton::changed, this, &LiveViews::reset);
+    connect(m_paneFilter, &PaneFilterButton::changed, this, [this] {
+        reset();
+        emit paneFilterChanged();
+    });
     addWidget(m_mainTabs);
     addWidget(m_sideTabs);
     setSizes({700, 300});
@@ -179,7 +182,13 @@ void LiveViews::runTicked(const RunTick &tick)
 
 void LiveViews::replayTick(const RunTick &tick)
 {
-    feedViews(m_replay.add(tick));
+    // The recorded tick is the whole run's: the views see the panes shown, as live.
+    PaneFilter &filter = m_paneFilter->filter();
+    const RunTick &shown = filter.apply(tick);
+    feedViews(m_replay.add(shown));
+    m_paneFilter->refresh();
+    if (filter.takeHiddenByItself())
+        emit paneFilterChanged();  // the rows of the pane just hidden were fed already
 }
 
 void LiveViews::feedViews(const LiveTick &tick)

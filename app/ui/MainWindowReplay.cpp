@@ -7,6 +7,7 @@
 
 #include "LessonView.h"
 #include "LiveViews.h"
+#include "PaneFilterButton.h"
 #include "ReplayBar.h"
 #include "ReplayController.h"
 #include "ReplayPredictions.h"
@@ -204,6 +205,7 @@ bool MainWindow::openRun(const QString &file, QString *error)
         return false;
     }
     closeLab();
+    m_liveViews->paneFilter()->forgetLab();  // another run: its panes all shown, until hidden here
     m_replay->showSaved(std::move(*run));
     m_savedRunName = QFileInfo(file).fileName();
     retranslateReplay();  // the window's title

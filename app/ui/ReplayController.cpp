@@ -22,6 +22,8 @@ ReplayController::ReplayController(LiveViews *views, const QString &language, QO
     m_feeding->setSingleShot(true);
     m_feeding->setInterval(0);
     connect(m_feeding, &QTimer::timeout, this, &ReplayController::feedSome);
+    // Queued: a pane hidden by itself is noticed in the middle of feeding.
+    connect(views, &LiveViews::paneFilterChanged, this, &ReplayController::feedAgain, Qt::QueuedConnection);
     m_paneRow->setChildrenCollapsible(false);
 }
 
@@ -129,6 +131,16 @@ void ReplayController::feedViewsUntil(std::int64_t timeNs)
     }
     m_target = timeNs;
     feedSome();
+}
+
+void ReplayController::feedAgain()
+{
+    if (!m_recording || !m_views->isDetached())
+        return;  // the live views start afresh from the lab's next tick
+    m_feeding->stop();
+    m_views->resetReplay();
+    m_fedUntil = kNever;
+    feedSome();  // up to the moment shown, or on to the live run when going there
 }
 
 // The views are fed the recorded ticks up to the target a slice at a time: a long run's

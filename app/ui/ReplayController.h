@@ -78,6 +78,7 @@ signals:
 private:
     void setLookingBack(bool back);
     void feedViewsUntil(std::int64_t timeNs);
+    void feedAgain();  // the views' pane filter changed: they get what they had, filtered anew
     void feedSome();
     void showPanes(std::int64_t timeNs);
     void clearPanes();

@@ -18,6 +18,7 @@
 #include <ListingView.h>
 #include <LiveViews.h>
 #include <MainWindow.h>
+#include <PaneFilterButton.h>
 #include <PaneRunner.h>
 #include <PaneView.h>
 #include <PredictionCard.h>
@@ -34,6 +35,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -172,6 +174,7 @@ private slots:
     void savedRunAsksPredictionsBeforeTheirSteps();
     void backThroughALongRunStaysResponsive();
     void queuedConnectionsReplayAsSeenLive();
+    void replayHonoursThePaneFilter();
 
 private:
     // Runs the lab and notes the three moments as the window showed them live.
@@ -546,6 +549,68 @@ void TestReplayWindow::queuedConnectionsReplayAsSeenLive()
     w.replay()->showMoment(moment - start + w.replay()->recording()->startNs());
     QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp(), kWaitMs);
     QCOMPARE(withoutDurations(viewsDigest(w)), live);
+}
+
+// The table's rows owned by that pane.
+int rowsOf(MainWindow &window, const QString &pane)
+{
+    const SocketTableModel &table = *window.socketModel();
+    int n = 0;
+    for (int row = 0; row < table.rowCount(); ++row)
+        n += table.index(row, SocketTableModel::Owner).data().toString() == pane ? 1 : 0;
+    return n;
+}
+
+// Shows or hides a pane as the learner does, from the Panes button's menu.
+void showPane(MainWindow &window, const QString &pane, bool shown)
+{
+    QMenu *menu = window.liveViews()->paneFilter()->menu();
+    emit menu->aboutToShow();  // the menu lists the panes as it opens
+    for (QAction *a : menu->actions()) {
+        if (a->text().startsWith(pane + QStringLiteral(" — ")))
+            a->setChecked(shown);
+    }
+}
+
+void TestReplayWindow::replayHonoursThePaneFilter()
+{
+    QList<Moment> moments;
+    watchRun(moments);
+    if (QTest::currentTestFailed())
+        return;
+    MainWindow &w = *m_window;
+    w.replay()->showMoment(moments[1].timeNs);
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp(), kWaitMs);
+    QCOMPARE(viewsDigest(w), moments[1].views);
+    QVERIFY(rowsOf(w, QStringLiteral("client")) > 0);
+    const int serverRows = rowsOf(w, QStringLiteral("server"));
+    const std::size_t arrows = w.sequenceDiagram()->model().arrows().size();
+    // Hidden while looking back: the moment shown again without the client, and without the
+    // server's connection to it.
+    showPane(w, QStringLiteral("client"), false);
+    QVERIFY(w.liveViews()->paneFilter()->filter().isHidden(QStringLiteral("client")));
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp() && rowsOf(w, QStringLiteral("server")) > 0, kWaitMs);
+    QCOMPARE(rowsOf(w, QStringLiteral("client")), 0);
+    QCOMPARE(rowsOf(w, QStringLiteral("server")), serverRows - 1);
+    QVERIFY(w.sequenceDiagram()->model().arrows().size() < arrows);
+    QVERIFY(w.replay()->isLookingBack());
+    // Going to another moment keeps it hidden; shown again, the moment is as it was live.
+    w.replay()->showMoment(moments[2].timeNs);
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp() && rowsOf(w, QStringLiteral("server")) > 0, kWaitMs);
+    QCOMPARE(rowsOf(w, QStringLiteral("client")), 0);
+    showPane(w, QStringLiteral("client"), true);
+    QTRY_COMPARE_WITH_TIMEOUT(viewsDigest(w), moments[2].views, kWaitMs);
+
+    // A saved run: its panes are listed and hidden the same way.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("run.socketlab-run"));
+    QString error;
+    QVERIFY2(w.saveRun(file, &error), qPrintable(error));
+    QVERIFY2(w.openRun(file, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp() && rowsOf(w, QStringLiteral("client")) > 0, kWaitMs);
+    showPane(w, QStringLiteral("client"), false);
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp() && rowsOf(w, QStringLiteral("server")) > 0 && rowsOf(w, QStringLiteral("client")) == 0,
+                             kWaitMs);
 }
 
 QTEST_MAIN(TestReplayWindow)
