@@ -81,6 +81,13 @@ void ReplayController::setLanguage(const QString &language)
         showPanes(m_moment);
 }
 
+void ReplayController::setClassroom(bool on)
+{
+    m_classroom = on;
+    for (ReplayPaneView *v : paneViews())
+        v->setClassroom(on);
+}
+
 void ReplayController::noteOrigin()
 {
     // A live run's time 0 is its first moment, kept while the oldest history goes to stay in
@@ -190,6 +197,7 @@ void ReplayController::showPanes(std::int64_t timeNs)
         ReplayPaneView *view = paneView(m.pane);
         if (!view) {
             view = new ReplayPaneView(m_recording->lab(), m.pane, m_language);
+            view->setClassroom(m_classroom);
             m_paneRow->addWidget(view);
         }
         view->showMoment(m);

@@ -36,6 +36,7 @@ public:
     void showSaved(RunRecording recording);
     void close();  // no source: the lab closed
     void setLanguage(const QString &language);  // the recorded panes say the moment shown again
+    void setClassroom(bool on);                 // the recorded panes' listings wrap, as the live ones do
 
     const RunRecording *recording() const { return m_recording; }
     bool hasRecording() const { return m_recording && !m_recording->isEmpty(); }
@@ -86,6 +87,7 @@ private:
 
     LiveViews *m_views;
     QString m_language;
+    bool m_classroom = false;
     QPointer<QSplitter> m_paneRow;  // the window places it, and usually owns it
     const RunRecording *m_recording = nullptr;
     std::unique_ptr<RunRecording> m_saved;

@@ -38,6 +38,7 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QToolButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -267,8 +268,25 @@ void TestReplayWindow::savedRunShowsTheSameMoments()
     QVERIFY(w.session() == nullptr);
     QVERIFY(!w.runAllAction()->isEnabled() && !w.stepAction()->isEnabled());
     QCOMPARE(w.replay()->paneViews().size(), 2);
+    // A saved run has no live now: its Now button is not there (not merely greyed).
+    const QList<QToolButton *> buttons = w.findChildren<QToolButton *>();
+    const auto now = std::find_if(buttons.begin(), buttons.end(), [&](QToolButton *b) { return b->defaultAction() == w.nowAction(); });
+    QVERIFY(now != buttons.end());
+    QVERIFY(!(*now)->isVisible());
     // A saved run's times count from its first moment: the same moments, shifted.
     checkMoments(moments, start - w.replay()->recording()->startNs());
+    if (QTest::currentTestFailed())
+        return;
+    // In the classroom layout the recorded listings wrap, as the live ones do; back at the desk, not.
+    w.setPresentationMode(true);
+    for (ReplayPaneView *v : w.replay()->paneViews())
+        QCOMPARE(v->listing()->lineWrapMode(), QPlainTextEdit::WidgetWidth);
+    w.setPresentationMode(false);
+    for (ReplayPaneView *v : w.replay()->paneViews())
+        QCOMPARE(v->listing()->lineWrapMode(), QPlainTextEdit::NoWrap);
+    // Opened again, the Now button is still hidden.
+    QVERIFY2(w.openRun(file, &error), qPrintable(error));
+    QVERIFY(!(*now)->isVisible());
 }
 
 void TestReplayWindow::backAndForwardKeys()
