@@ -167,10 +167,12 @@ void LiveViews::runTicked(const RunTick &tick)
     if (filter.takeHiddenByItself()) {
         // A crowded pane was just hidden: its rows and lifelines go at once (when the views
         // come back from looking back, they are fed the recording afresh anyway).
-        if (m_detached)
+        if (m_detached) {
             m_live.clear();
-        else
+            emit paneFilterChanged();  // the moment looked back at, without that pane too
+        } else {
             reset();
+        }
     }
     const LiveTick live = m_live.add(shown);
     if (!m_detached)
