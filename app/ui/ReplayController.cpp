@@ -238,7 +238,7 @@ std::vector<std::int64_t> ReplayController::stops() const
         return out;
     const std::deque<PaneReport> &reports = m_recording->reports();
     std::size_t r = 0;
-    const std::vector<socketlab::SocketSample> *before = nullptr;
+    const RecordedFrame *before = nullptr;
     // Whether a report up to t changes what a pane shows (a listing alone does not: it is
     // there from the start).
     auto reportsUpTo = [&](std::int64_t t) {
@@ -248,11 +248,13 @@ std::vector<std::int64_t> ReplayController::stops() const
         return changed;
     };
     for (const RecordedFrame &f : m_recording->frames()) {
-        const bool socketsChanged = before && f.sockets.get() != before;
+        // A kernel-only row came or went (a connection queued, a TIME_WAIT over): a change too,
+        // though no call was traced; a timer counting down is not.
+        const bool socketsChanged = before && (f.sockets != before->sockets || f.kernelOnly != before->kernelOnly);
         const bool reported = reportsUpTo(f.timeNs);
         if (!f.events.empty() || socketsChanged || reported)
             out.push_back(f.timeNs);
-        before = f.sockets.get();
+        before = &f;
     }
     for (; r < reports.size(); ++r) {  // reported after the last tick
         if (reports[r].kind != PaneReport::Kind::Listing && (out.empty() || out.back() != reports[r].timeNs))

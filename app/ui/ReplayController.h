@@ -46,7 +46,8 @@ public:
     std::int64_t originNs() const { return m_originNs; }  // the run's time 0
 
     // The moments Back and Forward stop at: each tick at which something changed (calls
-    // traced, a socket changed, a pane reported since the tick before), in order.
+    // traced, a socket or a kernel-only row changed, a pane reported since the tick before),
+    // in order.
     std::vector<std::int64_t> stops() const;
     // Whether the live views show the moment (or, live, the whole run) yet: a long run's
     // ticks are fed to them over a few turns of the event loop (viewsFed()).

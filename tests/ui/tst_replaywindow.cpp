@@ -557,6 +557,18 @@ void TestReplayWindow::queuedConnectionsReplayAsSeenLive()
     w.replay()->showMoment(moment);
     QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp(), kWaitMs);
     QCOMPARE(withoutDurations(viewsDigest(w)), live);
+    // Back and Forward stop where a kernel-only row came or went, though no call was traced then.
+    const std::vector<std::int64_t> stops = w.replay()->stops();
+    const RecordedFrame *before = nullptr;
+    int rowChanges = 0;
+    for (const RecordedFrame &f : w.replay()->recording()->frames()) {
+        if (before && f.kernelOnly != before->kernelOnly) {
+            ++rowChanges;
+            QVERIFY(std::binary_search(stops.begin(), stops.end(), f.timeNs));
+        }
+        before = &f;
+    }
+    QVERIFY(rowChanges > 0);
 
     QTemporaryDir dir;
     const QString file = dir.filePath(QStringLiteral("backlog.socketlab-run"));
