@@ -67,9 +67,7 @@ std::optional<PredictionOutcome> ReplayPredictions::judge(const RunRecording &re
                 judge.paneMoved(r.pane);
         }
     };
-    recording.feedUntil(recording.endNs(), [&](const RunTick &tick) {
-        if (outcome)
-            return;
+    const auto onTick = [&](const RunTick &tick) {
         if (!answered && tick.nowNs > ask.timeNs) {
             reportsUpTo(ask.timeNs);
             judge.answered(&ask.prediction, answer, before);
@@ -78,7 +76,15 @@ std::optional<PredictionOutcome> ReplayPredictions::judge(const RunRecording &re
         reportsUpTo(tick.nowNs);
         for (const PredictionJudge::Revealed &r : judge.take(tick))
             outcome = r.outcome;
-    });
+    };
+    // A tick at a time, up to the one that shows the step has run: not the rest of a long run.
+    std::int64_t fed = std::numeric_limits<std::int64_t>::min();
+    for (const RecordedFrame &f : recording.frames()) {
+        if (outcome)
+            break;
+        recording.feedUntil(f.timeNs, onTick, fed);
+        fed = f.timeNs;
+    }
     return outcome;
 }
 
