@@ -831,6 +831,10 @@
         <source>the lab has no pane &quot;%1&quot; that a learner may add</source>
         <translation></translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; lies outside the lab&apos;s folder and not in a lab beside it: a listing may only be a file of this lab or of a lab in the same folder</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>LabNavigator</name>

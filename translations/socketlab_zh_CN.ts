@@ -828,6 +828,10 @@
         <source>the lab has no pane &quot;%1&quot; that a learner may add</source>
         <translation>本实验没有学习者可以添加的窗格“%1”</translation>
     </message>
+    <message>
+        <source>&quot;%1&quot; lies outside the lab&apos;s folder and not in a lab beside it: a listing may only be a file of this lab or of a lab in the same folder</source>
+        <translation>“%1”位于实验文件夹之外，也不在旁边的另一个实验里：代码清单只能是本实验的文件，或同一文件夹中另一个实验的文件</translation>
+    </message>
 </context>
 <context>
     <name>LabNavigator</name>

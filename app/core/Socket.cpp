@@ -184,8 +184,15 @@ SocketError Socket::connectError(const SocketAddress &address, CallTrace &trace)
             return trace.failed(SocketError(ErrorKind::Cancelled, ECANCELED));
         }
         r = sys::pendingSocketError(m_fd);
-        if (r.ok() && r.value != 0)
+        if (r.ok() && r.value != 0) {
             r = sys::SysResult{-1, static_cast<int>(r.value)};
+            // A truly blocking socket (no timeout) is one the kernel waited on itself and
+            // reset on failure, so Python's next connect() on it starts afresh. Our descriptor
+            // is non-blocking underneath: reset it the same way. With a timeout, CPython's
+            // socket is non-blocking too and the next connect() meets ECONNABORTED; so does ours.
+            if (!m_timeout)
+                sys::dissolveConnectAttempt(m_fd);
+        }
     }
     if (!r.ok()) {
         if (r.error != EINPROGRESS)

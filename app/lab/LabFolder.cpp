@@ -82,6 +82,33 @@ std::optional<QString> LabFolder::readText(const QString &relative, const QStrin
     return text;
 }
 
+std::optional<QString> LabFolder::readListing(const QString &relative, const QString &jsonPlace, QList<LabError> &errors) const
+{
+    static const QRegularExpression besideThisLab(QStringLiteral("^\\.\\./([A-Za-z0-9_-]+)/([^/]+)$"));
+    const QRegularExpressionMatch m = besideThisLab.match(relative);
+    if (!m.hasMatch())
+        return readText(relative, jsonPlace, errors);
+    // The other folder must sit beside this one (no link leads elsewhere) and be a lab.
+    const QString other = QDir::cleanPath(m_dir.filePath(QStringLiteral("../") + m.captured(1)));
+    const QString parent = canonicalOrClean(QDir::cleanPath(m_dir.filePath(QStringLiteral(".."))));
+    const QString otherCanonical = canonicalOrClean(other);
+    if (otherCanonical.isEmpty() || QFileInfo(otherCanonical).path() != parent
+        || !QFileInfo::exists(other + QStringLiteral("/lab.json"))) {
+        errors.append({shownName(QStringLiteral("lab.json")), jsonPlace,
+                       Tr::tr("\"%1\" lies outside the lab's folder and not in a lab beside it: a listing may only be a file of this lab or of a lab in the same folder").arg(relative)});
+        return std::nullopt;
+    }
+    // Read there, but say what went wrong in this lab's words: the file as this lab names it.
+    const LabFolder otherLab(other);
+    QList<LabError> found;
+    std::optional<QString> text = otherLab.readText(m.captured(2), jsonPlace, found);
+    for (LabError &e : found) {
+        e.file = e.file == otherLab.shownName(m.captured(2)) ? shownName(relative) : shownName(QStringLiteral("lab.json"));
+        errors.append(e);
+    }
+    return text;
+}
+
 void LabFolder::checkLessonReferences(const QString &markdown, const QString &lessonFile, QList<LabError> &errors) const
 {
     // Markdown images and links ![alt](target), reference definitions [id]: target, and the

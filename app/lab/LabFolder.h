@@ -21,6 +21,10 @@ public:
     std::optional<QString> resolve(const QString &relative, const QString &jsonPlace, QList<LabError> &errors) const;
     // A UTF-8 text file of the lab; records an error naming it when it cannot be used.
     std::optional<QString> readText(const QString &relative, const QString &jsonPlace, QList<LabError> &errors) const;
+    // A pane's listing: a file of the lab, or one of a lab beside it in the same catalog
+    // ("../tcp-timestamp/tsTclnt.py"), so a lesson that reuses a tutorial's program shows that
+    // file instead of a copy. Nothing else may leave the folder.
+    std::optional<QString> readListing(const QString &relative, const QString &jsonPlace, QList<LabError> &errors) const;
     // Every image or link target a lesson refers to must be a file of the lab (or a web
     // address): an error per reference that is not.
     void checkLessonReferences(const QString &markdown, const QString &lessonFile, QList<LabError> &errors) const;

@@ -189,7 +189,7 @@ void readPanes(LabJsonReader &r, const LabFolder &folder, const QJsonArray &pane
             r.fail(LabJsonReader::join(at, QStringLiteral("program")), LabJsonReader::tr("no program is called \"%1\"").arg(pane.program));
         pane.listingFile = r.string(o, QStringLiteral("listing"), at);
         if (!pane.listingFile.isEmpty()) {
-            if (std::optional<QString> text = folder.readText(pane.listingFile, LabJsonReader::join(at, QStringLiteral("listing")), errors))
+            if (std::optional<QString> text = folder.readListing(pane.listingFile, LabJsonReader::join(at, QStringLiteral("listing")), errors))
                 pane.listing = text->split(QLatin1Char('\n'));
             while (!pane.listing.isEmpty() && pane.listing.last().isEmpty())
                 pane.listing.removeLast();

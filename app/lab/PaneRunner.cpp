@@ -645,6 +645,13 @@ bool PaneRunner::isSettled() const
 {
     if (!isActive())
         return true;
+    {
+        // Not while reports wait for delivery (a delivery pause gathers them for 10 ms): the
+        // step the program reached is not marked yet, and the next Step would overtake it.
+        std::lock_guard lock(m_shared->postedMutex);
+        if (!m_shared->posted.empty())
+            return false;
+    }
     if (m_shared->gate.isWaiting() && m_shared->gate.arrivals() > m_arrivalsAtStep)
         return true;
     if (m_learner && m_learner->isActive())

@@ -241,6 +241,13 @@ void MainWindow::feedPanes(const LiveTick &tick)
         v->feed(tick);
 }
 
+void MainWindow::showTraceCount()
+{
+    if (m_session)
+        m_traceCount->setText(tr("%n socket call event(s) traced, %1 dropped", nullptr, int(m_session->trace()->pushed()))
+                                  .arg(m_session->trace()->dropped()));
+}
+
 void MainWindow::refreshViews()
 {
     if (!m_session)
@@ -250,8 +257,7 @@ void MainWindow::refreshViews()
         v->refresh();
     }
     m_liveViews->tick();  // the panes too get the tick (feedPanes)
-    m_traceCount->setText(tr("%n socket call event(s) traced, %1 dropped", nullptr, int(m_session->trace()->pushed()))
-                              .arg(m_session->trace()->dropped()));
+    showTraceCount();
     // "No pane can step" is true until one can: then it goes.
     if (!m_noStepMessage.isEmpty() && statusBar()->currentMessage() == m_noStepMessage) {
         const bool canStep = std::any_of(m_paneViews.begin(), m_paneViews.end(),

@@ -152,6 +152,7 @@ private:
     void closeLab();
     void addPaneView(PaneRunner *runner);
     void updateAddPane();
+    void showTraceCount();  // the status bar's count of traced calls
     void selectPane(PaneView *view);
     void saveLayout();
     void applyAppearance();

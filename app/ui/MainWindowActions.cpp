@@ -148,6 +148,7 @@ void MainWindow::retranslateUi()
     m_reset->setToolTip(tr("Stop every pane, even in a blocked call, close every socket and start afresh (Ctrl+R)"));
     m_addPane->setText(tr("&Add client"));
     updateAddPane();
+    showTraceCount();  // in the new words now, not at the next tick
     m_export->setText(tr("E&xport sequence diagram…"));
     m_openLabsFolder->setText(tr("&Open my labs folder"));
     m_openLabsFolder->setToolTip(tr("The folder where your own labs go: each lab a folder with its lab.json (%1)")

@@ -181,6 +181,29 @@ private slots:
         QCOMPARE(stateOf(b), QStringLiteral("created"));
     }
 
+    void refusedBlockingSocketConnectsOnceSomethingListens()
+    {
+        // As CPython on Linux: a blocking socket refused once connects on the next try; one with
+        // a timeout (non-blocking underneath in CPython too) meets [Errno 103] on that try.
+        Socket holder = make(AF_INET, SOCK_STREAM);
+        QVERIFY(holder.bind(SocketAddress::loopback(AF_INET, 0)));
+        const SocketAddress there = SocketAddress::loopback(AF_INET, testsupport::portOf(holder));
+
+        Socket blocking = make(AF_INET, SOCK_STREAM);
+        QVERIFY(blocking.setTimeout(std::nullopt));  // truly blocking: no connect here can hang
+        Socket timed = make(AF_INET, SOCK_STREAM);
+        QVERIFY(timed.setTimeout(5.0));
+        QCOMPARE(blocking.connectEx(there), 111);
+        QCOMPARE(timed.connectEx(there), 111);
+
+        QVERIFY(holder.listen(2));
+        const Status connected = blocking.connect(there);
+        QVERIFY2(connected, qPrintable(pyError(connected.error())));
+        QCOMPARE(stateOf(blocking), QStringLiteral("connected"));
+        QCOMPARE(pyError(timed.connect(there).error()),
+                 QStringLiteral("ConnectionAbortedError: [Errno 103] Software caused connection abort"));
+    }
+
     void acceptBeforeListenIsInvalid()
     {
         Socket s = make(AF_INET, SOCK_STREAM);

@@ -327,6 +327,9 @@ void tst_socketserver_forking::stopInterruptsWaitingForChildren()
     Socket client = connectTo(server.serverAddress());
     QVERIFY(client.sendAll("Y\n"));
     QCOMPARE(qs(readLine(client)), QStringLiteral("started Y\n"));
+    // The child may answer before its parent has heard its pid back from the helper; with no
+    // child known yet, there would be nothing to wait for (a failure seen once under load).
+    QTRY_COMPARE_WITH_TIMEOUT(server.activeChildren().size(), std::size_t(1), 10000);
     cancel->cancel();
     QCOMPARE(serving.join().error().kind(), ErrorKind::Cancelled);
     server.serverClose();  // block_on_close, but Stop ends the wait

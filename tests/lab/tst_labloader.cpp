@@ -54,11 +54,11 @@ bool writeJson(const QString &path, const QJsonObject &o)
     return writeAll(path, QJsonDocument(o).toJson());
 }
 
-// Copies a built-in lab's files into root/<id>, writable.
-bool copyBuiltIn(const QString &id, const QString &root)
+// Copies a built-in lab's files into root/<id> (or root/<as>), writable.
+bool copyBuiltIn(const QString &id, const QString &root, const QString &as = {})
 {
     const QDir from(LabCatalog::builtInRoot() + QLatin1Char('/') + id);
-    const QString to = root + QLatin1Char('/') + id;
+    const QString to = root + QLatin1Char('/') + (as.isEmpty() ? id : as);
     if (!QDir().mkpath(to))
         return false;
     const QStringList files = from.entryList(QDir::Files);
@@ -94,7 +94,7 @@ enum class Break {
     AnchorOnSeveralLines, AnchorNowhere, CallAmbiguousWithoutAnchor, ProgramStepMissing, UnknownStepId,
     ListingNotUtf8, LessonMissing, ParamDefaultOutOfRange, FollowsNamesNothing, DuplicatePaneId,
     DefaultNotAChoice, ChoicesOnIntParam, TooManyCopies, LikeNamesNothing, ListingUpAndOut, ListingAbsolute,
-    ListingLinkedOut, LessonLinkedOut, LessonImageOutside
+    ListingLinkedOut, LessonLinkedOut, LessonImageOutside, ListingBesideInNoLab, ListingBesideMissing
 };
 
 // A file outside every lab folder whose bytes must never reach an error or a definition.
@@ -127,6 +127,7 @@ private slots:
     void malformedLab_data();
     void malformedLab();
     void failedLabIsListed();
+    void listingOfALabBeside();
     void missingChineseLoadsWithNote();
     void likeCopiesAPane();
     void userRootOverridesBuiltIn();
@@ -398,6 +399,16 @@ Expected TestLabLoader::breakLab(Break kind, const QString &root)
     case Break::ListingUpAndOut:
         edit({QStringLiteral("panes"), 0, QStringLiteral("listing")}, QStringLiteral("../secret.txt"));
         return {jsonName, QStringLiteral("panes[0].listing"), {}, {QStringLiteral("../secret.txt"), QStringLiteral("outside")}};
+    case Break::ListingBesideInNoLab:  // a folder beside that holds no lab.json is no lab
+        QDir(root).mkdir(QStringLiteral("notalab"));
+        writeAll(root + QStringLiteral("/notalab/secret.py"), kSecret);
+        edit({QStringLiteral("panes"), 0, QStringLiteral("listing")}, QStringLiteral("../notalab/secret.py"));
+        return {jsonName, QStringLiteral("panes[0].listing"), {}, {QStringLiteral("../notalab/secret.py"), QStringLiteral("outside")}};
+    case Break::ListingBesideMissing: {
+        const QString named = QStringLiteral("../%1/missing.py").arg(kGood);
+        edit({QStringLiteral("panes"), 0, QStringLiteral("listing")}, named);
+        return {kBroken + QLatin1Char('/') + named, QString(), {}, {QStringLiteral("no such file")}};
+    }
     case Break::ListingAbsolute:
         edit({QStringLiteral("panes"), 0, QStringLiteral("listing")}, root + QStringLiteral("/secret.txt"));
         return {jsonName, QStringLiteral("panes[0].listing"), {}, {QStringLiteral("absolute")}};
@@ -470,6 +481,8 @@ void TestLabLoader::malformedLab_data()
     QTest::newRow("too many copies") << Break::TooManyCopies;
     QTest::newRow("like names no pane") << Break::LikeNamesNothing;
     QTest::newRow("listing ../ out of the folder") << Break::ListingUpAndOut;
+    QTest::newRow("listing beside, in a folder that is no lab") << Break::ListingBesideInNoLab;
+    QTest::newRow("listing beside, no such file") << Break::ListingBesideMissing;
     QTest::newRow("listing by absolute path") << Break::ListingAbsolute;
     QTest::newRow("listing linked out of the folder") << Break::ListingLinkedOut;
     QTest::newRow("lesson linked out of the folder") << Break::LessonLinkedOut;
@@ -530,6 +543,46 @@ void TestLabLoader::malformedLab()
     QCOMPARE(catalog.labs().size(), qsizetype(1));
     QCOMPARE(good->directory, root.path() + QLatin1Char('/') + kGood);
     QVERIFY(!good->panes.isEmpty());
+}
+
+void TestLabLoader::listingOfALabBeside()
+{
+    // "mirror" is tcp-timestamp without its client listing: its client shows the one beside.
+    QTemporaryDir root;
+    QTemporaryDir elsewhere;
+    QVERIFY(root.isValid() && elsewhere.isValid());
+    QVERIFY(copyBuiltIn(kBroken, root.path()));
+    QVERIFY(copyBuiltIn(kBroken, root.path(), QStringLiteral("mirror")));
+    const QString mirror = root.path() + QStringLiteral("/mirror");
+    QJsonObject lab = readJson(mirror + QStringLiteral("/lab.json"));
+    lab.insert(QStringLiteral("id"), QStringLiteral("mirror"));  // a lab's id is its folder's name
+    const QString clientListing = lab.value(QStringLiteral("panes")).toArray().at(1).toObject().value(QStringLiteral("listing")).toString();
+    QVERIFY(QFile::remove(mirror + QLatin1Char('/') + clientListing));
+    const auto pointClientAt = [&](const QString &listing) {
+        return writeJson(mirror + QStringLiteral("/lab.json"),
+                         editJson(lab, {QStringLiteral("panes"), 1, QStringLiteral("listing")}, [&](const QJsonValue &) { return listing; }).toObject());
+    };
+
+    QVERIFY(pointClientAt(QStringLiteral("../%1/%2").arg(kBroken, clientListing)));
+    QList<LabError> errors;
+    const std::optional<LabDefinition> loaded = LabLoader::load(mirror, errors);
+    QVERIFY2(loaded && errors.isEmpty(), qPrintable(errors.value(0).toString()));
+    const std::optional<LabDefinition> original = LabLoader::load(root.path() + QLatin1Char('/') + kBroken, errors);
+    QVERIFY(original);
+    QCOMPARE(loaded->panes.at(1).listing, original->panes.at(1).listing);
+
+    // A lab "beside" through a link to a folder elsewhere is not beside: refused, unread.
+    QVERIFY(QDir(elsewhere.path()).mkdir(QStringLiteral("lab")));
+    QVERIFY(writeAll(elsewhere.path() + QStringLiteral("/lab/lab.json"), "{}"));
+    QVERIFY(writeAll(elsewhere.path() + QStringLiteral("/lab/secret.py"), kSecret));
+    QVERIFY(QFile::link(elsewhere.path() + QStringLiteral("/lab"), root.path() + QStringLiteral("/linked")));
+    QVERIFY(pointClientAt(QStringLiteral("../linked/secret.py")));
+    errors.clear();
+    QVERIFY(!LabLoader::load(mirror, errors));
+    QCOMPARE(errors.size(), qsizetype(1));
+    QCOMPARE(errors.front().place, QStringLiteral("panes[1].listing"));
+    QVERIFY2(errors.front().message.contains(QLatin1String("outside")), qPrintable(errors.front().toString()));
+    QVERIFY(!errors.front().toString().toUtf8().contains(kSecret.left(12)));
 }
 
 void TestLabLoader::failedLabIsListed()

@@ -145,7 +145,8 @@ private slots:
         lab.client2->sendInput(QStringLiteral("me too"));
         lab.client2->start();
         QTRY_COMPARE_WITH_TIMEOUT(lab.client2->blockedIn(), TraceCall::Recv, kWaitMs);
-        QCOMPARE(lab.client2->currentStep(), QStringLiteral("recv"));
+        // The step is marked when its report reaches this thread, a moment after the block.
+        QTRY_COMPARE_WITH_TIMEOUT(lab.client2->currentStep(), QStringLiteral("recv"), kWaitMs);
         const auto client2Sockets = openSocketsOf(lab.session, "client2");
         QCOMPARE(client2Sockets.size(), std::size_t(1));
         QCOMPARE(client2Sockets.front()->bytesSent.load(), std::uint64_t(6));  // sendall() succeeded

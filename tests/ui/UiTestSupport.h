@@ -7,12 +7,14 @@
 #include <MainWindow.h>
 #include <PaneRunner.h>
 #include <PaneView.h>
+#include <TraceEvent.h>
 #include <UiLanguage.h>
 
 #include <QCoreApplication>
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QTextBlock>
+#include <QToolButton>
 #include <QtTest>
 
 #include <memory>
@@ -49,6 +51,23 @@ inline std::unique_ptr<MainWindow> openWindow(const LabCatalog &catalog, const Q
             server->runner()->setParam(QStringLiteral("port"), QStringLiteral("0"));
     }
     return window;
+}
+
+// tcp-timestamp with its server serving the first client (blocked in recv()), then a second
+// client, added and run, connected and at its prompt: the kernel has queued its connection.
+// The order is made, not hoped for: run together, either client may be the one accepted.
+inline PaneView *secondClientQueued(MainWindow &window)
+{
+    PaneView *server = window.paneView(QStringLiteral("server"));
+    window.runAllAction()->trigger();
+    [&] { QTRY_VERIFY_WITH_TIMEOUT(server->runner()->blockedIn() == socketlab::TraceCall::Recv, kWaitMs); }();
+    window.addPaneAction()->trigger();
+    PaneView *second = window.paneView(QStringLiteral("client-2"));
+    if (QTest::currentTestFailed() || !second)
+        return nullptr;
+    second->runButton()->click();
+    [&] { QTRY_COMPARE_WITH_TIMEOUT(second->runner()->state(), PaneRunner::State::WaitingForInput, kWaitMs); }();
+    return QTest::currentTestFailed() ? nullptr : second;
 }
 
 // The text of each marked listing line, the focus first.

@@ -87,12 +87,7 @@ private slots:
     void aQueuedClientHasItsArrow()
     {
         auto window = uitest::openWindow(m_catalog, QStringLiteral("tcp-timestamp"));
-        PaneView *server = window->paneView(QStringLiteral("server"));
-        window->addPaneAction()->trigger();
-        PaneView *second = window->paneView(QStringLiteral("client-2"));
-        window->runAllAction()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(server->runner()->blockedIn() == TraceCall::Recv && second->runner()->state() == State::WaitingForInput,
-                                 kWaitMs);
+        QVERIFY(uitest::secondClientQueued(*window));
         const SequenceDiagramView &view = *window->sequenceDiagram();
         QTRY_VERIFY_WITH_TIMEOUT((window->refreshViews(), view.renderer().pendingConnects().size() == 1), kWaitMs);
         const SequenceModel::PendingConnect pending = view.renderer().pendingConnects().front();

@@ -59,20 +59,15 @@ private slots:
     void bytesOfAConnectionNotAcceptedYet()
     {
         auto window = uitest::openWindow(m_catalog, QStringLiteral("tcp-timestamp"));
-        PaneView *server = window->paneView(QStringLiteral("server"));
-        window->addPaneAction()->trigger();
-        PaneView *second = window->paneView(QStringLiteral("client-2"));
-        window->runAllAction()->trigger();
-        QTRY_VERIFY_WITH_TIMEOUT(server->runner()->blockedIn() == TraceCall::Recv
-                                     && second->runner()->state() == State::WaitingForInput,
-                                 kWaitMs);
+        PaneView *second = uitest::secondClientQueued(*window);
+        QVERIFY(second);
         QTest::keyClicks(second->input(), QStringLiteral("12345678"));
         QTest::keyClick(second->input(), Qt::Key_Return);
 
         ReceiveBufferView *buffers = window->liveViews()->view<ReceiveBufferView>();
-        QTRY_VERIFY_WITH_TIMEOUT((window->refreshViews(), buffers->notAccepted().size() == 1
+        QTRY_VERIFY2_WITH_TIMEOUT((window->refreshViews(), buffers->notAccepted().size() == 1
                                                               && buffers->notAccepted().front().kernelBytes == 8),
-                                 kWaitMs);
+                                  qPrintable(buffers->summary()), kWaitMs);
         QVERIFY2(buffers->summary().contains(QStringLiteral("not accepted yet: 8 bytes waiting")), qPrintable(buffers->summary()));
         QVERIFY(!buffers->summary().contains(QStringLiteral("No bytes waiting")));
 

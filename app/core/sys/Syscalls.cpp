@@ -52,6 +52,13 @@ SysResult connect(int fd, const sockaddr *addr, unsigned addrlen)
     return fromReturn(::connect(fd, addr, addrlen));
 }
 
+SysResult dissolveConnectAttempt(int fd)
+{
+    sockaddr unspecified{};
+    unspecified.sa_family = AF_UNSPEC;
+    return retryOnEintr([&] { return ::connect(fd, &unspecified, sizeof unspecified); });
+}
+
 SysResult send(int fd, const void *data, std::size_t len, int flags)
 {
     return retryOnEintr([&] { return ::send(fd, data, len, flags | MSG_NOSIGNAL); });

@@ -26,6 +26,9 @@ SysResult bind(int fd, const sockaddr *addr, unsigned addrlen);
 SysResult listen(int fd, int backlog);
 SysResult accept(int fd, sockaddr *addr, unsigned *addrlen);  // accept4, non-blocking, close-on-exec
 SysResult connect(int fd, const sockaddr *addr, unsigned addrlen);
+// connect() to AF_UNSPEC: the kernel forgets a failed connection attempt, as its own blocking
+// connect() does on failure; a later connect() then starts afresh instead of ECONNABORTED.
+SysResult dissolveConnectAttempt(int fd);
 SysResult send(int fd, const void *data, std::size_t len, int flags);    // adds MSG_NOSIGNAL
 SysResult sendto(int fd, const void *data, std::size_t len, int flags, const sockaddr *to, unsigned tolen);
 SysResult recv(int fd, void *buf, std::size_t len, int flags);
