@@ -9,6 +9,7 @@
 #include <cstring>
 #include <mutex>
 #include <thread>
+#include <unistd.h>
 
 namespace bench {
 namespace {
@@ -95,6 +96,18 @@ void die(const std::string &message)
 {
     std::fprintf(stderr, "bench_core: %s\n", message.c_str());
     std::exit(EXIT_FAILURE);
+}
+
+double residentMB()
+{
+    long pages = 0, resident = 0;
+    FILE *statm = std::fopen("/proc/self/statm", "r");
+    if (!statm)
+        return 0;
+    if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2)
+        resident = 0;
+    std::fclose(statm);
+    return static_cast<double>(resident) * static_cast<double>(::sysconf(_SC_PAGESIZE)) / 1e6;
 }
 
 double median(std::vector<double> values)

@@ -35,6 +35,7 @@ std::string errnoText(const char *what, int err);  // "recv: Connection reset by
 [[noreturn]] void die(const std::string &message);  // main thread only, before workers start
 
 double median(std::vector<double> values);
+double residentMB();  // this process's resident memory (/proc/self/statm)
 
 // std::jthread is C++20: this joins on every path out of a scope, failures included.
 class JoiningThread {

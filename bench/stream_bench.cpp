@@ -29,18 +29,6 @@ constexpr double kRateStep = 50'000;
 constexpr double kMaxRate = 2'000'000;
 constexpr std::uint64_t kMemoryEvents = 10'000'000;
 
-double residentMB()
-{
-    long pages = 0, resident = 0;
-    FILE *statm = std::fopen("/proc/self/statm", "r");
-    if (!statm)
-        return 0;
-    if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2)
-        resident = 0;
-    std::fclose(statm);
-    return static_cast<double>(resident) * static_cast<double>(::sysconf(_SC_PAGESIZE)) / 1e6;
-}
-
 // RunFeed::kEventsPerTick (app/lab, which this bench does not link): what the window takes a tick.
 constexpr std::size_t kFeedEventsPerTick = 2000;
 

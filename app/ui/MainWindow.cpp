@@ -265,4 +265,5 @@ void MainWindow::refreshViews()
         if (canStep)
             statusBar()->clearMessage();
     }
+    emit viewsRefreshed();
 }

@@ -138,6 +138,7 @@ signals:
     void labOpened(const QString &labId);
     void labClosing();  // the open lab's session is about to go: let go of it
     void languageChanged(const QString &language);  // after the window said its own words in it
+    void viewsRefreshed();  // after each tick of the live views (bench_window counts them)
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <time.h>
+#include <vector>
 
 namespace testsupport {
 
@@ -38,6 +39,7 @@ public:
     {
         m_ticks = m_refreshes = 0;
         m_worstWorkNs = m_worstGapMs = 0;
+        m_workNs.clear();
         m_lastCpuNs = threadCpuNs();
         m_window.start();
         m_sinceTick.start();
@@ -55,6 +57,17 @@ public:
     qint64 measuredMs() const { return m_timer.isActive() ? m_window.elapsed() : m_measuredMs; }
     qint64 worstWorkMs() const { return m_worstWorkNs / 1'000'000; }  // GUI thread CPU between two ticks
     qint64 worstGapMs() const { return m_worstGapMs; }                 // wall clock between two ticks
+    // The GUI thread's work between two ticks that fraction (0..1) of the stretches stayed
+    // within: 0.99 for the 99th percentile.
+    double workPercentileMs(double fraction) const
+    {
+        if (m_workNs.empty())
+            return 0;
+        std::vector<qint64> sorted = m_workNs;
+        const std::size_t at = std::min(sorted.size() - 1, std::size_t(fraction * double(sorted.size())));
+        std::nth_element(sorted.begin(), sorted.begin() + qsizetype(at), sorted.end());
+        return double(sorted[at]) / 1e6;
+    }
 
     QString summary() const
     {
@@ -80,6 +93,7 @@ private:
         m_worstGapMs = std::max(m_worstGapMs, m_sinceTick.restart());
         const qint64 cpu = threadCpuNs();
         m_worstWorkNs = std::max(m_worstWorkNs, cpu - m_lastCpuNs);
+        m_workNs.push_back(cpu - m_lastCpuNs);
         m_lastCpuNs = cpu;
     }
 
@@ -88,6 +102,7 @@ private:
     QElapsedTimer m_sinceTick;
     qint64 m_lastCpuNs = 0;
     qint64 m_worstWorkNs = 0;
+    std::vector<qint64> m_workNs;  // each stretch's work, for percentiles
     qint64 m_worstGapMs = 0;
     qint64 m_measuredMs = 0;
     int m_ticks = 0;
