@@ -43,7 +43,10 @@ int showSavedRun(const LabCatalog &catalog, const CommandLineRequest &request, c
         }
         replay->showMoment(origin + at);
     }
-    window.resize(1280, 800);
+    // As a live lab's window: --size and --classroom for a picture of the classroom layout.
+    window.resize(request.windowSize.isValid() ? request.windowSize : QSize(1280, 800));
+    if (request.classroom)
+        window.setPresentationMode(true);
     window.show();
     if (request.screenshot.isEmpty())
         return QCoreApplication::exec();

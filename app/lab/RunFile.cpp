@@ -76,6 +76,16 @@ QJsonValue sample(const SocketSample &s, std::int64_t base)
     };
 }
 
+// One kernel-only row: kind, TCP state, local, peer, inode, timer, ms left, resends, the two
+// queues, the lab's listener and peer.
+QJsonValue kernelRow(const KernelOnlySocket &row)
+{
+    const KernelTcpSocket &k = row.socket;
+    return QJsonArray{int(row.kind), k.tcpState, address(k.local), address(k.peer), big(std::int64_t(k.inode)), int(k.timer),
+                      big(k.timerMs), k.retransmits, double(k.receiveQueue), double(k.sendQueue), double(row.listenerId),
+                      double(row.peerId)};
+}
+
 QJsonValue lab(const LabDefinition &l)
 {
     QJsonArray panes;
@@ -245,6 +255,26 @@ SocketSample readSample(In &in, const QJsonValue &v, std::int64_t base, const QS
     return s;
 }
 
+KernelOnlySocket readKernelRow(In &in, const QJsonValue &v, const QString &place)
+{
+    const QJsonArray a = v.toArray();
+    KernelOnlySocket row;
+    row.kind = in.inRange(in.number(in.at(a, 0, place), place), KernelOnlySocket::Kind::OtherProcess, place);
+    KernelTcpSocket &k = row.socket;
+    k.tcpState = int(in.number(in.at(a, 1, place), place));
+    k.local = in.address(in.at(a, 2, place), place);
+    k.peer = in.address(in.at(a, 3, place), place);
+    k.inode = std::uint64_t(in.number(in.at(a, 4, place), place));
+    k.timer = in.inRange(in.number(in.at(a, 5, place), place), KernelTimer::ZeroWindowProbe, place);
+    k.timerMs = in.number(in.at(a, 6, place), place);
+    k.retransmits = int(in.number(in.at(a, 7, place), place));
+    k.receiveQueue = std::uint32_t(in.number(in.at(a, 8, place), place));
+    k.sendQueue = std::uint32_t(in.number(in.at(a, 9, place), place));
+    row.listenerId = std::uint32_t(in.number(in.at(a, 10, place), place));
+    row.peerId = std::uint32_t(in.number(in.at(a, 11, place), place));
+    return row;
+}
+
 LabDefinition readLab(In &in, const QJsonValue &v)
 {
     const QString place = QStringLiteral("lab");
@@ -286,6 +316,7 @@ QByteArray encode(const RunRecording &recording)
     const std::int64_t base = recording.startNs();
     QJsonArray frames;
     const std::vector<SocketSample> *before = nullptr;
+    const std::vector<KernelOnlySocket> *kernelBefore = nullptr;
     for (const RecordedFrame &f : recording.frames()) {
         QJsonArray events;
         for (const TraceEvent &e : f.events)
@@ -300,6 +331,16 @@ QByteArray encode(const RunRecording &recording)
             frame.insert(QStringLiteral("sockets"), sockets);
         }
         before = f.sockets.get();
+        // Kernel-only rows only when they changed; between, how far their timers counted down.
+        if (f.kernelOnly.get() != kernelBefore) {
+            QJsonArray rows;
+            for (const KernelOnlySocket &row : f.kernelOnly ? *f.kernelOnly : std::vector<KernelOnlySocket>())
+                rows.append(kernelRow(row));
+            frame.insert(QStringLiteral("kernelOnly"), rows);
+        }
+        if (f.kernelAgeMs != 0)
+            frame.insert(QStringLiteral("kernelAge"), big(f.kernelAgeMs));
+        kernelBefore = f.kernelOnly.get();
         frames.append(frame);
     }
     QJsonArray reports;
@@ -365,6 +406,7 @@ std::optional<RunRecording> decode(const QByteArray &bytes, QString *error)
     std::deque<RecordedFrame> frames;
     const QJsonArray savedFrames = in.at(root, QStringLiteral("frames"), QStringLiteral("run")).toArray();
     std::shared_ptr<const std::vector<SocketSample>> before;
+    std::shared_ptr<const std::vector<KernelOnlySocket>> kernelBefore;  // a format 1 file has none
     for (qsizetype i = 0; i < savedFrames.size() && in.problem.isEmpty(); ++i) {
         const QString place = QStringLiteral("frames[%1]").arg(i);
         const QJsonObject f = savedFrames.at(i).toObject();
@@ -383,6 +425,18 @@ std::optional<RunRecording> decode(const QByteArray &bytes, QString *error)
         if (!frames.empty() && frame.timeNs < frames.back().timeNs)
             in.fail(place, Tr::tr("frames out of time order"));
         before = frame.sockets;
+        if (f.contains(QStringLiteral("kernelOnly"))) {
+            const QJsonArray rows = f.value(QStringLiteral("kernelOnly")).toArray();
+            auto read = std::make_shared<std::vector<KernelOnlySocket>>();
+            for (const QJsonValue &row : rows)
+                read->push_back(readKernelRow(in, row, place + QStringLiteral(".kernelOnly")));
+            kernelBefore = read->empty() ? nullptr : std::shared_ptr<const std::vector<KernelOnlySocket>>(std::move(read));
+        }
+        frame.kernelOnly = kernelBefore;
+        if (f.contains(QStringLiteral("kernelAge")))
+            frame.kernelAgeMs = in.number(f.value(QStringLiteral("kernelAge")), place + QStringLiteral(".kernelAge"));
+        if (frame.kernelAgeMs < 0)
+            in.fail(place + QStringLiteral(".kernelAge"), Tr::tr("a value out of range"));
         frames.push_back(std::move(frame));
     }
     std::deque<PaneReport> reports;

@@ -14,7 +14,7 @@
 
 namespace RunFile {
 
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2;  // 2: kernel-only rows; a format 1 file opens, without them
 constexpr qint64 kMaxFileBytes = 512LL << 20;   // larger is not a run SocketLab wrote
 constexpr qint64 kMaxContentBytes = 1LL << 30;  // what the compressed content may unpack to
 

@@ -51,7 +51,7 @@ void RunRecorder::watch(PaneRunner *pane)
 
 void RunRecorder::runTicked(const RunTick &tick)
 {
-    m_recording.addFrame(tick.nowNs, tick.events, tick.sockets);
+    m_recording.addFrame(tick.nowNs, tick.events, tick.sockets, tick.kernelOnly);
     emit recorded();
 }
 

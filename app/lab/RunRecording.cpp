@@ -14,7 +14,36 @@ bool sameKernel(const KernelSample &a, const KernelSample &b)
            && a.sendBuffer == b.sendBuffer && a.rttUs == b.rttUs;
 }
 
+bool sameKernelSocket(const KernelTcpSocket &a, const KernelTcpSocket &b)
+{
+    return a.tcpState == b.tcpState && a.local == b.local && a.peer == b.peer && a.inode == b.inode && a.timer == b.timer
+           && a.timerMs == b.timerMs && a.retransmits == b.retransmits && a.receiveQueue == b.receiveQueue
+           && a.sendQueue == b.sendQueue;
+}
+
 } // namespace
+
+bool sameKernelRow(const KernelOnlySocket &a, const KernelOnlySocket &b)
+{
+    return a.kind == b.kind && a.listenerId == b.listenerId && a.peerId == b.peerId && sameKernelSocket(a.socket, b.socket);
+}
+
+std::vector<KernelOnlySocket> countedDown(const std::vector<KernelOnlySocket> &rows, std::int64_t ms)
+{
+    std::vector<KernelOnlySocket> out = rows;
+    for (KernelOnlySocket &row : out) {
+        if (row.socket.timerMs >= 0)
+            row.socket.timerMs = std::max<std::int64_t>(0, row.socket.timerMs - ms);
+    }
+    return out;
+}
+
+std::vector<KernelOnlySocket> RecordedFrame::kernelRows() const
+{
+    if (!kernelOnly)
+        return {};
+    return kernelAgeMs == 0 ? *kernelOnly : countedDown(*kernelOnly, kernelAgeMs);
+}
 
 SocketSample frozenSample(const SocketSample &live)
 {
@@ -45,7 +74,8 @@ bool sameSample(const SocketSample &a, const SocketSample &b)
 
 RunRecording::RunRecording(std::size_t budgetBytes) : m_budget(budgetBytes) {}
 
-void RunRecording::addFrame(std::int64_t timeNs, const std::vector<TraceEvent> &events, const SocketSnapshot &sockets)
+void RunRecording::addFrame(std::int64_t timeNs, const std::vector<TraceEvent> &events, const SocketSnapshot &sockets,
+                            const std::vector<KernelOnlySocket> &kernelOnly)
 {
     RecordedFrame frame;
     frame.timeNs = timeNs;
@@ -66,9 +96,39 @@ void RunRecording::addFrame(std::int64_t timeNs, const std::vector<TraceEvent> &
         }
     }
     frame.sockets = changed ? std::shared_ptr<const std::vector<SocketSample>>(std::move(samples)) : m_frames.back().sockets;
-    m_bytes += frameBytes(frame, changed);
+    shareKernelRows(frame, kernelOnly);
+    m_bytes += frameBytes(frame, m_frames.empty() ? nullptr : &m_frames.back());
     m_frames.push_back(std::move(frame));
     keepWithinBudget();
+}
+
+// Between the kernel's answers KernelOnlySockets only counts the timers down: a frame whose
+// rows are the last stored ones counted down by some age shares them and keeps the age. The
+// age is read off the first row still counting, and checked on every row, so what is
+// replayed is what the views were given, to the millisecond.
+void RunRecording::shareKernelRows(RecordedFrame &frame, const std::vector<KernelOnlySocket> &live) const
+{
+    const RecordedFrame *before = m_frames.empty() ? nullptr : &m_frames.back();
+    const std::vector<KernelOnlySocket> *stored = before ? before->kernelOnly.get() : nullptr;
+    if (!stored && live.empty())
+        return;  // none, as before
+    if (stored && stored->size() == live.size()) {
+        std::int64_t age = before->kernelAgeMs;
+        for (std::size_t i = 0; i < live.size(); ++i) {
+            if ((*stored)[i].socket.timerMs >= 0 && live[i].socket.timerMs > 0) {
+                age = (*stored)[i].socket.timerMs - live[i].socket.timerMs;
+                break;
+            }
+        }
+        const std::vector<KernelOnlySocket> shown = countedDown(*stored, age);
+        if (age >= 0 && std::equal(shown.begin(), shown.end(), live.begin(), sameKernelRow)) {
+            frame.kernelOnly = before->kernelOnly;
+            frame.kernelAgeMs = age;
+            return;
+        }
+    }
+    if (!live.empty())
+        frame.kernelOnly = std::make_shared<const std::vector<KernelOnlySocket>>(live);
 }
 
 void RunRecording::addReport(PaneReport report)
@@ -88,11 +148,13 @@ void RunRecording::addReport(PaneReport report)
     keepWithinBudget();
 }
 
-std::size_t RunRecording::frameBytes(const RecordedFrame &frame, bool countSockets) const
+std::size_t RunRecording::frameBytes(const RecordedFrame &frame, const RecordedFrame *before)
 {
     std::size_t bytes = sizeof(RecordedFrame) + frame.events.size() * sizeof(TraceEvent);
-    if (countSockets && frame.sockets)
+    if (frame.sockets && (!before || before->sockets != frame.sockets))
         bytes += frame.sockets->size() * (sizeof(SocketSample) + sizeof(SocketRecord));
+    if (frame.kernelOnly && (!before || before->kernelOnly != frame.kernelOnly))
+        bytes += frame.kernelOnly->size() * sizeof(KernelOnlySocket);
     return bytes;
 }
 
@@ -100,9 +162,11 @@ void RunRecording::keepWithinBudget()
 {
     // The oldest frames go first; reports older than the first frame kept go with them.
     while (m_bytes > m_budget && m_frames.size() > 1) {
+        // What the oldest shares with the next one stays: the next one holds it now.
         const RecordedFrame &oldest = m_frames.front();
-        const bool sharedWithNext = m_frames[1].sockets == oldest.sockets;
-        m_bytes -= std::min(m_bytes, frameBytes(oldest, !sharedWithNext));
+        const RecordedFrame &next = m_frames[1];
+        const std::size_t shared = frameBytes(next, nullptr) - frameBytes(next, &oldest);
+        m_bytes -= std::min(m_bytes, frameBytes(oldest, nullptr) - shared);
         m_frames.pop_front();
         m_droppedBeforeNs = m_frames.front().timeNs;
         while (!m_reports.empty() && m_reports.front().timeNs < m_droppedBeforeNs) {
@@ -119,10 +183,10 @@ void RunRecording::restore(std::deque<RecordedFrame> frames, std::deque<PaneRepo
     m_reports = std::move(reports);
     m_droppedBeforeNs = droppedBeforeNs;
     m_bytes = 0;
-    const std::vector<SocketSample> *before = nullptr;
+    const RecordedFrame *before = nullptr;
     for (const RecordedFrame &f : m_frames) {
-        m_bytes += frameBytes(f, f.sockets.get() != before);
-        before = f.sockets.get();
+        m_bytes += frameBytes(f, before);
+        before = &f;
     }
     for (const PaneReport &r : m_reports)
         m_bytes += sizeof(PaneReport) + std::size_t(r.text.size() + r.detail.size() + r.pane.size()) * sizeof(QChar);
@@ -166,7 +230,8 @@ void RunRecording::feedUntil(std::int64_t timeNs, const std::function<void(const
         if (f.timeNs > timeNs)
             break;
         const SocketSnapshot sockets = SocketSnapshot::fromSamples(f.sockets ? *f.sockets : std::vector<SocketSample>());
-        onFrame(RunTick{f.events, sockets, f.timeNs});
+        const std::vector<KernelOnlySocket> kernelOnly = f.kernelRows();
+        onFrame(RunTick{f.events, sockets, f.timeNs, kernelOnly});
     }
 }
 

@@ -8,6 +8,7 @@
 #include "LabDefinition.h"
 #include "RunFeed.h"
 
+#include <KernelOnlySockets.h>
 #include <SocketSnapshot.h>
 #include <TraceEvent.h>
 
@@ -45,6 +46,13 @@ struct RecordedFrame {
     // The sockets at that tick, each with a record of its own (counters, state as they were);
     // shared with the frame before when nothing changed.
     std::shared_ptr<const std::vector<socketlab::SocketSample>> sockets;
+    // The kernel-only rows (RunTick::kernelOnly) at that tick: the rows last stored (shared
+    // with the frames before while only their timers counted down; null: none), their timers
+    // counted down by kernelAgeMs. A TIME_WAIT ticking away is one stored list, not one a tick.
+    std::shared_ptr<const std::vector<socketlab::KernelOnlySocket>> kernelOnly;
+    std::int64_t kernelAgeMs = 0;
+    // The rows as the live views were given them.
+    std::vector<socketlab::KernelOnlySocket> kernelRows() const;
 };
 
 class RunRecording {
@@ -56,7 +64,8 @@ public:
     void setLab(const LabDefinition &lab) { m_lab = lab; }
     const LabDefinition &lab() const { return m_lab; }
 
-    void addFrame(std::int64_t timeNs, const std::vector<socketlab::TraceEvent> &events, const socketlab::SocketSnapshot &sockets);
+    void addFrame(std::int64_t timeNs, const std::vector<socketlab::TraceEvent> &events, const socketlab::SocketSnapshot &sockets,
+                  const std::vector<socketlab::KernelOnlySocket> &kernelOnly = noKernelRows());
     void addReport(PaneReport report);
     // For a loaded run: frames and reports as they were saved, in time order.
     void restore(std::deque<RecordedFrame> frames, std::deque<PaneReport> reports, std::int64_t droppedBeforeNs);
@@ -81,7 +90,9 @@ public:
 
 private:
     void keepWithinBudget();
-    std::size_t frameBytes(const RecordedFrame &frame, bool countSockets) const;
+    // A frame's own bytes: what it shares with the frame before (`before`) is counted there.
+    static std::size_t frameBytes(const RecordedFrame &frame, const RecordedFrame *before);
+    void shareKernelRows(RecordedFrame &frame, const std::vector<socketlab::KernelOnlySocket> &live) const;
 
     LabDefinition m_lab;
     std::deque<RecordedFrame> m_frames;
@@ -95,3 +106,7 @@ private:
 socketlab::SocketSample frozenSample(const socketlab::SocketSample &live);
 // Whether two samples of the same socket would show the same in every view.
 bool sameSample(const socketlab::SocketSample &a, const socketlab::SocketSample &b);
+// Whether two kernel-only rows would show the same in every view.
+bool sameKernelRow(const socketlab::KernelOnlySocket &a, const socketlab::KernelOnlySocket &b);
+// The rows with their timers counted down by ms, as KernelOnlySockets counts them between asks.
+std::vector<socketlab::KernelOnlySocket> countedDown(const std::vector<socketlab::KernelOnlySocket> &rows, std::int64_t ms);

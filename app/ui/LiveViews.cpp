@@ -25,7 +25,10 @@ LiveViews::LiveViews(QWidget *parent)
 {
     m_mainTabs->setDocumentMode(true);
     m_mainTabs->setCornerWidget(m_paneFilter);
-    connect(m_paneFilter, &PaneFilterButton::changed, this, &LiveViews::reset);
+    connect(m_paneFilter, &PaneFilterButton::changed, this, [this] {
+        reset();
+        emit paneFilterChanged();
+    });
     addWidget(m_mainTabs);
     addWidget(m_sideTabs);
     setSizes({700, 300});
@@ -164,10 +167,12 @@ void LiveViews::runTicked(const RunTick &tick)
     if (filter.takeHiddenByItself()) {
         // A crowded pane was just hidden: its rows and lifelines go at once (when the views
         // come back from looking back, they are fed the recording afresh anyway).
-        if (m_detached)
+        if (m_detached) {
             m_live.clear();
-        else
+            emit paneFilterChanged();  // the moment looked back at, without that pane too
+        } else {
             reset();
+        }
     }
     const LiveTick live = m_live.add(shown);
     if (!m_detached)
@@ -179,7 +184,13 @@ void LiveViews::runTicked(const RunTick &tick)
 
 void LiveViews::replayTick(const RunTick &tick)
 {
-    feedViews(m_replay.add(tick));
+    // The recorded tick is the whole run's: the views see the panes shown, as live.
+    PaneFilter &filter = m_paneFilter->filter();
+    const RunTick &shown = filter.apply(tick);
+    feedViews(m_replay.add(shown));
+    m_paneFilter->refresh();
+    if (filter.takeHiddenByItself())
+        emit paneFilterChanged();  // the rows of the pane just hidden were fed already
 }
 
 void LiveViews::feedViews(const LiveTick &tick)

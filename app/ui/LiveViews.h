@@ -53,7 +53,8 @@ public:
     // Looking back at a recorded run (ReplayController): while detached the lab's ticks pass
     // the views by (the panes still get them), and replayTick feeds the views a recorded tick
     // instead, with the kernel-only rows and request numbers worked out from the recording
-    // alone; resetReplay makes the views forget what they were fed, not the live run.
+    // alone, through the same pane filter as the live ticks; resetReplay makes the views
+    // forget what they were fed, not the live run.
     void setDetached(bool detached) { m_detached = detached; }
     bool isDetached() const { return m_detached; }
     void replayTick(const RunTick &tick);
@@ -84,6 +85,9 @@ public:
 
 signals:
     void titlesChanged();  // after a language switch
+    // The panes whose sockets the views show changed (the learner's choice, or a crowded pane
+    // hidden by itself while a recording was fed): what was fed must be fed again.
+    void paneFilterChanged();
 
 protected:
     void changeEvent(QEvent *event) override;

@@ -12,6 +12,7 @@
 #include "ListingView.h"
 #include "LiveViews.h"
 #include "PaneView.h"
+#include "ReplayController.h"
 #include "UiLanguage.h"
 
 #include <QAction>
@@ -193,6 +194,8 @@ void MainWindow::applyAppearance()
         v->setHighContrast(m_presentationOn);
         v->setClassroom(m_presentationOn, m_classroomScreen.isShort);
     }
+    if (m_replay)
+        m_replay->setClassroom(m_presentationOn);
     arrangeClassroom();
 }
 

@@ -7,6 +7,7 @@
 
 #include "LessonView.h"
 #include "LiveViews.h"
+#include "PaneFilterButton.h"
 #include "ReplayBar.h"
 #include "ReplayController.h"
 #include "ReplayPredictions.h"
@@ -35,7 +36,7 @@ void MainWindow::createReplay()
     m_replay = new ReplayController(m_liveViews, m_language, this);
     m_replay->paneRow()->setParent(this);  // hidden until the window looks back
     m_replay->paneRow()->hide();
-    m_replayPredictions = new ReplayPredictions(m_replay, m_catalog, m_language, this);
+    m_replayPredictions = new ReplayPredictions(m_replay, m_catalog, m_progress, m_language, this);
     m_backToStart = new QAction(this);
     m_back = new QAction(this);
     m_back->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F10));
@@ -204,6 +205,7 @@ bool MainWindow::openRun(const QString &file, QString *error)
         return false;
     }
     closeLab();
+    m_liveViews->paneFilter()->forgetLab();  // another run: its panes all shown, until hidden here
     m_replay->showSaved(std::move(*run));
     m_savedRunName = QFileInfo(file).fileName();
     retranslateReplay();  // the window's title

@@ -30,6 +30,10 @@ ReplayBar::ReplayBar(ReplayController *controller, const Actions &actions, QWidg
         b->setDefaultAction(action);
         b->setToolButtonStyle(Qt::ToolButtonTextOnly);
         b->setAutoRaise(true);
+        // A tool button follows its action's text and enabled state, not whether it is shown:
+        // Now, which a saved run has none of, is hidden, not greyed.
+        b->setVisible(action->isVisible());
+        QObject::connect(action, &QAction::visibleChanged, b, [b, action] { b->setVisible(action->isVisible()); });
         layout->addWidget(b);
     };
     button(actions.start);

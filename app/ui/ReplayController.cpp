@@ -22,6 +22,8 @@ ReplayController::ReplayController(LiveViews *views, const QString &language, QO
     m_feeding->setSingleShot(true);
     m_feeding->setInterval(0);
     connect(m_feeding, &QTimer::timeout, this, &ReplayController::feedSome);
+    // Queued: a pane hidden by itself is noticed in the middle of feeding.
+    connect(views, &LiveViews::paneFilterChanged, this, &ReplayController::feedAgain, Qt::QueuedConnection);
     m_paneRow->setChildrenCollapsible(false);
 }
 
@@ -79,6 +81,13 @@ void ReplayController::setLanguage(const QString &language)
         showPanes(m_moment);
 }
 
+void ReplayController::setClassroom(bool on)
+{
+    m_classroom = on;
+    for (ReplayPaneView *v : paneViews())
+        v->setClassroom(on);
+}
+
 void ReplayController::noteOrigin()
 {
     // A live run's time 0 is its first moment, kept while the oldest history goes to stay in
@@ -131,6 +140,16 @@ void ReplayController::feedViewsUntil(std::int64_t timeNs)
     feedSome();
 }
 
+void ReplayController::feedAgain()
+{
+    if (!m_recording || !m_views->isDetached())
+        return;  // the live views start afresh from the lab's next tick
+    m_feeding->stop();
+    m_views->resetReplay();
+    m_fedUntil = kNever;
+    feedSome();  // up to the moment shown, or on to the live run when going there
+}
+
 // The views are fed the recorded ticks up to the target a slice at a time: a long run's
 // thousands of calls would keep the GUI thread from its events for a second or more. A short
 // run is fed at once; a long one catches up over a few frames, the panes showing the moment
@@ -178,6 +197,7 @@ void ReplayController::showPanes(std::int64_t timeNs)
         ReplayPaneView *view = paneView(m.pane);
         if (!view) {
             view = new ReplayPaneView(m_recording->lab(), m.pane, m_language);
+            view->setClassroom(m_classroom);
             m_paneRow->addWidget(view);
         }
         view->showMoment(m);
@@ -218,7 +238,7 @@ std::vector<std::int64_t> ReplayController::stops() const
         return out;
     const std::deque<PaneReport> &reports = m_recording->reports();
     std::size_t r = 0;
-    const std::vector<socketlab::SocketSample> *before = nullptr;
+    const RecordedFrame *before = nullptr;
     // Whether a report up to t changes what a pane shows (a listing alone does not: it is
     // there from the start).
     auto reportsUpTo = [&](std::int64_t t) {
@@ -228,11 +248,13 @@ std::vector<std::int64_t> ReplayController::stops() const
         return changed;
     };
     for (const RecordedFrame &f : m_recording->frames()) {
-        const bool socketsChanged = before && f.sockets.get() != before;
+        // A kernel-only row came or went (a connection queued, a TIME_WAIT over): a change too,
+        // though no call was traced; a timer counting down is not.
+        const bool socketsChanged = before && (f.sockets != before->sockets || f.kernelOnly != before->kernelOnly);
         const bool reported = reportsUpTo(f.timeNs);
         if (!f.events.empty() || socketsChanged || reported)
             out.push_back(f.timeNs);
-        before = f.sockets.get();
+        before = &f;
     }
     for (; r < reports.size(); ++r) {  // reported after the last tick
         if (reports[r].kind != PaneReport::Kind::Listing && (out.empty() || out.back() != reports[r].timeNs))

@@ -36,6 +36,7 @@ public:
     void showSaved(RunRecording recording);
     void close();  // no source: the lab closed
     void setLanguage(const QString &language);  // the recorded panes say the moment shown again
+    void setClassroom(bool on);                 // the recorded panes' listings wrap, as the live ones do
 
     const RunRecording *recording() const { return m_recording; }
     bool hasRecording() const { return m_recording && !m_recording->isEmpty(); }
@@ -45,7 +46,8 @@ public:
     std::int64_t originNs() const { return m_originNs; }  // the run's time 0
 
     // The moments Back and Forward stop at: each tick at which something changed (calls
-    // traced, a socket changed, a pane reported since the tick before), in order.
+    // traced, a socket or a kernel-only row changed, a pane reported since the tick before),
+    // in order.
     std::vector<std::int64_t> stops() const;
     // Whether the live views show the moment (or, live, the whole run) yet: a long run's
     // ticks are fed to them over a few turns of the event loop (viewsFed()).
@@ -78,6 +80,7 @@ signals:
 private:
     void setLookingBack(bool back);
     void feedViewsUntil(std::int64_t timeNs);
+    void feedAgain();  // the views' pane filter changed: they get what they had, filtered anew
     void feedSome();
     void showPanes(std::int64_t timeNs);
     void clearPanes();
@@ -85,6 +88,7 @@ private:
 
     LiveViews *m_views;
     QString m_language;
+    bool m_classroom = false;
     QPointer<QSplitter> m_paneRow;  // the window places it, and usually owns it
     const RunRecording *m_recording = nullptr;
     std::unique_ptr<RunRecording> m_saved;

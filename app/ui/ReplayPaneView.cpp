@@ -95,6 +95,11 @@ ReplayPaneView::ReplayPaneView(const LabDefinition &lab, const QString &paneId, 
     layout->addWidget(m_console, 2);
 }
 
+void ReplayPaneView::setClassroom(bool on)
+{
+    m_listing->setWrapped(on);
+}
+
 void ReplayPaneView::showMoment(const PaneMoment &moment)
 {
     m_title->setText(QStringLiteral("<b>%1</b>").arg(moment.title.in(m_language).toHtmlEscaped()));

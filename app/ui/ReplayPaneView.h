@@ -21,6 +21,7 @@ public:
 
     void showMoment(const PaneMoment &moment);
     void setLanguage(const QString &language) { m_language = language; }  // from the next moment shown
+    void setClassroom(bool on);  // the listing wraps: nothing runs off the pane's edge in class
     const QString &paneId() const { return m_paneId; }
     int markedLine() const { return m_markedLine; }  // 0: none
     QLabel *stateLabel() const { return m_state; }

@@ -6,6 +6,7 @@
 #include "ReplayPaneView.h"
 
 #include <LabLoader.h>
+#include <LabProgress.h>
 #include <PaneMoment.h>
 #include <RunRecording.h>
 
@@ -41,9 +42,55 @@ std::vector<ReplayPredictions::Ask> ReplayPredictions::askMoments(const RunRecor
     return asks;
 }
 
-ReplayPredictions::ReplayPredictions(ReplayController *controller, const LabCatalog &catalog, const QString &language,
-                                     QObject *parent)
-    : QObject(parent), m_controller(controller), m_catalog(catalog), m_language(language)
+std::optional<PredictionOutcome> ReplayPredictions::judge(const RunRecording &recording, const Ask &ask, PredictionOutcome answer)
+{
+    // The run fed to the judge as the live tracker was fed it: the ticks, each pane's console
+    // lines and next steps, the answer given when the pane stood at the step.
+    std::uint64_t before = 0;  // the trace's events up to the question came before the step
+    for (const RecordedFrame &f : recording.frames()) {
+        for (const socketlab::TraceEvent &e : f.events) {
+            if (e.timeNs <= ask.timeNs)
+                before = std::max(before, e.sequence);
+        }
+    }
+    PredictionJudge judge;
+    bool answered = false;
+    std::optional<PredictionOutcome> outcome;
+    const std::deque<PaneReport> &reports = recording.reports();
+    std::size_t next = 0;
+    const auto reportsUpTo = [&](std::int64_t timeNs) {
+        for (; next < reports.size() && reports[next].timeNs <= timeNs; ++next) {
+            const PaneReport &r = reports[next];
+            if (r.kind == PaneReport::Kind::Output)
+                judge.printed(r.pane, r.text);
+            else if (answered && r.timeNs > ask.timeNs && (r.kind == PaneReport::Kind::Step || r.kind == PaneReport::Kind::Finished))
+                judge.paneMoved(r.pane);
+        }
+    };
+    const auto onTick = [&](const RunTick &tick) {
+        if (!answered && tick.nowNs > ask.timeNs) {
+            reportsUpTo(ask.timeNs);
+            judge.answered(&ask.prediction, answer, before);
+            answered = true;
+        }
+        reportsUpTo(tick.nowNs);
+        for (const PredictionJudge::Revealed &r : judge.take(tick))
+            outcome = r.outcome;
+    };
+    // A tick at a time, up to the one that shows the step has run: not the rest of a long run.
+    std::int64_t fed = std::numeric_limits<std::int64_t>::min();
+    for (const RecordedFrame &f : recording.frames()) {
+        if (outcome)
+            break;
+        recording.feedUntil(f.timeNs, onTick, fed);
+        fed = f.timeNs;
+    }
+    return outcome;
+}
+
+ReplayPredictions::ReplayPredictions(ReplayController *controller, const LabCatalog &catalog, LabProgress *progress,
+                                     const QString &language, QObject *parent)
+    : QObject(parent), m_controller(controller), m_catalog(catalog), m_progress(progress), m_language(language)
 {
     connect(controller, &ReplayController::sourceChanged, this, &ReplayPredictions::sourceChanged);
     connect(controller, &ReplayController::momentChanged, this, &ReplayPredictions::momentChanged);
@@ -124,8 +171,18 @@ void ReplayPredictions::showCard()
     }
     const QString caption = PredictionPresenter::caption(m_controller->recording()->lab(), ask.prediction, listing, m_language);
     m_card = new PredictionCard(ask.prediction, caption, m_language, PredictionCard::Form::AtPane, host);
-    connect(m_card, &PredictionCard::committed, this, &ReplayPredictions::answered);
-    connect(m_card, &PredictionCard::skipped, this, &ReplayPredictions::answered);
+    connect(m_card, &PredictionCard::committed, this, [this, id = ask.prediction.id](int answer) {
+        PredictionOutcome given;
+        given.predictionId = id;
+        given.answer = answer;
+        answered(given);
+    });
+    connect(m_card, &PredictionCard::skipped, this, [this, id = ask.prediction.id] {
+        PredictionOutcome given;
+        given.predictionId = id;
+        given.skipped = true;
+        answered(given);
+    });
     host->installEventFilter(this);
     placeCard();
     m_card->show();
@@ -153,8 +210,12 @@ void ReplayPredictions::dropCard()
     m_card = nullptr;
 }
 
-void ReplayPredictions::answered()
+void ReplayPredictions::answered(PredictionOutcome answer)
 {
+    // It counts as a live answer counts, once the recording shows what the step did.
+    const RunRecording &recording = *m_controller->recording();
+    if (const std::optional<PredictionOutcome> judged = judge(recording, m_asks[m_next], std::move(answer)); judged && m_progress)
+        m_progress->recordPrediction(recording.lab().id, judged->predictionId, judged->skipped, judged->right);
     // The answer is given: the run may show the step now, and does, one change on.
     dropCard();
     ++m_next;

@@ -8,19 +8,25 @@
 // the run's lab id, so a run made elsewhere meets the questions of this SocketLab; a run of a
 // lab not installed here asks none.
 //
+// An answer counts in the learner's progress as a live run's does: right or wrong as the
+// recording shows what the step did (PredictionJudge, the live run's judgement), or skipped.
+//
 // A live run needs none of this: its recording only holds what has run, and the pane waits
 // for the answer before the step runs.
 #pragma once
 
 #include <Prediction.h>
+#include <PredictionJudge.h>
 
 #include <QObject>
 #include <QPointer>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 class LabCatalog;
+class LabProgress;
 class PredictionCard;
 class ReplayController;
 class RunRecording;
@@ -35,8 +41,12 @@ public:
     // Where a recording reaches each of these predictions, in time order; a prediction whose
     // step the run never reached is not in it.
     static std::vector<Ask> askMoments(const RunRecording &recording, const QList<PredictionDefinition> &predictions);
+    // The answer judged against what the recording shows the step did; nullopt when the
+    // recording ends before the step has run.
+    static std::optional<PredictionOutcome> judge(const RunRecording &recording, const Ask &ask, PredictionOutcome answer);
 
-    ReplayPredictions(ReplayController *controller, const LabCatalog &catalog, const QString &language,
+    // progress: where answers count (may be null).
+    ReplayPredictions(ReplayController *controller, const LabCatalog &catalog, LabProgress *progress, const QString &language,
                       QObject *parent = nullptr);
     const std::vector<Ask> &asks() const { return m_asks; }  // the saved run's questions, in time order
     ~ReplayPredictions() override;
@@ -56,10 +66,11 @@ private:
     void showCard();
     void placeCard();
     void dropCard();
-    void answered();
+    void answered(PredictionOutcome answer);
 
     ReplayController *m_controller;
     const LabCatalog &m_catalog;
+    LabProgress *m_progress;
     QString m_language;
     bool m_asking = true;
     std::vector<Ask> m_asks;

@@ -2,7 +2,9 @@
 // moment (what a view fed from the recording shows then is what it showed live); a saved run
 // opens again with every call, socket and pane report intact; a truncated, edited, foreign or
 // newer file is refused with a message and no crash; a long run's recording stays within its
-// memory budget and says from when history is whole.
+// memory budget and says from when history is whole. The kernel-only rows (connections queued
+// for accept(), TIME_WAIT) replay as they were given live, also from a file, and a TIME_WAIT
+// counting down is stored once; a format 1 file (no kernel-only rows) still opens.
 #include "LabTestSupport.h"
 
 #include <LabLoader.h>
@@ -11,10 +13,15 @@
 #include <RunRecorder.h>
 
 #include <QCryptographicHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
+
+#include <set>
 
 namespace {
 
@@ -25,6 +32,7 @@ constexpr int kWaitMs = 10000;
 struct Digest {
     QStringList calls;
     QStringList sockets;
+    QStringList kernel;  // the last tick's kernel-only rows
     int ticks = 0;
 
     void take(const RunTick &tick)
@@ -44,8 +52,26 @@ struct Digest {
                            .arg(s.kernel.acceptQueueLength)
                            .arg(QString::fromStdString(s.local.toString()))
                            .arg(s.peerId);
+        kernel.clear();
+        for (const socketlab::KernelOnlySocket &k : tick.kernelOnly)
+            kernel << kernelRowText(k);
     }
-    QString text() const { return calls.join(QLatin1Char(',')) + QLatin1Char('|') + sockets.join(QLatin1Char(',')); }
+    static QString kernelRowText(const socketlab::KernelOnlySocket &k)
+    {
+        return QStringLiteral("%1 %2 %3>%4 q%5 t%6 l%7 p%8")
+            .arg(int(k.kind))
+            .arg(k.socket.tcpState)
+            .arg(QString::fromStdString(k.socket.local.toString()), QString::fromStdString(k.socket.peer.toString()))
+            .arg(k.socket.receiveQueue)
+            .arg(k.socket.timerMs)
+            .arg(k.listenerId)
+            .arg(k.peerId);
+    }
+    int notAccepted() const { return int(kernel.filter(QStringLiteral("%1 ").arg(int(socketlab::KernelOnlySocket::Kind::NotAccepted))).size()); }
+    QString text() const
+    {
+        return calls.join(QLatin1Char(',')) + QLatin1Char('|') + sockets.join(QLatin1Char(',')) + QLatin1Char('|') + kernel.join(QLatin1Char(','));
+    }
 };
 
 class LiveDigest : public RunListener {
@@ -54,14 +80,31 @@ public:
     void runTicked(const RunTick &tick) override { digest.take(tick); }
 };
 
-const LabDefinition &tcpTimestamp()
+const LabDefinition &builtInLab(const QString &id)
 {
     static LabCatalog catalog = [] {
         LabCatalog c;
         c.loadFrom(LabCatalog::builtInRoot());
         return c;
     }();
-    return *catalog.find(QStringLiteral("tcp-timestamp"));
+    return *catalog.find(id);
+}
+
+const LabDefinition &tcpTimestamp()
+{
+    return builtInLab(QStringLiteral("tcp-timestamp"));
+}
+
+// The saved content's JSON, and bytes with it put back under a header of that version.
+QByteArray contentOf(const QByteArray &file)
+{
+    return qUncompress(file.mid(file.indexOf('\n', file.indexOf('\n') + 1) + 1));
+}
+QByteArray fileOf(const QByteArray &json, int version)
+{
+    const QByteArray content = qCompress(json);
+    return "SocketLab run " + QByteArray::number(version) + "\nsha256 "
+           + QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex() + "\n" + content;
 }
 
 } // namespace
@@ -75,6 +118,9 @@ private slots:
     void damagedFilesAreRefused_data();
     void damagedFilesAreRefused();
     void longRunStaysWithinBudget();
+    void queuedConnectionsReplayAsSeenLive();
+    void countingDownRowsAreStoredOnce();
+    void formatOneFileStillOpens();
 
 private:
     // A tcp-timestamp run with two lines answered, recorded; the live digest at each moment a
@@ -212,7 +258,7 @@ void TestRunRecording::damagedFilesAreRefused()
     else if (damage == QLatin1String("foreign"))
         bytes = "PK\x03\x04 a zip file, say";
     else if (damage == QLatin1String("newer"))
-        bytes.replace(0, bytes.indexOf('\n'), "SocketLab run 99");
+        bytes.replace(0, bytes.indexOf('\n'), "SocketLab run " + QByteArray::number(RunFile::kFormatVersion + 1));
     else if (damage == QLatin1String("huge"))
         bytes = withChecksum(QByteArray("\x7f\xff\xff\xff", 4) + bytes.mid(contentStart + 4));
     else if (damage == QLatin1String("edited")) {
@@ -253,6 +299,139 @@ void TestRunRecording::longRunStaysWithinBudget()
     QVERIFY(r.frames().size() > 5);
     QVERIFY(r.reports().front().timeNs >= r.droppedBeforeNs());
     session.stopAll();
+}
+
+void TestRunRecording::queuedConnectionsReplayAsSeenLive()
+{
+    // The backlog lab's server is held before accept(): its clients' connections wait in the
+    // accept queue, rows only the kernel has. A moment with them queued, replayed from the
+    // recording and from its file, gives the same rows.
+    LabSession session(builtInLab(QStringLiteral("backlog")));
+    PaneRunner *server = session.pane(QStringLiteral("server"));
+    QCOMPARE(server->setParam(QStringLiteral("port"), QStringLiteral("0")), QString());
+    QCOMPARE(server->setParam(QStringLiteral("backlog"), QStringLiteral("1")), QString());
+    QCOMPARE(session.pane(QStringLiteral("clients"))->setParam(QStringLiteral("clients"), QStringLiteral("4")), QString());
+    RunRecorder recorder(session);
+    LiveDigest live;
+    session.feed().follow(&live);
+    session.runAll();
+    QTRY_VERIFY_WITH_TIMEOUT((session.feed().tick(), live.digest.notAccepted() >= 2), kWaitMs);  // backlog + 1 queued
+    const std::int64_t moment = recorder.recording().frames().back().timeNs;
+    const QString seenLive = live.digest.text();
+    // The run goes on: the clients give up, their rows change and go.
+    session.stopAll();
+    QTRY_VERIFY_WITH_TIMEOUT((session.feed().tick(), live.digest.text() != seenLive), kWaitMs);
+    session.feed().unfollow(&live);
+    const RunRecording &recording = recorder.recording();
+
+    Digest replayed;
+    recording.feedUntil(moment, [&](const RunTick &tick) { replayed.take(tick); });
+    QCOMPARE(replayed.text(), seenLive);
+    QVERIFY(replayed.notAccepted() >= 2);
+
+    QString error;
+    const std::optional<RunRecording> opened = RunFile::decode(RunFile::encode(recording), &error);
+    QVERIFY2(opened, qPrintable(error));
+    Digest fromFile;
+    opened->feedUntil(moment + opened->startNs() - recording.startNs(), [&](const RunTick &tick) { fromFile.take(tick); });
+    QCOMPARE(fromFile.text(), seenLive);
+    // Rows are stored when they change, not every tick.
+    std::set<const void *> stored;
+    int framesWithRows = 0;
+    for (const RecordedFrame &f : recording.frames()) {
+        framesWithRows += f.kernelOnly ? 1 : 0;
+        if (f.kernelOnly)
+            stored.insert(f.kernelOnly.get());
+    }
+    QVERIFY2(int(stored.size()) < framesWithRows, qPrintable(QStringLiteral("%1 lists for %2 frames").arg(stored.size()).arg(framesWithRows)));
+}
+
+void TestRunRecording::countingDownRowsAreStoredOnce()
+{
+    // A TIME_WAIT and an orphan counting down, as KernelOnlySockets counts them between the
+    // kernel's answers: one stored list, each frame its age; a new answer is a new list.
+    using socketlab::KernelOnlySocket;
+    auto row = [](KernelOnlySocket::Kind kind, std::int64_t timerMs, std::uint16_t port) {
+        KernelOnlySocket k;
+        k.kind = kind;
+        k.socket.timerMs = timerMs;
+        k.socket.timer = socketlab::KernelTimer::TimeWait;
+        k.socket.local = *socketlab::SocketAddress::ipv4("127.0.0.1", port);
+        return k;
+    };
+    const std::vector<KernelOnlySocket> first{row(KernelOnlySocket::Kind::TimeWait, 60000, 1), row(KernelOnlySocket::Kind::Orphan, 300, 2)};
+    RunRecording recording;
+    const socketlab::SocketSnapshot none;
+    std::vector<std::vector<KernelOnlySocket>> given;
+    for (std::int64_t ms : {0, 50, 100, 350, 400}) {  // the orphan's timer reaches 0 and stays there
+        given.push_back(countedDown(first, ms));
+        recording.addFrame(1'000'000'000 + ms * 1'000'000, {}, none, given.back());
+    }
+    std::vector<KernelOnlySocket> answered = given.back();
+    answered.pop_back();  // the kernel's next answer: the orphan is gone
+    given.push_back(answered);
+    recording.addFrame(1'500'000'000, {}, none, given.back());
+    given.push_back({});
+    recording.addFrame(1'600'000'000, {}, none, given.back());
+
+    QCOMPARE(recording.frames().size(), given.size());
+    QCOMPARE(recording.frames()[4].kernelOnly, recording.frames()[0].kernelOnly);  // one list for the five
+    QCOMPARE(recording.frames()[4].kernelAgeMs, std::int64_t(400));
+    QVERIFY(recording.frames()[5].kernelOnly != recording.frames()[4].kernelOnly);
+    QVERIFY(!recording.frames()[6].kernelOnly);
+    const std::optional<RunRecording> opened = [&] {
+        QString error;
+        return RunFile::decode(RunFile::encode(recording), &error);
+    }();
+    QVERIFY(opened);
+    for (const RunRecording *r : {static_cast<const RunRecording *>(&recording), &*opened}) {
+        std::size_t i = 0;
+        r->feedUntil(r->endNs(), [&](const RunTick &tick) {
+            QStringList want, got;
+            for (const KernelOnlySocket &k : given[i])
+                want << Digest::kernelRowText(k);
+            for (const KernelOnlySocket &k : tick.kernelOnly)
+                got << Digest::kernelRowText(k);
+            QCOMPARE(got, want);
+            ++i;
+        });
+        QCOMPARE(i, given.size());
+    }
+    // The file holds the two answers, not one list a frame.
+    QCOMPARE(contentOf(RunFile::encode(recording)).count("\"kernelOnly\""), 3);  // two lists, then none
+}
+
+void TestRunRecording::formatOneFileStillOpens()
+{
+    // A run saved by the SocketLab before kernel-only rows were saved: version 1, no such records.
+    RunRecording recording;
+    QList<QPair<std::int64_t, QString>> moments;
+    recordRun(recording, moments);
+    if (QTest::currentTestFailed())
+        return;
+    QJsonObject root = QJsonDocument::fromJson(contentOf(RunFile::encode(recording))).object();
+    root.insert(QStringLiteral("version"), 1);
+    QJsonArray frames = root.value(QStringLiteral("frames")).toArray();
+    for (qsizetype i = 0; i < frames.size(); ++i) {
+        QJsonObject f = frames.at(i).toObject();
+        f.remove(QStringLiteral("kernelOnly"));
+        f.remove(QStringLiteral("kernelAge"));
+        frames.replace(i, f);
+    }
+    root.insert(QStringLiteral("frames"), frames);
+    QString error;
+    const std::optional<RunRecording> opened = RunFile::decode(fileOf(QJsonDocument(root).toJson(), 1), &error);
+    QVERIFY2(opened, qPrintable(error));
+    QCOMPARE(opened->frames().size(), recording.frames().size());
+    for (const RecordedFrame &f : opened->frames())
+        QVERIFY(!f.kernelOnly);
+    // The calls and sockets of each moment are all there.
+    const std::int64_t shift = opened->startNs() - recording.startNs();
+    for (const auto &[time, seenLive] : moments) {
+        Digest replayed;
+        opened->feedUntil(time + shift, [&](const RunTick &tick) { replayed.take(tick); });
+        QCOMPARE(replayed.text().section(QLatin1Char('|'), 0, 1), seenLive.section(QLatin1Char('|'), 0, 1));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRunRecording)

@@ -6,19 +6,23 @@
 // Back and Forward (Shift+F10 / F10) move the moment and Now returns to the live run, the
 // lab's controls waiting meanwhile; a refused file leaves the window as it was. A saved run
 // stops at each of the lab's predictions, before its step, until the learner answers.
-// Stepping back through a long run keeps the GUI thread serving its event loop.
+// Stepping back through a long run keeps the GUI thread serving its event loop. Connections
+// queued in the backlog lab's accept queue, rows only the kernel has, replay as they showed.
 #include "GuiStallProbe.h"
 #include "UiTestSupport.h"
 
 #include <AcceptQueueGauge.h>
 #include <LabLoader.h>
+#include <LabProgress.h>
 #include <LabSession.h>
 #include <ListingView.h>
 #include <LiveViews.h>
 #include <MainWindow.h>
+#include <PaneFilterButton.h>
 #include <PaneRunner.h>
 #include <PaneView.h>
 #include <PredictionCard.h>
+#include <ReceiveBufferView.h>
 #include <ReplayController.h>
 #include <ReplayPaneView.h>
 #include <ReplayPredictions.h>
@@ -31,8 +35,10 @@
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QToolButton>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTimer>
@@ -77,7 +83,15 @@ QString viewsDigest(MainWindow &window)
         out << cells.join(QLatin1Char('|'));
     }
     for (const AcceptQueueGauge::Gauge &g : window.liveViews()->view<AcceptQueueGauge>()->gauges())
-        out << QStringLiteral("gauge %1 %2/%3 %4").arg(g.owner).arg(g.waiting).arg(g.limit).arg(g.inAccept);
+        out << QStringLiteral("gauge %1 %2/%3 %4 queued %5 (%6 bytes)")
+                   .arg(g.owner)
+                   .arg(g.waiting)
+                   .arg(g.limit)
+                   .arg(g.inAccept)
+                   .arg(g.queuedOfOurs)
+                   .arg(g.queuedBytes);
+    for (const ReceiveBufferModel::Buffer &b : window.liveViews()->view<ReceiveBufferView>()->notAccepted())
+        out << QStringLiteral("not accepted %1 %2 bytes").arg(QString::fromStdString(b.peer)).arg(b.kernelBytes);
     for (const SequenceModel::Arrow &a : window.sequenceDiagram()->model().arrows())
         out << QStringLiteral("arrow %1 %2").arg(int(a.kind)).arg(a.bytes);
     out << QStringLiteral("trace lines %1").arg(window.traceLog()->document()->blockCount());
@@ -160,6 +174,8 @@ private slots:
     void refusedFileLeavesTheWindowAsItWas();
     void savedRunAsksPredictionsBeforeTheirSteps();
     void backThroughALongRunStaysResponsive();
+    void queuedConnectionsReplayAsSeenLive();
+    void replayHonoursThePaneFilter();
 
 private:
     // Runs the lab and notes the three moments as the window showed them live.
@@ -252,8 +268,25 @@ void TestReplayWindow::savedRunShowsTheSameMoments()
     QVERIFY(w.session() == nullptr);
     QVERIFY(!w.runAllAction()->isEnabled() && !w.stepAction()->isEnabled());
     QCOMPARE(w.replay()->paneViews().size(), 2);
+    // A saved run has no live now: its Now button is not there (not merely greyed).
+    const QList<QToolButton *> buttons = w.findChildren<QToolButton *>();
+    const auto now = std::find_if(buttons.begin(), buttons.end(), [&](QToolButton *b) { return b->defaultAction() == w.nowAction(); });
+    QVERIFY(now != buttons.end());
+    QVERIFY(!(*now)->isVisible());
     // A saved run's times count from its first moment: the same moments, shifted.
     checkMoments(moments, start - w.replay()->recording()->startNs());
+    if (QTest::currentTestFailed())
+        return;
+    // In the classroom layout the recorded listings wrap, as the live ones do; back at the desk, not.
+    w.setPresentationMode(true);
+    for (ReplayPaneView *v : w.replay()->paneViews())
+        QCOMPARE(v->listing()->lineWrapMode(), QPlainTextEdit::WidgetWidth);
+    w.setPresentationMode(false);
+    for (ReplayPaneView *v : w.replay()->paneViews())
+        QCOMPARE(v->listing()->lineWrapMode(), QPlainTextEdit::NoWrap);
+    // Opened again, the Now button is still hidden.
+    QVERIFY2(w.openRun(file, &error), qPrintable(error));
+    QVERIFY(!(*now)->isVisible());
 }
 
 void TestReplayWindow::backAndForwardKeys()
@@ -337,6 +370,22 @@ void TestReplayWindow::savedRunAsksPredictionsBeforeTheirSteps()
     QCOMPARE(w.replayPredictions()->asks().size(), asks.size());
     QVERIFY(asks.front().prediction.id == QStringLiteral("accept-waits") || asks.front().prediction.id == QStringLiteral("connect-state"));
 
+    // Each answer is judged by what the recording shows the step did, as the live run judges it.
+    for (const ReplayPredictions::Ask &ask : asks) {
+        PredictionOutcome first;
+        first.answer = 0;
+        const std::optional<PredictionOutcome> judged = ReplayPredictions::judge(run, ask, first);
+        QVERIFY2(judged, qPrintable(ask.prediction.id));
+        if (ask.prediction.id == QStringLiteral("accept-waits"))
+            QCOMPARE(judged->observed, QStringLiteral("yes"));  // the server waited in accept() for the client
+        else if (ask.prediction.id == QStringLiteral("connect-state"))
+            QCOMPARE(judged->observed, QStringLiteral("ESTABLISHED"));
+        else if (ask.prediction.id == QStringLiteral("send-bytes"))
+            QCOMPARE(judged->observed, QString::number(QStringLiteral("one").toUtf8().size()));  // send() of the first line
+    }
+    const QString labId = run.lab().id;
+    int committedRight = 0;
+
     ReplayPredictions &questions = *w.replayPredictions();
     for (std::size_t i = 0; i < asks.size(); ++i) {
         const ReplayPredictions::Ask &ask = asks[i];
@@ -374,6 +423,9 @@ void TestReplayWindow::savedRunAsksPredictionsBeforeTheirSteps()
         QVERIFY(card->isVisible());
         // The answer lets the run show the step: one change on, and up to the next question.
         if (i % 2 == 0) {
+            PredictionOutcome chosen;
+            chosen.answer = 0;
+            committedRight += ReplayPredictions::judge(run, ask, chosen)->right ? 1 : 0;
             card->choose(0);
             card->commitButton()->click();
         } else {
@@ -385,6 +437,14 @@ void TestReplayWindow::savedRunAsksPredictionsBeforeTheirSteps()
             replay.showMoment(run.endNs());
         }
     }
+    // Every answer counts in the learner's progress, as a live one does (the latest answer of
+    // each question: all of them are this run's now).
+    const LabProgress::Summary after = w.progress()->summary(labId);
+    const int committed = int(asks.size() + 1) / 2;
+    QCOMPARE(after.predictionsSkipped, int(asks.size()) - committed);
+    QCOMPARE(after.predictionsAnswered, committed);
+    QVERIFY(committedRight > 0);
+    QCOMPARE(after.predictionsRight, committedRight);
     // Every question answered: the whole run shows.
     QVERIFY(!questions.pending());
     QCOMPARE(replay.revealLimit(), std::numeric_limits<std::int64_t>::max());
@@ -466,6 +526,121 @@ void TestReplayWindow::backThroughALongRunStaysResponsive()
     w.refreshViews();
     QCOMPARE(withoutDurations(viewsDigest(w)), withoutDurations(live));
     w.resetAction()->trigger();
+}
+
+int notAccepted(const KernelOnlyRows &rows)
+{
+    return int(std::count_if(rows.rows().begin(), rows.rows().end(), [](const KernelOnlyRows::Row &r) { return r.notAccepted(); }));
+}
+
+void TestReplayWindow::queuedConnectionsReplayAsSeenLive()
+{
+    // The backlog lab's server held before accept(), its clients' connections queued: the
+    // socket table lists them, the gauge counts them, the receive buffers hold their bytes.
+    m_window = std::make_unique<MainWindow>(m_catalog, QStringLiteral("en"), QStringLiteral("backlog"));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    MainWindow &w = *m_window;
+    PaneRunner *server = w.paneView(QStringLiteral("server"))->runner();
+    QCOMPARE(server->setParam(QStringLiteral("port"), QStringLiteral("0")), QString());
+    QCOMPARE(server->setParam(QStringLiteral("backlog"), QStringLiteral("1")), QString());
+    QCOMPARE(w.paneView(QStringLiteral("clients"))->runner()->setParam(QStringLiteral("clients"), QStringLiteral("4")), QString());
+    w.runAllAction()->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT((w.refreshViews(), notAccepted(w.liveViews()->kernelRows()) >= 2), kWaitMs);  // backlog + 1
+    const std::int64_t moment = w.replay()->recording()->frames().back().timeNs;
+    const QString live = withoutDurations(viewsDigest(w));
+    QVERIFY2(live.contains(QStringLiteral("queued 2")), qPrintable(live));
+    // The run goes on and ends: the queued connections go.
+    w.session()->stopAll();
+    QTRY_VERIFY_WITH_TIMEOUT((w.refreshViews(), notAccepted(w.liveViews()->kernelRows()) == 0), kWaitMs);
+
+    w.replay()->showMoment(moment);
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp(), kWaitMs);
+    QCOMPARE(withoutDurations(viewsDigest(w)), live);
+    // Back and Forward stop where a kernel-only row came or went, though no call was traced then.
+    const std::vector<std::int64_t> stops = w.replay()->stops();
+    const RecordedFrame *before = nullptr;
+    int rowChanges = 0;
+    for (const RecordedFrame &f : w.replay()->recording()->frames()) {
+        if (before && f.kernelOnly != before->kernelOnly) {
+            ++rowChanges;
+            QVERIFY(std::binary_search(stops.begin(), stops.end(), f.timeNs));
+        }
+        before = &f;
+    }
+    QVERIFY(rowChanges > 0);
+
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("backlog.socketlab-run"));
+    QString error;
+    QVERIFY2(w.saveRun(file, &error), qPrintable(error));
+    const std::int64_t start = w.replay()->recording()->startNs();
+    QVERIFY2(w.openRun(file, &error), qPrintable(error));
+    w.replay()->showMoment(moment - start + w.replay()->recording()->startNs());
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp(), kWaitMs);
+    QCOMPARE(withoutDurations(viewsDigest(w)), live);
+}
+
+// The table's rows owned by that pane.
+int rowsOf(MainWindow &window, const QString &pane)
+{
+    const SocketTableModel &table = *window.socketModel();
+    int n = 0;
+    for (int row = 0; row < table.rowCount(); ++row)
+        n += table.index(row, SocketTableModel::Owner).data().toString() == pane ? 1 : 0;
+    return n;
+}
+
+// Shows or hides a pane as the learner does, from the Panes button's menu.
+void showPane(MainWindow &window, const QString &pane, bool shown)
+{
+    QMenu *menu = window.liveViews()->paneFilter()->menu();
+    emit menu->aboutToShow();  // the menu lists the panes as it opens
+    for (QAction *a : menu->actions()) {
+        if (a->text().startsWith(pane + QStringLiteral(" — ")))
+            a->setChecked(shown);
+    }
+}
+
+void TestReplayWindow::replayHonoursThePaneFilter()
+{
+    QList<Moment> moments;
+    watchRun(moments);
+    if (QTest::currentTestFailed())
+        return;
+    MainWindow &w = *m_window;
+    w.replay()->showMoment(moments[1].timeNs);
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp(), kWaitMs);
+    QCOMPARE(viewsDigest(w), moments[1].views);
+    QVERIFY(rowsOf(w, QStringLiteral("client")) > 0);
+    const int serverRows = rowsOf(w, QStringLiteral("server"));
+    const std::size_t arrows = w.sequenceDiagram()->model().arrows().size();
+    // Hidden while looking back: the moment shown again without the client, and without the
+    // server's connection to it.
+    showPane(w, QStringLiteral("client"), false);
+    QVERIFY(w.liveViews()->paneFilter()->filter().isHidden(QStringLiteral("client")));
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp() && rowsOf(w, QStringLiteral("server")) > 0, kWaitMs);
+    QCOMPARE(rowsOf(w, QStringLiteral("client")), 0);
+    QCOMPARE(rowsOf(w, QStringLiteral("server")), serverRows - 1);
+    QVERIFY(w.sequenceDiagram()->model().arrows().size() < arrows);
+    QVERIFY(w.replay()->isLookingBack());
+    // Going to another moment keeps it hidden; shown again, the moment is as it was live.
+    w.replay()->showMoment(moments[2].timeNs);
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp() && rowsOf(w, QStringLiteral("server")) > 0, kWaitMs);
+    QCOMPARE(rowsOf(w, QStringLiteral("client")), 0);
+    showPane(w, QStringLiteral("client"), true);
+    QTRY_COMPARE_WITH_TIMEOUT(viewsDigest(w), moments[2].views, kWaitMs);
+
+    // A saved run: its panes are listed and hidden the same way.
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("run.socketlab-run"));
+    QString error;
+    QVERIFY2(w.saveRun(file, &error), qPrintable(error));
+    QVERIFY2(w.openRun(file, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp() && rowsOf(w, QStringLiteral("client")) > 0, kWaitMs);
+    showPane(w, QStringLiteral("client"), false);
+    QTRY_VERIFY_WITH_TIMEOUT(w.replay()->viewsCaughtUp() && rowsOf(w, QStringLiteral("server")) > 0 && rowsOf(w, QStringLiteral("client")) == 0,
+                             kWaitMs);
 }
 
 QTEST_MAIN(TestReplayWindow)
