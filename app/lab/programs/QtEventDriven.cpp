@@ -179,16 +179,25 @@ private:
     void onReadyRead(QTcpSocket *client)
     {
         m_ctx.at(Server.readyRead);
-        ObservedSocket &observed = m_clients.at(client);
         m_ctx.at(Server.readAll);
         const QByteArray data = client->readAll();
-        observed.received(std::size_t(data.size()));
+        if (ObservedSocket *observed = observedOf(client))
+            observed->received(std::size_t(data.size()));
         m_ctx.at(Server.write);
         const std::string reply = timestamped(data.toStdString());
         client->write(reply.data(), qint64(reply.size()));
         m_ctx.at(Server.flush);
         client->flush();  // a client that sent its line and its FIN together still gets the reply
-        observed.sent(reply.size());
+        // A peer that reset makes flush() fail and emit disconnected() at once: onDisconnected
+        // has then closed and forgotten the socket: nothing is left to count on.
+        if (ObservedSocket *observed = observedOf(client))
+            observed->sent(reply.size());
+    }
+
+    ObservedSocket *observedOf(QTcpSocket *client)
+    {
+        const auto found = m_clients.find(client);
+        return found == m_clients.end() ? nullptr : &found->second;
     }
 
     void onDisconnected(QTcpSocket *client)
