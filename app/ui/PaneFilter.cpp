@@ -29,6 +29,7 @@ void PaneFilter::clear()
     m_hidden.clear();
     m_hiddenOnce.clear();
     m_openSockets.clear();
+    m_peerPanes.clear();
 }
 
 bool PaneFilter::isShown(const SocketSnapshot &sockets, std::uint32_t socketId) const
@@ -38,8 +39,22 @@ bool PaneFilter::isShown(const SocketSnapshot &sockets, std::uint32_t socketId) 
         return false;  // closed and gone before its events were read: nobody's to show
     if (m_hidden.count(s->record->owner))
         return false;
-    const SocketSample *peer = sockets.find(s->peerId);
-    return !peer || !m_hidden.count(peer->record->owner);
+    if (const SocketSample *peer = sockets.find(s->peerId))
+        return !m_hidden.count(peer->record->owner);
+    const auto remembered = m_peerPanes.find(socketId);
+    return remembered == m_peerPanes.end() || !m_hidden.count(remembered->second);
+}
+
+void PaneFilter::rememberPeers(const SocketSnapshot &sockets)
+{
+    std::map<std::uint32_t, std::string> kept;  // only sockets still in the snapshot
+    for (const SocketSample &s : sockets.sockets()) {
+        if (const SocketSample *peer = sockets.find(s.peerId))
+            kept[s.id] = peer->record->owner;
+        else if (const auto before = m_peerPanes.find(s.id); before != m_peerPanes.end())
+            kept.insert(*before);
+    }
+    m_peerPanes.swap(kept);
 }
 
 // A crowd of clients (a load pane) is hidden by itself, and the server's connections to it
@@ -66,6 +81,7 @@ void PaneFilter::hideCrowded(const SocketSnapshot &sockets)
 
 const RunTick &PaneFilter::apply(const RunTick &tick)
 {
+    rememberPeers(tick.sockets);
     m_openSockets.clear();
     for (const SocketSample &s : tick.sockets.sockets()) {
         int &open = m_openSockets[QString::fromStdString(s.record->owner)];

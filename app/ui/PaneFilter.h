@@ -40,11 +40,15 @@ public:
 private:
     bool isShown(const socketlab::SocketSnapshot &sockets, std::uint32_t socketId) const;
     void hideCrowded(const socketlab::SocketSnapshot &sockets);
+    void rememberPeers(const socketlab::SocketSnapshot &sockets);
 
     std::set<std::string> m_hidden;
     std::set<std::string> m_hiddenOnce;  // hidden for being crowded: not hidden again by itself
     bool m_hidBySelf = false;
     std::map<QString, int> m_openSockets;
+    // Each socket's peer's pane, kept after the peer has left the snapshot: a server's closed
+    // connection to a hidden client stays hidden when the client's socket is gone first.
+    std::map<std::uint32_t, std::string> m_peerPanes;
     std::vector<socketlab::TraceEvent> m_events;
     socketlab::SocketSnapshot m_sockets;
     std::vector<socketlab::KernelOnlySocket> m_kernelOnly;

@@ -10,6 +10,7 @@
 #include <SocketTableModel.h>
 #include <SocketTableView.h>
 
+#include <Clock.h>
 #include <Socket.h>
 #include <SocketRegistry.h>
 #include <SocketSnapshot.h>
@@ -49,6 +50,18 @@ public:
         m_sockets.push_back(std::move(client).value());
         m_sockets.push_back(std::move(accepted->socket));
         return true;
+    }
+
+    // The last client of a pane goes first and for good (its record leaves the registry);
+    // the server's connection to it is closed after, and still listed for a while.
+    bool lastClientLeavesFirst()
+    {
+        Socket client = std::move(m_sockets[m_sockets.size() - 2]);
+        m_sockets.erase(m_sockets.end() - 2);
+        if (!client.close())
+            return false;
+        m_registry->pruneClosedBefore(steadyNowNs() + 1);  // as the feed forgets rows that faded
+        return bool(m_sockets.back().close());
     }
 
     std::uint32_t listenerId() const { return m_listener.id(); }
@@ -115,6 +128,29 @@ private slots:
 
         filter.setHidden(QStringLiteral("load"), false);
         QCOMPARE(&filter.apply(tick), &tick);
+    }
+
+    // The server's connection to a hidden client stays hidden after the client's socket has
+    // left the snapshot: a classroom of clients leaving must not flood the table with the
+    // server's closed connections (tst_chatclassroom saw 173 such rows).
+    void connectionOfAClientGoneFirstStaysHidden()
+    {
+        Room room;
+        QVERIFY(room.join("alice"));
+        QVERIFY(room.join("load"));
+        PaneFilter filter;
+        filter.setHidden(QStringLiteral("load"), true);
+        std::vector<TraceEvent> events;
+        const SocketSnapshot before = SocketSnapshot::take(*room.registry());
+        QCOMPARE(ownersOf(filter.apply(RunTick{events, before, 0}).sockets), (std::multiset<std::string>{"alice", "server", "server"}));
+
+        QVERIFY(room.lastClientLeavesFirst());
+        const SocketSnapshot after = SocketSnapshot::take(*room.registry());
+        QCOMPARE(ownersOf(after).count("load"), std::size_t(0));  // the client is gone from the snapshot
+        QCOMPARE(ownersOf(after).count("server"), std::size_t(3));  // its server end is still listed
+        QCOMPARE(ownersOf(filter.apply(RunTick{events, after, 0}).sockets), (std::multiset<std::string>{"alice", "server", "server"}));
+        filter.setHidden(QStringLiteral("load"), false);  // shown again: the server's end with it
+        QCOMPARE(ownersOf(filter.apply(RunTick{events, after, 0}).sockets).count("server"), std::size_t(3));
     }
 
     void hidesACrowdedPaneByItselfOnce()
