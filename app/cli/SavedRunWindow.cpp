@@ -7,6 +7,7 @@
 #include <QApplication>
 #include <QTimer>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace {
@@ -36,12 +37,12 @@ int showSavedRun(const LabCatalog &catalog, const CommandLineRequest &request, c
     const std::int64_t origin = replay->originNs();
     const std::int64_t length = replay->recording()->endNs() - origin;
     if (request.at >= 0) {
-        const std::int64_t at = std::int64_t(request.at * 1e9);
-        if (at > length) {
+        // Compared as seconds first: --at 1e300 would overflow the cast to nanoseconds.
+        if (request.at > double(length) / 1e9) {
             printErr(Tr::tr("socketlab: --at %1: the run lasts %2 s").arg(request.at).arg(double(length) / 1e9, 0, 'f', 2));
             return 2;
         }
-        replay->showMoment(origin + at);
+        replay->showMoment(origin + std::min(length, std::int64_t(request.at * 1e9)));
     }
     // As a live lab's window: --size and --classroom for a picture of the classroom layout.
     window.resize(request.windowSize.isValid() ? request.windowSize : QSize(1280, 800));

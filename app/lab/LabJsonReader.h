@@ -45,12 +45,14 @@ public:
             fail(place, tr("\"%1\" is missing").arg(key));
             return std::nullopt;
         }
-        const double d = v.toDouble(0.5);
-        if (!v.isDouble() || d != double(qlonglong(d))) {
+        // toInteger() converts only whole numbers a qint64 can hold (a cast of 6e20 would be
+        // undefined behaviour); anything else comes back as the default and fails the comparison.
+        const qint64 n = v.toInteger(0);
+        if (!v.isDouble() || double(n) != v.toDouble()) {
             fail(join(place, key), tr("must be a whole number"));
             return std::nullopt;
         }
-        return qlonglong(d);
+        return n;
     }
 
     LocalizedText localized(const QJsonObject &o, const QString &key, const QString &place)

@@ -65,8 +65,10 @@ void readParams(LabJsonReader &r, const QJsonObject &pane, const QString &place,
             }
         }
         const QJsonValue def = o.value(QStringLiteral("default"));
-        if (def.isDouble())
-            p.defaultValue = QString::number(qlonglong(def.toDouble()));
+        if (def.isDouble() && double(def.toInteger(0)) == def.toDouble())
+            p.defaultValue = QString::number(def.toInteger());
+        else if (def.isDouble())
+            p.defaultValue = QString::number(def.toDouble()); // refused below by check(): not a whole number
         else if (def.isString())
             p.defaultValue = def.toString();
         else

@@ -136,8 +136,12 @@ public:
     }
     std::int64_t number(const QJsonValue &v, const QString &place)
     {
-        if (v.isDouble())
-            return std::int64_t(v.toDouble());
+        if (v.isDouble()) {
+            const qint64 n = v.toInteger(0); // only whole numbers that fit; no undefined cast
+            if (double(n) != v.toDouble())
+                fail(place, Tr::tr("a number was expected"));
+            return n;
+        }
         bool ok = false;
         const qlonglong n = v.toString().toLongLong(&ok);
         if (!ok)

@@ -93,7 +93,7 @@ enum class Break {
     InvalidJson, NotAnObject, IdDiffersFromFolder, UnknownProgram, LineNumberGiven, AnchorWithoutCall,
     AnchorOnSeveralLines, AnchorNowhere, CallAmbiguousWithoutAnchor, ProgramStepMissing, UnknownStepId,
     ListingNotUtf8, LessonMissing, ParamDefaultOutOfRange, FollowsNamesNothing, DuplicatePaneId,
-    DefaultNotAChoice, ChoicesOnIntParam, TooManyCopies, LikeNamesNothing, ListingUpAndOut, ListingAbsolute,
+    DefaultNotAChoice, ChoicesOnIntParam, TooManyCopies, CopiesBeyondAnyInteger, ParamDefaultBeyondAnyInteger, LikeNamesNothing, ListingUpAndOut, ListingAbsolute,
     ListingLinkedOut, LessonLinkedOut, LessonImageOutside, ListingBesideInNoLab, ListingBesideMissing
 };
 
@@ -460,6 +460,14 @@ Expected TestLabLoader::breakLab(Break kind, const QString &root)
     case Break::TooManyCopies:
         edit({QStringLiteral("panes"), 1, QStringLiteral("copies")}, 40);
         return {jsonName, QStringLiteral("panes[1].copies"), {}, {QStringLiteral("8")}};
+    case Break::CopiesBeyondAnyInteger:  // the fuzzer's find: a cast of 6.2e20 to an integer was undefined
+        edit({QStringLiteral("panes"), 1, QStringLiteral("copies")}, 6.2e20);
+        return {jsonName, QStringLiteral("panes[1].copies"), {}, {QStringLiteral("whole number")}};
+    case Break::ParamDefaultBeyondAnyInteger: {
+        const QJsonObject port = server.value(QStringLiteral("params")).toArray().at(1).toObject();
+        edit({QStringLiteral("panes"), 0, QStringLiteral("params"), 1, QStringLiteral("default")}, 1e300);
+        return {jsonName, QStringLiteral("panes[0].params[1].default"), {}, {port.value(QStringLiteral("name")).toString()}};
+    }
     }
     return {};
 }
@@ -479,6 +487,8 @@ void TestLabLoader::malformedLab_data()
     QTest::newRow("program step missing") << Break::ProgramStepMissing;
     QTest::newRow("unknown step id") << Break::UnknownStepId;
     QTest::newRow("too many copies") << Break::TooManyCopies;
+    QTest::newRow("copies beyond any integer") << Break::CopiesBeyondAnyInteger;
+    QTest::newRow("param default beyond any integer") << Break::ParamDefaultBeyondAnyInteger;
     QTest::newRow("like names no pane") << Break::LikeNamesNothing;
     QTest::newRow("listing ../ out of the folder") << Break::ListingUpAndOut;
     QTest::newRow("listing beside, in a folder that is no lab") << Break::ListingBesideInNoLab;

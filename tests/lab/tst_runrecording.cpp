@@ -13,6 +13,7 @@
 #include <RunRecorder.h>
 
 #include <QCryptographicHash>
+#include <QRegularExpression>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -234,6 +235,7 @@ void TestRunRecording::damagedFilesAreRefused_data()
     QTest::newRow("a huge claimed size") << QStringLiteral("huge") << QStringLiteral("claims");
     QTest::newRow("edited, checksum redone") << QStringLiteral("edited") << QStringLiteral("damaged");
     QTest::newRow("empty") << QStringLiteral("empty") << QStringLiteral("not a SocketLab run");
+    QTest::newRow("a time beyond any integer") << QStringLiteral("beyond") << QStringLiteral("a number was expected");
 }
 
 void TestRunRecording::damagedFilesAreRefused()
@@ -266,6 +268,13 @@ void TestRunRecording::damagedFilesAreRefused()
         QByteArray json = qUncompress(bytes.mid(contentStart));
         json.replace("\"frames\":[", "\"frames\":[17,");
         bytes = withChecksum(qCompress(json));
+    } else if (damage == QLatin1String("beyond")) {
+        // A frame's time as a double no integer can hold: converting it was undefined behaviour.
+        QString json = QString::fromUtf8(qUncompress(bytes.mid(contentStart)));
+        const qsizetype replaced = json.size();
+        json.replace(QRegularExpression(QStringLiteral("\"t\":\"[0-9]+\"")), QStringLiteral("\"t\":6.2e20"));
+        QVERIFY(json.size() != replaced);
+        bytes = withChecksum(qCompress(json.toUtf8()));
     } else if (damage == QLatin1String("empty"))
         bytes.clear();
     QString error;
