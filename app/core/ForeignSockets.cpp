@@ -3,6 +3,7 @@
 
 #include "SocketSnapshot.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <sys/socket.h>
@@ -46,21 +47,50 @@ KernelSample kernelSampleOf(const KernelTcpSocket &socket)
     return sample;
 }
 
-void sampleForeignTcpSockets(std::vector<SocketSample> &samples)
+KernelSample kernelSampleOf(const KernelUnixSocket &socket)
+{
+    KernelSample sample;
+    sample.available = true;
+    sample.listening = socket.isListening();
+    if (sample.listening) {
+        sample.acceptQueueLength = socket.receiveQueue;
+        sample.acceptQueueLimit = socket.sendQueue;
+    } else {
+        sample.receiveQueue = socket.receiveQueue;
+        sample.sendQueue = socket.sendQueue;
+    }
+    return sample;
+}
+
+namespace {
+
+bool isForeign(const SocketSample &s)
+{
+    return s.fd < 0 && s.inode != 0 && s.isOpen();
+}
+
+bool isInet(const SocketSample &s)
+{
+    return s.record->family == AF_INET || s.record->family == AF_INET6;
+}
+
+// The rows of one protocol on the ports of the foreign samples of that type, by inode.
+template <typename Dump>
+void sampleInet(std::vector<SocketSample> &samples, int type, Dump dump)
 {
     std::vector<std::uint16_t> ports;
     for (const SocketSample &s : samples) {
-        const bool foreign = s.fd < 0 && s.inode != 0 && s.isOpen() && s.record->type == SOCK_STREAM
-                             && (s.record->family == AF_INET || s.record->family == AF_INET6) && s.local.port() != 0;
-        if (foreign)
+        if (isForeign(s) && isInet(s) && s.record->type == type && s.local.port() != 0)
             ports.push_back(s.local.port());
     }
     if (ports.empty())
         return;
+    std::sort(ports.begin(), ports.end());
+    ports.erase(std::unique(ports.begin(), ports.end()), ports.end());
     constexpr std::size_t kMostPorts = 256;  // what one filter takes
     if (ports.size() > kMostPorts)
         ports.resize(kMostPorts);
-    const Result<std::vector<KernelTcpSocket>> rows = kernelTcpSocketsOnPorts(ports);
+    const Result<std::vector<KernelTcpSocket>> rows = dump(ports);
     if (!rows)
         return;  // no sock_diag here: the rows show no kernel state, as a closed socket's
     std::unordered_map<std::uint64_t, const KernelTcpSocket *> byInode;
@@ -69,11 +99,48 @@ void sampleForeignTcpSockets(std::vector<SocketSample> &samples)
             byInode.emplace(row.inode, &row);
     }
     for (SocketSample &s : samples) {
-        if (s.fd >= 0 || s.inode == 0 || !s.isOpen())
+        if (!isForeign(s) || !isInet(s) || s.record->type != type)
             continue;
         if (const auto found = byInode.find(s.inode); found != byInode.end())
             s.kernel = kernelSampleOf(*found->second);
     }
+}
+
+void sampleUnix(std::vector<SocketSample> &samples)
+{
+    const bool any = std::any_of(samples.begin(), samples.end(),
+                                 [](const SocketSample &s) { return isForeign(s) && s.record->family == AF_UNIX; });
+    if (!any)
+        return;
+    const Result<std::vector<KernelUnixSocket>> rows = kernelUnixSockets();
+    if (!rows)
+        return;
+    std::unordered_map<std::uint64_t, const KernelUnixSocket *> byInode;
+    for (const KernelUnixSocket &row : *rows)
+        byInode.emplace(row.inode, &row);
+    for (SocketSample &s : samples) {
+        if (!isForeign(s) || s.record->family != AF_UNIX)
+            continue;
+        const auto found = byInode.find(s.inode);
+        if (found == byInode.end())
+            continue;
+        s.kernel = kernelSampleOf(*found->second);
+        if (s.peerInode == 0)
+            s.peerInode = found->second->peerInode;
+        if (!s.local.isValid() && !found->second->path.empty()) {
+            if (const std::optional<SocketAddress> bound = SocketAddress::unixPath(found->second->path))
+                s.local = *bound;
+        }
+    }
+}
+
+} // namespace
+
+void sampleForeignSockets(std::vector<SocketSample> &samples)
+{
+    sampleInet(samples, SOCK_STREAM, [](const std::vector<std::uint16_t> &ports) { return kernelTcpSocketsOnPorts(ports); });
+    sampleInet(samples, SOCK_DGRAM, [](const std::vector<std::uint16_t> &ports) { return kernelUdpSocketsOnPorts(ports); });
+    sampleUnix(samples);
 }
 
 } // namespace socketlab

@@ -1,4 +1,4 @@
-// The kernel's TCP socket table, typed: sys::inetDiagDump's raw entries made KernelTcpSockets.
+// The kernel's TCP and UDP socket tables, typed: sys::inetDiagDump's raw entries made KernelTcpSockets.
 #include "KernelSockets.h"
 
 #include "sys/InetDiag.h"
@@ -29,9 +29,10 @@ std::uint32_t unreadBytes(int tcpState, std::uint32_t receiveQueue)
     return finReceived && receiveQueue > 0 ? receiveQueue - 1 : receiveQueue;
 }
 
-KernelTcpSocket typed(const sys::InetDiagEntry &e)
+KernelTcpSocket typed(const sys::InetDiagEntry &e, int protocol)
 {
     KernelTcpSocket s;
+    s.protocol = protocol;
     s.tcpState = e.state;
     s.local = SocketAddress::fromRaw(reinterpret_cast<const sockaddr *>(&e.local), e.addressLength);
     s.peer = SocketAddress::fromRaw(reinterpret_cast<const sockaddr *>(&e.peer), e.addressLength);
@@ -54,19 +55,44 @@ bool KernelTcpSocket::isListening() const
 Result<std::vector<KernelTcpSocket>> kernelTcpSockets(int family, std::uint32_t stateMask)
 {
     std::vector<KernelTcpSocket> sockets;
-    const sys::SysResult r = sys::inetDiagDump(family, stateMask, {}, [&](const sys::InetDiagEntry &e) { sockets.push_back(typed(e)); });
+    const sys::SysResult r = sys::inetDiagDump(family, IPPROTO_TCP, stateMask, {}, [&](const sys::InetDiagEntry &e) { sockets.push_back(typed(e, IPPROTO_TCP)); });
     if (!r.ok())
         return SocketError::fromErrno(r.error);
     return sockets;
 }
 
-Result<std::vector<KernelTcpSocket>> kernelTcpSocketsOnPorts(const std::vector<std::uint16_t> &ports, std::uint32_t stateMask)
+namespace {
+
+Result<std::vector<KernelTcpSocket>> onPorts(int protocol, const std::vector<std::uint16_t> &ports, std::uint32_t stateMask)
 {
     std::vector<KernelTcpSocket> found;
     if (ports.empty())
         return found;
     for (const int family : {AF_INET, AF_INET6}) {
-        const sys::SysResult r = sys::inetDiagDump(family, stateMask, ports, [&](const sys::InetDiagEntry &e) { found.push_back(typed(e)); });
+        const sys::SysResult r = sys::inetDiagDump(family, protocol, stateMask, ports, [&](const sys::InetDiagEntry &e) { found.push_back(typed(e, protocol)); });
+        if (!r.ok())
+            return SocketError::fromErrno(r.error);
+    }
+    return found;
+}
+
+} // namespace
+
+Result<std::vector<KernelTcpSocket>> kernelTcpSocketsOnPorts(const std::vector<std::uint16_t> &ports, std::uint32_t stateMask)
+{
+    return onPorts(IPPROTO_TCP, ports, stateMask);
+}
+
+Result<std::vector<KernelTcpSocket>> kernelUdpSocketsOnPorts(const std::vector<std::uint16_t> &ports)
+{
+    return onPorts(IPPROTO_UDP, ports, ~0u);
+}
+
+Result<std::vector<KernelTcpSocket>> kernelInetSockets(int protocol)
+{
+    std::vector<KernelTcpSocket> found;
+    for (const int family : {AF_INET, AF_INET6}) {
+        const sys::SysResult r = sys::inetDiagDump(family, protocol, ~0u, {}, [&](const sys::InetDiagEntry &e) { found.push_back(typed(e, protocol)); });
         if (!r.ok())
             return SocketError::fromErrno(r.error);
     }

@@ -16,7 +16,11 @@ namespace socketlab {
 // The timer the kernel runs on a socket (ss -o prints it as timer:(name,expires,count)).
 enum class KernelTimer { None, Retransmit, KeepAlive, TimeWait, ZeroWindowProbe };
 
+// A row of the kernel's TCP table, or of its UDP table (protocol IPPROTO_UDP: tcpState is
+// TCP_CLOSE for an unconnected socket, TCP_ESTABLISHED for a connected one, as `ss -u` shows
+// UNCONN and ESTAB; the receive queue counts the memory its datagrams take, as ss's Recv-Q).
 struct KernelTcpSocket {
+    int protocol = 0;                  // IPPROTO_TCP or IPPROTO_UDP
     int tcpState = 0;                  // TCP_TIME_WAIT ...; tcpStateName() spells it as ss does
     SocketAddress local;
     SocketAddress peer;
@@ -44,6 +48,12 @@ inline Result<std::vector<KernelTcpSocket>> kernelTcpSocketsOnPort(std::uint16_t
 {
     return kernelTcpSocketsOnPorts({port}, stateMask);
 }
+
+// The UDP sockets of both families bound or connected to one of the ports (at most 256).
+Result<std::vector<KernelTcpSocket>> kernelUdpSocketsOnPorts(const std::vector<std::uint16_t> &ports);
+// Every socket of both families of one protocol (IPPROTO_TCP or IPPROTO_UDP): what a process
+// holds, picked out by inode, when its ports are not known beforehand.
+Result<std::vector<KernelTcpSocket>> kernelInetSockets(int protocol);
 
 constexpr std::uint32_t tcpStateBit(int tcpState) { return 1u << static_cast<unsigned>(tcpState); }
 

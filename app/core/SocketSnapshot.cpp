@@ -45,7 +45,7 @@ SocketSnapshot SocketSnapshot::of(const std::vector<std::shared_ptr<SocketRecord
         s.m_index.emplace(sample.id, s.m_sockets.size());
         s.m_sockets.push_back(std::move(sample));
     }
-    sampleForeignTcpSockets(s.m_sockets);  // a learner's program's sockets: no descriptor to probe
+    sampleForeignSockets(s.m_sockets);  // a learner's program's or an observed process's sockets: no descriptor to probe
     pairPeers(s.m_sockets);
     return s;
 }

@@ -7,8 +7,12 @@
 #include <cerrno>
 #include <cstddef>
 #include <cstring>
+#include <functional>
 #include <optional>
+#include <vector>
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -79,6 +83,66 @@ SysResult forEachMessage(const char *reply, std::size_t length, SysResult otherw
         offset += NLMSG_ALIGN(m.header.nlmsg_len);
     }
     return otherwise;
+}
+
+// Calls visit(type, data, length) for each rtattr after the fixed header (headerBytes) of a
+// message's payload; stops at a malformed attribute.
+template <typename Visit>
+void forEachAttribute(const NetlinkMessage &m, std::size_t headerBytes, Visit visit)
+{
+    std::size_t at = NLMSG_ALIGN(headerBytes);
+    while (at + sizeof(rtattr) <= m.payloadLength) {
+        rtattr attribute;
+        std::memcpy(&attribute, m.payload + at, sizeof attribute);
+        if (attribute.rta_len < sizeof attribute || at + attribute.rta_len > m.payloadLength)
+            return;
+        visit(attribute.rta_type, m.payload + at + RTA_LENGTH(0), attribute.rta_len - RTA_LENGTH(0));
+        at += RTA_ALIGN(attribute.rta_len);
+    }
+}
+
+// Reads the replies of a dump request sent on diag until NLMSG_DONE, calling each(message)
+// for every SOCK_DIAG_BY_FAMILY message of the sequence. The number of them, or the error
+// of an NLMSG_ERROR, EPROTO for a malformed reply, EMSGSIZE for a truncated one. Never
+// blocks: the kernel makes a dump's next part inside the recv that empties the queue, so a
+// part is always waiting; MSG_DONTWAIT only guards against a kernel that behaved otherwise,
+// which then reads as EAGAIN instead of a hang.
+inline SysResult readDump(const DiagSocket &diag, std::uint32_t sequence,
+                          const std::function<void(const NetlinkMessage &)> &each)
+{
+    constexpr long long kMore = 0;
+    constexpr long long kDone = 1;
+    std::vector<char> buffer(64 * 1024);
+    long long messages = 0;
+    for (;;) {
+        iovec iov{buffer.data(), buffer.size()};
+        msghdr header{};
+        header.msg_iov = &iov;
+        header.msg_iovlen = 1;
+        const SysResult got = retryOnEintr([&] { return static_cast<long long>(::recvmsg(diag.fd(), &header, MSG_DONTWAIT)); });
+        if (!got.ok())
+            return got;
+        if (header.msg_flags & MSG_TRUNC)
+            return SysResult{-1, EMSGSIZE};
+        const SysResult parsed = forEachMessage(buffer.data(), static_cast<std::size_t>(got.value), SysResult{kMore, 0},
+                                                [&](const NetlinkMessage &m) -> std::optional<SysResult> {
+                                                    if (m.header.nlmsg_seq != sequence)
+                                                        return std::nullopt;
+                                                    if (m.header.nlmsg_type == NLMSG_DONE)
+                                                        return SysResult{kDone, 0};
+                                                    if (m.header.nlmsg_type == NLMSG_ERROR)
+                                                        return SysResult{-1, m.error()};
+                                                    if (m.header.nlmsg_type == SOCK_DIAG_BY_FAMILY) {
+                                                        ++messages;
+                                                        each(m);
+                                                    }
+                                                    return std::nullopt;
+                                                });
+        if (!parsed.ok())
+            return parsed;
+        if (parsed.value == kDone)
+            return SysResult{messages, 0};
+    }
 }
 
 } // namespace socketlab::sys::detail

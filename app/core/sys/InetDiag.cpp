@@ -21,7 +21,7 @@ using detail::DiagSocket;
 
 // A dump request: the header, the request, and when ports are given a bytecode filter the
 // kernel runs on each socket (INET_DIAG_REQ_BYTECODE), so only those sockets come back.
-std::vector<char> dumpRequest(int family, std::uint32_t stateMask, const std::vector<std::uint16_t> &ports,
+std::vector<char> dumpRequest(int family, int protocol, std::uint32_t stateMask, const std::vector<std::uint16_t> &ports,
                               std::uint32_t sequence);
 
 // One endpoint of inet_diag_sockid (network byte order there and in sockaddr alike).
@@ -60,22 +60,15 @@ InetDiagEntry entryOf(const inet_diag_msg &m)
     return e;
 }
 
-constexpr long long kMore = 0;
-constexpr long long kDone = 1;
-
-// The messages of one reply datagram, read with memcpy: the buffer gives no alignment
-// guarantee for the structures inside it. Value kDone at NLMSG_DONE, else kMore; the
-// error of an NLMSG_ERROR, or EPROTO for a malformed message.
-SysResult parseReply(const char *reply, std::size_t length, std::uint32_t sequence,
-                          const std::function<void(const InetDiagEntry &)> &each);
-
 } // namespace
 
-SysResult inetDiagDump(int family, std::uint32_t stateMask, const std::vector<std::uint16_t> &ports,
+SysResult inetDiagDump(int family, int protocol, std::uint32_t stateMask, const std::vector<std::uint16_t> &ports,
                        const std::function<void(const InetDiagEntry &)> &each)
 {
     if (family != AF_INET && family != AF_INET6)
         return SysResult{-1, EAFNOSUPPORT};
+    if (protocol != IPPROTO_TCP && protocol != IPPROTO_UDP)
+        return SysResult{-1, EPROTONOSUPPORT};
     const DiagSocket diag;
     if (diag.fd() < 0)
         return SysResult{-1, diag.error()};
@@ -83,41 +76,23 @@ SysResult inetDiagDump(int family, std::uint32_t stateMask, const std::vector<st
     constexpr std::uint32_t kSequence = 1;
     if (ports.size() > kMaxFilteredPorts)
         return SysResult{-1, E2BIG};
-    const std::vector<char> message = dumpRequest(family, stateMask, ports, kSequence);
+    const std::vector<char> message = dumpRequest(family, protocol, stateMask, ports, kSequence);
     const SysResult sent = diag.request(message.data(), message.size());
     if (!sent.ok())
         return sent;
 
-    // The kernel makes the dump's next part inside the recv that empties the queue, so a part
-    // is always waiting: MSG_DONTWAIT only guards against a kernel that behaved otherwise,
-    // which then reads as EAGAIN instead of a hang.
-    std::vector<char> buffer(64 * 1024);
-    long long entries = 0;
-    for (;;) {
-        iovec iov{buffer.data(), buffer.size()};
-        msghdr header{};
-        header.msg_iov = &iov;
-        header.msg_iovlen = 1;
-        const SysResult got = detail::retryOnEintr([&] { return static_cast<long long>(::recvmsg(diag.fd(), &header, MSG_DONTWAIT)); });
-        if (!got.ok())
-            return got;
-        if (header.msg_flags & MSG_TRUNC)
-            return SysResult{-1, EMSGSIZE};
-        const SysResult parsed = parseReply(buffer.data(), static_cast<std::size_t>(got.value), kSequence,
-                                            [&](const InetDiagEntry &e) {
-                                                ++entries;
-                                                each(e);
-                                            });
-        if (!parsed.ok())
-            return parsed;
-        if (parsed.value == kDone)
-            return SysResult{entries, 0};
-    }
+    return detail::readDump(diag, kSequence, [&](const detail::NetlinkMessage &m) {
+        if (m.payloadLength < sizeof(inet_diag_msg))
+            return;
+        inet_diag_msg diagMessage;
+        std::memcpy(&diagMessage, m.payload, sizeof diagMessage);
+        each(entryOf(diagMessage));
+    });
 }
 
 namespace {
 
-std::vector<char> dumpRequest(int family, std::uint32_t stateMask, const std::vector<std::uint16_t> &ports,
+std::vector<char> dumpRequest(int family, int protocol, std::uint32_t stateMask, const std::vector<std::uint16_t> &ports,
                               std::uint32_t sequence)
 {
     // The filter: for each port "sport == P" then "dport == P", any of them accepts. A test
@@ -147,7 +122,7 @@ std::vector<char> dumpRequest(int family, std::uint32_t stateMask, const std::ve
     header.nlmsg_seq = sequence;
     inet_diag_req_v2 request{};
     request.sdiag_family = static_cast<__u8>(family);
-    request.sdiag_protocol = IPPROTO_TCP;
+    request.sdiag_protocol = static_cast<__u8>(protocol);
     request.idiag_states = stateMask;
 
     std::vector<char> message(length, 0);
@@ -162,25 +137,6 @@ std::vector<char> dumpRequest(int family, std::uint32_t stateMask, const std::ve
         std::memcpy(at + RTA_LENGTH(0), program.data(), programBytes);
     }
     return message;
-}
-
-SysResult parseReply(const char *reply, std::size_t length, std::uint32_t sequence,
-                     const std::function<void(const InetDiagEntry &)> &each)
-{
-    return detail::forEachMessage(reply, length, SysResult{kMore, 0}, [&](const detail::NetlinkMessage &m) -> std::optional<SysResult> {
-        if (m.header.nlmsg_seq != sequence)
-            return std::nullopt;
-        if (m.header.nlmsg_type == NLMSG_DONE)
-            return SysResult{kDone, 0};
-        if (m.header.nlmsg_type == NLMSG_ERROR)
-            return SysResult{-1, m.error()};
-        if (m.header.nlmsg_type == SOCK_DIAG_BY_FAMILY && m.payloadLength >= sizeof(inet_diag_msg)) {
-            inet_diag_msg message;
-            std::memcpy(&message, m.payload, sizeof message);
-            each(entryOf(message));
-        }
-        return std::nullopt;
-    });
 }
 
 } // namespace

@@ -39,19 +39,16 @@ SysResult peerFromReply(const char *reply, std::size_t length, std::uint32_t ino
         std::memcpy(&message, m.payload, sizeof message);
         if (message.udiag_ino != inode)
             return std::nullopt;
-        std::size_t at = NLMSG_ALIGN(sizeof message);
-        while (at + sizeof(rtattr) <= m.payloadLength) {
-            rtattr attribute;
-            std::memcpy(&attribute, m.payload + at, sizeof attribute);
-            if (attribute.rta_len < sizeof attribute || at + attribute.rta_len > m.payloadLength)
-                break;
-            if (attribute.rta_type == UNIX_DIAG_PEER && attribute.rta_len >= RTA_LENGTH(sizeof(std::uint32_t))) {
-                std::uint32_t peer = 0;
-                std::memcpy(&peer, m.payload + at + RTA_LENGTH(0), sizeof peer);
-                return SysResult{peer, 0};
+        std::optional<SysResult> peer;
+        detail::forEachAttribute(m, sizeof message, [&](unsigned type, const char *data, std::size_t size) {
+            if (type == UNIX_DIAG_PEER && size >= sizeof(std::uint32_t)) {
+                std::uint32_t inodeOfPeer = 0;
+                std::memcpy(&inodeOfPeer, data, sizeof inodeOfPeer);
+                peer = SysResult{inodeOfPeer, 0};
             }
-            at += RTA_ALIGN(attribute.rta_len);
-        }
+        });
+        if (peer)
+            return peer;
         return SysResult{0, 0};  // not connected
     });
 }
