@@ -49,6 +49,14 @@ std::optional<SocketAddress> SocketAddress::unixPath(const std::string &path)
     return a;
 }
 
+SocketAddress SocketAddress::unnamedUnix()
+{
+    SocketAddress a;
+    reinterpret_cast<sockaddr_un *>(&a.m_storage)->sun_family = AF_UNIX;
+    a.m_length = static_cast<unsigned>(sizeof(sa_family_t));
+    return a;
+}
+
 SocketAddress SocketAddress::loopback(int family, std::uint16_t port)
 {
     return *(family == AF_INET6 ? ipv6("::1", port) : ipv4("127.0.0.1", port));

@@ -20,6 +20,7 @@ public:
     static std::optional<SocketAddress> ipv4(const std::string &host, std::uint16_t port);
     static std::optional<SocketAddress> ipv6(const std::string &host, std::uint16_t port);
     static std::optional<SocketAddress> unixPath(const std::string &path);
+    static SocketAddress unnamedUnix();  // a Unix socket with no name: a socketpair's end, an unbound client
     static SocketAddress loopback(int family, std::uint16_t port);  // 127.0.0.1 or ::1
     static SocketAddress fromRaw(const sockaddr *addr, unsigned len);
 
