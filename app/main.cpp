@@ -6,6 +6,8 @@
 #include "cli/AppLanguage.h"
 #include "cli/CheckRun.h"
 #include "cli/CommandLine.h"
+#include "cli/ObserveList.h"
+#include "cli/ObserveWindow.h"
 #include "cli/PaneAssignments.h"
 #include "cli/PrivateSettings.h"
 #include "cli/SavedRunWindow.h"
@@ -133,6 +135,8 @@ int main(int argc, char **argv)
         }
     }
 
+    if (request.listObserved)
+        return listObservedSockets(request.observe);  // no lab is needed to read the kernel's tables
     const LabCatalog catalog = loadCatalog(request.labsDir);
     if (request.listLabs)
         return listLabs(catalog, language);
@@ -149,5 +153,7 @@ int main(int argc, char **argv)
         return runCheckHeadless(*lab, request.check, request.assignments, request.programs, language);
     if (!request.replay.isEmpty())
         return showSavedRun(catalog, request, language);
+    if (!request.observe.isEmpty())
+        return showObserveWindow(catalog, request, language);
     return showWindow(catalog, request, language);
 }

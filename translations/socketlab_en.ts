@@ -241,6 +241,26 @@
         <source>socketlab: --trace-out needs --program FILE</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Observe every socket on a local PORT (either end, TCP and UDP), or held by a process (pid:PID), of any process on this machine: the window shows them live, read-only (SocketLab never touches them).</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>With --observe: print the observed sockets once, as ss -tuxanp would (state, Recv-Q, Send-Q, local and peer address, process), and exit.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --list needs --observe PORT or --observe pid:PID</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --observe watches sockets and runs nothing: --lab, --replay, --send, --steps, --start, --record and --program do not go with it</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: --observe: %1</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>Condition</name>
@@ -1398,6 +1418,141 @@
         <source>Your own labs go in %1 (Lab → Open my labs folder); Lab → Reload labs reads them again.</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Ob&amp;serve a port or process…</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Watch the sockets on a port or of a process of this machine, read-only</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>SocketLab — observing %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Observing %1: read-only</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ObserveBanner</name>
+    <message>
+        <source>&lt;b&gt;Observing %1&lt;/b&gt;: its sockets, of any process on this machine, live. SocketLab only reads their state from the kernel; it does not open, connect to, read or write these sockets.&lt;br&gt;The sequence diagram and the trace stay empty here: SocketLab sees the calls only of the programs it runs, and shows no call it did not see.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The process has exited: its sockets are closed.</source>
+        <translation></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n socket(s) open now.</source>
+        <translation>
+            <numerusform>%n socket open now.</numerusform>
+            <numerusform>%n sockets open now.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop observing</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Back to the lessons</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ObserveDialog</name>
+    <message>
+        <source>Observe a port or process</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Give a local port (1–65535) to watch every socket on it, or pid:PID to watch every socket of one process. Any process on this machine can be observed, read-only.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>8080 or pid:1234</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>%1 — listened on by %2</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The ports something listens on now, or type a port or pid:PID</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ObserveList</name>
+    <message>
+        <source>socketlab: --observe: %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: nothing to observe: no socket a process holds uses port %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>socketlab: nothing to observe: process %1 holds no socket</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Netid</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Recv-Q</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Send-Q</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Local address</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Peer address</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>ObserveTarget</name>
+    <message>
+        <source>“%1” is not a process number: write pid: and the number, as in pid:1234.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>No process %1 runs on this machine.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>“%1” is not a port: give a number from 1 to 65535, or pid:NUMBER for a process.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>process %1</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>process %1 (%2)</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>PaneAssignments</name>
@@ -2515,6 +2670,17 @@ Blue: socket calls · green: console lines · red: errors · hatched: history dr
     </message>
     <message>
         <source>waiting for room in the accept queue</source>
+        <translation></translation>
+    </message>
+</context>
+<context>
+    <name>SocketObserver</name>
+    <message>
+        <source>another user&apos;s process</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s socket tables cannot be read here (sock_diag): %1</source>
         <translation></translation>
     </message>
 </context>

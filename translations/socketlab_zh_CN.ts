@@ -238,6 +238,26 @@
         <source>socketlab: --trace-out needs --program FILE</source>
         <translation>socketlab：--trace-out 需要与 --program FILE 一起使用</translation>
     </message>
+    <message>
+        <source>Observe every socket on a local PORT (either end, TCP and UDP), or held by a process (pid:PID), of any process on this machine: the window shows them live, read-only (SocketLab never touches them).</source>
+        <translation>观察本机任意进程在本地端口 PORT 上的每个套接字（连接的任一端，TCP 和 UDP），或某个进程（pid:PID）持有的全部套接字：窗口实时显示它们，只读（SocketLab 从不碰这些套接字）。</translation>
+    </message>
+    <message>
+        <source>With --observe: print the observed sockets once, as ss -tuxanp would (state, Recv-Q, Send-Q, local and peer address, process), and exit.</source>
+        <translation>与 --observe 一起用：像 ss -tuxanp 那样把观察到的套接字打印一次（状态、Recv-Q、Send-Q、本地和对端地址、进程），然后退出。</translation>
+    </message>
+    <message>
+        <source>socketlab: --list needs --observe PORT or --observe pid:PID</source>
+        <translation>socketlab：--list 需要 --observe PORT 或 --observe pid:PID</translation>
+    </message>
+    <message>
+        <source>socketlab: --observe watches sockets and runs nothing: --lab, --replay, --send, --steps, --start, --record and --program do not go with it</source>
+        <translation>socketlab：--observe 只观察套接字，不运行任何程序：不能和 --lab、--replay、--send、--steps、--start、--record、--program 一起用</translation>
+    </message>
+    <message>
+        <source>socketlab: --observe: %1</source>
+        <translation>socketlab：--observe：%1</translation>
+    </message>
 </context>
 <context>
     <name>Condition</name>
@@ -1394,6 +1414,140 @@
         <source>Your own labs go in %1 (Lab → Open my labs folder); Lab → Reload labs reads them again.</source>
         <translation>你自己的实验放在 %1（实验 → 打开我的实验文件夹）；实验 → 重新加载实验 会重新读取它们。</translation>
     </message>
+    <message>
+        <source>Ob&amp;serve a port or process…</source>
+        <translation>观察端口或进程(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Watch the sockets on a port or of a process of this machine, read-only</source>
+        <translation>只读地观察本机某个端口上或某个进程的套接字</translation>
+    </message>
+    <message>
+        <source>SocketLab — observing %1</source>
+        <translation>SocketLab — 正在观察%1</translation>
+    </message>
+    <message>
+        <source>Observing %1: read-only</source>
+        <translation>正在观察%1：只读</translation>
+    </message>
+</context>
+<context>
+    <name>ObserveBanner</name>
+    <message>
+        <source>&lt;b&gt;Observing %1&lt;/b&gt;: its sockets, of any process on this machine, live. SocketLab only reads their state from the kernel; it does not open, connect to, read or write these sockets.&lt;br&gt;The sequence diagram and the trace stay empty here: SocketLab sees the calls only of the programs it runs, and shows no call it did not see.</source>
+        <translation>&lt;b&gt;正在观察%1&lt;/b&gt;：实时显示本机任意进程在这里的套接字。SocketLab 只从内核读取它们的状态，不会打开、连接、读取或写入这些套接字。&lt;br&gt;这里的时序图和调用跟踪是空的：SocketLab 只能看到它自己运行的程序发出的调用，没看到的调用一个也不会画出来。</translation>
+    </message>
+    <message>
+        <source>The process has exited: its sockets are closed.</source>
+        <translation>进程已经退出：它的套接字都已关闭。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n socket(s) open now.</source>
+        <translation>
+            <numerusform>现在有 %n 个套接字打开着。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stop observing</source>
+        <translation>停止观察</translation>
+    </message>
+    <message>
+        <source>Back to the lessons</source>
+        <translation>回到课程</translation>
+    </message>
+</context>
+<context>
+    <name>ObserveDialog</name>
+    <message>
+        <source>Observe a port or process</source>
+        <translation>观察端口或进程</translation>
+    </message>
+    <message>
+        <source>Give a local port (1–65535) to watch every socket on it, or pid:PID to watch every socket of one process. Any process on this machine can be observed, read-only.</source>
+        <translation>输入一个本地端口（1–65535），观察这个端口上的每个套接字；或输入 pid:PID，观察一个进程的全部套接字。本机的任何进程都可以观察，只读。</translation>
+    </message>
+    <message>
+        <source>8080 or pid:1234</source>
+        <translation>8080 或 pid:1234</translation>
+    </message>
+    <message>
+        <source>%1 — listened on by %2</source>
+        <translation>%1 — 由 %2 监听</translation>
+    </message>
+    <message>
+        <source>The ports something listens on now, or type a port or pid:PID</source>
+        <translation>现在有程序在监听的端口；也可以直接输入端口或 pid:PID</translation>
+    </message>
+</context>
+<context>
+    <name>ObserveList</name>
+    <message>
+        <source>socketlab: --observe: %1</source>
+        <translation>socketlab：--observe：%1</translation>
+    </message>
+    <message>
+        <source>socketlab: nothing to observe: no socket a process holds uses port %1</source>
+        <translation>socketlab：没有可观察的套接字：没有哪个进程持有使用端口 %1 的套接字</translation>
+    </message>
+    <message>
+        <source>socketlab: nothing to observe: process %1 holds no socket</source>
+        <translation>socketlab：没有可观察的套接字：进程 %1 没有持有任何套接字</translation>
+    </message>
+    <message>
+        <source>Netid</source>
+        <translation>Netid</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Recv-Q</source>
+        <translation>Recv-Q</translation>
+    </message>
+    <message>
+        <source>Send-Q</source>
+        <translation>Send-Q</translation>
+    </message>
+    <message>
+        <source>Local address</source>
+        <translation>本地地址</translation>
+    </message>
+    <message>
+        <source>Peer address</source>
+        <translation>对端地址</translation>
+    </message>
+    <message>
+        <source>Process</source>
+        <translation>进程</translation>
+    </message>
+</context>
+<context>
+    <name>ObserveTarget</name>
+    <message>
+        <source>“%1” is not a process number: write pid: and the number, as in pid:1234.</source>
+        <translation>“%1”不是进程号：请写 pid: 加数字，例如 pid:1234。</translation>
+    </message>
+    <message>
+        <source>No process %1 runs on this machine.</source>
+        <translation>本机没有正在运行的进程 %1。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a port: give a number from 1 to 65535, or pid:NUMBER for a process.</source>
+        <translation>“%1”不是端口：请给出 1 到 65535 之间的数字，或用 pid:进程号 指定进程。</translation>
+    </message>
+    <message>
+        <source>port %1</source>
+        <translation>端口 %1</translation>
+    </message>
+    <message>
+        <source>process %1</source>
+        <translation>进程 %1</translation>
+    </message>
+    <message>
+        <source>process %1 (%2)</source>
+        <translation>进程 %1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>PaneAssignments</name>
@@ -2502,6 +2656,17 @@ Blue: socket calls · green: console lines · red: errors · hatched: history dr
     <message>
         <source>waiting for room in the accept queue</source>
         <translation>等待 accept 队列腾出空位</translation>
+    </message>
+</context>
+<context>
+    <name>SocketObserver</name>
+    <message>
+        <source>another user&apos;s process</source>
+        <translation>其他用户的进程</translation>
+    </message>
+    <message>
+        <source>The kernel&apos;s socket tables cannot be read here (sock_diag): %1</source>
+        <translation>这里无法读取内核的套接字表（sock_diag）：%1</translation>
     </message>
 </context>
 <context>

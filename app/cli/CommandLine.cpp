@@ -3,6 +3,7 @@
 #include "AppLanguage.h"
 
 #include <LabLoader.h>
+#include <observe/ObserveTarget.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -35,7 +36,7 @@ struct Tr {
 // Options that print or run in the terminal and exit: they need no display.
 bool isTerminalOnly(const QByteArray &arg)
 {
-    return arg == "--run" || arg.startsWith("--run=") || arg == "--check" || arg.startsWith("--check=") || arg == "--list-labs" || arg == "--help" || arg == "-h"
+    return arg == "--run" || arg.startsWith("--run=") || arg == "--check" || arg.startsWith("--check=") || arg == "--list-labs" || arg == "--list" || arg == "--help" || arg == "-h"
         || arg == "--help-all" || arg == "--version" || arg == "-v";
 }
 
@@ -114,8 +115,15 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
     const QCommandLineOption traceOut(QStringLiteral("trace-out"),
         Tr::tr("With --program: write one JSON line per socket call of the program to FILE (pane, thread, line, call, "
                "arguments, result or error, bytes, time blocked)."), QStringLiteral("file"));
+    const QCommandLineOption observe(QStringLiteral("observe"),
+        Tr::tr("Observe every socket on a local PORT (either end, TCP and UDP), or held by a process (pid:PID), of any "
+               "process on this machine: the window shows them live, read-only (SocketLab never touches them)."),
+        QStringLiteral("port|pid:pid"));
+    const QCommandLineOption list(QStringLiteral("list"),
+        Tr::tr("With --observe: print the observed sockets once, as ss -tuxanp would (state, Recv-Q, Send-Q, local and "
+               "peer address, process), and exit."));
     parser.addOptions({lang, listLabs, lab, run, set, labsDir, screenshot, start, send, steps, diagram, check, size, classroom,
-                       program, traceOut, replay, at, record});
+                       program, traceOut, replay, at, record, observe, list});
     parser.process(arguments);  // --help, --version and unknown options end here
 
     request.language = parser.value(lang);
@@ -136,6 +144,8 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
         request.program = request.programs.constLast();
     request.traceOut = parser.value(traceOut);
     request.classroom = parser.isSet(classroom);
+    request.observe = parser.value(observe);
+    request.listObserved = parser.isSet(list);
     if (parser.isSet(size)) {
         const QStringList parts = parser.value(size).split(QLatin1Char('x'));
         bool wide = false, high = false;
@@ -169,6 +179,17 @@ QString read(const QStringList &arguments, CommandLineRequest &request)
                                       || !request.record.isEmpty()))
         return Tr::tr("socketlab: --replay shows a saved run and runs nothing: --lab, --send, --steps, --start and --record "
                       "do not go with it");
+    if (request.listObserved && request.observe.isEmpty())
+        return Tr::tr("socketlab: --list needs --observe PORT or --observe pid:PID");
+    if (parser.isSet(observe)) {
+        if (!request.labId.isEmpty() || !request.replay.isEmpty() || !request.sends.isEmpty() || request.steps > 0 || request.start
+            || !request.record.isEmpty() || !request.programs.isEmpty())
+            return Tr::tr("socketlab: --observe watches sockets and runs nothing: --lab, --replay, --send, --steps, --start, "
+                          "--record and --program do not go with it");
+        QString problem;
+        if (!ObserveTarget::parse(request.observe, &problem))
+            return Tr::tr("socketlab: --observe: %1").arg(problem);
+    }
     if (!request.record.isEmpty() && request.steps == 0 && request.sends.isEmpty())
         return Tr::tr("socketlab: --record needs --steps or --send (what to run before saving)");
     if (!request.programs.isEmpty() && request.labId.isEmpty())

@@ -32,10 +32,12 @@ struct CommandLineRequest {
     QString program;        // --program: with --run, the learner's own FILE.py in the pane's place
     QStringList programs;   // --program: with --check or the window, PANE=FILE.py, in order
     QString traceOut;       // --trace-out: with --program, one JSON line per socket call
+    QString observe;        // --observe: PORT or pid:PID, any process's sockets, read-only
+    bool listObserved = false;  // --list: with --observe, print the rows once and exit
 
     // A run a script makes (it prints, renders or runs a pane, then exits): it must not
     // change the user's saved settings.
-    bool isScripted() const { return listLabs || !runPane.isEmpty() || !screenshot.isEmpty() || !check.isEmpty() || !record.isEmpty(); }
+    bool isScripted() const { return listLabs || listObserved || !runPane.isEmpty() || !screenshot.isEmpty() || !check.isEmpty() || !record.isEmpty(); }
 };
 
 namespace CommandLine {

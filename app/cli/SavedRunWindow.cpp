@@ -3,9 +3,9 @@
 #include "MainWindow.h"
 #include "ReplayController.h"
 #include "SelfStudy.h"
+#include "WindowPicture.h"
 
-#include <QApplication>
-#include <QTimer>
+#include <QCoreApplication>
 
 #include <algorithm>
 #include <cstdio>
@@ -45,17 +45,5 @@ int showSavedRun(const LabCatalog &catalog, const CommandLineRequest &request, c
         replay->showMoment(origin + std::min(length, std::int64_t(request.at * 1e9)));
     }
     // As a live lab's window: --size and --classroom for a picture of the classroom layout.
-    window.resize(request.windowSize.isValid() ? request.windowSize : QSize(1280, 800));
-    if (request.classroom)
-        window.setPresentationMode(true);
-    window.show();
-    if (request.screenshot.isEmpty())
-        return QCoreApplication::exec();
-    QCoreApplication::processEvents();  // the layout of what was just shown
-    QCoreApplication::processEvents();
-    if (!window.grab().save(request.screenshot)) {
-        printErr(Tr::tr("socketlab: could not write %1").arg(request.screenshot));
-        return 1;
-    }
-    return 0;
+    return showOrPicture(window, request);
 }

@@ -68,6 +68,7 @@ MainWindow::MainWindow(LabCatalog catalog, const QString &language, const QStrin
 
     createActions();
     createReplay();
+    createObserve();
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget *, QWidget *now) {
         for (QWidget *w = now; w; w = w->parentWidget()) {
             if (auto *view = qobject_cast<PaneView *>(w)) {
@@ -140,6 +141,7 @@ QString MainWindow::labId() const
 
 void MainWindow::closeLab()
 {
+    endObserving();
     stopRecording();
     if (!m_session)
         return;
@@ -251,6 +253,11 @@ void MainWindow::showTraceCount()
 
 void MainWindow::refreshViews()
 {
+    if (m_observing) {
+        m_liveViews->tick();
+        emit viewsRefreshed();
+        return;
+    }
     if (!m_session)
         return;
     for (PaneView *v : m_paneViews) {

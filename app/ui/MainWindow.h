@@ -7,7 +7,7 @@
 // MainWindow.cpp builds the window and opens labs; MainWindowActions.cpp has the menus,
 // toolbar and the lab-wide commands; MainWindowAppearance.cpp zoom, the classroom layout,
 // the language and the saved layout; MainWindowLabs.cpp the catalog: reloading it, the
-// teacher's labs folder, About.
+// teacher's labs folder, About; MainWindowObserve.cpp observe mode (any process's sockets).
 #pragma once
 
 #include <LabLoader.h>
@@ -18,6 +18,9 @@ class LabNavigator;
 class LessonView;
 class LiveViews;
 class LabProgress;
+class ObserveBanner;
+class ObserveSession;
+struct ObserveTarget;
 class LabSession;
 class PaneRunner;
 class PaneView;
@@ -119,6 +122,16 @@ public:
     bool openRun(const QString &file, QString *error);
     bool saveRun(const QString &file, QString *error) const;
 
+    // Observe mode (MainWindowObserve.cpp): the open lab closes and the live views show every
+    // socket on a port or of a process, read-only, under a banner whose Stop observing
+    // reopens the lab. Opening a lesson or a saved run ends it too.
+    void observe(const ObserveTarget &target);
+    void stopObserving();
+    bool isObserving() const { return m_observing != nullptr; }
+    ObserveSession *observing() const { return m_observing; }
+    ObserveBanner *observeBanner() const { return m_observeBanner; }
+    QAction *observeAction() const { return m_observeAction; }
+
     bool presentationMode() const { return m_presentationOn; }
     int zoomPercent() const { return m_zoomPercent; }
     void setPresentationMode(bool on);  // the classroom layout
@@ -180,6 +193,11 @@ private:
     void stopRecording();  // before the session closes
     void showLookingBack(bool back);
     void updateReplayActions();
+    void replacePaneRow(QWidget *from, QWidget *to);  // in the panes' place in the splitter, at its size
+    void createObserve();
+    void retranslateObserve();
+    void endObserving();  // back to no lab open; the caller opens what comes next
+    int observedClassroomView() const;  // the teacher's view, unless it is one observe mode leaves empty
 
     LabCatalog m_catalog;
     QStringList m_labRoots;
@@ -245,6 +263,10 @@ private:
     QAction *m_now = nullptr;
     QAction *m_saveRun = nullptr;
     QAction *m_openRun = nullptr;
+    QAction *m_observeAction = nullptr;
+    ObserveSession *m_observing = nullptr;
+    ObserveBanner *m_observeBanner = nullptr;
+    QString m_labBeforeObserving;
     bool m_presentationOn = false;
     int m_zoomPercent = 100;
     int m_classroomView = 1;  // the sequence diagram

@@ -11,6 +11,7 @@
 #include "LabNavigator.h"
 #include "ListingView.h"
 #include "LiveViews.h"
+#include "ObserveBanner.h"
 #include "PaneView.h"
 #include "ReplayController.h"
 #include "UiLanguage.h"
@@ -212,12 +213,16 @@ void MainWindow::arrangeClassroom()
         m_liveViews->showOnly(-1);
         return;
     }
-    m_liveViews->showOnly(m_classroomView);
-    const bool beside = m_liveViews->place(m_classroomView) == LiveViews::Place::Beside;
+    const int shown = m_observing ? observedClassroomView() : m_classroomView;
+    m_liveViews->showOnly(shown);
+    const bool beside = !m_observing && m_liveViews->place(shown) == LiveViews::Place::Beside;
     m_vertical->setOrientation(beside ? Qt::Horizontal : Qt::Vertical);
     const int total = beside ? m_vertical->width() : m_vertical->height();
     const double share = !beside ? kMostBelowShare / 1.5 : m_classroomScreen.isNarrow ? kNarrowBesideShare : kBesideShare;
-    m_vertical->setSizes({int(total * (1 - share)), int(total * share)});
+    if (m_observing)  // the banner's few lines above, the view below
+        m_vertical->setSizes({m_observeBanner->sizeHint().height(), total});
+    else
+        m_vertical->setSizes({int(total * (1 - share)), int(total * share)});
     QTimer::singleShot(0, this, &MainWindow::fitClassroomSplit);
 }
 

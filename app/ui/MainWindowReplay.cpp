@@ -75,6 +75,7 @@ void MainWindow::createReplay()
     m_fileMenu = new QMenu(this);
     m_fileMenu->addAction(m_openRun);
     m_fileMenu->addAction(m_saveRun);
+    m_fileMenu->addSeparator();  // observe mode's action follows (createObserve)
     menuBar()->insertMenu(menuBar()->actions().value(0), m_fileMenu);
     m_timelineMenu = new QMenu(this);
     m_timelineMenu->addActions({m_backToStart, m_back, m_forward, m_now});
@@ -118,6 +119,7 @@ void MainWindow::retranslateReplay()
     m_timelineToolbar->setWindowTitle(tr("Timeline"));
     m_replay->setLanguage(m_language);
     m_replayPredictions->setLanguage(m_language);
+    retranslateObserve();
     if (m_replay->isSaved())
         setWindowTitle(tr("SocketLab — %1 (saved run %2)").arg(m_replay->recording()->lab().title.in(m_language), m_savedRunName));
 }
@@ -150,16 +152,7 @@ void MainWindow::showLookingBack(bool back)
 {
     // The recorded panes take the live panes' place in the splitter, at the same size.
     QWidget *row = m_replay->paneRow();
-    QWidget *from = back ? static_cast<QWidget *>(m_panes) : row;
-    QWidget *to = back ? row : static_cast<QWidget *>(m_panes);
-    if (const int index = m_vertical->indexOf(from); index >= 0) {
-        const QList<int> sizes = m_vertical->sizes();
-        m_vertical->replaceWidget(index, to);
-        from->setParent(this);  // kept for when it comes back
-        from->hide();
-        to->show();
-        m_vertical->setSizes(sizes);
-    }
+    replacePaneRow(back ? static_cast<QWidget *>(m_panes) : row, back ? row : static_cast<QWidget *>(m_panes));
     showTimelineBar();
     const bool live = !back && m_session;
     for (QAction *a : {m_step, m_runAll, m_pauseAll, m_reset})
@@ -175,6 +168,18 @@ void MainWindow::showLookingBack(bool back)
     else if (live)
         statusBar()->showMessage(tr("Back to the live run"));
     updateReplayActions();
+}
+
+void MainWindow::replacePaneRow(QWidget *from, QWidget *to)
+{
+    if (const int index = m_vertical->indexOf(from); index >= 0) {
+        const QList<int> sizes = m_vertical->sizes();
+        m_vertical->replaceWidget(index, to);
+        from->setParent(this);  // kept for when it comes back
+        from->hide();
+        to->show();
+        m_vertical->setSizes(sizes);
+    }
 }
 
 // In the classroom layout the listings have the height to themselves: the timeline shows only
