@@ -11,7 +11,6 @@
 #include <QStringList>
 
 #include <cstdio>
-#include <sys/socket.h>
 
 using namespace socketlab;
 
@@ -38,7 +37,7 @@ QString netid(const SocketSample &s)
     case SocketKind::UnixDatagram: return QStringLiteral("u_dgr");
     case SocketKind::Other: break;
     }
-    return s.record->type == SOCK_SEQPACKET ? QStringLiteral("u_seq") : QStringLiteral("?");
+    return isUnixFamily(s.record->family) ? QStringLiteral("u_seq") : QStringLiteral("?");  // the one other type observed
 }
 
 QString stateWord(const SocketSample &s)
@@ -76,7 +75,7 @@ int cellsOf(const QString &text)
 
 QStringList rowOf(const SocketSample &s)
 {
-    const bool isUnix = s.record->family == AF_UNIX;
+    const bool isUnix = isUnixFamily(s.record->family);
     const KernelSample &k = s.kernel;
     const qint64 receive = k.listening ? qint64(k.acceptQueueLength) : std::max<qint64>(k.receiveQueue, 0);
     const qint64 send = k.listening ? qint64(k.acceptQueueLimit) : std::max<qint64>(k.sendQueue, 0);

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <netinet/in.h>
 #include <string>
 #include <sys/socket.h>
 #include <unordered_map>
@@ -31,35 +32,36 @@ std::unordered_set<std::uint64_t> socketInodesOfProcess(long pid)
     return inodes;
 }
 
-KernelSample kernelSampleOf(const KernelTcpSocket &socket)
+namespace {
+
+// A listener's queues are its accept queue and its limit; any other socket's, its bytes.
+KernelSample sampleOfQueues(bool listening, std::uint32_t receiveQueue, std::uint32_t sendQueue)
 {
     KernelSample sample;
     sample.available = true;
-    sample.tcpState = socket.tcpState;
-    sample.listening = socket.isListening();
-    if (sample.listening) {
-        sample.acceptQueueLength = socket.receiveQueue;
-        sample.acceptQueueLimit = socket.sendQueue;
+    sample.listening = listening;
+    if (listening) {
+        sample.acceptQueueLength = receiveQueue;
+        sample.acceptQueueLimit = sendQueue;
     } else {
-        sample.receiveQueue = socket.receiveQueue;
-        sample.sendQueue = socket.sendQueue;
+        sample.receiveQueue = receiveQueue;
+        sample.sendQueue = sendQueue;
     }
+    return sample;
+}
+
+} // namespace
+
+KernelSample kernelSampleOf(const KernelTcpSocket &socket)
+{
+    KernelSample sample = sampleOfQueues(socket.isListening(), socket.receiveQueue, socket.sendQueue);
+    sample.tcpState = socket.protocol == IPPROTO_UDP ? -1 : socket.tcpState;  // UDP has no TCP state to show
     return sample;
 }
 
 KernelSample kernelSampleOf(const KernelUnixSocket &socket)
 {
-    KernelSample sample;
-    sample.available = true;
-    sample.listening = socket.isListening();
-    if (sample.listening) {
-        sample.acceptQueueLength = socket.receiveQueue;
-        sample.acceptQueueLimit = socket.sendQueue;
-    } else {
-        sample.receiveQueue = socket.receiveQueue;
-        sample.sendQueue = socket.sendQueue;
-    }
-    return sample;
+    return sampleOfQueues(socket.isListening(), socket.receiveQueue, socket.sendQueue);
 }
 
 namespace {

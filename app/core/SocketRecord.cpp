@@ -44,6 +44,11 @@ bool isDatagramKind(SocketKind kind)
     return kind == SocketKind::Udp || kind == SocketKind::Udp6 || kind == SocketKind::UnixDatagram;
 }
 
+bool isUnixFamily(int family)
+{
+    return family == AF_UNIX;
+}
+
 namespace {
 std::uint64_t inodeOf(int fd)
 {

@@ -33,6 +33,7 @@ const char *socketStateName(SocketState state);  // "created", "listening", "pee
 enum class SocketKind : std::uint8_t { Tcp, Udp, Tcp6, Udp6, UnixStream, UnixDatagram, Other };
 SocketKind socketKind(int family, int type);
 bool isDatagramKind(SocketKind kind);  // UDP, UDP/IPv6, Unix datagram: messages keep their boundaries
+bool isUnixFamily(int family);         // AF_UNIX, of any type (stream, datagram, seqpacket)
 
 class SocketRecord {
 public:

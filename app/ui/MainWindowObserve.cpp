@@ -4,9 +4,11 @@
 // commands wait meanwhile; Stop observing reopens the lab that was open.
 #include "MainWindow.h"
 
+#include "LabNavigator.h"
 #include "LiveViews.h"
 #include "ObserveBanner.h"
 #include "ObserveDialog.h"
+#include "PaneFilterButton.h"
 #include "SequenceDiagramView.h"
 #include "SocketTableView.h"
 #include "TraceLogView.h"
@@ -54,6 +56,8 @@ void MainWindow::observe(const ObserveTarget &target)
     const QString previous = m_observing ? m_labBeforeObserving : labId();
     closeLab();  // ends any earlier observing too
     m_labBeforeObserving = previous;
+    m_navigator->setCurrentLab(QString());  // no live lab: a click on any lesson opens it
+    m_liveViews->paneFilter()->forgetLab();  // the observed processes all shown, until hidden here
     m_observing = new ObserveSession(target, this);
     connect(&m_observing->observer(), &SocketObserver::processExited, m_observeBanner, &ObserveBanner::setProcessEnded);
     m_observeBanner->setTarget(target.describe());

@@ -183,6 +183,7 @@ void TestKernelUnixUdp::queuedDatagramShowsOnUdpRow()
     const SocketSample sample = foreignSample(AF_INET, SOCK_DGRAM, inode, *SocketAddress::ipv4("127.0.0.1", port));
     QVERIFY(sample.kernel.available);
     QVERIFY(sample.kernel.receiveQueue >= 100);
+    QCOMPARE(sample.kernel.tcpState, -1);  // no TCP state for the table to show
 }
 
 QTEST_GUILESS_MAIN(TestKernelUnixUdp)
