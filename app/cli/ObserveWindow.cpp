@@ -3,9 +3,12 @@
 #include "MainWindow.h"
 #include "WindowPicture.h"
 
+#include <observe/ObserveSession.h>
 #include <observe/ObserveTarget.h>
 
 #include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QThread>
 
 #include <cstdio>
 
@@ -27,5 +30,11 @@ int showObserveWindow(const LabCatalog &catalog, const CommandLineRequest &reque
     }
     MainWindow window(catalog, language);
     window.observe(*target);
+    if (!request.screenshot.isEmpty()) {
+        // The picture shows the rows: the observer's first refresh (its own thread) is awaited.
+        const QDeadlineTimer deadline(5000);
+        while (window.observing()->observer().timings().refreshes == 0 && !deadline.hasExpired())
+            QThread::msleep(5);
+    }
     return showOrPicture(window, request);
 }

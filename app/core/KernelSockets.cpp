@@ -88,11 +88,11 @@ Result<std::vector<KernelTcpSocket>> kernelUdpSocketsOnPorts(const std::vector<s
     return onPorts(IPPROTO_UDP, ports, ~0u);
 }
 
-Result<std::vector<KernelTcpSocket>> kernelInetSockets(int protocol)
+Result<std::vector<KernelTcpSocket>> kernelInetSockets(int protocol, std::uint32_t stateMask)
 {
     std::vector<KernelTcpSocket> found;
     for (const int family : {AF_INET, AF_INET6}) {
-        const sys::SysResult r = sys::inetDiagDump(family, protocol, ~0u, {}, [&](const sys::InetDiagEntry &e) { found.push_back(typed(e, protocol)); });
+        const sys::SysResult r = sys::inetDiagDump(family, protocol, stateMask, {}, [&](const sys::InetDiagEntry &e) { found.push_back(typed(e, protocol)); });
         if (!r.ok())
             return SocketError::fromErrno(r.error);
     }

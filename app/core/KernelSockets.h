@@ -51,9 +51,9 @@ inline Result<std::vector<KernelTcpSocket>> kernelTcpSocketsOnPort(std::uint16_t
 
 // The UDP sockets of both families bound or connected to one of the ports (at most 256).
 Result<std::vector<KernelTcpSocket>> kernelUdpSocketsOnPorts(const std::vector<std::uint16_t> &ports);
-// Every socket of both families of one protocol (IPPROTO_TCP or IPPROTO_UDP): what a process
-// holds, picked out by inode, when its ports are not known beforehand.
-Result<std::vector<KernelTcpSocket>> kernelInetSockets(int protocol);
+// Every socket of both families of one protocol (IPPROTO_TCP or IPPROTO_UDP) whose state is in
+// stateMask: what a process holds, picked out by inode, when its ports are not known beforehand.
+Result<std::vector<KernelTcpSocket>> kernelInetSockets(int protocol, std::uint32_t stateMask = ~0u);
 
 constexpr std::uint32_t tcpStateBit(int tcpState) { return 1u << static_cast<unsigned>(tcpState); }
 

@@ -130,7 +130,7 @@ void TestSocketObserver::observesAProcessWithItsUnixSockets()
     const SocketSample *unixEnd = findSample(snapshot, [](const SocketSample &s) { return s.record->family == AF_UNIX; });
     QVERIFY(unixEnd && unixEnd->peerId != 0);  // the socketpair's ends paired by peer inode
     QCOMPARE(observer.timings().ownerScans, std::uint64_t(0));  // a PID names its own sockets: no /proc scan
-    qInfo("observe pid: refresh %.2f ms (the TCP, UDP and Unix tables read whole)", double(observer.timings().lastRefreshNs) / 1e6);
+    qInfo("observe pid: refresh %.2f ms (the TCP table but its TIME_WAIT and SYN_RECV rows, the UDP and Unix tables)", double(observer.timings().lastRefreshNs) / 1e6);
     QVERIFY(server.end());
 }
 
