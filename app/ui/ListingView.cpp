@@ -2,6 +2,7 @@
 
 #include "SafeColours.h"
 
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
 #include <QTextBlock>
@@ -108,6 +109,12 @@ void ListingView::paintEvent(QPaintEvent *event)
     QPainter p(viewport());
     p.setRenderHint(QPainter::Antialiasing, true);
     const QFontMetrics fm(font());
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics bm(bold);
+    // A load pane's hundreds of threads share a few lines and tags: each is measured once a paint.
+    QHash<int, int> textEnds;
+    QHash<QString, int> tagWidths;
     for (const Marker &m : m_markers) {
         const QRectF r = blockRect(m.line);
         if (r.isEmpty() || r.bottom() < 0 || r.top() > viewport()->height())
@@ -125,16 +132,19 @@ void ListingView::paintEvent(QPaintEvent *event)
         if (m.tag.isEmpty())
             continue;
         // The word goes at the line's end only where it covers no code.
-        const QTextBlock block = document()->findBlockByNumber(m.line - 1);
-        const int textEnd = int(r.left()) + document()->documentMargin()
-            + fm.horizontalAdvance(block.layout() && block.layout()->lineCount() > 0 ? block.text().left(block.layout()->lineAt(0).textLength()) : block.text());
-        QFont bold = font();
-        bold.setBold(true);
-        const QFontMetrics bm(bold);
+        auto textEnd = textEnds.find(m.line);
+        if (textEnd == textEnds.end()) {
+            const QTextBlock block = document()->findBlockByNumber(m.line - 1);
+            const QString firstLine = block.layout() && block.layout()->lineCount() > 0 ? block.text().left(block.layout()->lineAt(0).textLength()) : block.text();
+            textEnd = textEnds.insert(m.line, int(r.left()) + document()->documentMargin() + fm.horizontalAdvance(firstLine));
+        }
         const QString text = QStringLiteral("◀ ") + m.tag;
-        const int width = bm.horizontalAdvance(text) + 10;
+        auto tagWidth = tagWidths.find(text);
+        if (tagWidth == tagWidths.end())
+            tagWidth = tagWidths.insert(text, bm.horizontalAdvance(text) + 10);
+        const int width = *tagWidth;
         const int right = viewport()->width() - 4;
-        if (right - width < textEnd + fm.averageCharWidth() * 2)
+        if (right - width < *textEnd + fm.averageCharWidth() * 2)
             continue;
         const QRectF pill(right - width, r.top() + 1, width, std::min<qreal>(r.height(), fm.lineSpacing()) - 2);
         p.setPen(QPen(strong, 1.5));
