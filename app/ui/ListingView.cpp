@@ -5,7 +5,10 @@
 #include <QHash>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSet>
 #include <QTextBlock>
+
+#include <vector>
 
 namespace {
 constexpr int kEdge = 7;  // the marker's edge in the gutter, px
@@ -39,7 +42,11 @@ int ListingView::wrappedLines() const
 void ListingView::setMarkers(const QList<Marker> &markers)
 {
     m_markers = markers;
+    // One fill a line: the fills are opaque and cover the whole line, so a line's last marker's
+    // fill is the one seen (a load pane's hundreds of threads share a few lines, and Qt lays
+    // out and paints every selection of a line).
     QList<QTextEdit::ExtraSelection> marks;
+    QHash<int, qsizetype> markOfLine;
     QTextBlock focusBlock;
     for (const Marker &m : markers) {
         const QTextBlock block = document()->findBlockByNumber(m.line - 1);
@@ -50,7 +57,12 @@ void ListingView::setMarkers(const QList<Marker> &markers)
         mark.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);  // every wrapped line of it
         mark.format.setBackground(m.blocked ? safecolour::blockedLine() : m.focus ? safecolour::nextLine() : safecolour::otherThreadLine());
         mark.format.setProperty(QTextFormat::FullWidthSelection, true);
-        marks << mark;
+        if (const auto seen = markOfLine.constFind(m.line); seen != markOfLine.cend()) {
+            marks[*seen] = mark;
+        } else {
+            markOfLine.insert(m.line, marks.size());
+            marks << mark;
+        }
         if (m.focus)
             focusBlock = block;
     }
@@ -103,6 +115,23 @@ QRectF ListingView::blockRect(int line) const
     return blockBoundingGeometry(block).translated(contentOffset());
 }
 
+// A marker drawn again later (same line, kind and tag) would be painted over exactly: only
+// its last copy is drawn.
+std::vector<bool> ListingView::drawnMarkers() const
+{
+    std::vector<bool> drawn(std::size_t(m_markers.size()), true);
+    QSet<QString> later;
+    for (qsizetype i = m_markers.size() - 1; i >= 0; --i) {
+        const Marker &m = m_markers[i];
+        const QString key = QStringLiteral("%1 %2 %3 %4").arg(m.line).arg(int(m.focus)).arg(int(m.blocked)).arg(m.tag);
+        if (later.contains(key))
+            drawn[std::size_t(i)] = false;
+        else
+            later.insert(key);
+    }
+    return drawn;
+}
+
 void ListingView::paintEvent(QPaintEvent *event)
 {
     QPlainTextEdit::paintEvent(event);
@@ -115,7 +144,11 @@ void ListingView::paintEvent(QPaintEvent *event)
     // A load pane's hundreds of threads share a few lines and tags: each is measured once a paint.
     QHash<int, int> textEnds;
     QHash<QString, int> tagWidths;
-    for (const Marker &m : m_markers) {
+    const std::vector<bool> drawn = drawnMarkers();
+    for (qsizetype i = 0; i < m_markers.size(); ++i) {
+        if (!drawn[std::size_t(i)])
+            continue;
+        const Marker &m = m_markers[i];
         const QRectF r = blockRect(m.line);
         if (r.isEmpty() || r.bottom() < 0 || r.top() > viewport()->height())
             continue;
