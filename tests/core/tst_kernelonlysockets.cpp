@@ -139,6 +139,30 @@ private slots:
         QVERIFY(rowsIn(rows, TCP_LISTEN).empty());
     }
 
+    void liveFeedSpacesAsksByTheirCost()
+    {
+        // A live feed asks again after a change only once 20 times the last ask's cost has
+        // passed: until then it shows the last answer (the connection still queued), then the
+        // kernel's new one.
+        auto registry = std::make_shared<SocketRegistry>();
+        KernelOnlySockets kernelOnly;
+        kernelOnly.spaceAsksByCost(true);
+        Socket listener = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "server"}).value();
+        QVERIFY(listener.bind(SocketAddress::loopback(AF_INET, 0)));
+        QVERIFY(listener.listen(1));
+        Socket client = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "client"}).value();
+        QVERIFY(client.connect(listener.getSockName().value()));
+        const std::int64_t start = 1000 * kSecondNs;
+        QCOMPARE(kernelOnly.update(SocketSnapshot::take(*registry), start).size(), std::size_t(1));
+
+        Accepted accepted = listener.accept().value();
+        const std::vector<KernelOnlySocket> soon = kernelOnly.update(SocketSnapshot::take(*registry), start + 1);
+        QCOMPARE(soon.size(), std::size_t(1));
+        QCOMPARE(soon.front().kind, Kind::NotAccepted);
+        // Later (10 s: far more than 20 asks take, however many sockets this machine holds).
+        QVERIFY(kernelOnly.update(SocketSnapshot::take(*registry), start + 10 * kSecondNs).empty());
+    }
+
     void anotherConnectionOnTheClientsPortIsNotTheLabs()
     {
         // The kernel gives one local port to connections to different peers: the lab's
