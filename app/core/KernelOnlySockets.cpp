@@ -72,13 +72,22 @@ bool sameConnection(const KernelOnlySockets::Connection &a, const KernelOnlySock
 
 void KernelOnlySockets::learn(const SocketSnapshot &snapshot)
 {
+    // Two IP endpoints on different ports are never the same: the ports, compared first, spare
+    // the full comparison for nearly every pair (a busy server's snapshot holds thousands of
+    // sockets, each checked against every address kept, every tick).
+    const auto sameAddress = [](const SocketAddress &a, const SocketAddress &b) {
+        return a.port() == b.port() && SocketAddress::sameEndpoint(a, b);
+    };
+    const auto sameConnectionFast = [](const Connection &a, const Connection &b) {
+        return a.local.port() == b.local.port() && a.peer.port() == b.peer.port() && sameConnection(a, b);
+    };
     for (const SocketSample &s : snapshot.sockets()) {
         if (!isTcp(*s.record) || !s.local.isValid() || s.local.port() == 0)
             continue;
         if (s.state == SocketState::Listening)
-            remember(m_listening, s.local, kKept, SocketAddress::sameEndpoint);
+            remember(m_listening, s.local, kKept, sameAddress);
         else if (s.peer.isValid() && s.peer.port() != 0)
-            remember(m_connections, Connection{s.local, s.peer}, kKept, sameConnection);
+            remember(m_connections, Connection{s.local, s.peer}, kKept, sameConnectionFast);
     }
 }
 
