@@ -1705,6 +1705,10 @@
         <source>%1 — editing: Step or Run runs it as Python</source>
         <translation></translation>
     </message>
+    <message>
+        <source>Your program %1 was not opened again: %2</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>ParamEditor</name>

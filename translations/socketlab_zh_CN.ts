@@ -1698,6 +1698,10 @@
         <source>%1 — editing: Step or Run runs it as Python</source>
         <translation>%1 — 编辑中：按单步或运行即用 Python 运行</translation>
     </message>
+    <message>
+        <source>Your program %1 was not opened again: %2</source>
+        <translation>你的程序 %1 未能再次打开：%2</translation>
+    </message>
 </context>
 <context>
     <name>ParamEditor</name>

@@ -5,6 +5,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QSaveFile>
+#include <QSettings>
 #include <QStandardPaths>
 
 namespace {
@@ -15,6 +16,11 @@ QString safeName(const QString &id)
     for (const QChar c : id)
         out += c.isLetterOrNumber() || c == QLatin1Char('-') || c == QLatin1Char('_') ? c : QLatin1Char('_');
     return out.isEmpty() ? QStringLiteral("_") : out;
+}
+
+QString openedKey(const QString &labId, const QString &paneId)
+{
+    return QStringLiteral("openedPrograms/") + safeName(labId) + QLatin1Char('/') + safeName(paneId);
 }
 } // namespace
 
@@ -48,6 +54,21 @@ QString save(const QString &labId, const QString &paneId, const QString &text)
 void discard(const QString &labId, const QString &paneId)
 {
     QFile::remove(file(labId, paneId));
+}
+
+QString openedFile(const QString &labId, const QString &paneId)
+{
+    return QSettings().value(openedKey(labId, paneId)).toString();
+}
+
+void rememberOpened(const QString &labId, const QString &paneId, const QString &path)
+{
+    QSettings().setValue(openedKey(labId, paneId), QFileInfo(path).absoluteFilePath());
+}
+
+void forgetOpened(const QString &labId, const QString &paneId)
+{
+    QSettings().remove(openedKey(labId, paneId));
 }
 
 } // namespace EditedListing

@@ -5,6 +5,7 @@
 // controls wait, and the live run goes on untouched behind them.
 #include "MainWindow.h"
 
+#include "LabNavigator.h"
 #include "LessonView.h"
 #include "LiveViews.h"
 #include "PaneFilterButton.h"
@@ -205,6 +206,7 @@ bool MainWindow::openRun(const QString &file, QString *error)
         return false;
     }
     closeLab();
+    m_navigator->setCurrentLab(QString());  // no live lab: a click on any lesson, the run's own too, opens it
     m_liveViews->paneFilter()->forgetLab();  // another run: its panes all shown, until hidden here
     m_replay->showSaved(std::move(*run));
     m_savedRunName = QFileInfo(file).fileName();

@@ -295,6 +295,15 @@ void PaneView::showListing()
 void PaneView::setLab(const QString &labId)
 {
     m_labId = labId;
+    // The learner's program as they left it: the file they opened last, else their kept edit.
+    const QString opened = EditedListing::openedFile(labId, m_runner->paneId());
+    if (!opened.isEmpty()) {
+        const QString problem = m_runner->setLearnerProgram(opened);
+        if (problem.isEmpty())
+            return;
+        EditedListing::forgetOpened(labId, m_runner->paneId());  // moved or deleted: said once
+        appendConsole({tr("Your program %1 was not opened again: %2").arg(opened, problem), {}, true});
+    }
     if (!EditedListing::isKept(labId, m_runner->paneId()))
         return;
     if (const QString problem = m_runner->setLearnerProgram(editedFile()); !problem.isEmpty())
@@ -336,6 +345,7 @@ bool PaneView::commitEdit()
     if (problem.isEmpty()) {
         leaveEditing();
         problem = m_runner->setLearnerProgram(editedFile());  // shows it, numbered, as the pane's program
+        EditedListing::forgetOpened(m_labId, m_runner->paneId());  // the edit is now the program
     }
     if (!problem.isEmpty()) {
         appendConsole({problem, {}, true});  // the text stays in the listing: nothing typed is lost
@@ -346,8 +356,10 @@ bool PaneView::commitEdit()
 
 void PaneView::restoreProgram()
 {
-    if (!m_labId.isEmpty())
+    if (!m_labId.isEmpty()) {
         EditedListing::discard(m_labId, m_runner->paneId());
+        EditedListing::forgetOpened(m_labId, m_runner->paneId());
+    }
     leaveEditing();
     m_runner->setLearnerProgram(QString());
 }
@@ -358,15 +370,22 @@ void PaneView::openProgram()
                                                       tr("Python programs (*.py);;All files (*)"));
     if (file.isEmpty())
         return;
-    if (const QString problem = m_runner->setLearnerProgram(file); !problem.isEmpty()) {
+    if (const QString problem = useOpenedProgram(file); !problem.isEmpty())
         QMessageBox::warning(this, tr("Your own program"), problem);
-        return;
-    }
+}
+
+QString PaneView::useOpenedProgram(const QString &file)
+{
+    if (const QString problem = m_runner->setLearnerProgram(file); !problem.isEmpty())
+        return problem;
+    if (!m_labId.isEmpty())
+        EditedListing::rememberOpened(m_labId, m_runner->paneId(), file);
     if (m_editing) {  // the file replaces the text being edited (a kept edit stays kept)
         leaveEditing();
         showListing();
         setSelected(m_selected);
     }
+    return {};
 }
 
 void PaneView::showError(const QString &text)

@@ -65,6 +65,9 @@ public:
     void setLanguage(const QString &language);  // the lab's texts and the window's words
     // The lab the pane belongs to: where its edited listing is kept; a kept one becomes its program.
     void setLab(const QString &labId);
+    // The learner's own .py file in the pane's place, as "Open your own .py file…" does after
+    // its dialog; remembered for the next start. Returns why it could not, or "".
+    QString useOpenedProgram(const QString &file);
     // "Edit this listing": the listing is editable until Step or Run (or commitEdit()) saves the
     // text and makes it the pane's program, run as Python; "Restore" discards it.
     bool isEditing() const { return m_editing; }

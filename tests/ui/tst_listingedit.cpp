@@ -134,6 +134,62 @@ private slots:
         QFile::remove(folder);
     }
 
+    // A .py file opened for a pane is the pane's program at the next start too; an edit made
+    // after it takes its place; a file gone meanwhile is said once and the lesson's program shown.
+    void openedFileIsRememberedAcrossStarts()
+    {
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        const QString mine = folder.filePath(QStringLiteral("my_server.py"));
+        {
+            QFile f(mine);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(kEditedServer);
+        }
+        const QString lab = QStringLiteral("udp-timestamp");
+        {
+            auto window = uitest::openWindow(m_catalog, lab);
+            PaneView *server = window->paneView(QStringLiteral("server"));
+            QVERIFY(server->runner()->learnerProgram().isEmpty());
+            QVERIFY(server->useOpenedProgram(folder.filePath(QStringLiteral("missing.py"))).contains(QStringLiteral("missing.py")));
+            QVERIFY(server->runner()->learnerProgram().isEmpty());
+            QCOMPARE(server->useOpenedProgram(mine), QString());
+            QCOMPARE(server->runner()->learnerProgram(), mine);
+        }
+        {
+            auto again = uitest::openWindow(m_catalog, lab);
+            PaneView *server = again->paneView(QStringLiteral("server"));
+            QCOMPARE(server->runner()->learnerProgram(), mine);
+            QVERIFY(server->listing()->toPlainText().contains(QStringLiteral("edited server listens on")));
+            QVERIFY(again->paneView(QStringLiteral("client"))->runner()->learnerProgram().isEmpty());
+            // An edit of it becomes the program, kept as edits are; the opened file is no longer named.
+            server->editAction()->trigger();
+            server->listing()->setPlainText(QStringLiteral("print('edited after opening')\n"));
+            QVERIFY(server->commitEdit());
+            QCOMPARE(server->runner()->learnerProgram(), EditedListing::file(lab, QStringLiteral("server")));
+        }
+        {
+            auto third = uitest::openWindow(m_catalog, lab);
+            PaneView *server = third->paneView(QStringLiteral("server"));
+            QCOMPARE(server->runner()->learnerProgram(), EditedListing::file(lab, QStringLiteral("server")));
+            QCOMPARE(server->useOpenedProgram(mine), QString());
+            server->restoreAction()->trigger();  // back to the lesson: neither is remembered
+            QVERIFY(server->runner()->learnerProgram().isEmpty());
+        }
+        {
+            auto fourth = uitest::openWindow(m_catalog, lab);
+            PaneView *server = fourth->paneView(QStringLiteral("server"));
+            QVERIFY(server->runner()->learnerProgram().isEmpty());
+            QCOMPARE(server->useOpenedProgram(mine), QString());
+        }
+        QVERIFY(QFile::remove(mine));
+        auto fifth = uitest::openWindow(m_catalog, lab);
+        PaneView *server = fifth->paneView(QStringLiteral("server"));
+        QVERIFY(server->runner()->learnerProgram().isEmpty());
+        QTRY_VERIFY(server->console()->toPlainText().contains(mine));
+        QVERIFY(EditedListing::openedFile(lab, QStringLiteral("server")).isEmpty());  // said once: forgotten after
+    }
+
 private:
     LabCatalog m_catalog;
 };

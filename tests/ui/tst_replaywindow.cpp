@@ -13,6 +13,7 @@
 
 #include <AcceptQueueGauge.h>
 #include <LabLoader.h>
+#include <LabNavigator.h>
 #include <LabProgress.h>
 #include <LabSession.h>
 #include <ListingView.h>
@@ -35,6 +36,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -268,6 +270,9 @@ void TestReplayWindow::savedRunShowsTheSameMoments()
     QVERIFY(w.session() == nullptr);
     QVERIFY(!w.runAllAction()->isEnabled() && !w.stepAction()->isEnabled());
     QCOMPARE(w.replay()->paneViews().size(), 2);
+    // No live lab is open: the lesson list marks none, so any lesson (the run's own too) opens it.
+    QVERIFY(w.navigator()->currentLab().isEmpty());
+    QVERIFY(w.navigator()->list()->selectedItems().isEmpty());
     // A saved run has no live now: its Now button is not there (not merely greyed).
     const QList<QToolButton *> buttons = w.findChildren<QToolButton *>();
     const auto now = std::find_if(buttons.begin(), buttons.end(), [&](QToolButton *b) { return b->defaultAction() == w.nowAction(); });
