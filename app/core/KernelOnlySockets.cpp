@@ -131,9 +131,12 @@ const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnaps
         return m_rows;
     std::vector<std::uint64_t> held = openInodes(snapshot);
     // A socket the lab closed since the last answer would show as another program's: ask again.
+    m_changedUpdates = held != m_heldBefore ? m_changedUpdates + 1 : 0;
+    m_heldBefore = held;
     const bool affordable = !m_spaceAsksByCost || nowNs - m_askedNs >= kAskCostShare * m_askCostNs;
     const bool due = nowNs - m_askedNs >= kAskEveryNs && affordable;
-    if (!m_asked || due || (held != m_held && affordable)) {
+    const bool churning = m_changedUpdates >= kChurnUpdates;
+    if (!m_asked || due || (held != m_held && (!churning || affordable))) {
         ask(nowNs);
         m_held = std::move(held);
     }
@@ -169,6 +172,8 @@ void KernelOnlySockets::forget()
     m_connections.clear();
     m_answer.clear();
     m_held.clear();
+    m_heldBefore.clear();
+    m_changedUpdates = 0;
     m_rows.clear();
     m_asked = false;
 }

@@ -61,12 +61,15 @@ public:
     // down. Empty while the lab has had no TCP socket with an address, or when sock_diag is
     // unavailable.
     const std::vector<KernelOnlySocket> &update(const SocketSnapshot &snapshot, std::int64_t nowNs);
-    // For a live feed, whose nowNs is the steady clock: the next ask (due, or because the
-    // lab's sockets changed) waits until kAskCostShare times the last ask's own cost has passed
-    // since it. A lesson's ask costs well under a millisecond, so nothing changes there; a
-    // server making thousands of connections a second leaves tens of thousands of TIME_WAIT
-    // rows on its port, and each ask cost tens of milliseconds: a third of the process's CPU.
+    // For a live feed, whose nowNs is the steady clock: the next due ask waits until
+    // kAskCostShare times the last ask's own cost has passed since it, and so does an ask
+    // because the lab's sockets changed once they have changed at kChurnUpdates updates in a
+    // row (a server making connections flat out). A single change (a close, a Reset, a client
+    // connecting) is still asked about at once. A server making thousands of connections a
+    // second leaves tens of thousands of TIME_WAIT rows on its port, and each ask cost tens of
+    // milliseconds, every tick: a third of the process's CPU.
     static constexpr std::int64_t kAskCostShare = 20;  // asks take at most 1/20 of the feed's thread
+    static constexpr int kChurnUpdates = 10;
     void spaceAsksByCost(bool on) { m_spaceAsksByCost = on; }
     void forget();  // nothing learned, no rows: another lab
 
@@ -88,6 +91,8 @@ private:
     std::int64_t m_askedNs = 0;
     std::int64_t m_askCostNs = 0;            // the last ask, on the steady clock
     bool m_spaceAsksByCost = false;
+    std::vector<std::uint64_t> m_heldBefore; // the lab's open sockets at the last update
+    int m_changedUpdates = 0;                // updates in a row that found them changed
     bool m_asked = false;
     std::vector<KernelOnlySocket> m_rows;    // what update() returns
 };
