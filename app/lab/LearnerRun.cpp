@@ -66,15 +66,26 @@ LearnerRun::~LearnerRun()
     stop();
 }
 
-template <typename Report>
-void LearnerRun::post(int generation, Report report)
+void LearnerRun::post(int generation, std::function<void()> report)
 {
-    QMetaObject::invokeMethod(
-        this, [this, generation, report = std::move(report)] {
-            if (generation == m_generation.load())  // a stopped run's reports are dropped
-                report();
-        },
-        Qt::QueuedConnection);
+    std::lock_guard lock(m_postedMutex);
+    m_posted.emplace_back(generation, std::move(report));
+    if (!std::exchange(m_deliveryPending, true))
+        QMetaObject::invokeMethod(this, "deliverPosted", Qt::QueuedConnection);
+}
+
+void LearnerRun::deliverPosted()
+{
+    std::vector<std::pair<int, std::function<void()>>> batch;
+    {
+        std::lock_guard lock(m_postedMutex);
+        batch.swap(m_posted);
+        m_deliveryPending = false;
+    }
+    for (const auto &[generation, report] : batch) {
+        if (generation == m_generation.load())  // a stopped run's reports are dropped
+            report();
+    }
 }
 
 bool LearnerRun::start(const QString &programFile)

@@ -30,8 +30,12 @@
 #include <QTemporaryDir>
 
 #include <atomic>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <thread>
+#include <utility>
+#include <vector>
 
 class LearnerSockets;
 
@@ -88,8 +92,12 @@ signals:
 private:
     void readReports(int generation);
     void readConsole(int generation);
-    template <typename Report>
-    void post(int generation, Report report);
+    // Reader threads: queues report to run on the GUI thread, unless the run it belongs to
+    // was stopped by then. The hand-over is a std::mutex and a parameterless wake-up (as
+    // PaneRunner's): a queued functor would be destroyed by whichever thread drops Qt's last
+    // reference to it, which ThreadSanitizer cannot see ordered (QtCore is uninstrumented).
+    void post(int generation, std::function<void()> report);
+    Q_INVOKABLE void deliverPosted();
     void sendControl(const std::string &command);
     // A socket bound to an address other machines can reach (0.0.0.0, a LAN address): a
     // warning on errorOutput, which a terminal prints on stderr and the pane in its console.
@@ -111,6 +119,9 @@ private:
     std::thread m_reportThread;
     std::thread m_consoleThread;
     std::atomic<int> m_generation{0};
+    std::mutex m_postedMutex;
+    std::vector<std::pair<int, std::function<void()>>> m_posted;  // guarded by m_postedMutex
+    bool m_deliveryPending = false;                               // guarded by m_postedMutex
     std::atomic<bool> m_free{false};  // the tracer runs without waiting (the gate was in Run mode)
 
     State m_state = State::Idle;
