@@ -2,6 +2,7 @@
 // their ports when due, and the rows that no open socket of the lab accounts for.
 #include "KernelOnlySockets.h"
 
+#include "Clock.h"
 #include "SocketSnapshot.h"
 
 #include <algorithm>
@@ -71,13 +72,22 @@ bool sameConnection(const KernelOnlySockets::Connection &a, const KernelOnlySock
 
 void KernelOnlySockets::learn(const SocketSnapshot &snapshot)
 {
+    // Two IP endpoints on different ports are never the same: the ports, compared first, spare
+    // the full comparison for nearly every pair (a busy server's snapshot holds thousands of
+    // sockets, each checked against every address kept, every tick).
+    const auto sameAddress = [](const SocketAddress &a, const SocketAddress &b) {
+        return a.port() == b.port() && SocketAddress::sameEndpoint(a, b);
+    };
+    const auto sameConnectionFast = [](const Connection &a, const Connection &b) {
+        return a.local.port() == b.local.port() && a.peer.port() == b.peer.port() && sameConnection(a, b);
+    };
     for (const SocketSample &s : snapshot.sockets()) {
         if (!isTcp(*s.record) || !s.local.isValid() || s.local.port() == 0)
             continue;
         if (s.state == SocketState::Listening)
-            remember(m_listening, s.local, kKept, SocketAddress::sameEndpoint);
+            remember(m_listening, s.local, kKept, sameAddress);
         else if (s.peer.isValid() && s.peer.port() != 0)
-            remember(m_connections, Connection{s.local, s.peer}, kKept, sameConnection);
+            remember(m_connections, Connection{s.local, s.peer}, kKept, sameConnectionFast);
     }
 }
 
@@ -102,13 +112,15 @@ void KernelOnlySockets::ask(std::int64_t nowNs)
     m_answer.clear();
     m_askedNs = nowNs;
     m_asked = true;
+    const std::int64_t startedNs = steadyNowNs();
     auto found = kernelTcpSocketsOnPorts(ports);
-    if (!found)
-        return;  // no sock_diag here: the lab's own rows are all there is to show
-    for (KernelTcpSocket &row : *found) {
-        if (isLabs(row))  // the kernel matched the port at either end; ours are those isLabs() says
-            m_answer.push_back(std::move(row));
-    }
+    if (found) {
+        for (KernelTcpSocket &row : *found) {
+            if (isLabs(row))  // the kernel matched the port at either end; ours are those isLabs() says
+                m_answer.push_back(std::move(row));
+        }
+    }  // else no sock_diag here: the lab's own rows are all there is to show
+    m_askCostNs = steadyNowNs() - startedNs;
 }
 
 const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnapshot &snapshot, std::int64_t nowNs)
@@ -119,25 +131,35 @@ const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnaps
         return m_rows;
     std::vector<std::uint64_t> held = openInodes(snapshot);
     // A socket the lab closed since the last answer would show as another program's: ask again.
-    if (!m_asked || nowNs - m_askedNs >= kAskEveryNs || held != m_held) {
+    m_changedUpdates = held != m_heldBefore ? m_changedUpdates + 1 : 0;
+    m_heldBefore = held;
+    const bool affordable = !m_spaceAsksByCost || nowNs - m_askedNs >= kAskCostShare * m_askCostNs;
+    const bool due = nowNs - m_askedNs >= kAskEveryNs && affordable;
+    const bool churning = m_changedUpdates >= kChurnUpdates;
+    if (!m_asked || due || (held != m_held && (!churning || affordable))) {
         ask(nowNs);
         m_held = std::move(held);
     }
 
     const std::int64_t sinceAskedMs = (nowNs - m_askedNs) / 1'000'000;
+    // The lab's open TCP sockets, in snapshot order: a busy server's snapshot also lists
+    // thousands of closed ones (they linger a few seconds), and its port thousands of rows.
+    std::vector<const SocketSample *> open;
+    for (const SocketSample &s : snapshot.sockets()) {
+        if (s.isOpen() && isTcp(*s.record))
+            open.push_back(&s);
+    }
     for (const KernelTcpSocket &row : m_answer) {
         if (row.inode != 0 && std::binary_search(m_held.begin(), m_held.end(), row.inode))
             continue;
         KernelOnlySocket shown{kindOf(row), row, 0, 0};
         if (shown.socket.timerMs >= 0)
             shown.socket.timerMs = std::max<std::int64_t>(0, shown.socket.timerMs - sinceAskedMs);
-        for (const SocketSample &s : snapshot.sockets()) {
-            if (!s.isOpen() || !isTcp(*s.record))
-                continue;
-            if (s.state == SocketState::Listening && covers(s.local, row.local))
-                shown.listenerId = s.id;
-            else if (!row.isListening() && SocketAddress::sameEndpoint(s.local, row.peer))
-                shown.peerId = s.id;
+        for (const SocketSample *s : open) {
+            if (s->state == SocketState::Listening && covers(s->local, row.local))
+                shown.listenerId = s->id;
+            else if (!row.isListening() && SocketAddress::sameEndpoint(s->local, row.peer))
+                shown.peerId = s->id;
         }
         m_rows.push_back(std::move(shown));
     }
@@ -150,6 +172,8 @@ void KernelOnlySockets::forget()
     m_connections.clear();
     m_answer.clear();
     m_held.clear();
+    m_heldBefore.clear();
+    m_changedUpdates = 0;
     m_rows.clear();
     m_asked = false;
 }

@@ -13,7 +13,7 @@
 // its TIME_WAIT when the client closed first). An ephemeral port alone says nothing: the
 // kernel gives it to any number of connections to other peers. It asks the kernel (sock_diag,
 // filtered to those ports) at most once an interval, or at once when the lab's open sockets
-// changed, and counts the timers down in between. It never blocks: a dump is a few netlink
+// changed (a live feed: once the last ask's cost allows), and counts the timers down in between. It never blocks: a dump is a few netlink
 // messages.
 //
 // A new kind of kernel-only socket is a new Kind with its rule in kindOf() (or a refinement
@@ -61,6 +61,16 @@ public:
     // down. Empty while the lab has had no TCP socket with an address, or when sock_diag is
     // unavailable.
     const std::vector<KernelOnlySocket> &update(const SocketSnapshot &snapshot, std::int64_t nowNs);
+    // For a live feed, whose nowNs is the steady clock: the next due ask waits until
+    // kAskCostShare times the last ask's own cost has passed since it, and so does an ask
+    // because the lab's sockets changed once they have changed at kChurnUpdates updates in a
+    // row (a server making connections flat out). A single change (a close, a Reset, a client
+    // connecting) is still asked about at once. A server making thousands of connections a
+    // second leaves tens of thousands of TIME_WAIT rows on its port, and each ask cost tens of
+    // milliseconds, every tick: a third of the process's CPU.
+    static constexpr std::int64_t kAskCostShare = 20;  // asks take at most 1/20 of the feed's thread
+    static constexpr int kChurnUpdates = 10;
+    void spaceAsksByCost(bool on) { m_spaceAsksByCost = on; }
     void forget();  // nothing learned, no rows: another lab
 
     struct Connection {
@@ -79,6 +89,10 @@ private:
     std::vector<KernelTcpSocket> m_answer;   // the kernel's rows on them, when last asked
     std::vector<std::uint64_t> m_held;       // the lab's open sockets (inodes, sorted) when last asked
     std::int64_t m_askedNs = 0;
+    std::int64_t m_askCostNs = 0;            // the last ask, on the steady clock
+    bool m_spaceAsksByCost = false;
+    std::vector<std::uint64_t> m_heldBefore; // the lab's open sockets at the last update
+    int m_changedUpdates = 0;                // updates in a row that found them changed
     bool m_asked = false;
     std::vector<KernelOnlySocket> m_rows;    // what update() returns
 };

@@ -9,6 +9,7 @@ using namespace socketlab;
 RunFeed::RunFeed(std::shared_ptr<TraceStream> trace, std::shared_ptr<SocketRegistry> registry)
     : m_trace(std::move(trace)), m_registry(std::move(registry))
 {
+    m_kernelOnly.spaceAsksByCost(true);  // tick() passes the steady clock
 }
 
 void RunFeed::follow(RunListener *listener)

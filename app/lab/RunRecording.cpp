@@ -1,6 +1,7 @@
 #include "RunRecording.h"
 
 #include <algorithm>
+#include <iterator>
 
 using namespace socketlab;
 
@@ -138,14 +139,34 @@ void RunRecording::addReport(PaneReport report)
     // than another pane's delivered before it. The reports stay in time order, and one made
     // before history was dropped is kept at the first moment that is whole.
     report.timeNs = std::max(report.timeNs, m_droppedBeforeNs);
-    if (m_reports.empty() || m_reports.back().timeNs <= report.timeNs) {
+    if (m_lateReports.empty() && (m_reports.empty() || m_reports.back().timeNs <= report.timeNs))
         m_reports.push_back(std::move(report));
-    } else {
-        const auto at = std::upper_bound(m_reports.begin(), m_reports.end(), report.timeNs,
-                                         [](std::int64_t t, const PaneReport &r) { return t < r.timeNs; });
-        m_reports.insert(at, std::move(report));
-    }
+    else
+        m_lateReports.push_back(std::move(report));
     keepWithinBudget();
+}
+
+// The late reports, sorted by time keeping their arrival order, merged after the stored ones
+// of the same time: the order inserting each at its upper bound gave, in one pass.
+void RunRecording::settleReports() const
+{
+    if (m_lateReports.empty())
+        return;
+    const auto byTime = [](const PaneReport &a, const PaneReport &b) { return a.timeNs < b.timeNs; };
+    std::stable_sort(m_lateReports.begin(), m_lateReports.end(), byTime);
+    const auto firstAfter = std::upper_bound(m_reports.begin(), m_reports.end(), m_lateReports.front().timeNs,
+                                             [](std::int64_t t, const PaneReport &r) { return t < r.timeNs; });
+    const auto from = firstAfter - m_reports.begin();
+    const auto middle = std::ptrdiff_t(m_reports.size());
+    std::move(m_lateReports.begin(), m_lateReports.end(), std::back_inserter(m_reports));
+    m_lateReports.clear();
+    std::inplace_merge(m_reports.begin() + from, m_reports.begin() + middle, m_reports.end(), byTime);
+}
+
+const std::deque<PaneReport> &RunRecording::reports() const
+{
+    settleReports();
+    return m_reports;
 }
 
 std::size_t RunRecording::frameBytes(const RecordedFrame &frame, const RecordedFrame *before)
@@ -169,6 +190,7 @@ void RunRecording::keepWithinBudget()
         m_bytes -= std::min(m_bytes, frameBytes(oldest, nullptr) - shared);
         m_frames.pop_front();
         m_droppedBeforeNs = m_frames.front().timeNs;
+        settleReports();
         while (!m_reports.empty() && m_reports.front().timeNs < m_droppedBeforeNs) {
             const PaneReport &r = m_reports.front();
             m_bytes -= std::min(m_bytes, sizeof(PaneReport) + std::size_t(r.text.size() + r.detail.size() + r.pane.size()) * sizeof(QChar));
@@ -181,6 +203,7 @@ void RunRecording::restore(std::deque<RecordedFrame> frames, std::deque<PaneRepo
 {
     m_frames = std::move(frames);
     m_reports = std::move(reports);
+    m_lateReports.clear();
     m_droppedBeforeNs = droppedBeforeNs;
     m_bytes = 0;
     const RecordedFrame *before = nullptr;
@@ -196,12 +219,14 @@ void RunRecording::clear()
 {
     m_frames.clear();
     m_reports.clear();
+    m_lateReports.clear();
     m_bytes = 0;
     m_droppedBeforeNs = 0;
 }
 
 std::int64_t RunRecording::startNs() const
 {
+    settleReports();
     std::int64_t start = 0;
     if (!m_frames.empty())
         start = m_frames.front().timeNs;
@@ -212,6 +237,7 @@ std::int64_t RunRecording::startNs() const
 
 std::int64_t RunRecording::endNs() const
 {
+    settleReports();
     std::int64_t end = 0;
     if (!m_frames.empty())
         end = m_frames.back().timeNs;
@@ -237,6 +263,7 @@ void RunRecording::feedUntil(std::int64_t timeNs, const std::function<void(const
 
 std::vector<const PaneReport *> RunRecording::reportsUntil(std::int64_t timeNs) const
 {
+    settleReports();
     std::vector<const PaneReport *> out;
     for (const PaneReport &r : m_reports) {
         if (r.timeNs > timeNs)

@@ -2,9 +2,13 @@
 
 #include "SafeColours.h"
 
+#include <QHash>
 #include <QPainter>
 #include <QPainterPath>
+#include <QSet>
 #include <QTextBlock>
+
+#include <vector>
 
 namespace {
 constexpr int kEdge = 7;  // the marker's edge in the gutter, px
@@ -38,7 +42,11 @@ int ListingView::wrappedLines() const
 void ListingView::setMarkers(const QList<Marker> &markers)
 {
     m_markers = markers;
+    // One fill a line: the fills are opaque and cover the whole line, so a line's last marker's
+    // fill is the one seen (a load pane's hundreds of threads share a few lines, and Qt lays
+    // out and paints every selection of a line).
     QList<QTextEdit::ExtraSelection> marks;
+    QHash<int, qsizetype> markOfLine;
     QTextBlock focusBlock;
     for (const Marker &m : markers) {
         const QTextBlock block = document()->findBlockByNumber(m.line - 1);
@@ -49,7 +57,12 @@ void ListingView::setMarkers(const QList<Marker> &markers)
         mark.cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);  // every wrapped line of it
         mark.format.setBackground(m.blocked ? safecolour::blockedLine() : m.focus ? safecolour::nextLine() : safecolour::otherThreadLine());
         mark.format.setProperty(QTextFormat::FullWidthSelection, true);
-        marks << mark;
+        if (const auto seen = markOfLine.constFind(m.line); seen != markOfLine.cend()) {
+            marks[*seen] = mark;
+        } else {
+            markOfLine.insert(m.line, marks.size());
+            marks << mark;
+        }
         if (m.focus)
             focusBlock = block;
     }
@@ -102,13 +115,40 @@ QRectF ListingView::blockRect(int line) const
     return blockBoundingGeometry(block).translated(contentOffset());
 }
 
+// A marker drawn again later (same line, kind and tag) would be painted over exactly: only
+// its last copy is drawn.
+std::vector<bool> ListingView::drawnMarkers() const
+{
+    std::vector<bool> drawn(std::size_t(m_markers.size()), true);
+    QSet<QString> later;
+    for (qsizetype i = m_markers.size() - 1; i >= 0; --i) {
+        const Marker &m = m_markers[i];
+        const QString key = QStringLiteral("%1 %2 %3 %4").arg(m.line).arg(int(m.focus)).arg(int(m.blocked)).arg(m.tag);
+        if (later.contains(key))
+            drawn[std::size_t(i)] = false;
+        else
+            later.insert(key);
+    }
+    return drawn;
+}
+
 void ListingView::paintEvent(QPaintEvent *event)
 {
     QPlainTextEdit::paintEvent(event);
     QPainter p(viewport());
     p.setRenderHint(QPainter::Antialiasing, true);
     const QFontMetrics fm(font());
-    for (const Marker &m : m_markers) {
+    QFont bold = font();
+    bold.setBold(true);
+    const QFontMetrics bm(bold);
+    // A load pane's hundreds of threads share a few lines and tags: each is measured once a paint.
+    QHash<int, int> textEnds;
+    QHash<QString, int> tagWidths;
+    const std::vector<bool> drawn = drawnMarkers();
+    for (qsizetype i = 0; i < m_markers.size(); ++i) {
+        if (!drawn[std::size_t(i)])
+            continue;
+        const Marker &m = m_markers[i];
         const QRectF r = blockRect(m.line);
         if (r.isEmpty() || r.bottom() < 0 || r.top() > viewport()->height())
             continue;
@@ -125,16 +165,19 @@ void ListingView::paintEvent(QPaintEvent *event)
         if (m.tag.isEmpty())
             continue;
         // The word goes at the line's end only where it covers no code.
-        const QTextBlock block = document()->findBlockByNumber(m.line - 1);
-        const int textEnd = int(r.left()) + document()->documentMargin()
-            + fm.horizontalAdvance(block.layout() && block.layout()->lineCount() > 0 ? block.text().left(block.layout()->lineAt(0).textLength()) : block.text());
-        QFont bold = font();
-        bold.setBold(true);
-        const QFontMetrics bm(bold);
+        auto textEnd = textEnds.find(m.line);
+        if (textEnd == textEnds.end()) {
+            const QTextBlock block = document()->findBlockByNumber(m.line - 1);
+            const QString firstLine = block.layout() && block.layout()->lineCount() > 0 ? block.text().left(block.layout()->lineAt(0).textLength()) : block.text();
+            textEnd = textEnds.insert(m.line, int(r.left()) + document()->documentMargin() + fm.horizontalAdvance(firstLine));
+        }
         const QString text = QStringLiteral("◀ ") + m.tag;
-        const int width = bm.horizontalAdvance(text) + 10;
+        auto tagWidth = tagWidths.find(text);
+        if (tagWidth == tagWidths.end())
+            tagWidth = tagWidths.insert(text, bm.horizontalAdvance(text) + 10);
+        const int width = *tagWidth;
         const int right = viewport()->width() - 4;
-        if (right - width < textEnd + fm.averageCharWidth() * 2)
+        if (right - width < *textEnd + fm.averageCharWidth() * 2)
             continue;
         const QRectF pill(right - width, r.top() + 1, width, std::min<qreal>(r.height(), fm.lineSpacing()) - 2);
         p.setPen(QPen(strong, 1.5));

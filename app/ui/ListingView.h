@@ -8,6 +8,8 @@
 
 #include <QPlainTextEdit>
 
+#include <vector>
+
 class ListingView : public QPlainTextEdit {
     Q_OBJECT
 public:
@@ -32,6 +34,7 @@ protected:
 
 private:
     QRectF blockRect(int line) const;
+    std::vector<bool> drawnMarkers() const;  // per marker: false when a later one paints over it
     void showFocus();
     void describe();
 

@@ -77,6 +77,9 @@ MainWindow::MainWindow(LabCatalog catalog, const QString &language, const QStrin
             }
         }
     });
+    // Precise: a coarse timer may fire up to 5 % late each time, and the late ticks add up to
+    // fewer than 20 refreshes a second.
+    m_refreshTimer->setTimerType(Qt::PreciseTimer);
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refreshViews);
     m_refreshTimer->start(kRefreshMs);
     statusBar()->addPermanentWidget(m_traceCount);

@@ -100,6 +100,23 @@ const StepDefinition *PaneThreads::stepOfCall(TraceCall call) const
     return found;
 }
 
+// Where a thread blocked in a call is shown, asked once per (line, call) for a whole
+// moments() call: a load pane's hundreds of client threads wait in the same few calls.
+PaneThreads::CallPlacements::CallPlacements(const PaneThreads &threads) : m_threads(threads) {}
+
+const StepDefinition *PaneThreads::CallPlacements::stepFor(int line, TraceCall call)
+{
+    for (const Known &k : m_known)
+        if (k.line == line && k.call == call)
+            return k.step;
+    const QString name = QString::fromLatin1(traceCallName(call)) + QLatin1Char('(');
+    const QStringList &listing = m_threads.m_pane.listing;
+    const bool onItsLine = line >= 1 && line <= listing.size() && codeOf(listing.at(line - 1)).contains(name);
+    const StepDefinition *step = onItsLine ? nullptr : m_threads.stepOfCall(call);
+    m_known.push_back(Known{line, call, step});
+    return step;
+}
+
 std::vector<PaneThreads::Moment> PaneThreads::moments(PaneRunner::State state) const
 {
     std::vector<Moment> out;
@@ -109,6 +126,7 @@ std::vector<PaneThreads::Moment> PaneThreads::moments(PaneRunner::State state) c
     for (const auto &[id, t] : m_threads)
         if (t.requestThread)
             connections.push_back(t.connectionId);
+    CallPlacements placements(*this);
     std::uint64_t newest = 0;
     for (const auto &[id, t] : m_threads) {
         if (t.line == 0 && t.stepId.isEmpty())
@@ -140,13 +158,9 @@ std::vector<PaneThreads::Moment> PaneThreads::moments(PaneRunner::State state) c
             m.call = wait->call;
             m.sinceNs = wait->sinceNs;
             // The thread went on from its last step into this call: show the call's line.
-            const QString name = QString::fromLatin1(traceCallName(wait->call)) + QLatin1Char('(');
-            const bool onItsLine = m.line >= 1 && m.line <= m_pane.listing.size() && codeOf(m_pane.listing.at(m.line - 1)).contains(name);
-            if (!onItsLine) {
-                if (const StepDefinition *step = stepOfCall(wait->call)) {
-                    m.stepId = step->id;
-                    m.line = step->line;
-                }
+            if (const StepDefinition *step = placements.stepFor(m.line, wait->call)) {
+                m.stepId = step->id;
+                m.line = step->line;
             }
         } else if (ended) {
             m.activity = Activity::Ended;

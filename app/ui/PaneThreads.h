@@ -74,6 +74,22 @@ private:
         std::int64_t sinceNs = 0;
     };
     const StepDefinition *stepOfCall(socketlab::TraceCall call) const;
+    // The step to show a thread blocked in `call` at, when its last step's line is not that
+    // call's (null: its own line); each (line, call) is looked up once.
+    class CallPlacements {
+    public:
+        explicit CallPlacements(const PaneThreads &threads);
+        const StepDefinition *stepFor(int line, socketlab::TraceCall call);
+
+    private:
+        struct Known {
+            int line;
+            socketlab::TraceCall call;
+            const StepDefinition *step;
+        };
+        const PaneThreads &m_threads;
+        std::vector<Known> m_known;
+    };
     qint64 mainThread() const;
 
     const PaneDefinition &m_pane;

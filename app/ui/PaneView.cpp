@@ -539,7 +539,11 @@ QString PaneView::stateText(const std::vector<PaneThreads::Moment> &moments) con
 
 void PaneView::showMoments()
 {
-    const std::vector<PaneThreads::Moment> moments = m_threads.moments(m_runner->state());
+    showMoments(m_threads.moments(m_runner->state()));
+}
+
+void PaneView::showMoments(const std::vector<PaneThreads::Moment> &moments)
+{
     QList<ListingView::Marker> markers;
     const PaneThreads::Moment *focus = nullptr;
     for (const PaneThreads::Moment &m : moments) {
@@ -601,7 +605,7 @@ void PaneView::refresh()
     m_pause->setEnabled(active);
     m_programButton->setEnabled(!active);
     m_stop->setEnabled(active);
-    showMoments();
+    showMoments(moments);  // the same moment the state line describes
 }
 
 void PaneView::typeLine()

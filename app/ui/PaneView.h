@@ -99,6 +99,7 @@ private:
     void restoreProgram();
     QString editedFile() const;
     void showMoments();
+    void showMoments(const std::vector<PaneThreads::Moment> &moments);
     void showError(const QString &text);
     void appendConsole(const ConsoleEntry &entry);
     QString consoleHtml(const ConsoleEntry &entry) const;

@@ -122,6 +122,7 @@ private slots:
     void queuedConnectionsReplayAsSeenLive();
     void countingDownRowsAreStoredOnce();
     void formatOneFileStillOpens();
+    void lateReportsTakeTheirPlaceInTime();
 
 private:
     // A tcp-timestamp run with two lines answered, recorded; the live digest at each moment a
@@ -440,6 +441,41 @@ void TestRunRecording::formatOneFileStillOpens()
         Digest replayed;
         opened->feedUntil(time + shift, [&](const RunTick &tick) { replayed.take(tick); });
         QCOMPARE(replayed.text().section(QLatin1Char('|'), 0, 1), seenLive.section(QLatin1Char('|'), 0, 1));
+    }
+}
+
+// Panes deliver their reports a batch each: one may be older than another pane's delivered
+// before it. It goes after the stored reports of its time, before the newer ones, and reports
+// of one time keep the order they came in, whether the recording is read between them or not.
+void TestRunRecording::lateReportsTakeTheirPlaceInTime()
+{
+    const auto report = [](std::int64_t timeNs, const char *text) {
+        PaneReport r;
+        r.timeNs = timeNs;
+        r.text = QString::fromLatin1(text);
+        return r;
+    };
+    const auto texts = [](const RunRecording &r) {
+        QStringList out;
+        for (const PaneReport &p : r.reports())
+            out << p.text;
+        return out;
+    };
+    for (const bool readBetween : {false, true}) {
+        RunRecording recording;
+        recording.addReport(report(10, "a10"));
+        recording.addReport(report(30, "b30"));
+        recording.addReport(report(20, "c20"));
+        if (readBetween)
+            QCOMPARE(texts(recording), (QStringList{"a10", "c20", "b30"}));
+        recording.addReport(report(20, "d20"));
+        recording.addReport(report(10, "e10"));
+        recording.addReport(report(30, "f30"));
+        recording.addReport(report(5, "g5"));
+        QCOMPARE(recording.startNs(), std::int64_t(5));
+        QCOMPARE(recording.endNs(), std::int64_t(30));
+        QCOMPARE(texts(recording), (QStringList{"g5", "a10", "e10", "c20", "d20", "b30", "f30"}));
+        QCOMPARE(int(recording.reportsUntil(10).size()), 3);
     }
 }
 
