@@ -60,6 +60,10 @@
             <numerusform>their clients already sent %n bytes into them</numerusform>
         </translation>
     </message>
+    <message>
+        <source>its program&apos;s calls are not seen from outside: the queue is what the kernel holds for it</source>
+        <translation></translation>
+    </message>
 </context>
 <context>
     <name>BufferGauge</name>

@@ -57,6 +57,10 @@
             <numerusform>它们的客户端已经发送了 %n 字节进去</numerusform>
         </translation>
     </message>
+    <message>
+        <source>its program&apos;s calls are not seen from outside: the queue is what the kernel holds for it</source>
+        <translation>从外部看不到它所属程序的调用：这里的队列就是内核为它保存的连接</translation>
+    </message>
 </context>
 <context>
     <name>BufferGauge</name>

@@ -102,6 +102,10 @@ public:
     // kernel may give the number to the next socket. forgetDescriptor(): it is closed now.
     void markBorrowed() { m_borrowed.store(true, std::memory_order_release); }
     bool isBorrowed() const { return m_borrowed.load(std::memory_order_acquire); }
+    // A socket only watched from outside (observe mode): no call of it is ever seen, so its
+    // byte and call counters mean "unknown", not zero.
+    void markCallsUnseen() { m_callsUnseen.store(true, std::memory_order_release); }
+    bool callsUnseen() const { return m_callsUnseen.load(std::memory_order_acquire); }
     void forgetDescriptor();
 
 private:
@@ -115,6 +119,7 @@ private:
     std::uint64_t m_peerInode = 0;
     mutable std::atomic<std::uint64_t> m_probes{0};
     std::atomic<bool> m_borrowed{false};
+    std::atomic<bool> m_callsUnseen{false};
 };
 
 } // namespace socketlab

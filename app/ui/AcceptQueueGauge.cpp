@@ -133,6 +133,7 @@ void AcceptQueueGauge::feed(const LiveTick &tick)
         g.waiting = s.kernel.acceptQueueLength;
         g.limit = s.kernel.acceptQueueLimit;
         g.inAccept = s.blockedIn == TraceCall::Accept;
+        g.callsUnseen = s.record->callsUnseen();
         g.connectsWaiting = connectsWaitingFor(s.local, tick.sockets);
         g.queuedOfOurs = tick.kernelRows.notAccepted(s.id);
         g.queuedBytes = tick.kernelRows.bytesNotAccepted(s.id);
@@ -191,8 +192,11 @@ void AcceptQueueGauge::changeEvent(QEvent *event)
 QStringList AcceptQueueGauge::notesOf(const Gauge &g) const
 {
     QStringList notes;
-    notes << (g.inAccept ? tr("the program is in accept(): it takes the next connection at once")
-                         : tr("not in accept() now: new connections wait in the queue"));
+    if (g.callsUnseen)
+        notes << tr("its program's calls are not seen from outside: the queue is what the kernel holds for it");
+    else
+        notes << (g.inAccept ? tr("the program is in accept(): it takes the next connection at once")
+                             : tr("not in accept() now: new connections wait in the queue"));
     if (g.full())
         notes << tr("queue full");
     if (g.connectsWaiting > 0)

@@ -30,6 +30,7 @@ public:
         std::uint32_t waiting = 0;   // connections completed, not yet accepted
         std::uint32_t limit = 0;     // from listen(backlog)
         bool inAccept = false;       // the program is blocked in accept() on it now
+        bool callsUnseen = false;    // only watched (observe mode): whether it is in accept() is not seen
         int connectsWaiting = 0;     // traced connect() calls to this port still waiting
         int queuedOfOurs = 0;        // queued connections whose client is the lab's (their bytes are known)
         std::int64_t queuedBytes = 0;  // bytes those clients sent that wait in the queued connections

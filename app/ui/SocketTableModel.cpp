@@ -108,8 +108,14 @@ QVariant SocketTableModel::data(const QModelIndex &index, int role) const
     case Peer: return SocketText::endpointText(row.peer);
     case State: return stateText(row);
     case TcpState: return k.available ? QString::fromLatin1(tcpStateName(k.tcpState)) : QString();
-    case Sent: return tr("%1 B / %2").arg(row.counters.bytesSent).arg(row.counters.messagesSent);
-    case Received: return tr("%1 B / %2").arg(row.counters.bytesReceived).arg(row.counters.messagesReceived);
+    case Sent:
+        if (r.callsUnseen())
+            return QStringLiteral("–");  // only watched: its calls, and so its bytes, are not seen
+        return tr("%1 B / %2").arg(row.counters.bytesSent).arg(row.counters.messagesSent);
+    case Received:
+        if (r.callsUnseen())
+            return QStringLiteral("–");
+        return tr("%1 B / %2").arg(row.counters.bytesReceived).arg(row.counters.messagesReceived);
     case RecvQ: return k.available && !k.listening && k.receiveQueue >= 0 ? QVariant(qlonglong(k.receiveQueue)) : QVariant();
     case SendQ: return k.available && !k.listening && k.sendQueue >= 0 ? QVariant(qlonglong(k.sendQueue)) : QVariant();
     case AcceptQueue:

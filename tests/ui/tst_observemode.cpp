@@ -95,6 +95,13 @@ void TestObserveMode::observesFromTheMenuAndStops()
     QTRY_VERIFY2_WITH_TIMEOUT(anyRow(tableRows(model), {owner, QStringLiteral("ESTABLISHED"), QString::number(kObservedUnreadBytes)}),
                               qPrintable(tableRows(model).join(QLatin1Char('\n'))), uitest::kWaitMs);
     QTRY_VERIFY_WITH_TIMEOUT(window->observeBanner()->text().contains(QStringLiteral("4 sockets open")), uitest::kWaitMs);
+    // No call of a watched socket is seen: its bytes are unknown ("–"), not zero.
+    for (int r = 0; r < model->rowCount(); ++r) {
+        if (model->index(r, SocketTableModel::Owner).data().toString() != owner)
+            continue;
+        QCOMPARE(model->index(r, SocketTableModel::Sent).data().toString(), QStringLiteral("–"));
+        QCOMPARE(model->index(r, SocketTableModel::Received).data().toString(), QStringLiteral("–"));
+    }
 
     window->observeBanner()->stopButton()->click();
     QVERIFY(!window->isObserving());

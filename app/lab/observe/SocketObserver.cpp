@@ -170,6 +170,7 @@ void SocketObserver::refresh()
             pid = owner == owners.end() ? 0 : owner->second;
         }
         auto made = SocketRecord::foreign(family, type, ownerText(pid).toStdString(), inode);
+        made->markCallsUnseen();
         m_registry->add(made);
         m_records.emplace(inode, made);
         return made;
