@@ -155,6 +155,8 @@ void MainWindow::closeLab()
     m_liveViews->close();
     delete m_session;
     m_session = nullptr;
+    if (m_selfStudy)
+        m_selfStudy->labClosed();
 }
 
 bool MainWindow::openLab(const QString &id)

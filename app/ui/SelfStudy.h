@@ -49,6 +49,8 @@ public:
     ExerciseAnswer currentAnswer() const;
     // The navigator's context menu for a lab ("" for a click beside every lab).
     QMenu *navigatorMenu(const QString &labId, QWidget *parent = nullptr);
+    // The lab is closed and none opened (observing, a saved run): "Exercises" counts none.
+    void labClosed() { retranslate(); }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

@@ -8,11 +8,13 @@
 
 #include <ObserveBanner.h>
 #include <ObserveDialog.h>
+#include <SelfStudy.h>
 #include <SocketTableModel.h>
 
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTimer>
@@ -87,6 +89,8 @@ void TestObserveMode::observesFromTheMenuAndStops()
     QVERIFY(window->paneViews().isEmpty());
     QVERIFY(!window->stepAction()->isEnabled());
     QVERIFY(!window->runAllAction()->isEnabled());
+    // The closed lab's exercises are not counted on the toolbar while observing.
+    QCOMPARE(window->selfStudy()->exerciseDock()->windowTitle(), QStringLiteral("Exercises"));
 
     SocketTableModel *model = window->socketModel();
     const QString owner = QStringLiteral("python3 (%1)").arg(server.pid());
