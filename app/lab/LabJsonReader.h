@@ -2,6 +2,7 @@
 // a LabError naming the file, the place and the problem, so one pass reports every problem.
 #pragma once
 
+#include "JsonWholeNumber.h"
 #include "LabDefinition.h"
 
 #include <QCoreApplication>
@@ -45,13 +46,9 @@ public:
             fail(place, tr("\"%1\" is missing").arg(key));
             return std::nullopt;
         }
-        // toInteger() converts only whole numbers a qint64 can hold (a cast of 6e20 would be
-        // undefined behaviour); anything else comes back as the default and fails the comparison.
-        const qint64 n = v.toInteger(0);
-        if (!v.isDouble() || double(n) != v.toDouble()) {
+        const std::optional<qint64> n = jsonWholeNumber(v);
+        if (!n)
             fail(join(place, key), tr("must be a whole number"));
-            return std::nullopt;
-        }
         return n;
     }
 

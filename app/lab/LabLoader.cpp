@@ -65,8 +65,8 @@ void readParams(LabJsonReader &r, const QJsonObject &pane, const QString &place,
             }
         }
         const QJsonValue def = o.value(QStringLiteral("default"));
-        if (def.isDouble() && double(def.toInteger(0)) == def.toDouble())
-            p.defaultValue = QString::number(def.toInteger());
+        if (const std::optional<qint64> whole = jsonWholeNumber(def))
+            p.defaultValue = QString::number(*whole);
         else if (def.isDouble())
             p.defaultValue = QString::number(def.toDouble()); // refused below by check(): not a whole number
         else if (def.isString())

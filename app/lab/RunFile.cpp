@@ -1,5 +1,7 @@
 #include "RunFile.h"
 
+#include "JsonWholeNumber.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QFile>
@@ -137,10 +139,10 @@ public:
     std::int64_t number(const QJsonValue &v, const QString &place)
     {
         if (v.isDouble()) {
-            const qint64 n = v.toInteger(0); // only whole numbers that fit; no undefined cast
-            if (double(n) != v.toDouble())
+            const std::optional<qint64> n = jsonWholeNumber(v);
+            if (!n)
                 fail(place, Tr::tr("a number was expected"));
-            return n;
+            return n.value_or(0);
         }
         bool ok = false;
         const qlonglong n = v.toString().toLongLong(&ok);
