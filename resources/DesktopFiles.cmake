@@ -10,6 +10,7 @@ set(SOCKETLAB_ICON_SIZES 16 22 24 32 48 64 128 256)  # the hicolor theme's usual
 set(SOCKETLAB_ICON_THEME_DIR ${PROJECT_BINARY_DIR}/icons/hicolor)  # the rendered PNGs, as installed
 set(SOCKETLAB_DESKTOP_ENTRY ${PROJECT_BINARY_DIR}/desktop/${SOCKETLAB_APP_ID}.desktop)
 set(SOCKETLAB_METAINFO ${PROJECT_BINARY_DIR}/desktop/${SOCKETLAB_APP_ID}.metainfo.xml)
+set(SOCKETLAB_PRIVATE_LIBDIR lib/socketlab)  # the layers' shared libraries, when built so
 
 function(socketlab_configure_desktop_entry output)
     configure_file(${SOCKETLAB_RESOURCES_DIR}/socketlab.desktop.in ${output} @ONLY)
@@ -58,6 +59,14 @@ function(socketlab_install_desktop_files target)
     include(GNUInstallDirs)
     set(icons ${CMAKE_INSTALL_DATADIR}/icons/hicolor)
     install(TARGETS ${target} RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+    if(SOCKETLAB_SHARED_LAYERS)
+        # The layers are private to the program: beside it under lib/socketlab, found
+        # through its RUNPATH, never on the system's library path.
+        set(layers socketlab_core socketlab_lab socketlab_ui socketlab_cli)
+        install(TARGETS ${layers} LIBRARY DESTINATION ${SOCKETLAB_PRIVATE_LIBDIR})
+        set_target_properties(${target} PROPERTIES INSTALL_RPATH "$ORIGIN/../${SOCKETLAB_PRIVATE_LIBDIR}")
+        set_target_properties(${layers} PROPERTIES INSTALL_RPATH "$ORIGIN")
+    endif()
     install(FILES ${SOCKETLAB_DESKTOP_ENTRY} DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
     install(FILES ${SOCKETLAB_METAINFO} DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
     install(FILES ${SOCKETLAB_ICON_SVG} DESTINATION ${icons}/scalable/apps RENAME ${SOCKETLAB_APP_ID}.svg)

@@ -38,6 +38,11 @@ const char kExercise[] = R"json({
 bool writeLab(const QString &root)
 {
     const QDir from(LabCatalog::builtInRoot() + QStringLiteral("/socketserver-concurrency"));
+    // Loading it also makes this test need the lab library, which holds :/labs (as a shared
+    // library it would otherwise be dropped at link time, and :/labs would be empty).
+    QList<LabError> errors;
+    if (!LabLoader::load(from.path(), errors) || !errors.isEmpty())
+        return false;
     const QString dir = root + QStringLiteral("/socketserver-concurrency");
     if (!QDir().mkpath(dir))
         return false;

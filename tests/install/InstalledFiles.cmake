@@ -1,6 +1,6 @@
 # What an installed SocketLab must look like under ROOT (a DESTDIR, or an unpacked .deb):
-# the binary in bin/, the menu entry, the metainfo and every icon size under share/, and
-# nothing else; the desktop entry's Exec and Icon and the metainfo's launchable name the
+# the binary in bin/ (its layers under lib/socketlab too when SOCKETLAB_SHARED_LAYERS), the
+# menu entry, the metainfo and every icon size under share/, and nothing else; the desktop entry's Exec and Icon and the metainfo's launchable name the
 # files installed beside them. Needs SOCKETLAB_APP_ID and resources/DesktopFiles.cmake.
 function(socketlab_check_installed_tree root)
     set(id ${SOCKETLAB_APP_ID})
@@ -12,6 +12,11 @@ function(socketlab_check_installed_tree root)
     foreach(size IN LISTS SOCKETLAB_ICON_SIZES)
         list(APPEND expected usr/share/icons/hicolor/${size}x${size}/apps/${id}.png)
     endforeach()
+    if(SOCKETLAB_SHARED_LAYERS)  # a build with shared layers installs them privately
+        foreach(layer core lab ui cli)
+            list(APPEND expected usr/${SOCKETLAB_PRIVATE_LIBDIR}/libsocketlab_${layer}.so)
+        endforeach()
+    endif()
     file(GLOB_RECURSE found RELATIVE ${root} ${root}/usr/*)
     list(FILTER found EXCLUDE REGEX "^usr/share/doc/")  # the package's own changelog and copyright, if any
     list(SORT expected)
