@@ -59,18 +59,33 @@ void PaneFilter::rememberPeers(const SocketSnapshot &sockets)
 
 // A crowd of clients (a load pane) is hidden by itself, and the server's connections to it
 // go with it. A pane that listens never is: it is the server the learner watches, and its
-// crowd is the crowd of clients, which this hides.
-void PaneFilter::hideCrowded(const SocketSnapshot &sockets)
+// crowd is the crowd of clients, which this hides. A pane's crowd is every row it puts in
+// the views: its open sockets, the other panes' open sockets connected to them (the server's
+// accepted connections) and the kernel's rows of its connections (queued for accept()).
+// Counting its own sockets alone let 24 clients bring 48 rows and more before it was hidden.
+void PaneFilter::hideCrowded(const RunTick &tick)
 {
-    std::map<std::string, int> open;
+    std::map<std::string, int> rows;
     std::set<std::string> listening;
-    for (const SocketSample &s : sockets.sockets()) {
+    const auto shownOpenOwner = [&](std::uint32_t id) -> const std::string * {
+        const SocketSample *s = tick.sockets.find(id);
+        return s && s->isOpen() && isShown(tick.sockets, id) ? &s->record->owner : nullptr;
+    };
+    for (const SocketSample &s : tick.sockets.sockets()) {
         if (s.state == SocketState::Listening)
             listening.insert(s.record->owner);
-        if (s.isOpen() && isShown(sockets, s.id))
-            ++open[s.record->owner];
+        if (!s.isOpen() || !isShown(tick.sockets, s.id))
+            continue;
+        ++rows[s.record->owner];
+        const std::string *peerOwner = shownOpenOwner(s.peerId);
+        if (peerOwner && *peerOwner != s.record->owner)
+            ++rows[*peerOwner];
     }
-    for (const auto &[id, count] : open) {
+    for (const KernelOnlySocket &row : tick.kernelOnly) {
+        if (const std::string *peerOwner = shownOpenOwner(row.peerId))
+            ++rows[*peerOwner];
+    }
+    for (const auto &[id, count] : rows) {
         if (count > kCrowded && !listening.count(id) && !m_hiddenOnce.count(id)) {
             m_hiddenOnce.insert(id);
             m_hidden.insert(id);
@@ -87,7 +102,7 @@ const RunTick &PaneFilter::apply(const RunTick &tick)
         int &open = m_openSockets[QString::fromStdString(s.record->owner)];
         open += s.isOpen() ? 1 : 0;
     }
-    hideCrowded(tick.sockets);
+    hideCrowded(tick);
     if (m_hidden.empty())
         return tick;
 

@@ -17,9 +17,10 @@
 
 class PaneFilter {
 public:
-    // A pane with more open sockets in view than this is hidden when it first grows past it (a
-    // load pane of clients; never a pane that listens, whose connections to the hidden clients
-    // go with them); the learner may show it again.
+    // A pane that puts more rows in view than this (its open sockets, the server's connections
+    // to them, their queued connections) is hidden when it first grows past it (a load pane of
+    // clients; never a pane that listens, whose connections to the hidden clients go with
+    // them); the learner may show it again.
     static constexpr int kCrowded = 24;
 
     void setHidden(const QString &pane, bool hidden);
@@ -30,7 +31,7 @@ public:
 
     // The tick the views are fed: this one when nothing is hidden, else a filtered copy that
     // stays valid until the next call. Counts each pane's open sockets, and hides a pane
-    // that has just grown crowded.
+    // that has just grown crowded (kCrowded).
     const RunTick &apply(const RunTick &tick);
     // The panes seen in the last tick, with their open sockets (hidden or not), in order.
     const std::map<QString, int> &openSockets() const { return m_openSockets; }
@@ -39,7 +40,7 @@ public:
 
 private:
     bool isShown(const socketlab::SocketSnapshot &sockets, std::uint32_t socketId) const;
-    void hideCrowded(const socketlab::SocketSnapshot &sockets);
+    void hideCrowded(const RunTick &tick);
     void rememberPeers(const socketlab::SocketSnapshot &sockets);
 
     std::set<std::string> m_hidden;

@@ -11,6 +11,8 @@
 #include <QTimer>
 #include <QtTest>
 
+#include <algorithm>
+
 namespace {
 
 constexpr int kWaitMs = 20000;
@@ -52,6 +54,16 @@ int answerFor(const PredictionDefinition &p)
     return p.choices.isEmpty() ? 1 : int(p.choices.size()) - 1;
 }
 
+// Whether every pane but paneId waits for something outside it: a question's answer, a line
+// of input, a socket (blocked in a call), or has not started or has ended.
+bool othersAtRest(const LabSession &session, const QString &paneId)
+{
+    return std::all_of(session.panes().begin(), session.panes().end(), [&](const PaneRunner *pane) {
+        return pane->paneId() == paneId || !pane->isActive() || pane->isAwaitingAnswer()
+            || pane->state() == PaneRunner::State::WaitingForInput || pane->blockedIn() != socketlab::TraceCall::None;
+    });
+}
+
 } // namespace
 
 class TestLabPredictions : public QObject {
@@ -91,14 +103,26 @@ private slots:
                     pane->sendInput(lines.at(next));
             });
         }
-        // ... and answers each question as it is asked, while its pane waits.
+        // ... and answers the questions one at a time, in the order asked, each once the other
+        // panes have come to rest, as a learner reading it sees them: the server blocked in
+        // accept() before the client's question is answered and it connects. (Answered at
+        // once, the client's connect() overtook the server's accept() on a loaded machine.)
+        QList<PredictionDefinition> unanswered;
+        QTimer answering;
+        QObject::connect(&answering, &QTimer::timeout, &tracker, [&] {
+            if (!unanswered.isEmpty() && othersAtRest(session, unanswered.first().pane)) {
+                const PredictionDefinition p = unanswered.takeFirst();
+                tracker.answer(answerFor(p), p.id);
+            }
+        });
+        answering.start(5);
         QStringList asked;
         QHash<QString, PredictionOutcome> revealed;
         QObject::connect(&tracker, &PredictionTracker::asked, &tracker, [&](const PredictionDefinition &p) {
             asked << p.id;
             PaneRunner *pane = session.pane(p.pane);
             QVERIFY2(pane && pane->isAwaitingAnswer(), qPrintable(p.id));
-            QTimer::singleShot(0, &tracker, [&tracker, p] { tracker.answer(answerFor(p), p.id); });
+            unanswered << p;
         });
         QObject::connect(&tracker, &PredictionTracker::revealed, &tracker,
                          [&](const PredictionDefinition &p, const PredictionOutcome &o) { revealed.insert(p.id, o); });

@@ -11,6 +11,7 @@
 #include <SocketTableView.h>
 
 #include <Clock.h>
+#include <KernelOnlySockets.h>
 #include <Socket.h>
 #include <SocketRegistry.h>
 #include <SocketSnapshot.h>
@@ -18,6 +19,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <memory>
 #include <set>
 #include <vector>
@@ -49,6 +51,17 @@ public:
             return false;
         m_sockets.push_back(std::move(client).value());
         m_sockets.push_back(std::move(accepted->socket));
+        return true;
+    }
+
+    // A client of a pane connected and left in the listener's accept queue: no accept().
+    bool queue(const std::string &pane)
+    {
+        auto client = Socket::create(AF_INET, SOCK_STREAM, 0, context(pane));
+        const auto name = m_listener.getSockName();
+        if (!client || !name || !client->connect(*name))
+            return false;
+        m_sockets.push_back(std::move(client).value());
         return true;
     }
 
@@ -165,7 +178,8 @@ private slots:
             const SocketSnapshot snapshot = SocketSnapshot::take(*room.registry());
             filter.apply(RunTick{events, snapshot, 0});
         };
-        for (int i = 0; i < PaneFilter::kCrowded; ++i)
+        // Each client puts two rows in view: its socket and the server's connection to it.
+        for (int i = 0; i < PaneFilter::kCrowded / 2; ++i)
             QVERIFY(room.join("load"));
         applyNow();
         QVERIFY(!filter.isHidden(QStringLiteral("load")));  // at the mark, not past it
@@ -185,6 +199,35 @@ private slots:
         filter.clear();  // another lab
         applyNow();
         QVERIFY(filter.isHidden(QStringLiteral("load")));
+    }
+
+    void countsTheKernelsQueuedRowsOfAPane()
+    {
+        Room room;
+        for (int i = 0; i < PaneFilter::kCrowded / 2 - 1; ++i)
+            QVERIFY(room.join("load"));
+        // Two more clients left in the accept queue: one socket each, and the kernel's row of
+        // its queued connection on the server's side: 22 + 2 + 2 rows, past the mark, where
+        // the open sockets alone make 24.
+        QVERIFY(room.queue("load"));
+        QVERIFY(room.queue("load"));
+        std::vector<TraceEvent> events;
+        room.trace()->drain(events);
+        const SocketSnapshot snapshot = SocketSnapshot::take(*room.registry());
+        KernelOnlySockets kernel;
+        std::vector<KernelOnlySocket> rows;
+        QTRY_VERIFY_WITH_TIMEOUT((rows = kernel.update(snapshot, steadyNowNs()),
+                                  std::count_if(rows.begin(), rows.end(), [](const KernelOnlySocket &r) {
+                                      return r.kind == KernelOnlySocket::Kind::NotAccepted && r.peerId != 0;
+                                  }) == 2),
+                                 5000);
+        PaneFilter filter;
+        const std::vector<KernelOnlySocket> none;
+        filter.apply(RunTick{events, snapshot, 0, none});
+        QVERIFY(!filter.isHidden(QStringLiteral("load")));  // without the kernel's rows: 24
+        filter.apply(RunTick{events, snapshot, 0, rows});
+        QVERIFY(filter.isHidden(QStringLiteral("load")));
+        QVERIFY(!filter.isHidden(QStringLiteral("server")));
     }
 
     void socketTableShowsWhatTheFilterLeaves()
