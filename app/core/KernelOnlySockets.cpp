@@ -98,7 +98,16 @@ bool KernelOnlySockets::isLabs(const KernelTcpSocket &row) const
                        [&](const Connection &c) { return sameConnection(c, Connection{row.local, row.peer}); });
 }
 
-void KernelOnlySockets::ask(std::int64_t nowNs)
+void KernelOnlySockets::askInBackground(bool on)
+{
+    if (on && !m_asker)
+        m_asker = std::make_unique<KernelPortAsker>();
+    else if (!on)
+        m_asker.reset();
+    m_question = 0;
+}
+
+void KernelOnlySockets::ask(std::int64_t nowNs, std::vector<std::uint64_t> held)
 {
     std::vector<std::uint16_t> ports;
     const auto addPort = [&](std::uint16_t port) {
@@ -109,23 +118,46 @@ void KernelOnlySockets::ask(std::int64_t nowNs)
         addPort(a.port());
     for (const Connection &c : m_connections)
         addPort(c.local.port());
-    m_answer.clear();
     m_askedNs = nowNs;
     m_asked = true;
+    if (m_asker) {
+        m_question = m_asker->ask(std::move(ports));
+        m_heldAsked = std::move(held);
+        return;
+    }
     const std::int64_t startedNs = steadyNowNs();
     auto found = kernelTcpSocketsOnPorts(ports);
-    if (found) {
-        for (KernelTcpSocket &row : *found) {
-            if (isLabs(row))  // the kernel matched the port at either end; ours are those isLabs() says
-                m_answer.push_back(std::move(row));
-        }
-    }  // else no sock_diag here: the lab's own rows are all there is to show
-    m_askCostNs = steadyNowNs() - startedNs;
+    m_held = std::move(held);
+    keepAnswer(found ? std::move(*found) : std::vector<KernelTcpSocket>{}, steadyNowNs() - startedNs, nowNs);
+}  // without sock_diag the lab's own rows are all there is to show
+
+void KernelOnlySockets::keepAnswer(std::vector<KernelTcpSocket> found, std::int64_t costNs, std::int64_t askedNs)
+{
+    m_answerAskedNs = askedNs;
+    m_answer.clear();
+    for (KernelTcpSocket &row : found) {
+        if (isLabs(row))  // the kernel matched the port at either end; ours are those isLabs() says
+            m_answer.push_back(std::move(row));
+    }
+    m_askCostNs = costNs;
+}
+
+void KernelOnlySockets::takeAnswer()
+{
+    if (!m_asker || m_question == 0)
+        return;
+    std::optional<KernelPortAsker::Answer> answer = m_asker->take();
+    if (!answer || answer->question != m_question)
+        return;
+    m_question = 0;
+    m_held = std::move(m_heldAsked);
+    keepAnswer(answer->rows ? std::move(*answer->rows) : std::vector<KernelTcpSocket>{}, answer->costNs, m_askedNs);
 }
 
 const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnapshot &snapshot, std::int64_t nowNs)
 {
     learn(snapshot);
+    takeAnswer();
     m_rows.clear();
     if (m_listening.empty() && m_connections.empty())
         return m_rows;
@@ -136,12 +168,16 @@ const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnaps
     const bool affordable = !m_spaceAsksByCost || nowNs - m_askedNs >= kAskCostShare * m_askCostNs;
     const bool due = nowNs - m_askedNs >= kAskEveryNs && affordable;
     const bool churning = m_changedUpdates >= kChurnUpdates;
-    if (!m_asked || due || (held != m_held && (!churning || affordable))) {
-        ask(nowNs);
-        m_held = std::move(held);
-    }
+    const bool changed = held != m_held;  // since the kept answer was asked for
+    const bool waiting = m_question != 0;  // for the background answer to the last ask
+    if (!waiting && (!m_asked || due || (changed && (!churning || affordable))))
+        ask(nowNs, std::move(held));
+    // An answer from before the lab's sockets changed, while the new one is coming: what the
+    // lab has done since shows already (a Reset closed the listener and its queue with it;
+    // accept() took a queued connection): leave out the rows that cannot be there any more.
+    const bool stale = changed && m_question != 0;
 
-    const std::int64_t sinceAskedMs = (nowNs - m_askedNs) / 1'000'000;
+    const std::int64_t sinceAskedMs = (nowNs - m_answerAskedNs) / 1'000'000;
     // The lab's open TCP sockets, in snapshot order: a busy server's snapshot also lists
     // thousands of closed ones (they linger a few seconds), and its port thousands of rows.
     std::vector<const SocketSample *> open;
@@ -155,12 +191,19 @@ const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnaps
         KernelOnlySocket shown{kindOf(row), row, 0, 0};
         if (shown.socket.timerMs >= 0)
             shown.socket.timerMs = std::max<std::int64_t>(0, shown.socket.timerMs - sinceAskedMs);
+        bool nowTheLabs = false;  // one of the lab's open sockets is this connection now
         for (const SocketSample *s : open) {
             if (s->state == SocketState::Listening && covers(s->local, row.local))
                 shown.listenerId = s->id;
             else if (!row.isListening() && SocketAddress::sameEndpoint(s->local, row.peer))
                 shown.peerId = s->id;
+            else if (stale && !row.isListening() && SocketAddress::sameEndpoint(s->local, row.local)
+                     && SocketAddress::sameEndpoint(s->peer, row.peer))
+                nowTheLabs = true;
         }
+        const bool queued = shown.kind == KernelOnlySocket::Kind::NotAccepted || shown.kind == KernelOnlySocket::Kind::Handshake;
+        if (stale && (nowTheLabs || (queued && shown.listenerId == 0)))
+            continue;
         m_rows.push_back(std::move(shown));
     }
     return m_rows;
@@ -176,6 +219,8 @@ void KernelOnlySockets::forget()
     m_changedUpdates = 0;
     m_rows.clear();
     m_asked = false;
+    m_question = 0;  // an answer still coming is about another lab's ports
+    m_heldAsked.clear();
 }
 
 } // namespace socketlab

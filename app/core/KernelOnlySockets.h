@@ -21,11 +21,13 @@
 // views give it; the rows, their order and their timers stay as they are.
 #pragma once
 
+#include "KernelPortAsker.h"
 #include "KernelSockets.h"
 #include "SocketAddress.h"
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 namespace socketlab {
@@ -71,6 +73,10 @@ public:
     static constexpr std::int64_t kAskCostShare = 20;  // asks take at most 1/20 of the feed's thread
     static constexpr int kChurnUpdates = 10;
     void spaceAsksByCost(bool on) { m_spaceAsksByCost = on; }
+    // For the window: the kernel is asked on a thread of its own (KernelPortAsker), and an
+    // update uses its latest answer, so a dump never holds up the caller's thread. The rows
+    // then come one answer later: none until the first has come.
+    void askInBackground(bool on);
     void forget();  // nothing learned, no rows: another lab
 
     struct Connection {
@@ -81,20 +87,26 @@ public:
 
 private:
     void learn(const SocketSnapshot &snapshot);
-    void ask(std::int64_t nowNs);
+    void ask(std::int64_t nowNs, std::vector<std::uint64_t> held);
+    void takeAnswer();  // a background ask's answer, when it has come
+    void keepAnswer(std::vector<KernelTcpSocket> found, std::int64_t costNs, std::int64_t askedNs);
     bool isLabs(const KernelTcpSocket &row) const;  // on a listening address of the lab, or one of its connections
 
     std::vector<SocketAddress> m_listening;  // where the lab's listeners were bound, oldest first
     std::vector<Connection> m_connections;   // the lab's TCP connections, oldest first
     std::vector<KernelTcpSocket> m_answer;   // the kernel's rows on them, when last asked
     std::vector<std::uint64_t> m_held;       // the lab's open sockets (inodes, sorted) when last asked
-    std::int64_t m_askedNs = 0;
+    std::int64_t m_askedNs = 0;              // the last ask (in the background: maybe unanswered yet)
+    std::int64_t m_answerAskedNs = 0;        // the ask m_answer answers: its timers count from here
     std::int64_t m_askCostNs = 0;            // the last ask, on the steady clock
     bool m_spaceAsksByCost = false;
     std::vector<std::uint64_t> m_heldBefore; // the lab's open sockets at the last update
     int m_changedUpdates = 0;                // updates in a row that found them changed
     bool m_asked = false;
     std::vector<KernelOnlySocket> m_rows;    // what update() returns
+    std::unique_ptr<KernelPortAsker> m_asker;  // when asking in the background
+    std::uint64_t m_question = 0;            // the background question update() waits for; 0: none
+    std::vector<std::uint64_t> m_heldAsked;  // the lab's open sockets when it was asked
 };
 
 } // namespace socketlab

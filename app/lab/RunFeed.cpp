@@ -10,6 +10,7 @@ RunFeed::RunFeed(std::shared_ptr<TraceStream> trace, std::shared_ptr<SocketRegis
     : m_trace(std::move(trace)), m_registry(std::move(registry))
 {
     m_kernelOnly.spaceAsksByCost(true);  // tick() passes the steady clock
+    m_kernelOnly.askInBackground(true);  // the GUI thread never waits for a sock_diag dump
 }
 
 void RunFeed::follow(RunListener *listener)

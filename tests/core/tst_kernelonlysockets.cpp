@@ -2,10 +2,12 @@
 // sockets: none while the lab's own sockets hold every connection; the TIME_WAIT a server
 // leaves when it closes first, long after its records are gone, with its timer counted down
 // between two asks of the kernel; a listener of another program on the lab's old address;
-// and nothing more after forget().
+// nothing more after forget(); and the kernel asked in the background, as the window asks it.
 #include "CoreTestSupport.h"
 
+#include <Clock.h>
 #include <KernelOnlySockets.h>
+#include <KernelPortAsker.h>
 #include <KernelProbe.h>
 #include <Socket.h>
 #include <SocketRegistry.h>
@@ -13,6 +15,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
 
@@ -194,6 +197,63 @@ private slots:
         QVERIFY(!kernelTcpSocketsOnPort(shared.port()).value().empty());
 
         QVERIFY(kernelOnly.update(SocketSnapshot::take(*registry), 0).empty());
+    }
+
+    // The window's way: the kernel asked on a thread of its own, its answer used one update
+    // later; an answer from before accept() took the queued connection no longer lists it.
+    void asksInTheBackground()
+    {
+        auto registry = std::make_shared<SocketRegistry>();
+        KernelOnlySockets kernelOnly;
+        kernelOnly.askInBackground(true);
+        Socket listener = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "server"}).value();
+        QVERIFY(listener.bind(SocketAddress::loopback(AF_INET, 0)));
+        QVERIFY(listener.listen(5));
+        Socket client = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "client"}).value();
+        QVERIFY(client.connect(listener.getSockName().value()));
+
+        // The first update asks and returns at once, with no answer yet.
+        QVERIFY(kernelOnly.update(SocketSnapshot::take(*registry), steadyNowNs()).empty());
+        std::vector<KernelOnlySocket> rows;
+        QTRY_VERIFY_WITH_TIMEOUT((rows = kernelOnly.update(SocketSnapshot::take(*registry), steadyNowNs())).size() == 1, 5000);
+        QCOMPARE(rows.front().kind, Kind::NotAccepted);
+        QCOMPARE(rows.front().listenerId, listener.id());
+        QCOMPARE(rows.front().peerId, client.id());
+
+        // accept() makes the lab's socket of it: gone from the rows at the next update, while
+        // the kernel is asked again in the background.
+        Accepted accepted = listener.accept().value();
+        QVERIFY(kernelOnly.update(SocketSnapshot::take(*registry), steadyNowNs()).empty());
+        // Closing the listener with a connection still queued: its row goes at once too.
+        Socket late = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "client"}).value();
+        QVERIFY(late.connect(listener.getSockName().value()));
+        QTRY_VERIFY_WITH_TIMEOUT(kernelOnly.update(SocketSnapshot::take(*registry), steadyNowNs()).size() == 1, 5000);
+        QVERIFY(listener.close());
+        QVERIFY(kernelOnly.update(SocketSnapshot::take(*registry), steadyNowNs()).empty());
+    }
+
+    // One question at a time: asked twice before the first is answered, only the answer to
+    // the latest is taken, once.
+    void askerAnswersTheLatestQuestionOnce()
+    {
+        Socket listener = Socket::create(AF_INET, SOCK_STREAM, 0).value();
+        QVERIFY(listener.bind(SocketAddress::loopback(AF_INET, 0)));
+        QVERIFY(listener.listen(5));
+        const std::uint16_t port = listener.getSockName().value().port();
+        KernelPortAsker asker;
+        const std::uint64_t first = asker.ask({1});
+        const std::uint64_t latest = asker.ask({port});
+        QVERIFY(latest > first);
+        QVERIFY(asker.isAsking());
+        std::optional<KernelPortAsker::Answer> answer;
+        // (QTRY_VERIFY evaluates once more at its end: the answer taken is kept.)
+        QTRY_VERIFY_WITH_TIMEOUT(answer.has_value() || (answer = asker.take()).has_value(), 5000);
+        QCOMPARE(answer->question, latest);
+        QVERIFY(answer->rows.has_value());
+        QVERIFY(std::any_of(answer->rows->begin(), answer->rows->end(),
+                            [&](const KernelTcpSocket &row) { return row.isListening() && row.local.port() == port; }));
+        QVERIFY(!asker.take());
+        QVERIFY(!asker.isAsking());
     }
 
     void kindFromTheKernelsRow()

@@ -173,7 +173,8 @@ private slots:
             views.tick();
             const int connected = int(texts(clientOutput).filter(QStringLiteral("connected from")).size());
             const int waiting = int(rowsIn(table, QStringLiteral("SYN_SENT")).size());
-            return connected >= 2 && waiting == kClients - connected && gauges->gauge(listener)->connectsWaiting == waiting;
+            return connected >= 2 && waiting == kClients - connected && gauges->gauge(listener)->connectsWaiting == waiting
+                && rowsIn(table, QStringLiteral("ESTABLISHED"), kernelOwner()).size() == 2;  // the kernel's answer has come
         };
         QTRY_VERIFY_WITH_TIMEOUT(settled(), kWaitMs);
         const QList<int> queued = rowsIn(table, QStringLiteral("ESTABLISHED"), kernelOwner());
