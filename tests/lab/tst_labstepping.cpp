@@ -52,7 +52,9 @@ QStringList TestLabStepping::stepUntilStuck(LabSession &session, int limit)
                                [&reached, p](const QString &id) { reached << p->paneId() + QLatin1Char('.') + id; });
     }
     const auto settle = [&] {
-        [&] { QTRY_VERIFY_WITH_TIMEOUT(session.isSettled(), kWaitMs); }();
+        // qWaitFor, not QTRY: isSettled() may turn false again for a moment (a report posted
+        // just after its call blocked), and QTRY's look after its wait took that for a timeout.
+        [&] { QVERIFY2(QTest::qWaitFor([&] { return session.isSettled(); }, kWaitMs), "the lab never settled"); }();
         QCoreApplication::processEvents();  // its reports, posted before it settled
     };
     for (int i = 0; i < limit; ++i) {
