@@ -23,6 +23,7 @@
 #include <QFontInfo>
 #include <QLayout>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
@@ -133,12 +134,19 @@ void MainWindow::setPresentationMode(bool on)
     if (on)
         m_normalVertical = m_vertical->saveState();
     m_presentationOn = on;
-    m_lessonText->setChecked(!on);  // the lesson text folds away in class; View brings it back
+    {
+        // The lesson text folds away in class; View brings it back. While observing there is
+        // no lesson: the column stays away until the lab comes back (endObserving).
+        const QSignalBlocker quiet(m_observing ? m_lessonText : nullptr);
+        m_lessonText->setChecked(!on);
+    }
     showTimelineBar();
     applyAppearance();
     if (!on) {
         m_vertical->setOrientation(Qt::Vertical);
         m_vertical->restoreState(m_normalVertical);
+        if (m_observing)  // the state saved was the lab's panes': the banner's few lines, the view below
+            m_vertical->setSizes({m_observeBanner->sizeHint().height(), m_vertical->height()});
     }
 }
 

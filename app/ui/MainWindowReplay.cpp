@@ -188,7 +188,7 @@ void MainWindow::replacePaneRow(QWidget *from, QWidget *to)
 void MainWindow::showTimelineBar()
 {
     if (m_timelineToolbar)
-        m_timelineToolbar->setVisible(!m_presentationOn || m_replay->isLookingBack());
+        m_timelineToolbar->setVisible(!m_observing && (!m_presentationOn || m_replay->isLookingBack()));  // observing records nothing
 }
 
 void MainWindow::updateReplayActions()

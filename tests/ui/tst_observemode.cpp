@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTimer>
+#include <QToolBar>
 
 using testsupport::kObservedUnreadBytes;
 using testsupport::ObservedServer;
@@ -107,8 +108,22 @@ void TestObserveMode::observesFromTheMenuAndStops()
         QCOMPARE(model->index(r, SocketTableModel::Received).data().toString(), QStringLiteral("–"));
     }
 
+    // The classroom layout on and off while observing: the lesson column and the timeline
+    // stay away (no lesson is shown, nothing is recorded), the banner stays; the lab brings
+    // them back.
+    auto *timeline = window->findChild<QToolBar *>(QStringLiteral("timelineToolbar"));
+    QVERIFY(timeline && !timeline->isVisible() && !window->lessonColumn()->isVisible());
+    window->presentationAction()->trigger();
+    window->presentationAction()->trigger();
+    QVERIFY(!window->presentationAction()->isChecked());
+    QVERIFY(!window->lessonColumn()->isVisible());
+    QVERIFY(!timeline->isVisible());
+    QVERIFY(window->observeBanner()->isVisible());
+
     window->observeBanner()->stopButton()->click();
     QVERIFY(!window->isObserving());
+    QVERIFY(window->lessonColumn()->isVisible());
+    QVERIFY(timeline->isVisible());
     QCOMPARE(window->labId(), QStringLiteral("tcp-timestamp"));
     QVERIFY(!window->paneViews().isEmpty());
     QVERIFY(window->stepAction()->isEnabled());
