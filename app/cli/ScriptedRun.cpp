@@ -190,6 +190,10 @@ void ScriptedRun::finish(const QString &problem)
     m_stepper->stop();
     QCoreApplication::processEvents();  // the last steps' reports
     m_window.refreshViews();
+    // The kernel's rows (a queued connection, a TIME_WAIT) are asked for in the background:
+    // the picture waits for the answer about this moment (milliseconds), then shows it.
+    if (LabSession *session = m_window.session(); session && session->feed().waitForKernelRows(std::chrono::seconds(2)))
+        m_window.refreshViews();
     QCoreApplication::processEvents();  // the layout those last changes asked for
     bool ok = problem.isEmpty();
     if (!ok)

@@ -107,6 +107,11 @@ void KernelOnlySockets::askInBackground(bool on)
     m_question = 0;
 }
 
+bool KernelOnlySockets::waitForAnswer(std::chrono::milliseconds limit) const
+{
+    return !m_asker || m_question == 0 || m_asker->waitForAnswer(limit);
+}
+
 void KernelOnlySockets::ask(std::int64_t nowNs, std::vector<std::uint64_t> held)
 {
     std::vector<std::uint16_t> ports;

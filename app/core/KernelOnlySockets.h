@@ -77,6 +77,9 @@ public:
     // update uses its latest answer, so a dump never holds up the caller's thread. The rows
     // then come one answer later: none until the first has come.
     void askInBackground(bool on);
+    // Asking in the background: waits until the last ask's answer has come, or the limit;
+    // whether no answer is awaited now. The next update() uses it.
+    bool waitForAnswer(std::chrono::milliseconds limit) const;
     void forget();  // nothing learned, no rows: another lab
 
     struct Connection {

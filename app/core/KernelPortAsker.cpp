@@ -65,6 +65,12 @@ bool KernelPortAsker::isAsking() const
     return m_question.has_value() || m_answering || m_answer.has_value();
 }
 
+bool KernelPortAsker::waitForAnswer(std::chrono::milliseconds limit) const
+{
+    std::unique_lock lock(m_mutex);
+    return m_answered.wait_for(lock, limit, [this] { return m_answer && m_answer->question == m_questions; });
+}
+
 void KernelPortAsker::serve()
 {
     std::unique_lock lock(m_mutex);
@@ -80,8 +86,10 @@ void KernelPortAsker::serve()
         Answer a = answer(question, ports);
         lock.lock();
         m_answering = false;
-        if (a.question == m_questions)  // else a newer question waits: it will be answered next
+        if (a.question == m_questions) {  // else a newer question waits: it will be answered next
             m_answer = std::move(a);
+            m_answered.notify_all();
+        }
     }
 }
 

@@ -11,6 +11,7 @@
 
 #include "KernelSockets.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <mutex>
@@ -40,13 +41,17 @@ public:
     // The answer to the latest question, once, when it has come.
     std::optional<Answer> take();
     bool isAsking() const;  // a question not answered yet, or an answer not taken
+    // Waits until the latest question's answer has come (true) or the time is up (false): for
+    // a picture of one moment (--screenshot), never for a window that is being used.
+    bool waitForAnswer(std::chrono::milliseconds limit) const;
 
 private:
     void serve();
     static Answer answer(std::uint64_t question, const std::vector<std::uint16_t> &ports);
 
     mutable std::mutex m_mutex;
-    std::condition_variable m_wake;
+    std::condition_variable m_wake;          // a question came, or the end
+    mutable std::condition_variable m_answered;
     std::optional<std::vector<std::uint16_t>> m_question;  // waiting to be asked
     std::uint64_t m_questions = 0;
     std::optional<Answer> m_answer;

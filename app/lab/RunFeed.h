@@ -9,6 +9,7 @@
 #include <SocketSnapshot.h>
 #include <TraceStream.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -47,6 +48,10 @@ public:
     void unfollow(RunListener *listener);
     void tick();      // drains the trace, takes the snapshot, tells every listener
     void resetRun();  // drops what waits in the trace, tells every listener
+    // For a picture of one moment: waits (at most limit) for the kernel's answer to the last
+    // tick's question, so that the next tick shows the kernel's rows of this moment. Whether
+    // it came. A window being used never waits: its rows come one answer later.
+    bool waitForKernelRows(std::chrono::milliseconds limit) const { return m_kernelOnly.waitForAnswer(limit); }
 
 private:
     std::shared_ptr<socketlab::TraceStream> m_trace;
