@@ -11,6 +11,7 @@ set(SOCKETLAB_ICON_THEME_DIR ${PROJECT_BINARY_DIR}/icons/hicolor)  # the rendere
 set(SOCKETLAB_DESKTOP_ENTRY ${PROJECT_BINARY_DIR}/desktop/${SOCKETLAB_APP_ID}.desktop)
 set(SOCKETLAB_METAINFO ${PROJECT_BINARY_DIR}/desktop/${SOCKETLAB_APP_ID}.metainfo.xml)
 set(SOCKETLAB_PRIVATE_LIBDIR lib/socketlab)  # the layers' shared libraries, when built so
+set(SOCKETLAB_LAYER_TARGETS socketlab_core socketlab_lab socketlab_ui socketlab_cli)  # installed there
 
 function(socketlab_configure_desktop_entry output)
     configure_file(${SOCKETLAB_RESOURCES_DIR}/socketlab.desktop.in ${output} @ONLY)
@@ -62,10 +63,9 @@ function(socketlab_install_desktop_files target)
     if(SOCKETLAB_SHARED_LAYERS)
         # The layers are private to the program: beside it under lib/socketlab, found
         # through its RUNPATH, never on the system's library path.
-        set(layers socketlab_core socketlab_lab socketlab_ui socketlab_cli)
-        install(TARGETS ${layers} LIBRARY DESTINATION ${SOCKETLAB_PRIVATE_LIBDIR})
+        install(TARGETS ${SOCKETLAB_LAYER_TARGETS} LIBRARY DESTINATION ${SOCKETLAB_PRIVATE_LIBDIR})
         set_target_properties(${target} PROPERTIES INSTALL_RPATH "$ORIGIN/../${SOCKETLAB_PRIVATE_LIBDIR}")
-        set_target_properties(${layers} PROPERTIES INSTALL_RPATH "$ORIGIN")
+        set_target_properties(${SOCKETLAB_LAYER_TARGETS} PROPERTIES INSTALL_RPATH "$ORIGIN")
     endif()
     install(FILES ${SOCKETLAB_DESKTOP_ENTRY} DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
     install(FILES ${SOCKETLAB_METAINFO} DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
