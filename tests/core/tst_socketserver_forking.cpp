@@ -12,6 +12,7 @@
 #include "tst_socketserver_support.h"
 
 #include <CancelToken.h>
+#include <socketserver/ForkProtocol.h>
 #include "SampleHandlers.h"
 
 #include <QFile>
@@ -63,6 +64,18 @@ public:
     }
 };
 
+// Writes kChattyWrites numbered lines, one write() each: more events in one stage than one
+// message from the child carries, so they come back in several batches.
+constexpr int kChattyWrites = 600;
+class ChattyHandler : public StreamRequestHandler {
+public:
+    void handle() override
+    {
+        for (int i = 0; i < kChattyWrites; ++i)
+            orRaise(wfile().write(std::to_string(i) + "\n"));
+    }
+};
+
 class UpperPacketHandler : public DatagramRequestHandler {
 public:
     void handle() override { wfile().write(ownPid() + " " + tutorial::upper(packet())); }
@@ -75,6 +88,7 @@ const RequestHandlerClass kRaising = registerHandler<RaisingHandler>("test.raise
 const RequestHandlerClass kParentPid = registerHandler<ParentPidHandler>("test.ppid");
 const RequestHandlerClass kDescriptors = registerHandler<DescriptorHandler>("test.fds");
 const RequestHandlerClass kUpperPacket = registerHandler<UpperPacketHandler>("test.upper_packet");
+const RequestHandlerClass kChatty = registerHandler<ChattyHandler>("test.chatty");
 
 SocketAddress loopback() { return SocketAddress::loopback(AF_INET, 0); }
 
@@ -123,6 +137,7 @@ private slots:
     void helperRuns();
     void eachRequestRunsInAChildProcess();
     void childIsAZombieUntilCollected();
+    void everyEventOfALongStageArrivesInOrder();
     void maxChildrenHoldsBackTheNextRequest();
     void raisingChildIsReportedWithExitCodeOne();
     void forkingUdpServerAnswersFromChildren();
@@ -180,6 +195,33 @@ void tst_socketserver_forking::eachRequestRunsInAChildProcess()
     QVERIFY(flow.indexOf(QStringLiteral("setup")) < flow.indexOf(QStringLiteral("handle")));
     QVERIFY(flow.indexOf(QStringLiteral("handle")) < flow.indexOf(QStringLiteral("finish")));
     QCOMPARE(flow.count(QStringLiteral("close_request")), 2);  // the parent's copy and the child's
+}
+
+void tst_socketserver_forking::everyEventOfALongStageArrivesInOrder()
+{
+    QVERIFY(kChattyWrites * 2 > static_cast<int>(kMaxEventsPerMessage));  // several batches, or this tests nothing
+    TraceLog log;
+    ForkingTCPServer server(loopback(), kChatty, {log.stream(), {}, {}, ""});
+    QVERIFY(server.initStatus());
+    ServerThread serving(server);
+    const std::string reply = exchange(server.serverAddress(), "");
+    QCOMPARE(static_cast<int>(std::count(reply.begin(), reply.end(), '\n')), kChattyWrites);
+    QTRY_VERIFY_WITH_TIMEOUT(log.count(TraceCall::ChildExited, TracePhase::Returned) == 1, 10000);
+    QVERIFY(serving.stop());
+    server.serverClose();
+
+    // Every write() the child made, begun and returned, in the order it made them.
+    std::vector<TraceEvent> writes;
+    for (const TraceEvent &e : log.events())
+        if (e.call == TraceCall::WfileWrite)
+            writes.push_back(e);
+    QCOMPARE(static_cast<int>(writes.size()), 2 * kChattyWrites);
+    for (std::size_t i = 0; i < writes.size(); ++i) {
+        QCOMPARE(writes[i].phase, i % 2 == 0 ? TracePhase::Begin : TracePhase::Returned);
+        if (i > 0)
+            QVERIFY(writes[i].timeNs >= writes[i - 1].timeNs);
+    }
+    QCOMPARE(writes.back().result, static_cast<std::int64_t>(std::to_string(kChattyWrites - 1).size() + 1));
 }
 
 void tst_socketserver_forking::childIsAZombieUntilCollected()

@@ -190,10 +190,11 @@ bool ForkChannel::dispatch(int rc, ForkMessage &message, std::uint64_t awaitedRe
                 m_observer(ChildLifecycle{notice.pid, true, notice.code});
         }
         return false;
-    case ForkMessageType::ChildEvent: {
-        TraceEvent e;
-        if (decode(message.body, e) && m_server.context().trace)
-            m_server.context().trace->push(e);  // already in the server's terms (ForkChild.cpp)
+    case ForkMessageType::ChildEvents: {
+        std::vector<TraceEvent> events;
+        if (decode(message.body, events) && m_server.context().trace)
+            for (const TraceEvent &e : events)
+                m_server.context().trace->push(e);  // already in the server's terms (ForkChild.cpp)
         return false;
     }
     case ForkMessageType::ChildReport:

@@ -11,6 +11,7 @@
 
 #include "sys/ForkSyscalls.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <sys/socket.h>
@@ -80,7 +81,10 @@ public:
             if (!isServerStage(e.call) || isFileCall(e.call))
                 e.socketId = appId(e.socketId);
             e.relatedSocketId = appId(e.relatedSocketId);
-            (void)sendForkMessage(m_channel, ForkMessageType::ChildEvent, encode(e));
+        }
+        for (std::size_t sent = 0; sent < events.size(); sent += kMaxEventsPerMessage) {
+            const std::size_t count = std::min(kMaxEventsPerMessage, events.size() - sent);
+            (void)sendForkMessage(m_channel, ForkMessageType::ChildEvents, encode(events.data() + sent, count));
         }
     }
 

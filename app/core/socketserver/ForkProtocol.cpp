@@ -101,15 +101,27 @@ bool decode(const std::string &body, ChildNotice &n)
     return r.get(n.requestId) && r.get(n.pid) && r.get(n.code) && r.get(n.timeNs) && r.atEnd();
 }
 
-std::string encode(const TraceEvent &event)
+const std::size_t kMaxEventsPerMessage = (kMaxMessage - sizeof(ForkMessageType)) / sizeof(TraceEvent);
+
+std::string encode(const TraceEvent *events, std::size_t count)
 {
-    return Writer().put(event).take();
+    Writer w;
+    for (std::size_t i = 0; i < count; ++i)
+        w.put(events[i]);
+    return w.take();
 }
 
-bool decode(const std::string &body, TraceEvent &event)
+bool decode(const std::string &body, std::vector<TraceEvent> &events)
 {
+    if (body.empty() || body.size() % sizeof(TraceEvent) != 0)
+        return false;
     Reader r(body);
-    return r.get(event) && r.atEnd();
+    while (!r.atEnd()) {
+        TraceEvent e;
+        r.get(e);
+        events.push_back(e);
+    }
+    return true;
 }
 
 int sendForkMessage(int fd, ForkMessageType type, const std::string &body, const std::vector<int> &fds, bool dontWait)
@@ -128,15 +140,15 @@ int receiveForkMessage(int fd, ForkMessage &message, bool dontWait)
         return r.error;
     if (r.value == 0)
         return -1;  // SOCK_SEQPACKET: zero bytes means the other end closed
-    const std::string packet(buffer.data(), static_cast<std::size_t>(r.value));
-    Reader reader(packet);
-    if (!reader.get(message.type)) {
+    const std::size_t size = static_cast<std::size_t>(r.value);
+    if (size < sizeof(ForkMessageType)) {
         for (int f : message.fds)
             (void)sys::close(f);
         message.fds.clear();
         return EBADMSG;
     }
-    message.body = packet.substr(sizeof(ForkMessageType));
+    std::memcpy(&message.type, buffer.data(), sizeof(ForkMessageType));
+    message.body.assign(buffer.data() + sizeof(ForkMessageType), size - sizeof(ForkMessageType));
     return 0;
 }
 

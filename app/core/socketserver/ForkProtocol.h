@@ -6,7 +6,7 @@
 //   control channel (helper -> app):  HelperReady (a helper started by exec, once it serves)
 //   server channel (server -> helper): Fork [fd: the connection or the datagram server socket], Reap
 //   server channel (helper -> server): Started, ForkFailed, Exited
-//   server channel (child -> server):  ChildEvent (a TraceEvent), ChildReport (handle_error's text),
+//   server channel (child -> server):  ChildEvents (TraceEvents, in order), ChildReport (handle_error's text),
 //                                      ChildConsole (a line the handler printed)
 #pragma once
 
@@ -27,7 +27,7 @@ enum class ForkMessageType : std::uint32_t {
     Started,
     ForkFailed,
     Exited,
-    ChildEvent,
+    ChildEvents,  // a batch: one message per stage, not per event, keeps a request's cost near plain fork
     ChildReport,
     ChildConsole,
     HelperReady,  // a freshly started helper, on its control channel: it serves from now on
@@ -64,10 +64,12 @@ struct ForkMessage {
 
 std::string encode(const ForkOrder &order);
 std::string encode(const ChildNotice &notice);
-std::string encode(const TraceEvent &event);
+// A batch of at most kMaxEventsPerMessage events, back to back.
+std::string encode(const TraceEvent *events, std::size_t count);
 bool decode(const std::string &body, ForkOrder &order);
 bool decode(const std::string &body, ChildNotice &notice);
-bool decode(const std::string &body, TraceEvent &event);
+bool decode(const std::string &body, std::vector<TraceEvent> &events);  // appends; false if malformed
+extern const std::size_t kMaxEventsPerMessage;
 
 // One message; dontWait gives EAGAIN instead of waiting for room. Returns 0 or the errno.
 int sendForkMessage(int fd, ForkMessageType type, const std::string &body, const std::vector<int> &fds = {},
