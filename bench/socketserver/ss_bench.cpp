@@ -4,6 +4,8 @@
 // included, as the window runs it), a plain C server making the same calls in the same
 // concurrency model, and Python's socketserver with the same handler, each met by the same
 // C client (tsTclntSS's pattern), run in turn for kPairs rounds. Prints, per class:
+// The plain forking server runs in a fresh process of this binary, as ours forks from a helper
+// forked before Qt (ss_plain_process.h).
 //   ss_<class>_socketlab_per_s, ss_<class>_plain_per_s, ss_<class>_python_per_s  requests/s (medians)
 //   ss_<class>_ratio (+ _min, _max)         ours / plain C, median of the pairs (the target)
 //   ss_<class>_cpu_ratio (+ _min, _max)     plain C's CPU per request / ours (tcp, threading)
@@ -17,6 +19,7 @@
 #include "../paired_runs.h"
 #include "ss_client.h"
 #include "ss_lab_server.h"
+#include "ss_plain_process.h"
 #include "ss_plain_server.h"
 #include "ss_python_server.h"
 
@@ -73,6 +76,10 @@ void compare(const ServerClass &cls, const LabDefinition &lab, double scale, int
          }, {}, {}},
         {prefix + "_plain_per_s",
          [&] {
+             if (cls.model == ServerModel::ProcessPerConnection) {
+                 const PlainForkingServerProcess server;
+                 return figures(runTimestampClient(server.port(), warmup, seconds));
+             }
              const PlainTimestampServer server(cls.model, consoleFd);
              return figures(runTimestampClient(server.port(), warmup, seconds));
          }, {}, {}},
@@ -103,6 +110,10 @@ void compare(const ServerClass &cls, const LabDefinition &lab, double scale, int
 
 int main(int argc, char *argv[])
 {
+    // The plain forking reference's own process (ss_plain_process.h) stops here.
+    const int served = servePlainFromMain(argc, argv);
+    if (served >= 0)
+        return served;
     // Before Qt or any thread: ForkingTCPServer's children come from this helper.
     socketlab::socketserver::ForkHelper::startFromMain();
     QCoreApplication app(argc, argv);
