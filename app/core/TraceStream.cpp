@@ -22,6 +22,13 @@ std::size_t TraceStream::slotAfter(std::size_t index, std::size_t steps) const
 
 void TraceStream::push(const TraceEvent &event)
 {
+    store(event);
+    if (m_waitListener && event.phase == TracePhase::Blocked)
+        m_waitListener();
+}
+
+void TraceStream::store(const TraceEvent &event)
+{
     std::lock_guard lock(m_mutex);
     if (m_ring.size() < m_capacity) {
         // Still growing: the events lie in [m_head, size), so the next one goes at the end.

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <mutex>
 #include <vector>
 
@@ -24,6 +25,11 @@ public:
     // Takes no more than were waiting when it began, so a fast writer cannot keep it going.
     std::size_t drain(std::vector<TraceEvent> &out, std::size_t max = SIZE_MAX);
 
+    // Called on the pushing thread, outside the lock, after each Blocked event: its caller is
+    // about to wait. A stream relayed elsewhere (a forked child's) forwards what it holds then.
+    // Set it before anything pushes; it may drain this stream.
+    void setWaitListener(std::function<void()> listener) { m_waitListener = std::move(listener); }
+
     std::size_t capacity() const { return m_capacity; }
     std::size_t size() const;
     std::size_t slotsTouched() const;  // the most slots the ring has used: its memory, in events
@@ -33,6 +39,7 @@ public:
     static constexpr std::size_t kDrainRun = 64;  // events copied out per hold of the lock
 
 private:
+    void store(const TraceEvent &event);
     std::size_t slotAfter(std::size_t index, std::size_t steps) const;  // ring arithmetic without a division
 
     const std::size_t m_capacity;
@@ -43,6 +50,7 @@ private:
     std::size_t m_count = 0;
     std::uint64_t m_nextSequence = 1;
     std::uint64_t m_dropped = 0;
+    std::function<void()> m_waitListener;
 };
 
 } // namespace socketlab

@@ -7,6 +7,7 @@
 #include "BaseServer.h"
 #include "Console.h"
 
+#include <Clock.h>
 #include <TraceStream.h>
 
 #include "sys/ForkSyscalls.h"
@@ -19,24 +20,97 @@
 namespace socketlab::socketserver {
 namespace {
 
+// A handler that runs this long without waiting still shows its stages while it runs.
+constexpr std::int64_t kForwardAfterNs = 20'000'000;
+
 bool isFileCall(TraceCall call)
 {
     return call >= TraceCall::RfileRead && call <= TraceCall::WfileFlush;
 }
+
+// What the child traces and prints, relayed to the server's process. Each message wakes the
+// server's thread, so events wait in the child's own stream and go together (ChildEvents):
+// when the child is about to wait (a blocked recv() shows in the server's views while it
+// lasts), before a console line or an error report (everything arrives in the order it
+// happened), at a stage once kForwardAfterNs have passed since the last batch, and at the end.
+// A request that never waits costs two or three messages instead of one per stage.
+class ChildRelay {
+public:
+    ChildRelay(const ForkOrder &order, int channelFd, std::shared_ptr<TraceStream> trace)
+        : m_order(order), m_channel(channelFd), m_trace(std::move(trace))
+    {
+        m_trace->setWaitListener([this] { forwardEvents(); });
+    }
+    ChildRelay(const ChildRelay &) = delete;
+    ChildRelay &operator=(const ChildRelay &) = delete;
+
+    void setLocalSocketId(std::uint32_t id) { m_localSocketId = id; }
+    void dropEvents()  // the stand-in socket's creation is not the learner's call
+    {
+        std::vector<TraceEvent> noise;
+        m_trace->drain(noise);
+    }
+
+    // Sends what the child traced since the last batch, with the child's socket ids replaced by
+    // the ids the server's process knows them by.
+    void forwardEvents()
+    {
+        m_lastForwardNs = steadyNowNs();
+        m_events.clear();
+        m_trace->drain(m_events);
+        for (TraceEvent &e : m_events) {
+            if (!isServerStage(e.call) || isFileCall(e.call))
+                e.socketId = appId(e.socketId);
+            e.relatedSocketId = appId(e.relatedSocketId);
+        }
+        for (std::size_t sent = 0; sent < m_events.size(); sent += kMaxEventsPerMessage) {
+            const std::size_t count = std::min(kMaxEventsPerMessage, m_events.size() - sent);
+            (void)sendForkMessage(m_channel, ForkMessageType::ChildEvents, encode(m_events.data() + sent, count));
+        }
+    }
+    void stageTraced()
+    {
+        if (steadyNowNs() - m_lastForwardNs >= kForwardAfterNs)
+            forwardEvents();
+    }
+    void console(const std::string &line)
+    {
+        forwardEvents();
+        (void)sendForkMessage(m_channel, ForkMessageType::ChildConsole, line);
+    }
+    void report(const std::string &text)
+    {
+        forwardEvents();
+        (void)sendForkMessage(m_channel, ForkMessageType::ChildReport, text);
+    }
+
+private:
+    std::uint32_t appId(std::uint32_t localId) const
+    {
+        if (localId == 0 || localId != m_localSocketId)
+            return 0;  // sockets the handler made itself have no id in the server's process
+        return m_order.datagram ? m_order.serverSocketId : m_order.connectionId;
+    }
+
+    const ForkOrder &m_order;
+    const int m_channel;
+    const std::shared_ptr<TraceStream> m_trace;
+    std::uint32_t m_localSocketId = 0;
+    std::int64_t m_lastForwardNs = steadyNowNs();
+    std::vector<TraceEvent> m_events;  // reused: a batch allocates once
+};
 
 // The server as the child sees it. Python's child has a copy of the whole server object; here
 // the server lives in another process, so this stand-in has its address, its socket's id and
 // its handler class, and does what Python's TCPServer / UDPServer do with a request.
 class ForkedServer final : public BaseServer {
 public:
-    ForkedServer(const ForkOrder &order, PlainFactory factory, int channelFd, SocketContext context)
+    ForkedServer(const ForkOrder &order, PlainFactory factory, ChildRelay &relay, SocketContext context)
         : BaseServer(order.serverAddress, RequestHandlerClass([factory] { return factory(); }, order.handlerName),
                      std::move(context), NoLoop{}),
-          m_order(order), m_channel(channelFd)
+          m_order(order), m_relay(relay)
     {
-        setErrorOutput([channelFd](const std::string &text) {
-            (void)sendForkMessage(channelFd, ForkMessageType::ChildReport, text);
-        });
+        setErrorOutput([&relay](const std::string &text) { relay.report(text); });
     }
 
     int fileno() const override { return -1; }
@@ -57,7 +131,7 @@ public:
 
     int serve(Request &request, std::uint32_t localSocketId)
     {
-        m_localSocketId = localSocketId;
+        m_relay.setLocalSocketId(localSocketId);
         const SocketAddress client = request.clientAddress;
         int status = 1;
         try {
@@ -67,41 +141,16 @@ public:
             tracedHandleError(request, client);
         }
         tracedShutdownRequest(request);
-        forward();
+        m_relay.forwardEvents();
         return status;
     }
 
-    // Sends what the child traced since the last stage to the server's process, with the
-    // child's socket ids replaced by the ids the server's process knows them by.
-    void forward() const
-    {
-        std::vector<TraceEvent> events;
-        context().trace->drain(events);
-        for (TraceEvent &e : events) {
-            if (!isServerStage(e.call) || isFileCall(e.call))
-                e.socketId = appId(e.socketId);
-            e.relatedSocketId = appId(e.relatedSocketId);
-        }
-        for (std::size_t sent = 0; sent < events.size(); sent += kMaxEventsPerMessage) {
-            const std::size_t count = std::min(kMaxEventsPerMessage, events.size() - sent);
-            (void)sendForkMessage(m_channel, ForkMessageType::ChildEvents, encode(events.data() + sent, count));
-        }
-    }
-
 protected:
-    void stageTraced() const override { forward(); }
+    void stageTraced() const override { m_relay.stageTraced(); }
 
 private:
-    std::uint32_t appId(std::uint32_t localId) const
-    {
-        if (localId == 0 || localId != m_localSocketId)
-            return 0;  // sockets the handler made itself have no id in the server's process
-        return m_order.datagram ? m_order.serverSocketId : m_order.connectionId;
-    }
-
-    ForkOrder m_order;
-    int m_channel;
-    std::uint32_t m_localSocketId = 0;
+    const ForkOrder &m_order;
+    ChildRelay &m_relay;
 };
 
 // The descriptor the server passed, as a Socket: a new socket of the same kind whose
@@ -118,23 +167,19 @@ Result<Socket> adopt(int fd, const ForkOrder &order, const SocketContext &contex
     return socket;
 }
 
-int runChild(const ForkOrder &order, int requestFd, int channelFd)
+int runChild(const ForkOrder &order, int requestFd, ChildRelay &relay, const SocketContext &context)
 {
-    SocketContext context;
-    context.trace = std::make_shared<TraceStream>(4096);
     Result<Socket> socket = adopt(requestFd, order, context);
     if (!socket) {
-        (void)sendForkMessage(channelFd, ForkMessageType::ChildReport,
-                              "child could not take over the request's socket: " + socket.error().pythonString() + "\n");
+        relay.report("child could not take over the request's socket: " + socket.error().pythonString() + "\n");
         return 1;
     }
-    std::vector<TraceEvent> setupNoise;  // the stand-in socket's creation is not the learner's call
-    context.trace->drain(setupNoise);
+    relay.dropEvents();
 
     const PlainFactory factory = findHandlerFactory(order.handlerName);  // the helper checked; be safe anyway
     if (!factory)
         return 1;
-    ForkedServer server(order, factory, channelFd, context);
+    ForkedServer server(order, factory, relay, context);
     Request request;
     request.id = order.requestId;
     request.clientAddress = order.clientAddress;
@@ -160,11 +205,18 @@ void runForkedRequest(const ForkOrder &order, int requestFd, int channelFd)
     // Keep only the request and the channel: not the helper's control channel, nor other
     // servers' channels, nor its signalfd.
     (void)sys::closeAllExcept({requestFd, channelFd});
-    // print() in the handler goes to the server's pane, not to the helper's stdout.
-    setProcessConsole([channelFd](const std::string &line) {
-        (void)sendForkMessage(channelFd, ForkMessageType::ChildConsole, line);
-    });
-    sys::exitNow(runChild(order, requestFd, channelFd));
+    SocketContext context;
+    context.trace = std::make_shared<TraceStream>(4096);
+    int status = 1;
+    {
+        ChildRelay relay(order, channelFd, context.trace);
+        // print() in the handler goes to the server's pane, not to the helper's stdout.
+        setProcessConsole([&relay](const std::string &line) { relay.console(line); });
+        status = runChild(order, requestFd, relay, context);
+        relay.forwardEvents();
+        setProcessConsole({});
+    }
+    sys::exitNow(status);
 }
 
 } // namespace socketlab::socketserver
