@@ -18,6 +18,7 @@
 #include <QFile>
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <stdexcept>
 #include <unistd.h>
 
@@ -76,6 +77,23 @@ public:
     }
 };
 
+// "<name in /proc/self/comm>|<LD_BIND_NOW or -> |<SOCKETLAB_FORK_HELPER_* it sees>".
+class EnvironmentHandler : public StreamRequestHandler {
+public:
+    void handle() override
+    {
+        std::ifstream commFile("/proc/self/comm");
+        std::string comm;
+        std::getline(commFile, comm);
+        const char *bindNow = std::getenv("LD_BIND_NOW");
+        std::string helperVariables;
+        for (char **e = environ; *e; ++e)
+            if (std::string(*e).rfind("SOCKETLAB_FORK_HELPER", 0) == 0)
+                helperVariables += *e;
+        orRaise(wfile().write(comm + "|" + (bindNow ? bindNow : "-") + "|" + helperVariables));
+    }
+};
+
 class UpperPacketHandler : public DatagramRequestHandler {
 public:
     void handle() override { wfile().write(ownPid() + " " + tutorial::upper(packet())); }
@@ -89,6 +107,7 @@ const RequestHandlerClass kParentPid = registerHandler<ParentPidHandler>("test.p
 const RequestHandlerClass kDescriptors = registerHandler<DescriptorHandler>("test.fds");
 const RequestHandlerClass kUpperPacket = registerHandler<UpperPacketHandler>("test.upper_packet");
 const RequestHandlerClass kChatty = registerHandler<ChattyHandler>("test.chatty");
+const RequestHandlerClass kEnvironment = registerHandler<EnvironmentHandler>("test.environment");
 
 SocketAddress loopback() { return SocketAddress::loopback(AF_INET, 0); }
 
@@ -135,9 +154,11 @@ class tst_socketserver_forking : public QObject {
     Q_OBJECT
 private slots:
     void helperRuns();
+    void childrenHaveTheAppsNameAndEnvironment();
     void eachRequestRunsInAChildProcess();
     void childIsAZombieUntilCollected();
     void everyEventOfALongStageArrivesInOrder();
+    void aWaitingChildShowsItsWaitWhileItWaits();
     void maxChildrenHoldsBackTheNextRequest();
     void raisingChildIsReportedWithExitCodeOne();
     void forkingUdpServerAnswersFromChildren();
@@ -157,6 +178,22 @@ void tst_socketserver_forking::helperRuns()
     QVERIFY(ForkHelper::pid() > 0);
     QVERIFY(ForkHelper::pid() != ::getpid());
     QVERIFY(ForkHelper::startFromMain());  // again: harmless, even now that threads run
+}
+
+void tst_socketserver_forking::childrenHaveTheAppsNameAndEnvironment()
+{
+    // The helper is this program started again with LD_BIND_NOW (ForkHelper.cpp); what it
+    // added for itself stays out of the handler's world, and ps shows the app's name.
+    std::ifstream commFile("/proc/self/comm");
+    std::string ownComm;
+    std::getline(commFile, ownComm);
+    const char *ownBindNow = std::getenv("LD_BIND_NOW");
+    ForkingTCPServer server(loopback(), kEnvironment);
+    ServerThread serving(server);
+    const std::string reply = exchange(server.serverAddress(), "");
+    QCOMPARE(qs(reply), qs(ownComm + "|" + (ownBindNow ? ownBindNow : "-") + "|"));
+    QVERIFY(serving.stop());
+    server.serverClose();
 }
 
 void tst_socketserver_forking::eachRequestRunsInAChildProcess()
@@ -222,6 +259,34 @@ void tst_socketserver_forking::everyEventOfALongStageArrivesInOrder()
             QVERIFY(writes[i].timeNs >= writes[i - 1].timeNs);
     }
     QCOMPARE(writes.back().result, static_cast<std::int64_t>(std::to_string(kChattyWrites - 1).size() + 1));
+}
+
+void tst_socketserver_forking::aWaitingChildShowsItsWaitWhileItWaits()
+{
+    // The child batches its events, but one that is about to wait sends what it has first:
+    // the server's views show the child blocked in readline() while it is.
+    TraceLog log;
+    ForkingTCPServer server(loopback(), kSlow, {log.stream(), {}, {}, ""});
+    ServerThread serving(server);
+    Socket a = connectTo(server.serverAddress());
+    QVERIFY(a.sendAll("A\n"));
+    QCOMPARE(qs(readLine(a)), QStringLiteral("started A\n"));
+    // The child now waits for "go": its write of "started" and then a wait must have arrived.
+    const auto blockedAfterTheWrite = [&log] {
+        bool wrote = false;
+        for (const TraceEvent &e : log.events()) {
+            wrote = wrote || (e.call == TraceCall::WfileWrite && e.phase == TracePhase::Returned);
+            if (wrote && e.phase == TracePhase::Blocked)
+                return true;
+        }
+        return false;
+    };
+    QVERIFY2(QTest::qWaitFor(blockedAfterTheWrite, 10000), "the waiting child's events did not arrive");
+    QCOMPARE(log.count(TraceCall::ChildExited, TracePhase::Returned), 0);  // it still waits
+    QVERIFY(a.sendAll("go\n"));
+    QCOMPARE(qs(readAll(a)), QStringLiteral("done A\n"));
+    QVERIFY(serving.stop());
+    server.serverClose();
 }
 
 void tst_socketserver_forking::childIsAZombieUntilCollected()

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <deque>
 #include <filesystem>
@@ -20,14 +21,20 @@
 #include <poll.h>
 #include <system_error>
 #include <thread>
+#include <vector>
 
 namespace socketlab::socketserver {
 namespace {
 
-// A fresh helper is this program started again with its control channel's descriptor named
-// here: startFromMain() then becomes the helper instead of the app.
+// A helper is this program started again with its control channel's descriptor named here:
+// startFromMain() then becomes the helper instead of the app.
 constexpr const char *kHelperFdVariable = "SOCKETLAB_FORK_HELPER_FD";
 constexpr int kFreshHelperControlFd = 3;
+constexpr const char *kHelperName = "socketlab-fork-helper";  // its argv[0]: what ps shows
+// Set for a helper whose starter waits for HelperReady (a replacement; not the first one).
+constexpr const char *kAnnounceVariable = "SOCKETLAB_FORK_HELPER_ANNOUNCE";
+// Set when LD_BIND_NOW was added for the helper alone: it removes it again.
+constexpr const char *kAddedBindNowVariable = "SOCKETLAB_FORK_HELPER_ADDED_BIND_NOW";
 // A helper that keeps dying is not restarted for ever: after this many ends within the
 // window, forking stays unavailable and the learner is told why.
 constexpr std::size_t kEndsBeforeGivingUp = 3;
@@ -79,11 +86,46 @@ std::string howItEnded(int code)
     return "was killed by signal " + std::to_string(-code) + (abbrev ? std::string(" (SIG") + abbrev + ")" : "");
 }
 
-// In a process started by spawnFreshHelper: keep only the control channel, say so, serve.
+// Every helper is a fresh start of this program with LD_BIND_NOW set, so the dynamic linker
+// binds every call into a library (libstdc++'s, libc's) before the helper serves, and each
+// child inherits them bound. A child forked from a lazily bound process binds again, at its
+// first use, every call its parent never made: symbol lookups across all of Qt's libraries,
+// for a process that lives one request (about a quarter of a child's page faults).
+std::vector<std::string> helperEnvironment(bool announce)
+{
+    std::vector<std::string> env{std::string(kHelperFdVariable) + "=" + std::to_string(kFreshHelperControlFd)};
+    if (announce)
+        env.push_back(std::string(kAnnounceVariable) + "=1");
+    if (!std::getenv("LD_BIND_NOW")) {
+        env.emplace_back("LD_BIND_NOW=1");
+        env.push_back(std::string(kAddedBindNowVariable) + "=1");
+    }
+    return env;
+}
+
+bool takeFlag(const char *name)
+{
+    const bool set = std::getenv(name) != nullptr;
+    ::unsetenv(name);
+    return set;
+}
+
+// In a process started as a helper: what it inherits is the app's, not its children's (the
+// environment the app had, only the control channel), then it serves.
 [[noreturn]] void becomeFreshHelper(int controlFd)
 {
+    // Started through /proc/self/exe, the kernel named it "exe": take back the program's name,
+    // which its children inherit and which ps and the views show for them.
+    std::error_code error;
+    const std::filesystem::path program = std::filesystem::read_symlink("/proc/self/exe", error);
+    if (!error)
+        (void)sys::setProcessName(program.filename().string());
+    const bool announce = takeFlag(kAnnounceVariable);
+    if (takeFlag(kAddedBindNowVariable))
+        ::unsetenv("LD_BIND_NOW");
     (void)sys::closeAllExcept({controlFd});
-    (void)sendForkMessage(controlFd, ForkMessageType::HelperReady, {});
+    if (announce)
+        (void)sendForkMessage(controlFd, ForkMessageType::HelperReady, {});
     runForkHelper(controlFd);
 }
 
@@ -96,9 +138,7 @@ int spawnFreshHelper(std::int64_t &pid, std::string &whyNot)
         whyNot = "socketpair() failed: " + SocketError::fromErrno(pair.error).pythonString();
         return -1;
     }
-    const sys::SysResult spawned = sys::spawnSelf(
-        {"socketlab-fork-helper"}, {std::string(kHelperFdVariable) + "=" + std::to_string(kFreshHelperControlFd)},
-        fds[1], kFreshHelperControlFd);
+    const sys::SysResult spawned = sys::spawnSelf({kHelperName}, helperEnvironment(true), fds[1], kFreshHelperControlFd);
     (void)sys::close(fds[1]);
     if (!spawned.ok()) {
         (void)sys::close(fds[0]);
@@ -196,6 +236,8 @@ bool ForkHelper::startFromMain()
             + SocketError::fromErrno(pair.error).pythonString();
         return false;
     }
+    // Made before the fork: the child only execs (or, should exec fail, serves as it is).
+    const std::vector<std::string> env = helperEnvironment(false);
     const sys::SysResult pid = sys::fork();
     if (!pid.ok()) {
         (void)sys::close(fds[0]);
@@ -205,6 +247,8 @@ bool ForkHelper::startFromMain()
     }
     if (pid.value == 0) {
         (void)sys::close(fds[0]);
+        // The same pid and parent thread; returns only if exec failed: then serve from this copy.
+        (void)sys::execSelf({kHelperName}, env, fds[1], kFreshHelperControlFd);
         runForkHelper(fds[1]);  // never returns
     }
     (void)sys::close(fds[1]);

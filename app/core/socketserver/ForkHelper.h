@@ -1,5 +1,7 @@
-// The fork helper: a small process, forked from the app before it starts any thread, that
-// stays single-threaded and forks ForkingMixIn's children on the servers' behalf. Forking
+// The fork helper: a small process, forked from the app before it starts any thread and
+// at once exec'd as a fresh start of this program with every library call bound (LD_BIND_NOW:
+// see helperEnvironment in ForkHelper.cpp), that never starts Qt, stays single-threaded and
+// forks ForkingMixIn's children on the servers' behalf. Forking
 // the multi-threaded app itself would copy every lock other threads hold at that instant
 // (malloc's, the trace's, Qt's) into a child that can never release them.
 //

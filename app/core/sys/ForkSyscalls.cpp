@@ -217,20 +217,41 @@ SysResult setParentDeathSignal(int signal)
     return fromReturn(::prctl(PR_SET_PDEATHSIG, static_cast<unsigned long>(signal), 0, 0, 0));
 }
 
+SysResult setProcessName(const std::string &name)
+{
+    char comm[16] = {};  // TASK_COMM_LEN
+    name.copy(comm, sizeof comm - 1);
+    return fromReturn(::prctl(PR_SET_NAME, comm, 0, 0, 0));
+}
+
+namespace {
+
+// argv and envp for exec: the strings stay owned by the caller's vectors.
+struct ExecArguments {
+    std::vector<char *> argv;
+    std::vector<char *> envp;
+};
+
+ExecArguments execArguments(const std::vector<std::string> &argv, const std::vector<std::string> &extraEnv)
+{
+    ExecArguments a;
+    for (const std::string &arg : argv)
+        a.argv.push_back(const_cast<char *>(arg.c_str()));
+    a.argv.push_back(nullptr);
+    for (char **e = environ; e && *e; ++e)
+        a.envp.push_back(*e);
+    for (const std::string &e : extraEnv)
+        a.envp.push_back(const_cast<char *>(e.c_str()));
+    a.envp.push_back(nullptr);
+    return a;
+}
+
+} // namespace
+
 SysResult spawnSelf(const std::vector<std::string> &argv, const std::vector<std::string> &extraEnv, int passFd,
                     int asFd)
 {
-    std::vector<char *> args;
-    for (const std::string &a : argv)
-        args.push_back(const_cast<char *>(a.c_str()));
-    args.push_back(nullptr);
-    std::vector<char *> env;
-    for (char **e = environ; e && *e; ++e)
-        env.push_back(*e);
-    for (const std::string &e : extraEnv)
-        env.push_back(const_cast<char *>(e.c_str()));
-    env.push_back(nullptr);
-
+    ExecArguments args = execArguments(argv, extraEnv);
     // dup2 onto itself would keep close-on-exec set: move the descriptor out of the way first.
     int source = passFd;
     if (source == asFd) {
@@ -244,11 +265,22 @@ SysResult spawnSelf(const std::vector<std::string> &argv, const std::vector<std:
         rc = ::posix_spawn_file_actions_adddup2(&actions, source, asFd);  // clears close-on-exec on asFd
     pid_t pid = -1;
     if (rc == 0)
-        rc = ::posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, args.data(), env.data());
+        rc = ::posix_spawn(&pid, "/proc/self/exe", &actions, nullptr, args.argv.data(), args.envp.data());
     ::posix_spawn_file_actions_destroy(&actions);
     if (source != passFd)
         (void)::close(source);
     return rc == 0 ? SysResult{pid, 0} : SysResult{-1, rc};
+}
+
+SysResult execSelf(const std::vector<std::string> &argv, const std::vector<std::string> &extraEnv, int passFd, int asFd)
+{
+    ExecArguments args = execArguments(argv, extraEnv);
+    // dup2 clears close-on-exec on its target; onto itself it would not, so clear it directly.
+    const int rc = passFd == asFd ? ::fcntl(asFd, F_SETFD, 0) : ::dup2(passFd, asFd);
+    if (rc < 0)
+        return SysResult{-1, errno};
+    ::execve("/proc/self/exe", args.argv.data(), args.envp.data());
+    return SysResult{-1, errno};
 }
 
 SysResult spawnGroupLeader(const std::string &file, const std::vector<std::string> &argv, const std::vector<int> &fdMap)

@@ -47,6 +47,7 @@ SysResult duplicateOnto(int oldFd, int newFd);
 // Closes every descriptor >= 3 not listed in keep (a forked child keeps only what it needs).
 SysResult closeAllExcept(std::vector<int> keep);
 SysResult setParentDeathSignal(int signal);  // prctl(PR_SET_PDEATHSIG)
+SysResult setProcessName(const std::string &name);  // prctl(PR_SET_NAME): /proc/PID/comm, cut to 15 bytes
 
 // A fresh copy of this program (/proc/self/exe), safe to start from a multi-threaded
 // process (posix_spawn: nothing runs between fork and exec): argv as given, this process's
@@ -68,6 +69,10 @@ SysResult pipe(int fds[2]);  // close-on-exec at both ends
 SysResult setNonBlocking(int fd);  // a pipe end a thread that must never wait writes to
 SysResult read(int fd, void *buf, std::size_t len);          // EINTR retried
 SysResult write(int fd, const void *data, std::size_t len);  // EINTR retried; EPIPE, not SIGPIPE, once the reader is gone
+
+// The same, in place of this process: for a freshly forked, single-threaded child. Returns only
+// on failure (the errno in error).
+SysResult execSelf(const std::vector<std::string> &argv, const std::vector<std::string> &extraEnv, int passFd, int asFd);
 
 // The descriptor number an environment variable names (the fresh process's side of
 // spawnSelf), and the variable removed; -1 when it is not set or not a number.
