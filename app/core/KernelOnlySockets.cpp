@@ -168,14 +168,11 @@ const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnaps
         return m_rows;
     std::vector<std::uint64_t> held = openInodes(snapshot);
     // A socket the lab closed since the last answer would show as another program's: ask again.
-    m_changedUpdates = held != m_heldBefore ? m_changedUpdates + 1 : 0;
-    m_heldBefore = held;
-    const bool affordable = !m_spaceAsksByCost || nowNs - m_askedNs >= kAskCostShare * m_askCostNs;
-    const bool due = nowNs - m_askedNs >= kAskEveryNs && affordable;
-    const bool churning = m_changedUpdates >= kChurnUpdates;
     const bool changed = held != m_held;  // since the kept answer was asked for
+    const bool due = nowNs - m_askedNs >= kAskEveryNs;
+    const bool affordable = !m_spaceAsksByCost || nowNs - m_askedNs >= kAskCostShare * m_askCostNs;
     const bool waiting = m_question != 0;  // for the background answer to the last ask
-    if (!waiting && (!m_asked || due || (changed && (!churning || affordable))))
+    if (!waiting && (!m_asked || (affordable && (due || changed))))
         ask(nowNs, std::move(held));
     // An answer from before the lab's sockets changed, while the new one is coming: what the
     // lab has done since shows already (a Reset closed the listener and its queue with it;
@@ -220,8 +217,6 @@ void KernelOnlySockets::forget()
     m_connections.clear();
     m_answer.clear();
     m_held.clear();
-    m_heldBefore.clear();
-    m_changedUpdates = 0;
     m_rows.clear();
     m_asked = false;
     m_question = 0;  // an answer still coming is about another lab's ports

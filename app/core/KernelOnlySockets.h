@@ -63,15 +63,13 @@ public:
     // down. Empty while the lab has had no TCP socket with an address, or when sock_diag is
     // unavailable.
     const std::vector<KernelOnlySocket> &update(const SocketSnapshot &snapshot, std::int64_t nowNs);
-    // For a live feed, whose nowNs is the steady clock: the next due ask waits until
-    // kAskCostShare times the last ask's own cost has passed since it, and so does an ask
-    // because the lab's sockets changed once they have changed at kChurnUpdates updates in a
-    // row (a server making connections flat out). A single change (a close, a Reset, a client
-    // connecting) is still asked about at once. A server making thousands of connections a
-    // second leaves tens of thousands of TIME_WAIT rows on its port, and each ask cost tens of
-    // milliseconds, every tick: a third of the process's CPU.
-    static constexpr std::int64_t kAskCostShare = 20;  // asks take at most 1/20 of the feed's thread
-    static constexpr int kChurnUpdates = 10;
+    // For a live feed, whose nowNs is the steady clock: no ask starts before kAskCostShare
+    // times the last ask's own cost has passed since it. Asking costs well under a millisecond
+    // on a quiet machine, so a change (a close, a Reset, a client connecting) is still asked
+    // about at the next tick; but a server making connections flat out leaves tens of thousands
+    // of TIME_WAIT rows on its port, each ask then costs tens of milliseconds, and its sockets
+    // change at almost every tick: asked each time, the kernel's answers took a quarter of a core.
+    static constexpr std::int64_t kAskCostShare = 20;  // asks take at most 1/20 of a core
     void spaceAsksByCost(bool on) { m_spaceAsksByCost = on; }
     // For the window: the kernel is asked on a thread of its own (KernelPortAsker), and an
     // update uses its latest answer, so a dump never holds up the caller's thread. The rows
@@ -103,8 +101,6 @@ private:
     std::int64_t m_answerAskedNs = 0;        // the ask m_answer answers: its timers count from here
     std::int64_t m_askCostNs = 0;            // the last ask, on the steady clock
     bool m_spaceAsksByCost = false;
-    std::vector<std::uint64_t> m_heldBefore; // the lab's open sockets at the last update
-    int m_changedUpdates = 0;                // updates in a row that found them changed
     bool m_asked = false;
     std::vector<KernelOnlySocket> m_rows;    // what update() returns
     std::unique_ptr<KernelPortAsker> m_asker;  // when asking in the background
