@@ -15,6 +15,8 @@
 
 #include <QtTest>
 
+#include <set>
+
 #include <algorithm>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
@@ -171,6 +173,33 @@ private slots:
         }
         // 10 s later: far more than 20 asks take, however many sockets this machine holds.
         QCOMPARE(established(start + 10 * kSecondNs), clients.size());
+    }
+
+    void theNewestConnectionsAreTheOnesKept()
+    {
+        // Only the kKept newest connections (each end counts) are the lab's: a server's TIME_WAIT
+        // rows beyond them are left out, and the ones shown are the newest, not the oldest.
+        const std::size_t pairs = KernelOnlySockets::kKept / 2 + 12;
+        auto registry = std::make_shared<SocketRegistry>();
+        KernelOnlySockets kernelOnly;
+        Socket listener = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "server"}).value();
+        QVERIFY(listener.bind(SocketAddress::loopback(AF_INET, 0)));
+        QVERIFY(listener.listen(8));
+        std::vector<std::uint16_t> clientPorts;
+        for (std::size_t i = 0; i < pairs; ++i) {
+            Socket client = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "client"}).value();
+            QVERIFY(client.connect(listener.getSockName().value()));
+            Accepted accepted = listener.accept().value();
+            clientPorts.push_back(client.getSockName().value().port());
+            QVERIFY(client.close());  // closed first: its end waits in TIME_WAIT
+            QVERIFY(accepted.socket.close());
+        }
+        const std::vector<KernelOnlySocket> rows = rowsIn(kernelOnly.update(SocketSnapshot::take(*registry), 0), TCP_TIME_WAIT);
+        std::set<std::uint16_t> shown;
+        for (const KernelOnlySocket &row : rows)
+            shown.insert(row.socket.local.port());
+        const std::set<std::uint16_t> newest(clientPorts.end() - KernelOnlySockets::kKept / 2, clientPorts.end());
+        QCOMPARE(shown, newest);
     }
 
     void anotherConnectionOnTheClientsPortIsNotTheLabs()
