@@ -187,12 +187,15 @@ const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnaps
     const bool due = nowNs - m_askedNs >= kAskEveryNs;
     const bool affordable = !m_spaceAsksByCost || nowNs - m_askedNs >= kAskCostShare * m_askCostNs;
     const bool waiting = m_question != 0;  // for the background answer to the last ask
-    if (!waiting && (!m_asked || (affordable && (due || changed))))
+    bool answeredNow = false;
+    if (!waiting && (!m_asked || (affordable && (due || changed)))) {
         ask(nowNs, std::move(held));
-    // An answer from before the lab's sockets changed, while the new one is coming: what the
-    // lab has done since shows already (a Reset closed the listener and its queue with it;
-    // accept() took a queued connection): leave out the rows that cannot be there any more.
-    const bool stale = changed && m_question != 0;
+        answeredNow = !m_asker;  // asked on this thread: the answer is about this moment
+    }
+    // An answer from before the lab's sockets changed (the next is coming, or not due yet):
+    // what the lab has done since shows already (a Reset closed the listener and its queue
+    // with it; accept() took a queued connection): leave out the rows that cannot be there.
+    const bool stale = changed && !answeredNow;
 
     const std::int64_t sinceAskedMs = (nowNs - m_answerAskedNs) / 1'000'000;
     // The lab's open TCP sockets, in snapshot order: a busy server's snapshot also lists

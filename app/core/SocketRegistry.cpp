@@ -17,15 +17,20 @@ std::vector<std::shared_ptr<SocketRecord>> SocketRegistry::snapshot() const
     return m_records;
 }
 
-void SocketRegistry::pruneClosedBefore(std::int64_t timeNs)
+void SocketRegistry::pruneClosedBefore(std::int64_t timeNs, std::size_t keepClosed)
 {
     std::lock_guard lock(m_mutex);
-    m_records.erase(std::remove_if(m_records.begin(), m_records.end(),
-                                   [timeNs](const std::shared_ptr<SocketRecord> &r) {
-                                       const std::int64_t closedAt = r->closedAtNs.load();
-                                       return closedAt != 0 && closedAt < timeNs;
-                                   }),
-                    m_records.end());
+    // Newest first, counting the closed ones kept; then the survivors back in their order.
+    std::size_t closedKept = 0;
+    std::vector<std::shared_ptr<SocketRecord>> kept;
+    kept.reserve(m_records.size());
+    for (auto r = m_records.rbegin(); r != m_records.rend(); ++r) {
+        const std::int64_t closedAt = (*r)->closedAtNs.load();
+        if (closedAt != 0 && (closedAt < timeNs || closedKept++ >= keepClosed))
+            continue;
+        kept.push_back(std::move(*r));
+    }
+    m_records.assign(std::make_move_iterator(kept.rbegin()), std::make_move_iterator(kept.rend()));
 }
 
 void SocketRegistry::clear()

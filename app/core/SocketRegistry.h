@@ -4,6 +4,7 @@
 
 #include "SocketRecord.h"
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -14,8 +15,9 @@ class SocketRegistry {
 public:
     void add(std::shared_ptr<SocketRecord> record);
     std::vector<std::shared_ptr<SocketRecord>> snapshot() const;
-    // Forgets records closed before the given steady-clock time (ns).
-    void pruneClosedBefore(std::int64_t timeNs);
+    // Forgets records closed before the given steady-clock time (ns), and of the closed ones
+    // left, all but the keepClosed most recently added.
+    void pruneClosedBefore(std::int64_t timeNs, std::size_t keepClosed = SIZE_MAX);
     void clear();
     std::size_t openCount() const;
 

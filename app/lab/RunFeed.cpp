@@ -27,7 +27,7 @@ void RunFeed::unfollow(RunListener *listener)
 void RunFeed::tick()
 {
     const std::int64_t now = steadyNowNs();
-    m_registry->pruneClosedBefore(now - kClosedLingerNs);
+    m_registry->pruneClosedBefore(now - kClosedLingerNs, kClosedKept);
     m_events.clear();
     m_trace->drain(m_events, kEventsPerTick);
     // After the drain: every socket the events name is in the registry, with its endpoints.

@@ -41,6 +41,9 @@ class RunFeed {
 public:
     static constexpr std::size_t kEventsPerTick = 2000;             // the GUI takes the trace at its own pace
     static constexpr std::int64_t kClosedLingerNs = 3'000'000'000;  // closed sockets stay listed 3 s, then go
+    // ... the newest of them: a server making thousands of connections a second would leave
+    // tens of thousands listed, more than a view can show, each walked at every tick.
+    static constexpr std::size_t kClosedKept = 512;
 
     RunFeed(std::shared_ptr<socketlab::TraceStream> trace, std::shared_ptr<socketlab::SocketRegistry> registry);
 

@@ -62,6 +62,7 @@ private slots:
 
 
     void registryListsCountsAndPrunes();
+    void registryKeepsTheNewestClosedOnes();
 };
 
 // The stream numbers events itself, keeps their order, and drain(out, max) appends at most
@@ -289,6 +290,31 @@ void TestTraceStream::registryListsCountsAndPrunes()
     QCOMPARE(registry->openCount(), std::size_t{1});
     registry->clear();
     QVERIFY(registry->snapshot().empty());
+}
+
+// A cap on the closed records kept: the newest stay, in their order; open ones always stay.
+void TestTraceStream::registryKeepsTheNewestClosedOnes()
+{
+    auto registry = std::make_shared<SocketRegistry>();
+    const SocketContext context{nullptr, nullptr, registry, "many"};
+    std::vector<Socket> sockets;
+    for (int i = 0; i < 6; ++i)
+        sockets.push_back(Socket::create(AF_INET, SOCK_DGRAM, 0, context).value());
+    std::vector<std::uint32_t> ids;
+    for (const Socket &s : sockets)
+        ids.push_back(s.id());
+    for (int i : {0, 1, 3, 4, 5})  // the third stays open
+        QVERIFY(sockets[static_cast<std::size_t>(i)].close());
+    const auto listed = [&] {
+        std::vector<std::uint32_t> out;
+        for (const auto &r : registry->snapshot())
+            out.push_back(r->id);
+        return out;
+    };
+    registry->pruneClosedBefore(0, 2);  // none closed before 0: only the cap prunes
+    QCOMPARE(listed(), (std::vector<std::uint32_t>{ids[2], ids[4], ids[5]}));
+    registry->pruneClosedBefore(0, 0);
+    QCOMPARE(listed(), std::vector<std::uint32_t>{ids[2]});
 }
 
 QTEST_GUILESS_MAIN(TestTraceStream)
