@@ -3,6 +3,7 @@
 
 #include "../bench_support.h"
 #include "ss_plain_server.h"
+#include "ss_told_port.h"
 
 #include <QCoreApplication>
 
@@ -17,7 +18,6 @@
 namespace bench {
 namespace {
 
-constexpr int kStartMs = 10000;
 constexpr int kStopMs = 15000;  // the server's own stop deadline is 10 s
 const char *const kServeArgument = "--serve-plain-forking";
 
@@ -32,14 +32,7 @@ PlainForkingServerProcess::PlainForkingServerProcess()
     m_process.setProcessEnvironment(env);
     m_process.setReadChannel(QProcess::StandardOutput);
     m_process.start(QCoreApplication::applicationFilePath(), {QString::fromLatin1(kServeArgument)});
-    QByteArray told;
-    while (!told.contains('\n') && m_process.waitForReadyRead(kStartMs))
-        told += m_process.readAllStandardOutput();
-    bool ok = false;
-    m_port = static_cast<std::uint16_t>(told.trimmed().toUInt(&ok));
-    if (!ok || m_port == 0)
-        die("the plain forking server did not start: " + told.toStdString() + m_process.readAllStandardError().toStdString()
-            + m_process.errorString().toStdString());
+    m_port = waitForToldPort(m_process, "the plain forking server");
 }
 
 PlainForkingServerProcess::~PlainForkingServerProcess()

@@ -2,6 +2,7 @@
 #include "ss_python_server.h"
 
 #include "../bench_support.h"
+#include "ss_told_port.h"
 
 #include <QStandardPaths>
 
@@ -38,13 +39,7 @@ PythonTimestampServer::PythonTimestampServer(const QString &serverClass)
     m_process.setStandardOutputFile(QProcess::nullDevice());
     m_process.setReadChannel(QProcess::StandardError);  // what waitForReadyRead() waits on
     m_process.start(QStringLiteral("python3"), {QStringLiteral("-u"), QStringLiteral("-c"), QString::fromUtf8(kServer), serverClass});
-    QByteArray told;
-    while (!told.contains('\n') && m_process.waitForReadyRead(kStartMs))
-        told += m_process.readAllStandardError();
-    bool ok = false;
-    m_port = static_cast<std::uint16_t>(told.trimmed().toUInt(&ok));
-    if (!ok || m_port == 0)
-        die("python3 socketserver did not start: " + told.toStdString() + m_process.errorString().toStdString());
+    m_port = waitForToldPort(m_process, "python3 socketserver");
 }
 
 PythonTimestampServer::~PythonTimestampServer()
