@@ -134,19 +134,28 @@ void KernelOnlySockets::ask(std::int64_t nowNs, std::vector<std::uint64_t> held)
         if (std::find(ports.begin(), ports.end(), port) == ports.end())
             ports.push_back(port);
     };
-    for (const SocketAddress &a : m_listening)
+    // Each family is a walk of every TCP socket of the machine. A row of the lab's is of the
+    // family of a listener or connection of the lab (a dual-stack listener's IPv4 clients are
+    // IPv6 sockets on its side), so IPv6 is asked about only once the lab has an IPv6 socket.
+    bool ipv6 = false;
+    for (const SocketAddress &a : m_listening) {
         addPort(a.port());
-    for (const Connection &c : m_connections)
+        ipv6 = ipv6 || a.family() == AF_INET6;
+    }
+    for (const Connection &c : m_connections) {
         addPort(c.local.port());
+        ipv6 = ipv6 || c.local.family() == AF_INET6;
+    }
+    const std::vector<int> families = ipv6 ? kInetFamilies : std::vector<int>{AF_INET};
     m_askedNs = nowNs;
     m_asked = true;
     if (m_asker) {
-        m_question = m_asker->ask(std::move(ports));
+        m_question = m_asker->ask({std::move(ports), families});
         m_heldAsked = std::move(held);
         return;
     }
     const std::int64_t startedNs = steadyNowNs();
-    auto found = kernelTcpSocketsOnPorts(ports);
+    auto found = kernelTcpSocketsOnPorts(ports, ~0u, families);
     m_held = std::move(held);
     keepAnswer(found ? std::move(*found) : std::vector<KernelTcpSocket>{}, steadyNowNs() - startedNs, nowNs);
 }  // without sock_diag the lab's own rows are all there is to show

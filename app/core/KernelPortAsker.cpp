@@ -17,18 +17,18 @@ KernelPortAsker::~KernelPortAsker()
         m_thread.join();
 }
 
-KernelPortAsker::Answer KernelPortAsker::answer(std::uint64_t question, const std::vector<std::uint16_t> &ports)
+KernelPortAsker::Answer KernelPortAsker::answer(std::uint64_t number, const Question &question)
 {
     Answer a;
-    a.question = question;
+    a.question = number;
     const std::int64_t startedNs = steadyNowNs();
-    if (auto found = kernelTcpSocketsOnPorts(ports))
+    if (auto found = kernelTcpSocketsOnPorts(question.ports, ~0u, question.families))
         a.rows = std::move(*found);
     a.costNs = steadyNowNs() - startedNs;
     return a;
 }
 
-std::uint64_t KernelPortAsker::ask(std::vector<std::uint16_t> ports)
+std::uint64_t KernelPortAsker::ask(Question asked)
 {
     std::unique_lock lock(m_mutex);
     const std::uint64_t question = ++m_questions;
@@ -38,13 +38,13 @@ std::uint64_t KernelPortAsker::ask(std::vector<std::uint16_t> ports)
         } catch (const std::system_error &) {
             // No thread to be had (the process is at its limit): answer here, as before.
             lock.unlock();
-            Answer now = answer(question, ports);
+            Answer now = answer(question, asked);
             lock.lock();
             m_answer = std::move(now);
             return question;
         }
     }
-    m_question = std::move(ports);
+    m_question = std::move(asked);
     m_answer.reset();  // an older answer is not the latest question's
     lock.unlock();
     m_wake.notify_one();
@@ -78,12 +78,12 @@ void KernelPortAsker::serve()
         m_wake.wait(lock, [this] { return m_ending || m_question.has_value(); });
         if (m_ending)
             return;
-        const std::vector<std::uint16_t> ports = std::move(*m_question);
+        const Question asked = std::move(*m_question);
         m_question.reset();
         const std::uint64_t question = m_questions;
         m_answering = true;
         lock.unlock();
-        Answer a = answer(question, ports);
+        Answer a = answer(question, asked);
         lock.lock();
         m_answering = false;
         if (a.question == m_questions) {  // else a newer question waits: it will be answered next

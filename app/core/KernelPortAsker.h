@@ -34,10 +34,14 @@ public:
     KernelPortAsker(const KernelPortAsker &) = delete;
     KernelPortAsker &operator=(const KernelPortAsker &) = delete;
 
-    // Asks for the sockets on these ports (at most 256) in the background; returns the
-    // question's number. Never waits. If the thread cannot be made, the question is answered
-    // here and now, as a synchronous ask would be.
-    std::uint64_t ask(std::vector<std::uint16_t> ports);
+    struct Question {
+        std::vector<std::uint16_t> ports;  // at most 256
+        std::vector<int> families = kInetFamilies;
+    };
+    // Asks for the sockets on these ports in the background; returns the question's number.
+    // Never waits. If the thread cannot be made, the question is answered here and now, as a
+    // synchronous ask would be.
+    std::uint64_t ask(Question question);
     // The answer to the latest question, once, when it has come.
     std::optional<Answer> take();
     bool isAsking() const;  // a question not answered yet, or an answer not taken
@@ -47,12 +51,12 @@ public:
 
 private:
     void serve();
-    static Answer answer(std::uint64_t question, const std::vector<std::uint16_t> &ports);
+    static Answer answer(std::uint64_t number, const Question &question);
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;          // a question came, or the end
     mutable std::condition_variable m_answered;
-    std::optional<std::vector<std::uint16_t>> m_question;  // waiting to be asked
+    std::optional<Question> m_question;  // waiting to be asked
     std::uint64_t m_questions = 0;
     std::optional<Answer> m_answer;
     bool m_answering = false;

@@ -63,12 +63,13 @@ Result<std::vector<KernelTcpSocket>> kernelTcpSockets(int family, std::uint32_t 
 
 namespace {
 
-Result<std::vector<KernelTcpSocket>> onPorts(int protocol, const std::vector<std::uint16_t> &ports, std::uint32_t stateMask)
+Result<std::vector<KernelTcpSocket>> onPorts(int protocol, const std::vector<std::uint16_t> &ports, std::uint32_t stateMask,
+                                             const std::vector<int> &families)
 {
     std::vector<KernelTcpSocket> found;
     if (ports.empty())
         return found;
-    for (const int family : {AF_INET, AF_INET6}) {
+    for (const int family : families) {
         const sys::SysResult r = sys::inetDiagDump(family, protocol, stateMask, ports, [&](const sys::InetDiagEntry &e) { found.push_back(typed(e, protocol)); });
         if (!r.ok())
             return SocketError::fromErrno(r.error);
@@ -78,14 +79,15 @@ Result<std::vector<KernelTcpSocket>> onPorts(int protocol, const std::vector<std
 
 } // namespace
 
-Result<std::vector<KernelTcpSocket>> kernelTcpSocketsOnPorts(const std::vector<std::uint16_t> &ports, std::uint32_t stateMask)
+Result<std::vector<KernelTcpSocket>> kernelTcpSocketsOnPorts(const std::vector<std::uint16_t> &ports, std::uint32_t stateMask,
+                                                             const std::vector<int> &families)
 {
-    return onPorts(IPPROTO_TCP, ports, stateMask);
+    return onPorts(IPPROTO_TCP, ports, stateMask, families);
 }
 
 Result<std::vector<KernelTcpSocket>> kernelUdpSocketsOnPorts(const std::vector<std::uint16_t> &ports)
 {
-    return onPorts(IPPROTO_UDP, ports, ~0u);
+    return onPorts(IPPROTO_UDP, ports, ~0u, kInetFamilies);
 }
 
 Result<std::vector<KernelTcpSocket>> kernelInetSockets(int protocol, std::uint32_t stateMask)

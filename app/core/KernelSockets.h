@@ -9,6 +9,7 @@
 #include "SocketAddress.h"
 
 #include <cstdint>
+#include <sys/socket.h>
 #include <vector>
 
 namespace socketlab {
@@ -40,10 +41,13 @@ struct KernelTcpSocket {
 // stateMask, as the kernel lists them. A SocketError when sock_diag is unavailable.
 Result<std::vector<KernelTcpSocket>> kernelTcpSockets(int family, std::uint32_t stateMask = ~0u);
 
-// Those of both families that use one of the ports at either end (the kernel picks them out):
-// what a lab on those ports left behind. At most 256 ports (E2BIG).
+// Those of the families (AF_INET, AF_INET6) that use one of the ports at either end (the kernel
+// picks them out): what a lab on those ports left behind. At most 256 ports (E2BIG). Each family
+// is a dump of its own, and each walks every TCP socket of the machine.
+inline const std::vector<int> kInetFamilies{AF_INET, AF_INET6};
 Result<std::vector<KernelTcpSocket>> kernelTcpSocketsOnPorts(const std::vector<std::uint16_t> &ports,
-                                                             std::uint32_t stateMask = ~0u);
+                                                             std::uint32_t stateMask = ~0u,
+                                                             const std::vector<int> &families = kInetFamilies);
 inline Result<std::vector<KernelTcpSocket>> kernelTcpSocketsOnPort(std::uint16_t port, std::uint32_t stateMask = ~0u)
 {
     return kernelTcpSocketsOnPorts({port}, stateMask);

@@ -4,6 +4,7 @@
 // between two asks of the kernel; a listener of another program on the lab's old address;
 // nothing more after forget(); and the kernel asked in the background, as the window asks it.
 #include "CoreTestSupport.h"
+#include "Witness.h"
 
 #include <Clock.h>
 #include <KernelOnlySockets.h>
@@ -202,6 +203,37 @@ private slots:
         QCOMPARE(shown, newest);
     }
 
+    void ipv6ListenersQueueIsShown()
+    {
+        // IPv6 is asked about only once the lab has an IPv6 socket: then the queued connections
+        // of its IPv6 listeners show, an IPv6 client's and an IPv4 client's alike (the kernel's
+        // socket of an IPv4 client of an IPv6 listener is an IPv6 one, IPv4-mapped).
+        REQUIRE_WITNESS(testsupport::ipv6Loopback(), "no IPv6 loopback (::1) on this machine");
+        auto registry = std::make_shared<SocketRegistry>();
+        const SocketContext server{nullptr, nullptr, registry, "server"}, client{nullptr, nullptr, registry, "client"};
+        KernelOnlySockets kernelOnly;
+        const auto listenOn = [&](const char *host) {
+            Socket listener = Socket::create(AF_INET6, SOCK_STREAM, 0, server).value();
+            const bool ok = listener.bind(SocketAddress::ipv6(host, 0).value()) && listener.listen(4);
+            return ok ? std::move(listener) : Socket();
+        };
+        Socket native = listenOn("::1");
+        Socket mapped = listenOn("::ffff:127.0.0.1");
+        QVERIFY(native.isOpen() && mapped.isOpen());
+        Socket v6 = Socket::create(AF_INET6, SOCK_STREAM, 0, client).value();
+        QVERIFY(v6.connect(SocketAddress::loopback(AF_INET6, native.getSockName().value().port())));
+        Socket v4 = Socket::create(AF_INET, SOCK_STREAM, 0, client).value();
+        QVERIFY(v4.connect(SocketAddress::loopback(AF_INET, mapped.getSockName().value().port())));
+        std::set<std::uint32_t> listeners;
+        for (const KernelOnlySocket &row : kernelOnly.update(SocketSnapshot::take(*registry), 0)) {
+            if (row.kind != Kind::NotAccepted)
+                continue;
+            QCOMPARE(row.socket.local.family(), AF_INET6);
+            listeners.insert(row.listenerId);
+        }
+        QCOMPARE(listeners, (std::set<std::uint32_t>{native.id(), mapped.id()}));
+    }
+
     void anotherConnectionOnTheClientsPortIsNotTheLabs()
     {
         // The kernel gives one local port to connections to different peers: the lab's
@@ -274,8 +306,8 @@ private slots:
         QVERIFY(listener.listen(5));
         const std::uint16_t port = listener.getSockName().value().port();
         KernelPortAsker asker;
-        const std::uint64_t first = asker.ask({1});
-        const std::uint64_t latest = asker.ask({port});
+        const std::uint64_t first = asker.ask({{1}});
+        const std::uint64_t latest = asker.ask({{port}});
         QVERIFY(latest > first);
         QVERIFY(asker.isAsking());
         std::optional<KernelPortAsker::Answer> answer;
