@@ -41,6 +41,7 @@ public:
     {
         m_trace->setWaitListener([this] { forwardEvents(); });
     }
+    ~ChildRelay() { m_trace->setWaitListener({}); }  // the stream may outlive the relay
     ChildRelay(const ChildRelay &) = delete;
     ChildRelay &operator=(const ChildRelay &) = delete;
 
