@@ -106,6 +106,7 @@ class tst_socketserver_handlers : public QObject {
 private slots:
     void readlineWaitsForTheNewline();
     void readlineReturnsPartialLineAtEnd();
+    void readlineKeepsWhatFollowsTheNewline();
     void rbufsizeDecidesHowManyRecvs_data();
     void rbufsizeDecidesHowManyRecvs();
     void bufferedReadLoopsUnbufferedReadDoesNot_data();
@@ -141,6 +142,26 @@ void tst_socketserver_handlers::readlineReturnsPartialLineAtEnd()
     QVERIFY(client.sendAll("tail"));
     QVERIFY(client.shutdown(SHUT_WR));  // no "\n" will ever come
     QCOMPARE(qs(readAll(client)), QStringLiteral("tail|"));  // the partial line, then b''
+    QVERIFY(serving.stop());
+}
+
+void tst_socketserver_handlers::readlineKeepsWhatFollowsTheNewline()
+{
+    // One recv_into brings a line and the start of the next; the next readline keeps that
+    // start and appends what the socket brings later, even when it fills the whole buffer.
+    TraceLog log;
+    TCPServer server(SocketAddress::loopback(AF_INET, 0), handlerWith<ReadingHandler>([](ReadingHandler &h) {
+                         h.secondLine = true;
+                         h.rbufsize = 8;
+                     }),
+                     {log.stream(), {}, {}, ""});
+    ServerThread serving(server);
+    Socket client = connectTo(server.serverAddress());
+    QVERIFY(client.sendAll("ab\ncd"));
+    QTRY_VERIFY_WITH_TIMEOUT(blockedAfterReading(log, 5), 10000);
+    const std::string rest = std::string(20, 'e') + "\n";
+    QVERIFY(client.sendAll(rest));
+    QCOMPARE(qs(readAll(client)), QString::fromStdString("ab\n|cd" + rest));
     QVERIFY(serving.stop());
 }
 

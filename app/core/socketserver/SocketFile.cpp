@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstring>
 
 namespace socketlab::socketserver {
 namespace {
@@ -52,25 +53,36 @@ void SocketReader::trace(TraceCall call, TracePhase phase, std::int64_t arg, std
 Result<std::size_t> SocketReader::fill(std::size_t atMost)
 {
     if (m_start > 0) {  // keep the buffer from growing: drop what was handed out
-        m_buffer.erase(0, m_start);
+        std::memmove(m_data.get(), m_data.get() + m_start, buffered());
+        m_end -= m_start;
         m_start = 0;
     }
-    const std::size_t before = m_buffer.size();
-    m_buffer.resize(before + atMost);
-    const Result<std::size_t> n = m_socket->recvInto(m_buffer.data() + before, atMost);
-    m_buffer.resize(before + (n ? *n : 0));
+    reserve(m_end + atMost);
+    const Result<std::size_t> n = m_socket->recvInto(m_data.get() + m_end, atMost);
+    if (n)
+        m_end += *n;
     return n;
+}
+
+void SocketReader::reserve(std::size_t size)
+{
+    if (size <= m_capacity)
+        return;
+    const std::size_t capacity = std::max(size, 2 * m_capacity);
+    std::unique_ptr<char[]> grown(new char[capacity]);  // left uninitialised: recv_into fills it
+    if (m_end > 0)
+        std::memcpy(grown.get(), m_data.get(), m_end);
+    m_data = std::move(grown);
+    m_capacity = capacity;
 }
 
 Bytes SocketReader::take(std::size_t n)
 {
     n = std::min(n, buffered());
-    Bytes out = m_buffer.substr(m_start, n);
+    Bytes out(m_data.get() + m_start, n);
     m_start += n;
-    if (m_start == m_buffer.size()) {
-        m_buffer.clear();
-        m_start = 0;
-    }
+    if (m_start == m_end)
+        m_start = m_end = 0;
     return out;
 }
 
@@ -82,9 +94,9 @@ Result<Bytes> SocketReader::readline(long limit)
     const std::size_t cap = limit < 0 ? SIZE_MAX : static_cast<std::size_t>(limit);
     for (;;) {
         const std::size_t searchable = std::min(buffered(), cap);
-        const std::size_t newline = m_buffer.find('\n', m_start);
-        if (newline != std::string::npos && newline - m_start < searchable) {
-            Bytes line = take(newline - m_start + 1);
+        const char *begin = m_data.get() + m_start;
+        if (const void *newline = searchable > 0 ? std::memchr(begin, '\n', searchable) : nullptr) {
+            Bytes line = take(static_cast<std::size_t>(static_cast<const char *>(newline) - begin) + 1);
             trace(TraceCall::RfileReadline, TracePhase::Returned, limit, static_cast<std::int64_t>(line.size()));
             return line;
         }

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -33,10 +34,11 @@ public:
     Result<Bytes> read(long n = -1);
     void close() { m_socket = nullptr; }
     bool closed() const { return m_socket == nullptr; }
-    std::size_t buffered() const { return m_buffer.size() - m_start; }
+    std::size_t buffered() const { return m_end - m_start; }
 
 private:
     Result<std::size_t> fill(std::size_t atMost);  // one recv_into into the buffer
+    void reserve(std::size_t size);  // room for size bytes from the buffer's start
     Bytes take(std::size_t n);
     void trace(TraceCall call, TracePhase phase, std::int64_t arg, std::int64_t result = 0,
                SocketError error = {}) const;
@@ -44,8 +46,13 @@ private:
     Socket *m_socket = nullptr;
     std::size_t m_bufferSize = kDefaultBufferSize;
     bool m_unbuffered = false;
-    std::string m_buffer;
-    std::size_t m_start = 0;  // bytes of m_buffer already handed out
+    // Bytes [m_start, m_end) of m_data are buffered, the rest is room. Raw storage, not a
+    // std::string: a string cannot grow without zero-filling, and every readline() would clear
+    // the 8 KiB it asks recv_into to fill (a handler reads one line per request).
+    std::unique_ptr<char[]> m_data;
+    std::size_t m_capacity = 0;
+    std::size_t m_start = 0;  // bytes already handed out
+    std::size_t m_end = 0;
 };
 
 class SocketWriter {
