@@ -52,15 +52,21 @@ KernelOnlySocket::Kind KernelOnlySockets::kindOf(const KernelTcpSocket &socket)
 
 namespace {
 
-// Appends unless known; the oldest goes when full.
-template <typename T, typename Same>
-void remember(std::vector<T> &kept, const T &item, std::size_t limit, Same same)
+// Appends each item unless known, oldest first; when more than limit are kept the oldest
+// go. As appending one at a time and dropping the oldest whenever full would (an item
+// dropped earlier in the batch is not known any more), with one erase for the batch: a busy
+// server brings kKept new connections a tick, and erasing the front of the kept vector for
+// each moved it all each time.
+template <typename T, typename Same, typename Items>
+void rememberAll(std::vector<T> &kept, const Items &items, std::size_t limit, Same same)
 {
-    if (std::any_of(kept.begin(), kept.end(), [&](const T &k) { return same(k, item); }))
-        return;
-    if (kept.size() == limit)
-        kept.erase(kept.begin());
-    kept.push_back(item);
+    for (const T &item : items) {
+        const auto window = kept.end() - static_cast<std::ptrdiff_t>(std::min(kept.size(), limit));
+        if (std::none_of(window, kept.end(), [&](const T &k) { return same(k, item); }))
+            kept.push_back(item);
+    }
+    if (kept.size() > limit)
+        kept.erase(kept.begin(), kept.end() - static_cast<std::ptrdiff_t>(limit));
 }
 
 bool sameConnection(const KernelOnlySockets::Connection &a, const KernelOnlySockets::Connection &b)
@@ -100,10 +106,10 @@ void KernelOnlySockets::learn(const SocketSnapshot &snapshot)
         }
     }
     // Oldest first into what is kept, as they were made.
-    for (auto a = listening.rbegin(); a != listening.rend(); ++a)
-        remember(m_listening, *a, kKept, sameAddress);
-    for (auto c = connections.rbegin(); c != connections.rend(); ++c)
-        remember(m_connections, *c, kKept, sameConnectionFast);
+    std::reverse(listening.begin(), listening.end());
+    std::reverse(connections.begin(), connections.end());
+    rememberAll(m_listening, listening, kKept, sameAddress);
+    rememberAll(m_connections, connections, kKept, sameConnectionFast);
 }
 
 bool KernelOnlySockets::isLabs(const KernelTcpSocket &row) const

@@ -72,15 +72,6 @@ SocketAddress SocketAddress::fromRaw(const sockaddr *addr, unsigned len)
     return a;
 }
 
-std::uint16_t SocketAddress::port() const
-{
-    switch (family()) {
-    case AF_INET: return ntohs(reinterpret_cast<const sockaddr_in *>(&m_storage)->sin_port);
-    case AF_INET6: return ntohs(reinterpret_cast<const sockaddr_in6 *>(&m_storage)->sin6_port);
-    default: return 0;
-    }
-}
-
 std::string SocketAddress::host() const
 {
     char text[INET6_ADDRSTRLEN] = {};

@@ -40,6 +40,37 @@ std::vector<KernelOnlySocket> rowsIn(const std::vector<KernelOnlySocket> &rows, 
     return out;
 }
 
+// A listener in a registry, and connections to it each closed by the client first, so the
+// client's end waits in TIME_WAIT: rows only the kernel still holds.
+struct TimeWaitLab {
+    std::shared_ptr<SocketRegistry> registry = std::make_shared<SocketRegistry>();
+    Socket listener = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "server"}).value();
+    std::vector<std::uint16_t> clientPorts;  // in the order they were made
+
+    bool listen() { return listener.bind(SocketAddress::loopback(AF_INET, 0)) && listener.listen(8); }
+    bool addClosedPairs(std::size_t pairs)
+    {
+        for (std::size_t i = 0; i < pairs; ++i) {
+            Socket client = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "client"}).value();
+            if (!client.connect(listener.getSockName().value()))
+                return false;
+            Accepted accepted = listener.accept().value();
+            clientPorts.push_back(client.getSockName().value().port());
+            if (!client.close() || !accepted.socket.close())
+                return false;
+        }
+        return true;
+    }
+    // The client ports of the TIME_WAIT rows the next update shows.
+    std::set<std::uint16_t> timeWaitShown(KernelOnlySockets &kernelOnly, std::int64_t nowNs) const
+    {
+        std::set<std::uint16_t> shown;
+        for (const KernelOnlySocket &row : rowsIn(kernelOnly.update(SocketSnapshot::take(*registry), nowNs), TCP_TIME_WAIT))
+            shown.insert(row.socket.local.port());
+        return shown;
+    }
+};
+
 } // namespace
 
 class TestKernelOnlySockets : public QObject {
@@ -179,28 +210,35 @@ private slots:
     void theNewestConnectionsAreTheOnesKept()
     {
         // Only the kKept newest connections (each end counts) are the lab's: a server's TIME_WAIT
-        // rows beyond them are left out, and the ones shown are the newest, not the oldest.
-        const std::size_t pairs = KernelOnlySockets::kKept / 2 + 12;
-        auto registry = std::make_shared<SocketRegistry>();
+        // rows beyond them are left out, and the ones shown are the newest, not the oldest -
+        // also when they came over several ticks, each seeing the earlier ones again.
+        TimeWaitLab lab;
         KernelOnlySockets kernelOnly;
-        Socket listener = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "server"}).value();
-        QVERIFY(listener.bind(SocketAddress::loopback(AF_INET, 0)));
-        QVERIFY(listener.listen(8));
-        std::vector<std::uint16_t> clientPorts;
-        for (std::size_t i = 0; i < pairs; ++i) {
-            Socket client = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "client"}).value();
-            QVERIFY(client.connect(listener.getSockName().value()));
-            Accepted accepted = listener.accept().value();
-            clientPorts.push_back(client.getSockName().value().port());
-            QVERIFY(client.close());  // closed first: its end waits in TIME_WAIT
-            QVERIFY(accepted.socket.close());
-        }
-        const std::vector<KernelOnlySocket> rows = rowsIn(kernelOnly.update(SocketSnapshot::take(*registry), 0), TCP_TIME_WAIT);
+        QVERIFY(lab.listen());
+        const auto newest = [&] {
+            return std::set<std::uint16_t>(lab.clientPorts.end() - KernelOnlySockets::kKept / 2, lab.clientPorts.end());
+        };
+        QVERIFY(lab.addClosedPairs(KernelOnlySockets::kKept / 2 + 12));  // more than are kept, in one tick
+        QCOMPARE(lab.timeWaitShown(kernelOnly, 0), newest());
+        QVERIFY(lab.addClosedPairs(KernelOnlySockets::kKept / 4));  // a quarter more at the next
+        QCOMPARE(lab.timeWaitShown(kernelOnly, KernelOnlySockets::kAskEveryNs), newest());  // a tick that asks again
+    }
+
+    void connectionsTheRegistryForgotStayTheLabs()
+    {
+        // The registry forgets closed sockets after a while; what was learned of them stays,
+        // however many ticks see the same newer connections again.
+        TimeWaitLab lab;
+        KernelOnlySockets kernelOnly;
+        QVERIFY(lab.listen());
+        QVERIFY(lab.addClosedPairs(8));
+        kernelOnly.update(SocketSnapshot::take(*lab.registry), 0);
+        lab.registry->pruneClosedBefore(steadyNowNs() + 1);  // all eight pairs forgotten by the registry
+        QVERIFY(lab.addClosedPairs(1));
         std::set<std::uint16_t> shown;
-        for (const KernelOnlySocket &row : rows)
-            shown.insert(row.socket.local.port());
-        const std::set<std::uint16_t> newest(clientPorts.end() - KernelOnlySockets::kKept / 2, clientPorts.end());
-        QCOMPARE(shown, newest);
+        for (std::int64_t tick = 1; tick <= std::int64_t(KernelOnlySockets::kKept); ++tick)
+            shown = lab.timeWaitShown(kernelOnly, tick * KernelOnlySockets::kAskEveryNs);
+        QCOMPARE(shown, std::set<std::uint16_t>(lab.clientPorts.begin(), lab.clientPorts.end()));
     }
 
     void ipv6ListenersQueueIsShown()
