@@ -2,6 +2,7 @@
 
 #include "LearnerExplanation.h"
 #include "LearnerRun.h"
+#include "PaneStepIndex.h"
 #include "Program.h"
 
 #include <Clock.h>
@@ -54,10 +55,13 @@ struct PaneRunner::Shared {
     std::atomic<bool> echoInput{true};
     std::atomic<int> generation{0};  // a report of an older run than this is dropped
 
+    const PaneStepIndex steps{pane};
+
     // Where the program stops for a prediction, and how often this run reached each step.
     std::mutex holdsMutex;
     QHash<QString, QSet<int>> holds;
-    QHash<QString, int> arrivals;
+    std::vector<int> arrivals = std::vector<int>(steps.size(), 0);  // by PaneStepIndex::indexOf
+    QHash<QString, int> strayArrivals;  // of steps that are not the pane's (an internal error)
     StepGate::Mode modeBeforeHold = StepGate::Mode::Run;  // guarded by holdsMutex
     bool awaitingAnswer = false;                           // guarded by holdsMutex: held for a prediction
 
@@ -127,21 +131,22 @@ public:
 
     bool step(std::string_view stepId) override
     {
-        const QString id = QString::fromUtf8(stepId.data(), qsizetype(stepId.size()));
-        const auto found = m_shared->pane.steps.constFind(id);
-        if (found == m_shared->pane.steps.cend()) {
+        const PaneStepIndex::Step *paneStep = m_shared->steps.find(stepId);
+        const QString id = paneStep ? paneStep->name : QString::fromUtf8(stepId.data(), qsizetype(stepId.size()));
+        if (!paneStep) {
             // The loader checked that the lab maps every step of the program: this is a program
             // using a step that is not its own. Say so rather than mark a line that is not it.
             print("SocketLab internal error: step \"" + std::string(stepId) + "\" is not a step of this pane's program");
         }
-        const int line = found == m_shared->pane.steps.cend() ? 0 : found->line;
+        const int line = paneStep ? paneStep->line : 0;
         int occurrence = 0;
         bool predictionDue = false;
         {
             std::lock_guard lock(m_shared->holdsMutex);
-            occurrence = ++m_shared->arrivals[id];
-            predictionDue = m_shared->holds.value(id).contains(occurrence);
-            if (predictionDue || (found != m_shared->pane.steps.cend() && found->hold)) {
+            occurrence = paneStep ? ++m_shared->arrivals[m_shared->steps.indexOf(*paneStep)] : ++m_shared->strayArrivals[id];
+            const auto held = m_shared->holds.constFind(id);
+            predictionDue = held != m_shared->holds.cend() && held->contains(occurrence);
+            if (predictionDue || (paneStep && paneStep->hold)) {
                 // A held step: wait for the learner, however the pane runs.
                 m_shared->modeBeforeHold = m_shared->gate.mode();
                 m_shared->gate.setMode(StepGate::Mode::Step);
@@ -556,7 +561,8 @@ void PaneRunner::launch()
     s.gate.reset();
     {
         std::lock_guard lock(s.holdsMutex);
-        s.arrivals.clear();  // occurrences count from each start
+        std::fill(s.arrivals.begin(), s.arrivals.end(), 0);  // occurrences count from each start
+        s.strayArrivals.clear();
         s.awaitingAnswer = false;
     }
     if (!m_inputClosed)
