@@ -90,8 +90,7 @@ void SocketRecord::setEndpoints(const SocketAddress &local, const SocketAddress 
 
 int SocketRecord::fd() const
 {
-    std::lock_guard lock(m_mutex);
-    return m_fd;
+    return m_fd.load(std::memory_order_acquire);
 }
 
 KernelSample SocketRecord::probe() const

@@ -113,7 +113,9 @@ private:
     SocketRecord(Replayed, std::uint32_t id, int family, int type, std::string owner, std::uint64_t inode);
 
     mutable std::mutex m_mutex;  // guards m_fd against close during a probe, and the endpoints
-    int m_fd;
+    // Changed only under m_mutex; atomic so fd() reads it without the lock: every trace event
+    // of a server's stages names the server's descriptor, from each handler thread.
+    std::atomic<int> m_fd;
     SocketAddress m_local;
     SocketAddress m_peer;
     std::uint64_t m_peerInode = 0;
