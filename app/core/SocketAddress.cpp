@@ -2,6 +2,7 @@
 #include "SocketAddress.h"
 
 #include <arpa/inet.h>
+#include <charconv>
 #include <cstring>
 #include <functional>
 #include <netinet/in.h>
@@ -109,12 +110,31 @@ std::string SocketAddress::toString() const
 
 std::string SocketAddress::pythonRepr() const
 {
+    // Appended into one string made once: a threading server prints its client's address
+    // once a request.
+    std::string out;
+    const auto number = [&out](std::uint32_t n) {
+        char digits[10];
+        out.append(", ").append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+    };
     switch (family()) {
-    case AF_INET: return "('" + host() + "', " + std::to_string(port()) + ")";
+    case AF_INET:
     case AF_INET6: {
+        const bool v4 = family() == AF_INET;
         const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(&m_storage);
-        return "('" + host() + "', " + std::to_string(port()) + ", " + std::to_string(ntohl(in6->sin6_flowinfo))
-            + ", " + std::to_string(in6->sin6_scope_id) + ")";
+        const void *address = v4 ? static_cast<const void *>(&reinterpret_cast<const sockaddr_in *>(&m_storage)->sin_addr)
+                                 : &in6->sin6_addr;
+        char text[INET6_ADDRSTRLEN] = {};
+        ::inet_ntop(family(), address, text, sizeof text);
+        out.reserve(64);
+        out.append("('").append(text).append("'");
+        number(port());
+        if (!v4) {
+            number(ntohl(in6->sin6_flowinfo));
+            number(in6->sin6_scope_id);
+        }
+        out += ')';
+        return out;
     }
     case AF_UNIX: return "'" + host() + "'";
     default: return "None";
