@@ -360,14 +360,19 @@ void PaneRunner::deliverPosted()
         if (slice.nsecsElapsed() > kSliceNs)
             break;
     }
+    const bool all = done == batch.size();
+    if (all)
+        batch.clear();  // the reports' captures are freed outside the lock
     std::lock_guard lock(s.postedMutex);
-    if (done < batch.size()) {
+    if (!all) {
         // Not delivered yet: ahead of whatever arrived meanwhile, and one more wake-up.
         s.posted.insert(s.posted.begin(), std::make_move_iterator(batch.begin() + qsizetype(done)),
                         std::make_move_iterator(batch.end()));
         QMetaObject::invokeMethod(this, "deliverPosted", Qt::QueuedConnection);
         return;
     }
+    if (s.posted.empty())
+        s.posted.swap(batch);  // the emptied batch back: the queue keeps its room instead of growing again each time
     // Delivered. deliveryPending stays set for one pause: what the program reports meanwhile
     // waits for the pause's end instead of waking this thread once per report (at full speed
     // a server reports thousands of steps and lines a second, and each wake-up costs both
