@@ -23,15 +23,16 @@ bool covers(const SocketAddress &bound, const SocketAddress &endpoint)
     return SocketAddress::sameEndpoint(bound, endpoint) || (bound.isWildcard() && bound.port() == endpoint.port());
 }
 
-std::vector<std::uint64_t> openInodes(const SocketSnapshot &snapshot)
+// The kernel inodes of the lab's sockets, sorted: the open ones only, or also those closed.
+std::vector<std::uint64_t> labInodes(const SocketSnapshot &snapshot, bool closedToo)
 {
-    std::vector<std::uint64_t> held;
+    std::vector<std::uint64_t> inodes;
     for (const SocketSample &s : snapshot.sockets()) {
-        if (s.isOpen() && s.inode != 0)
-            held.push_back(s.inode);
+        if ((closedToo || s.isOpen()) && s.inode != 0)
+            inodes.push_back(s.inode);
     }
-    std::sort(held.begin(), held.end());
-    return held;
+    std::sort(inodes.begin(), inodes.end());
+    return inodes;
 }
 
 } // namespace
@@ -196,7 +197,7 @@ const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnaps
     m_rows.clear();
     if (m_listening.empty() && m_connections.empty())
         return m_rows;
-    std::vector<std::uint64_t> held = openInodes(snapshot);
+    std::vector<std::uint64_t> held = labInodes(snapshot, false);
     // A socket the lab closed since the last answer would show as another program's: ask again.
     const bool changed = held != m_held;  // since the kept answer was asked for
     const bool due = nowNs - m_askedNs >= kAskEveryNs;
@@ -220,8 +221,17 @@ const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnaps
         if (s.isOpen() && isTcp(*s.record))
             open.push_back(&s);
     }
+    // A row with the inode of a socket the lab holds or held is the lab's own: its row shows it,
+    // or it is gone. The held set of the ask is not enough: a background dump runs a moment
+    // after the ask, and a connection made in between is in the dump but not in that set -
+    // after a Reset it would show as another program's ESTABLISHED socket until the next ask.
+    const std::vector<std::uint64_t> labs = labInodes(snapshot, true);
+    const auto isLabsOwn = [&](std::uint64_t inode) {
+        return inode != 0
+            && (std::binary_search(m_held.begin(), m_held.end(), inode) || std::binary_search(labs.begin(), labs.end(), inode));
+    };
     for (const KernelTcpSocket &row : m_answer) {
-        if (row.inode != 0 && std::binary_search(m_held.begin(), m_held.end(), row.inode))
+        if (isLabsOwn(row.inode))
             continue;
         KernelOnlySocket shown{kindOf(row), row, 0, 0};
         if (shown.socket.timerMs >= 0)

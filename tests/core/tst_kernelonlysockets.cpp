@@ -241,6 +241,29 @@ private slots:
         QCOMPARE(shown, std::set<std::uint16_t>(lab.clientPorts.begin(), lab.clientPorts.end()));
     }
 
+    void aStaleAnswerNeverShowsTheLabsOwnSockets()
+    {
+        // A background dump runs a moment after its ask: a connection made in between is in
+        // the answer but was not held when asked. Once the lab has closed it (Reset), the
+        // answer is stale and the next ask not yet affordable: the lab's own socket must not
+        // show as another program's ESTABLISHED one meanwhile.
+        TimeWaitLab lab;
+        KernelOnlySockets kernelOnly;
+        kernelOnly.spaceAsksByCost(true);
+        QVERIFY(lab.listen());
+        const SocketSnapshot beforeConnecting = SocketSnapshot::take(*lab.registry);
+        Socket client = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, lab.registry, "client"}).value();
+        QVERIFY(client.connect(lab.listener.getSockName().value()));
+        Accepted accepted = lab.listener.accept().value();
+        const std::uint64_t inode = accepted.socket.record()->inode;
+        const auto shows = [&](const std::vector<KernelOnlySocket> &rows) {
+            return std::any_of(rows.begin(), rows.end(), [&](const KernelOnlySocket &r) { return r.socket.inode == inode; });
+        };
+        QVERIFY(shows(kernelOnly.update(beforeConnecting, 0)));  // asked with the listener alone held
+        QVERIFY(accepted.socket.close() && client.close() && lab.listener.close());
+        QVERIFY(!shows(kernelOnly.update(SocketSnapshot::take(*lab.registry), 1)));  // 1 ns on: no new ask
+    }
+
     void ipv6ListenersQueueIsShown()
     {
         // IPv6 is asked about only once the lab has an IPv6 socket: then the queued connections
