@@ -134,7 +134,7 @@ bool KernelOnlySockets::waitForAnswer(std::chrono::milliseconds limit) const
     return !m_asker || m_question == 0 || m_asker->waitForAnswer(limit);
 }
 
-void KernelOnlySockets::ask(std::int64_t nowNs, std::vector<std::uint64_t> held)
+void KernelOnlySockets::ask(std::int64_t nowNs, std::vector<std::uint64_t> held, std::vector<std::uint64_t> known)
 {
     std::vector<std::uint16_t> ports;
     const auto addPort = [&](std::uint16_t port) {
@@ -159,11 +159,13 @@ void KernelOnlySockets::ask(std::int64_t nowNs, std::vector<std::uint64_t> held)
     if (m_asker) {
         m_question = m_asker->ask({std::move(ports), families});
         m_heldAsked = std::move(held);
+        m_knownAsked = std::move(known);
         return;
     }
     const std::int64_t startedNs = steadyNowNs();
     auto found = kernelTcpSocketsOnPorts(ports, ~0u, families);
     m_held = std::move(held);
+    m_known = std::move(known);
     keepAnswer(found ? std::move(*found) : std::vector<KernelTcpSocket>{}, steadyNowNs() - startedNs, nowNs);
 }  // without sock_diag the lab's own rows are all there is to show
 
@@ -187,6 +189,7 @@ void KernelOnlySockets::takeAnswer()
         return;
     m_question = 0;
     m_held = std::move(m_heldAsked);
+    m_known = std::move(m_knownAsked);
     keepAnswer(answer->rows ? std::move(*answer->rows) : std::vector<KernelTcpSocket>{}, answer->costNs, m_askedNs);
 }
 
@@ -198,6 +201,7 @@ const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnaps
     if (m_listening.empty() && m_connections.empty())
         return m_rows;
     std::vector<std::uint64_t> held = labInodes(snapshot, false);
+    const std::vector<std::uint64_t> known = labInodes(snapshot, true);
     // A socket the lab closed since the last answer would show as another program's: ask again.
     const bool changed = held != m_held;  // since the kept answer was asked for
     const bool due = nowNs - m_askedNs >= kAskEveryNs;
@@ -205,7 +209,7 @@ const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnaps
     const bool waiting = m_question != 0;  // for the background answer to the last ask
     bool answeredNow = false;
     if (!waiting && (!m_asked || (affordable && (due || changed)))) {
-        ask(nowNs, std::move(held));
+        ask(nowNs, std::move(held), known);
         answeredNow = !m_asker;  // asked on this thread: the answer is about this moment
     }
     // An answer from before the lab's sockets changed (the next is coming, or not due yet):
@@ -221,14 +225,17 @@ const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnaps
         if (s.isOpen() && isTcp(*s.record))
             open.push_back(&s);
     }
-    // A row with the inode of a socket the lab holds or held is the lab's own: its row shows it,
-    // or it is gone. The held set of the ask is not enough: a background dump runs a moment
-    // after the ask, and a connection made in between is in the dump but not in that set -
-    // after a Reset it would show as another program's ESTABLISHED socket until the next ask.
-    const std::vector<std::uint64_t> labs = labInodes(snapshot, true);
+    // A row of a socket the lab held open when asked is the lab's own: its row shows it. So is
+    // one of a socket the lab made after the ask: a background dump runs a moment after its
+    // ask, so a connection made in between is in the answer but not in the held set, and once
+    // the lab has closed it (Reset) it would show as another program's ESTABLISHED socket until
+    // the next ask. A socket the lab had closed by the ask and another process still holds (a
+    // forked child's connection) is that process's: it shows.
+    const auto in = [](const std::vector<std::uint64_t> &sorted, std::uint64_t inode) {
+        return std::binary_search(sorted.begin(), sorted.end(), inode);
+    };
     const auto isLabsOwn = [&](std::uint64_t inode) {
-        return inode != 0
-            && (std::binary_search(m_held.begin(), m_held.end(), inode) || std::binary_search(labs.begin(), labs.end(), inode));
+        return inode != 0 && (in(m_held, inode) || (in(known, inode) && !in(m_known, inode)));
     };
     for (const KernelTcpSocket &row : m_answer) {
         if (isLabsOwn(row.inode))
@@ -264,6 +271,8 @@ void KernelOnlySockets::forget()
     m_asked = false;
     m_question = 0;  // an answer still coming is about another lab's ports
     m_heldAsked.clear();
+    m_known.clear();
+    m_knownAsked.clear();
 }
 
 } // namespace socketlab

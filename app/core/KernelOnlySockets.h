@@ -88,7 +88,7 @@ public:
 
 private:
     void learn(const SocketSnapshot &snapshot);
-    void ask(std::int64_t nowNs, std::vector<std::uint64_t> held);
+    void ask(std::int64_t nowNs, std::vector<std::uint64_t> held, std::vector<std::uint64_t> known);
     void takeAnswer();  // a background ask's answer, when it has come
     void keepAnswer(std::vector<KernelTcpSocket> found, std::int64_t costNs, std::int64_t askedNs);
     bool isLabs(const KernelTcpSocket &row) const;  // on a listening address of the lab, or one of its connections
@@ -97,6 +97,7 @@ private:
     std::vector<Connection> m_connections;   // the lab's TCP connections, oldest first
     std::vector<KernelTcpSocket> m_answer;   // the kernel's rows on them, when last asked
     std::vector<std::uint64_t> m_held;       // the lab's open sockets (inodes, sorted) when last asked
+    std::vector<std::uint64_t> m_known;      // the lab's sockets, open or closed, when last asked
     std::int64_t m_askedNs = 0;              // the last ask (in the background: maybe unanswered yet)
     std::int64_t m_answerAskedNs = 0;        // the ask m_answer answers: its timers count from here
     std::int64_t m_askCostNs = 0;            // the last ask, on the steady clock
@@ -106,6 +107,7 @@ private:
     std::unique_ptr<KernelPortAsker> m_asker;  // when asking in the background
     std::uint64_t m_question = 0;            // the background question update() waits for; 0: none
     std::vector<std::uint64_t> m_heldAsked;  // the lab's open sockets when it was asked
+    std::vector<std::uint64_t> m_knownAsked; // and all its sockets then
 };
 
 } // namespace socketlab

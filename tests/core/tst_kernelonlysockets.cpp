@@ -17,6 +17,7 @@
 #include <QtTest>
 
 #include <set>
+#include <unistd.h>
 
 #include <algorithm>
 #include <netinet/tcp.h>
@@ -262,6 +263,28 @@ private slots:
         QVERIFY(shows(kernelOnly.update(beforeConnecting, 0)));  // asked with the listener alone held
         QVERIFY(accepted.socket.close() && client.close() && lab.listener.close());
         QVERIFY(!shows(kernelOnly.update(SocketSnapshot::take(*lab.registry), 1)));  // 1 ns on: no new ask
+    }
+
+    void aClosedSocketAnotherProcessHoldsShows()
+    {
+        // ForkingTCPServer: the server closes its copy of the connection and the child goes on
+        // with the same kernel socket. The lab's socket is closed; the row is the child's, and
+        // it shows (here the other holder is a duplicate descriptor the lab does not know).
+        TimeWaitLab lab;
+        KernelOnlySockets kernelOnly;
+        QVERIFY(lab.listen());
+        Socket client = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, lab.registry, "client"}).value();
+        QVERIFY(client.connect(lab.listener.getSockName().value()));
+        Accepted accepted = lab.listener.accept().value();
+        const std::uint64_t inode = accepted.socket.record()->inode;
+        const int childsCopy = ::dup(accepted.socket.fileno());
+        QVERIFY(childsCopy >= 0);
+        QVERIFY(accepted.socket.close());
+        const std::vector<KernelOnlySocket> rows = kernelOnly.update(SocketSnapshot::take(*lab.registry), 0);
+        ::close(childsCopy);
+        QVERIFY(std::any_of(rows.begin(), rows.end(), [&](const KernelOnlySocket &r) {
+            return r.socket.inode == inode && r.kind == KernelOnlySocket::Kind::OtherProcess;
+        }));
     }
 
     void ipv6ListenersQueueIsShown()
