@@ -120,16 +120,11 @@ std::string SocketAddress::pythonRepr() const
     switch (family()) {
     case AF_INET:
     case AF_INET6: {
-        const bool v4 = family() == AF_INET;
-        const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(&m_storage);
-        const void *address = v4 ? static_cast<const void *>(&reinterpret_cast<const sockaddr_in *>(&m_storage)->sin_addr)
-                                 : &in6->sin6_addr;
-        char text[INET6_ADDRSTRLEN] = {};
-        ::inet_ntop(family(), address, text, sizeof text);
         out.reserve(64);
-        out.append("('").append(text).append("'");
+        out.append("('").append(host()).append("'");
         number(port());
-        if (!v4) {
+        if (family() == AF_INET6) {
+            const auto *in6 = reinterpret_cast<const sockaddr_in6 *>(&m_storage);
             number(ntohl(in6->sin6_flowinfo));
             number(in6->sin6_scope_id);
         }
