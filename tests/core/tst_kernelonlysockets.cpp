@@ -16,6 +16,7 @@
 
 #include <QtTest>
 
+#include <optional>
 #include <set>
 #include <unistd.h>
 
@@ -48,16 +49,29 @@ struct TimeWaitLab {
     Socket listener = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "server"}).value();
     std::vector<std::uint16_t> clientPorts;  // in the order they were made
 
+    struct Pair {
+        Socket client;
+        Socket server;  // the accepted end
+    };
+
     bool listen() { return listener.bind(SocketAddress::loopback(AF_INET, 0)) && listener.listen(8); }
+    // A client of the lab's connected to the listener, and the lab's accepted end.
+    std::optional<Pair> connectPair()
+    {
+        Socket client = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "client"}).value();
+        if (!client.connect(listener.getSockName().value()))
+            return std::nullopt;
+        Accepted accepted = listener.accept().value();
+        return Pair{std::move(client), std::move(accepted.socket)};
+    }
     bool addClosedPairs(std::size_t pairs)
     {
         for (std::size_t i = 0; i < pairs; ++i) {
-            Socket client = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, registry, "client"}).value();
-            if (!client.connect(listener.getSockName().value()))
+            std::optional<Pair> pair = connectPair();
+            if (!pair)
                 return false;
-            Accepted accepted = listener.accept().value();
-            clientPorts.push_back(client.getSockName().value().port());
-            if (!client.close() || !accepted.socket.close())
+            clientPorts.push_back(pair->client.getSockName().value().port());
+            if (!pair->client.close() || !pair->server.close())
                 return false;
         }
         return true;
@@ -253,15 +267,14 @@ private slots:
         kernelOnly.spaceAsksByCost(true);
         QVERIFY(lab.listen());
         const SocketSnapshot beforeConnecting = SocketSnapshot::take(*lab.registry);
-        Socket client = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, lab.registry, "client"}).value();
-        QVERIFY(client.connect(lab.listener.getSockName().value()));
-        Accepted accepted = lab.listener.accept().value();
-        const std::uint64_t inode = accepted.socket.record()->inode;
+        std::optional<TimeWaitLab::Pair> pair = lab.connectPair();
+        QVERIFY(pair);
+        const std::uint64_t inode = pair->server.record()->inode;
         const auto shows = [&](const std::vector<KernelOnlySocket> &rows) {
             return std::any_of(rows.begin(), rows.end(), [&](const KernelOnlySocket &r) { return r.socket.inode == inode; });
         };
         QVERIFY(shows(kernelOnly.update(beforeConnecting, 0)));  // asked with the listener alone held
-        QVERIFY(accepted.socket.close() && client.close() && lab.listener.close());
+        QVERIFY(pair->server.close() && pair->client.close() && lab.listener.close());
         QVERIFY(!shows(kernelOnly.update(SocketSnapshot::take(*lab.registry), 1)));  // 1 ns on: no new ask
     }
 
@@ -273,13 +286,12 @@ private slots:
         TimeWaitLab lab;
         KernelOnlySockets kernelOnly;
         QVERIFY(lab.listen());
-        Socket client = Socket::create(AF_INET, SOCK_STREAM, 0, {nullptr, nullptr, lab.registry, "client"}).value();
-        QVERIFY(client.connect(lab.listener.getSockName().value()));
-        Accepted accepted = lab.listener.accept().value();
-        const std::uint64_t inode = accepted.socket.record()->inode;
-        const int childsCopy = ::dup(accepted.socket.fileno());
+        std::optional<TimeWaitLab::Pair> pair = lab.connectPair();
+        QVERIFY(pair);
+        const std::uint64_t inode = pair->server.record()->inode;
+        const int childsCopy = ::dup(pair->server.fileno());
         QVERIFY(childsCopy >= 0);
-        QVERIFY(accepted.socket.close());
+        QVERIFY(pair->server.close());
         const std::vector<KernelOnlySocket> rows = kernelOnly.update(SocketSnapshot::take(*lab.registry), 0);
         ::close(childsCopy);
         QVERIFY(std::any_of(rows.begin(), rows.end(), [&](const KernelOnlySocket &r) {
