@@ -77,9 +77,25 @@ std::string SocketAddress::host() const
 {
     char text[INET6_ADDRSTRLEN] = {};
     switch (family()) {
-    case AF_INET:
-        ::inet_ntop(AF_INET, &reinterpret_cast<const sockaddr_in *>(&m_storage)->sin_addr, text, sizeof text);
-        return text;
+    case AF_INET: {
+        // Four numbers by hand: glibc's inet_ntop formats them with sprintf, a tenth of a
+        // ThreadingTCPServer request's instructions (print(self.client_address) every request).
+        const auto *bytes = reinterpret_cast<const unsigned char *>(
+            &reinterpret_cast<const sockaddr_in *>(&m_storage)->sin_addr);
+        std::string dotted;
+        dotted.reserve(15);
+        for (int i = 0; i < 4; ++i) {
+            const unsigned b = bytes[i];
+            if (i > 0)
+                dotted += '.';
+            if (b >= 100)
+                dotted += static_cast<char>('0' + b / 100);
+            if (b >= 10)
+                dotted += static_cast<char>('0' + b / 10 % 10);
+            dotted += static_cast<char>('0' + b % 10);
+        }
+        return dotted;
+    }
     case AF_INET6:
         ::inet_ntop(AF_INET6, &reinterpret_cast<const sockaddr_in6 *>(&m_storage)->sin6_addr, text, sizeof text);
         return text;

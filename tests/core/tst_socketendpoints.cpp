@@ -15,7 +15,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <arpa/inet.h>
 #include <sys/socket.h>
+
+#include <vector>
 
 using namespace socketlab;
 
@@ -94,6 +97,7 @@ private slots:
     void wildcardListenerAcceptsOnTheAddressReached();
     void socketPairEndsNameEachOther();
     void sameEndpointFollowsTheKernel();
+    void ipv4HostIsInetNtopText();
 
 private:
     QString m_ss;
@@ -240,6 +244,27 @@ void TestSocketEndpoints::socketPairEndsNameEachOther()
         const SocketSnapshot snapshot = SocketSnapshot::of({pair->first.record(), pair->second.record()});
         QCOMPARE(snapshot.peerOf(a.id), b.id);
         QCOMPARE(snapshot.peerOf(b.id), a.id);
+    }
+}
+
+// host() writes an IPv4 address's four numbers itself (SocketAddress.cpp): the same text as
+// the C library's, at every width of a number.
+void TestSocketEndpoints::ipv4HostIsInetNtopText()
+{
+    std::vector<std::uint32_t> hosts{0, 0xffffffffu, 0x7f000001u, 0x0a006409u, 0x01167f04u, 0xc0a80001u};
+    std::uint32_t h = 1;
+    for (int i = 0; i < 500; ++i)  // spread over the whole space: numbers of one, two and three digits
+        hosts.push_back(h = h * 2654435761u + 0x01030507u);
+    for (const std::uint32_t host : hosts) {
+        sockaddr_in raw{};
+        raw.sin_family = AF_INET;
+        raw.sin_port = htons(4242);
+        raw.sin_addr.s_addr = htonl(host);
+        char expected[INET_ADDRSTRLEN] = {};
+        QVERIFY(::inet_ntop(AF_INET, &raw.sin_addr, expected, sizeof expected));
+        const SocketAddress a = SocketAddress::fromRaw(reinterpret_cast<const sockaddr *>(&raw), sizeof raw);
+        QCOMPARE(QString::fromStdString(a.host()), QString::fromLatin1(expected));
+        QCOMPARE(QString::fromStdString(a.pythonRepr()), QStringLiteral("('%1', 4242)").arg(QLatin1String(expected)));
     }
 }
 

@@ -25,6 +25,10 @@
 #include <QSignalSpy>
 #include <QtTest>
 
+#include <cstring>
+#include <ctime>
+#include <vector>
+
 #include <sys/socket.h>
 
 using namespace socketlab;
@@ -166,6 +170,26 @@ private slots:
                                "socketserver-concurrency", "udp-socketserver"})
             QVERIFY2(m_catalog.find(QLatin1String(id)), id);
         QVERIFY2(QFile::exists(QStringLiteral("/proc/net/tcp")), "the kernel's TCP table is the witness here");
+    }
+
+    // Every timestamp server stamps its reply with time.ctime(), which is C's asctime() of
+    // the local time: a one-digit day padded with a space, English names in any locale.
+    void ctimeIsAsctime()
+    {
+        const std::time_t now = std::time(nullptr);
+        // Today, a one-digit day, a two-digit one, midnight, 23:59:59, every month and weekday.
+        std::vector<std::time_t> moments{now, 0, 86399, 951782400 /* 2000-02-29 */, 2147483647};
+        for (int day = 0; day < 400; day += 13)
+            moments.push_back(now + day * 86400 + day * 3671);
+        for (const std::time_t when : moments) {
+            std::tm local{};
+            QVERIFY(localtime_r(&when, &local));
+            char c[64] = {};
+            QVERIFY(asctime_r(&local, c));
+            c[std::strcspn(c, "\n")] = '\0';
+            QCOMPARE(QString::fromStdString(python::ctime(when)), QString::fromLatin1(c));
+        }
+        QCOMPARE(python::ctime().size(), std::size_t(24));
     }
 
     // udp-socketserver, client BUFSIZ 10: the printed reply is the first 10 bytes of the

@@ -70,7 +70,7 @@ void BaseServer::writeConsole(const std::string &line) const
         std::fputs((line + "\n").c_str(), stdout);
 }
 
-void BaseServer::traceEvent(TraceEvent event) const
+void BaseServer::traceEvent(TraceEvent &&event) const
 {
     if (event.socketId == 0)
         event.socketId = serverSocketId();
@@ -101,7 +101,7 @@ void BaseServer::traceStage(TraceCall call, TracePhase phase, const StageSubject
     e.result = result;
     e.errorKind = error.kind();
     e.errorCode = error.code();
-    traceEvent(e);
+    traceEvent(std::move(e));
 }
 
 void BaseServer::markWaiting(bool waiting) const

@@ -98,7 +98,9 @@ public:
     {
         traceStage(call, phase, StageSubject::of(request), result, error);
     }
-    void traceEvent(TraceEvent event) const;  // fills socketId and fd if unset, pushes, forwards
+    // Fills socketId and fd if unset, pushes, forwards; completes the caller's event in place
+    // rather than copying it (a threading request traces some 30 stages).
+    void traceEvent(TraceEvent &&event) const;
     virtual std::uint32_t serverSocketId() const { return 0; }
 
 protected:

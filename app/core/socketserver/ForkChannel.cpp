@@ -86,7 +86,7 @@ void ForkChannel::traceChild(TraceCall call, const StageSubject &subject, std::i
     e.address = subject.clientAddress;
     e.result = pid;
     e.errorCode = code;
-    m_server.traceEvent(e);
+    m_server.traceEvent(std::move(e));
 }
 
 std::int64_t ForkChannel::startChild(const Request &request, int family, int type)

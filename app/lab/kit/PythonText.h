@@ -5,6 +5,7 @@
 #include <SocketAddress.h>
 #include <SocketError.h>
 
+#include <ctime>
 #include <string>
 #include <vector>
 
@@ -13,6 +14,7 @@ namespace python {
 using Bytes = std::string;
 
 std::string ctime();                      // time.ctime(): "Sat Jun  6 16:11:23 2020", local time, English names
+std::string ctime(std::time_t when);       // time.ctime(when)
 std::string bytesRepr(const Bytes &data);  // print(b'...'): how Python 3 shows bytes
 std::string strRepr(const std::string &text);  // repr(str): 'vm', quoted and escaped as Python does
 Bytes strip(const Bytes &data);           // bytes.strip(): ASCII whitespace
