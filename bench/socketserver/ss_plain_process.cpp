@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <fcntl.h>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -53,6 +54,9 @@ int servePlainFromMain(int argc, char *argv[])
     if (argc != 2 || std::strcmp(argv[1], kServeArgument) != 0)
         return -1;
     (void)::prctl(PR_SET_NAME, "plain-forking");  // its own name in top and perf, and its children's
+    // The time zone read once before any fork, as our helper does (ForkZygote.cpp): each child
+    // then stamps its reply without reading /etc/localtime again.
+    ::tzset();
     const int consoleFd = ::open("/dev/null", O_WRONLY | O_CLOEXEC);
     if (consoleFd < 0)
         die(errnoText("open /dev/null", errno));

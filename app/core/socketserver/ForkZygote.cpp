@@ -12,6 +12,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <ctime>
 #include <deque>
 #include <map>
 #include <poll.h>
@@ -69,6 +70,10 @@ void closeAll(std::vector<int> &fds)
 void Helper::run()
 {
     (void)sys::setParentDeathSignal(SIGKILL);  // a killed app must not leave the helper behind
+    // The time zone read once, here, as Python's time module does at import: children inherit
+    // it. Otherwise every child read /etc/localtime again at its first localtime() (the
+    // timestamp handlers' ctime()), six system calls before its reply.
+    ::tzset();
     const sys::SysResult signals = sys::childSignalDescriptor();
     m_signals = signals.ok() ? static_cast<int>(signals.value) : -1;
     for (;;) {
