@@ -1,17 +1,15 @@
 #include "PaneRunner.h"
 
-#include "LearnerExplanation.h"
 #include "LearnerRun.h"
-#include "PaneStepIndex.h"
+#include "PaneProgramContext.h"
+#include "PaneRunnerShared.h"
 #include "Program.h"
 
 #include <Clock.h>
 #include <FaultPlan.h>
-#include <socketserver/RequestThreads.h>
 
 #include <QElapsedTimer>
 #include <QFile>
-#include <QSet>
 #include <QMetaObject>
 
 #include <algorithm>
@@ -33,63 +31,6 @@ constexpr std::chrono::milliseconds kStopGrace{25};
 constexpr std::chrono::milliseconds kDeliveryPause{10};
 
 } // namespace
-
-// What the program's thread shares with the runner. The thread holds it too, so a runner
-// destroyed while a stopped program still winds down leaves nothing dangling: reports posted
-// after that are dropped (owner is null).
-struct PaneRunner::Shared {
-    Shared(PaneRunner *runner, const PaneDefinition &definition, std::shared_ptr<TraceStream> traceStream,
-           std::shared_ptr<SocketRegistry> socketRegistry)
-        : pane(definition), trace(std::move(traceStream)), registry(std::move(socketRegistry)),
-          cancel(CancelToken::create()), input(cancel), owner(runner)
-    {
-    }
-
-    const PaneDefinition pane;
-    const std::shared_ptr<TraceStream> trace;
-    const std::shared_ptr<SocketRegistry> registry;
-    const std::shared_ptr<CancelToken> cancel;
-    const std::shared_ptr<FaultPlan> faults = std::make_shared<FaultPlan>();
-    StepGate gate;
-    LineInput input;
-    std::atomic<bool> echoInput{true};
-    std::atomic<int> generation{0};  // a report of an older run than this is dropped
-
-    const PaneStepIndex steps{pane};
-
-    // Where the program stops for a prediction, and how often this run reached each step.
-    std::mutex holdsMutex;
-    QHash<QString, QSet<int>> holds;
-    std::vector<int> arrivals = std::vector<int>(steps.size(), 0);  // by PaneStepIndex::indexOf
-    QHash<QString, int> strayArrivals;  // of steps that are not the pane's (an internal error)
-    StepGate::Mode modeBeforeHold = StepGate::Mode::Run;  // guarded by holdsMutex
-    bool awaitingAnswer = false;                           // guarded by holdsMutex: held for a prediction
-
-    struct Posted {
-        int generation;
-        bool always;  // delivered even for a stopped run: its thread's end
-        std::function<void()> report;
-        std::int64_t postedNs;  // when the program made it
-    };
-
-    // Program thread: queues fn to run on the GUI thread. Reports wait in this queue and one
-    // parameterless wake-up is posted per batch: the hand-over is a std::mutex (visible to
-    // ThreadSanitizer), and a busy program posts one event per GUI frame, not per line.
-    void post(std::function<void()> report, bool always = false)
-    {
-        std::lock_guard lock(postedMutex);
-        if (!owner)
-            return;
-        posted.push_back({generation.load(), always, std::move(report), socketlab::steadyNowNs()});
-        if (!std::exchange(deliveryPending, true))
-            QMetaObject::invokeMethod(owner, "deliverPosted", Qt::QueuedConnection);
-    }
-
-    std::mutex postedMutex;
-    PaneRunner *owner;  // guarded by postedMutex; null once the runner is gone
-    std::vector<Posted> posted;
-    bool deliveryPending = false;
-};
 
 // A program thread, and the flag it raises as its very last act, once everything the
 // program made (its sockets) has been destroyed.
@@ -117,133 +58,6 @@ struct PaneRunner::RunThread {
         if (thread.joinable())
             thread.detach();  // the runner is gone while a stopped program still ends: let it
     }
-};
-
-// What a running program sees of its pane. Lives on the program's thread; step(), print()
-// and error() may also be called from threads the program starts (ThreadingMixIn's request
-// threads): the gate, the report queue and the waiting count are locked, the rest is read-only.
-class PaneProgramContext final : public ProgramContext {
-public:
-    PaneProgramContext(std::shared_ptr<PaneRunner::Shared> shared, QHash<QString, QString> params)
-        : m_shared(std::move(shared)), m_params(std::move(params)), m_owner(m_shared->pane.id.toStdString())
-    {
-    }
-
-    bool step(std::string_view stepId) override
-    {
-        const PaneStepIndex::Step *paneStep = m_shared->steps.find(stepId);
-        const QString id = paneStep ? paneStep->name : QString::fromUtf8(stepId.data(), qsizetype(stepId.size()));
-        if (!paneStep) {
-            // The loader checked that the lab maps every step of the program: this is a program
-            // using a step that is not its own. Say so rather than mark a line that is not it.
-            print("SocketLab internal error: step \"" + std::string(stepId) + "\" is not a step of this pane's program");
-        }
-        const int line = paneStep ? paneStep->line : 0;
-        int occurrence = 0;
-        bool predictionDue = false;
-        {
-            std::lock_guard lock(m_shared->holdsMutex);
-            occurrence = paneStep ? ++m_shared->arrivals[m_shared->steps.indexOf(*paneStep)] : ++m_shared->strayArrivals[id];
-            const auto held = m_shared->holds.constFind(id);
-            predictionDue = held != m_shared->holds.cend() && held->contains(occurrence);
-            if (predictionDue || (paneStep && paneStep->hold)) {
-                // A held step: wait for the learner, however the pane runs.
-                m_shared->modeBeforeHold = m_shared->gate.mode();
-                m_shared->gate.setMode(StepGate::Mode::Step);
-                m_shared->awaitingAnswer = predictionDue;
-            }
-        }
-        thread_local const qint64 thread = socketserver::currentThreadId();
-        m_shared->post([s = m_shared.get(), id, line, t = thread] {
-            PaneRunner *r = s->owner;
-            r->m_currentStep = id;
-            r->m_currentLine = line;
-            emit r->stepReached(id, line, t);
-        });
-        if (predictionDue)
-            m_shared->post([s = m_shared.get(), id, occurrence] { emit s->owner->heldBefore(id, occurrence); });
-        return m_shared->gate.pass([this](bool waiting) {
-            // Under ThreadingMixIn several handler threads may wait at the gate at once, and
-            // Step lets one go: the pane stays paused while any other still waits. The report
-            // is queued under the same lock, so the GUI sees the counts in order.
-            std::lock_guard lock(m_waitingMutex);
-            m_waiting += waiting ? 1 : -1;
-            const bool paused = m_waiting > 0;
-            m_shared->post([s = m_shared.get(), paused] {
-                s->owner->setState(paused ? PaneRunner::State::Paused : PaneRunner::State::Running);
-            });
-        });
-    }
-
-    void print(std::string_view line) override
-    {
-        const QString text = QString::fromUtf8(line.data(), qsizetype(line.size()));
-        m_shared->post([s = m_shared.get(), text] { emit s->owner->output(text); });
-    }
-
-    std::optional<std::string> input(std::string_view prompt) override
-    {
-        const QString p = QString::fromUtf8(prompt.data(), qsizetype(prompt.size()));
-        m_shared->post([s = m_shared.get(), p] {
-            s->owner->setState(PaneRunner::State::WaitingForInput);
-            emit s->owner->inputRequested(p);
-        });
-        std::optional<std::string> line;
-        try {
-            line = m_shared->input.next();
-        } catch (const InputDecodeError &raised) {  // Python's input() raises: the run ends with it (status 1)
-            m_raised = raised.what();
-            throw socketserver::SocketException(SocketError::fromErrno(EILSEQ));
-        }
-        const bool echo = m_shared->echoInput;
-        const QString typed = line ? QString::fromStdString(*line) : QString();
-        m_shared->post([s = m_shared.get(), echo, p, typed, got = line.has_value()] {
-            if (echo && got)
-                emit s->owner->output(p + typed);
-            s->owner->setState(PaneRunner::State::Running);
-        });
-        return line;
-    }
-
-    void error(const SocketError &e) override
-    {
-        if (e.kind() == ErrorKind::Cancelled)
-            return;  // Stop or Reset: not the learner's error
-        const QString text = QString::fromStdString(m_raised.empty() ? e.pythonString() : m_raised);
-        m_shared->post([s = m_shared.get(), text, e] {
-            s->owner->m_lastError = text;
-            s->owner->m_lastSocketError = e;
-            emit s->owner->errorOutput(text);
-        });
-    }
-
-    std::string param(std::string_view name) const override
-    {
-        return m_params.value(QString::fromUtf8(name.data(), qsizetype(name.size()))).toStdString();
-    }
-
-    void publish(std::string_view name, std::string value) override
-    {
-        const QString n = QString::fromUtf8(name.data(), qsizetype(name.size()));
-        const QString v = QString::fromStdString(value);
-        m_shared->post([s = m_shared.get(), n, v] { emit s->owner->published(n, v); });
-    }
-
-    SocketContext socketContext() const override
-    {
-        return SocketContext{m_shared->trace, m_shared->cancel, m_shared->registry, m_owner, m_shared->faults,
-                             explainForLearner};
-    }
-
-    bool isStopped() const override { return m_shared->cancel->isCancelled(); }
-
-private:
-    const std::shared_ptr<PaneRunner::Shared> m_shared;
-    const QHash<QString, QString> m_params;
-    const std::string m_owner;
-    std::string m_raised;  // what input() raised, for the error() that ends the run (the program's thread only)
-    std::mutex m_waitingMutex;
-    int m_waiting = 0;  // threads waiting at the gate for Step
 };
 
 PaneRunner::PaneRunner(PaneDefinition pane, std::shared_ptr<TraceStream> trace, std::shared_ptr<SocketRegistry> registry,
