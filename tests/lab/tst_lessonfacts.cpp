@@ -177,7 +177,8 @@ private slots:
     void ctimeIsAsctime()
     {
         const std::time_t now = std::time(nullptr);
-        // Today, a one-digit day, a two-digit one, midnight, 23:59:59, every month and weekday.
+        // Today, the epoch and the last second of its day (00:00:00 and 23:59:59 in UTC), a leap day, 2038,
+        // and a moment every 13 days for a year: one- and two-digit days, every month and weekday.
         std::vector<std::time_t> moments{now, 0, 86399, 951782400 /* 2000-02-29 */, 2147483647};
         for (int day = 0; day < 400; day += 13)
             moments.push_back(now + day * 86400 + day * 3671);
