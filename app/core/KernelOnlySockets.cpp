@@ -23,16 +23,19 @@ bool covers(const SocketAddress &bound, const SocketAddress &endpoint)
     return SocketAddress::sameEndpoint(bound, endpoint) || (bound.isWildcard() && bound.port() == endpoint.port());
 }
 
-// The kernel inodes of the lab's sockets, sorted: the open ones only, or also those closed.
-std::vector<std::uint64_t> labInodes(const SocketSnapshot &snapshot, bool closedToo)
+// The lab's sockets by inode, sorted, in one walk of the snapshot: those open now, and all of
+// them, open or closed.
+void labInodes(const SocketSnapshot &snapshot, std::vector<std::uint64_t> &open, std::vector<std::uint64_t> &all)
 {
-    std::vector<std::uint64_t> inodes;
     for (const SocketSample &s : snapshot.sockets()) {
-        if ((closedToo || s.isOpen()) && s.inode != 0)
-            inodes.push_back(s.inode);
+        if (s.inode == 0)
+            continue;
+        all.push_back(s.inode);
+        if (s.isOpen())
+            open.push_back(s.inode);
     }
-    std::sort(inodes.begin(), inodes.end());
-    return inodes;
+    std::sort(open.begin(), open.end());
+    std::sort(all.begin(), all.end());
 }
 
 } // namespace
@@ -200,8 +203,8 @@ const std::vector<KernelOnlySocket> &KernelOnlySockets::update(const SocketSnaps
     m_rows.clear();
     if (m_listening.empty() && m_connections.empty())
         return m_rows;
-    std::vector<std::uint64_t> held = labInodes(snapshot, false);
-    const std::vector<std::uint64_t> known = labInodes(snapshot, true);
+    std::vector<std::uint64_t> held, known;
+    labInodes(snapshot, held, known);
     // A socket the lab closed since the last answer would show as another program's: ask again.
     const bool changed = held != m_held;  // since the kept answer was asked for
     const bool due = nowNs - m_askedNs >= kAskEveryNs;
