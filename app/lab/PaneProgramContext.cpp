@@ -38,12 +38,7 @@ bool PaneProgramContext::step(std::string_view stepId)
         }
     }
     thread_local const qint64 thread = socketserver::currentThreadId();
-    m_shared->post([s = m_shared.get(), id, line, t = thread] {
-        PaneRunner *r = s->owner;
-        r->m_currentStep = id;
-        r->m_currentLine = line;
-        emit r->stepReached(id, line, t);
-    });
+    m_shared->postStep(id, line, thread);
     if (predictionDue)
         m_shared->post([s = m_shared.get(), id, occurrence] { emit s->owner->heldBefore(id, occurrence); });
     return m_shared->gate.pass([this](bool waiting) {
@@ -61,8 +56,7 @@ bool PaneProgramContext::step(std::string_view stepId)
 
 void PaneProgramContext::print(std::string_view line)
 {
-    const QString text = QString::fromUtf8(line.data(), qsizetype(line.size()));
-    m_shared->post([s = m_shared.get(), text] { emit s->owner->output(text); });
+    m_shared->postOutput(QString::fromUtf8(line.data(), qsizetype(line.size())));
 }
 
 std::optional<std::string> PaneProgramContext::input(std::string_view prompt)

@@ -168,7 +168,19 @@ void PaneRunner::deliverPosted()
         Shared::Posted &p = batch[done++];
         if (p.always || p.generation == s.generation.load()) {  // reports of a stopped run are dropped
             m_reportedAtNs = p.postedNs;
-            p.report();
+            switch (p.kind) {
+            case Shared::Report::Step:
+                m_currentStep = p.text;
+                m_currentLine = p.line;
+                emit stepReached(p.text, p.line, p.thread);
+                break;
+            case Shared::Report::Output:
+                emit output(p.text);
+                break;
+            case Shared::Report::Call:
+                p.call();
+                break;
+            }
             m_reportedAtNs = 0;
         }
         if (slice.nsecsElapsed() > kSliceNs)

@@ -51,22 +51,56 @@ struct PaneRunner::Shared {
     StepGate::Mode modeBeforeHold = StepGate::Mode::Run;  // guarded by holdsMutex
     bool awaitingAnswer = false;                           // guarded by holdsMutex: held for a prediction
 
+    // A report for the GUI thread. A step reached and a line printed, a request's most frequent
+    // reports, are plain records: as closures capturing a QString they would not fit
+    // std::function's small buffer, and each would cost a malloc - dear on a ThreadingMixIn
+    // request's thread, whose first mallocs all take the arena's slow path.
+    enum class Report : std::uint8_t { Call, Step, Output };
     struct Posted {
-        int generation;
-        bool always;  // delivered even for a stopped run: its thread's end
-        std::function<void()> report;
-        std::int64_t postedNs;  // when the program made it
+        int generation = 0;
+        bool always = false;  // delivered even for a stopped run: its thread's end
+        Report kind = Report::Call;
+        std::int64_t postedNs = 0;  // when the program made it
+        QString text;               // Step: the step's name; Output: the line
+        int line = 0;               // Step: its line in the listing
+        qint64 thread = 0;          // Step: the thread that reached it
+        std::function<void()> call;  // Call
     };
 
-    // Program thread: queues fn to run on the GUI thread. Reports wait in this queue and one
+    // Program thread: queues a report for the GUI thread. Reports wait in this queue and one
     // parameterless wake-up is posted per batch: the hand-over is a std::mutex (visible to
     // ThreadSanitizer), and a busy program posts one event per GUI frame, not per line.
     void post(std::function<void()> report, bool always = false)
     {
+        Posted p;
+        p.always = always;
+        p.call = std::move(report);
+        enqueue(std::move(p));
+    }
+    void postStep(QString name, int line, qint64 thread)
+    {
+        Posted p;
+        p.kind = Report::Step;
+        p.text = std::move(name);
+        p.line = line;
+        p.thread = thread;
+        enqueue(std::move(p));
+    }
+    void postOutput(QString line)
+    {
+        Posted p;
+        p.kind = Report::Output;
+        p.text = std::move(line);
+        enqueue(std::move(p));
+    }
+    void enqueue(Posted &&p)
+    {
         std::lock_guard lock(postedMutex);
         if (!owner)
             return;
-        posted.push_back({generation.load(), always, std::move(report), socketlab::steadyNowNs()});
+        p.generation = generation.load();
+        p.postedNs = socketlab::steadyNowNs();  // under the lock: the queue stays in time order
+        posted.push_back(std::move(p));
         if (!std::exchange(deliveryPending, true))
             QMetaObject::invokeMethod(owner, "deliverPosted", Qt::QueuedConnection);
     }

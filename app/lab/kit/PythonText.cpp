@@ -15,12 +15,9 @@ bool isSpace(char c)
 
 } // namespace
 
-std::string ctime()
-{
-    return ctime(std::time(nullptr));
-}
+namespace {
 
-std::string ctime(std::time_t when)
+void appendCtime(std::string &out, std::time_t when)
 {
     std::tm local{};
     localtime_r(&when, &local);
@@ -43,7 +40,21 @@ std::string ctime(std::time_t when)
     twoDigits(text + 14, local.tm_min, '0');
     twoDigits(text + 17, local.tm_sec, '0');
     char *const end = std::to_chars(text + 20, text + sizeof text, local.tm_year + 1900).ptr;
-    return std::string(text, end);
+    out.append(text, end);
+}
+
+} // namespace
+
+std::string ctime()
+{
+    return ctime(std::time(nullptr));
+}
+
+std::string ctime(std::time_t when)
+{
+    std::string text;
+    appendCtime(text, when);
+    return text;
 }
 
 namespace {
@@ -171,5 +182,13 @@ std::string listRepr(const std::vector<std::string> &items)
 
 std::string timestamped(const std::string &data)
 {
-    return "[" + python::ctime() + "] " + data;
+    // One string, sized once: ctime's 24 characters alone are past the small-string buffer,
+    // and a ThreadingTCPServer request's thread pays dearly for each malloc.
+    std::string reply;
+    reply.reserve(sizeof "[Sat Jun  6 16:11:23 2020] " + data.size());
+    reply += '[';
+    python::appendCtime(reply, std::time(nullptr));
+    reply += "] ";
+    reply += data;
+    return reply;
 }
