@@ -4,7 +4,8 @@
 // with exit code 1, datagram requests, clear errors for unregistered handlers, children that
 // never outlive their server, Stop during collect_children, no descriptor leaked into
 // children or left behind, and a child's print() arriving in the server's console output
-// after its "started" notice. A helper that is killed is reaped at once and replaced: the
+// after its "started" notice and after the events it traced before it (which share its
+// message), whole up to its limit. A helper that is killed is reaped at once and replaced: the
 // next request is served by a child of the new one, and nothing spins or is left a zombie;
 // one that keeps ending is given up, and the learner is told so in plain words. The helper
 // must start before Qt: this suite has its own main().
@@ -94,6 +95,24 @@ public:
     }
 };
 
+// kChattyWrites writes, then a print(): more events before the line than its message has room for.
+class ChattyPrintHandler : public StreamRequestHandler {
+public:
+    void handle() override
+    {
+        for (int i = 0; i < kChattyWrites; ++i)
+            orRaise(wfile().write(std::to_string(i) + "\n"));
+        printLine("printed after the writes");
+    }
+};
+
+// print() of a line longer than the child may send in one message.
+constexpr std::size_t kLongLine = 100'000;
+class LongPrintHandler : public BaseRequestHandler {
+public:
+    void handle() override { printLine(std::string(kLongLine, 'x')); }
+};
+
 class UpperPacketHandler : public DatagramRequestHandler {
 public:
     void handle() override { wfile().write(ownPid() + " " + tutorial::upper(packet())); }
@@ -108,6 +127,8 @@ const RequestHandlerClass kDescriptors = registerHandler<DescriptorHandler>("tes
 const RequestHandlerClass kUpperPacket = registerHandler<UpperPacketHandler>("test.upper_packet");
 const RequestHandlerClass kChatty = registerHandler<ChattyHandler>("test.chatty");
 const RequestHandlerClass kEnvironment = registerHandler<EnvironmentHandler>("test.environment");
+const RequestHandlerClass kChattyPrint = registerHandler<ChattyPrintHandler>("test.chatty_print");
+const RequestHandlerClass kLongPrint = registerHandler<LongPrintHandler>("test.long_print");
 
 SocketAddress loopback() { return SocketAddress::loopback(AF_INET, 0); }
 
@@ -167,6 +188,9 @@ private slots:
     void stopInterruptsWaitingForChildren();
     void noDescriptorLeakedOrLeftBehind();
     void childConsoleLinesReachTheServer();
+    void aPrintedLineComesAfterTheEventsBeforeIt();
+    void aLongPrintedLineIsCutToTheMessageLimit();
+    void consoleMessageAtItsFullestCrossesTheChannel();
     // These two end the helper: they run last.
     void killedHelperIsReapedAndReplaced();
     void helperThatKeepsEndingIsGivenUpInPlainWords();
@@ -494,6 +518,105 @@ void tst_socketserver_forking::childConsoleLinesReachTheServer()
     const std::string pid = console[0].substr(6, console[0].find(' ', 6) - 6);
     QCOMPARE(qs(console[1]), QStringLiteral("...connected from: ('127.0.0.1', %1)").arg(qs(port)));
     QCOMPARE(qs(console[2]), qs("child " + pid + " exited 0"));
+}
+
+void tst_socketserver_forking::aPrintedLineComesAfterTheEventsBeforeIt()
+{
+    QVERIFY(2 * kChattyWrites > static_cast<int>(maxEventsBeside(24)));  // some go ahead of the line, some with it
+    TraceLog log;
+    ForkingTCPServer server(loopback(), kChattyPrint, {log.stream(), {}, {}, ""});
+    QVERIFY(server.initStatus());
+    std::mutex mutex;
+    std::vector<std::pair<std::string, std::uint64_t>> console;  // each line, and how many events were in by then
+    server.setConsoleOutput([&](const std::string &line) {
+        std::lock_guard lock(mutex);
+        console.emplace_back(line, log.stream()->pushed());
+    });
+    ServerThread serving(server);
+    const std::string reply = exchange(server.serverAddress(), "");
+    QCOMPARE(static_cast<int>(std::count(reply.begin(), reply.end(), '\n')), kChattyWrites);
+    QTRY_VERIFY_WITH_TIMEOUT(log.count(TraceCall::ChildExited, TracePhase::Returned) == 1, 10000);
+    QVERIFY(serving.stop());
+    server.serverClose();
+
+    std::lock_guard lock(mutex);
+    QCOMPARE(console.size(), std::size_t(1));
+    QCOMPARE(qs(console[0].first), QStringLiteral("printed after the writes"));
+    // The trace keeps the order of pushing: the line reached the console once the first
+    // `pushedByThen` events were in, and the last write's return (which shares the line's
+    // message unless a batch happened to leave just before it) must be among them.
+    const std::vector<TraceEvent> &events = log.events();
+    QCOMPARE(log.stream()->dropped(), std::uint64_t(0));
+    QCOMPARE(log.count(TraceCall::WfileWrite, TracePhase::Returned), kChattyWrites);
+    std::size_t lastWrite = 0;
+    for (std::size_t i = 0; i < events.size(); ++i)
+        if (events[i].call == TraceCall::WfileWrite && events[i].phase == TracePhase::Returned)
+            lastWrite = i;
+    const std::uint64_t pushedByThen = console[0].second;
+    QVERIFY2(lastWrite < pushedByThen, (std::to_string(lastWrite) + " >= " + std::to_string(pushedByThen)).c_str());
+}
+
+void tst_socketserver_forking::aLongPrintedLineIsCutToTheMessageLimit()
+{
+    QVERIFY(kLongLine > kMaxConsoleLine);
+    ForkingTCPServer server(loopback(), kLongPrint);
+    QVERIFY(server.initStatus());
+    std::mutex mutex;
+    std::vector<std::string> console;
+    server.setConsoleOutput([&](const std::string &line) {
+        std::lock_guard lock(mutex);
+        console.push_back(line);
+    });
+    ServerThread serving(server);
+    (void)exchange(server.serverAddress(), "");
+    const auto lines = [&] {
+        std::lock_guard lock(mutex);
+        return console.size();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(lines(), std::size_t(1), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(server.activeChildren().empty(), 10000);
+    QVERIFY(serving.stop());
+    server.serverClose();
+    std::lock_guard lock(mutex);
+    QCOMPARE(console.size(), std::size_t(1));
+    QCOMPARE(console[0], std::string(kMaxConsoleLine, 'x'));
+}
+
+void tst_socketserver_forking::consoleMessageAtItsFullestCrossesTheChannel()
+{
+    // A line and as many events as fit beside it, through a real SOCK_SEQPACKET pair as the
+    // child sends them: nothing is cut by the receiver's buffer, and a malformed body is refused.
+    int pair[2];
+    QCOMPARE(::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair), 0);
+    for (const std::size_t lineSize : {std::size_t(0), std::size_t(37), kMaxConsoleLine / 2, kMaxConsoleLine}) {
+        const std::string line(lineSize, 'L');
+        std::vector<TraceEvent> events(maxEventsBeside(lineSize));
+        QVERIFY(!events.empty());
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            events[i].timeNs = std::int64_t(i) + 1;
+            events[i].call = TraceCall::WfileWrite;
+        }
+        QCOMPARE(sendForkMessage(pair[0], ForkMessageType::ChildConsole, encodeConsole(line, events.data(), events.size())), 0);
+        ForkMessage message;
+        QCOMPARE(receiveForkMessage(pair[1], message, false), 0);
+        QCOMPARE(message.type, ForkMessageType::ChildConsole);
+        std::string gotLine;
+        std::vector<TraceEvent> got;
+        QVERIFY(decodeConsole(message.body, gotLine, got));
+        QCOMPARE(gotLine.size(), lineSize);
+        QCOMPARE(got.size(), events.size());
+        QCOMPARE(got.back().timeNs, std::int64_t(events.size()));
+    }
+    ::close(pair[0]);
+    ::close(pair[1]);
+
+    std::string line;
+    std::vector<TraceEvent> events;
+    const std::string body = encodeConsole("hello", nullptr, 0);
+    QVERIFY(decodeConsole(body, line, events) && line == "hello" && events.empty());
+    QVERIFY(!decodeConsole(body.substr(0, body.size() - 1), line, events));  // the line cut short
+    QVERIFY(!decodeConsole(body + "xyz", line, events));                     // a partial event after it
+    QVERIFY(!decodeConsole("", line, events));
 }
 
 void tst_socketserver_forking::killedHelperIsReapedAndReplaced()

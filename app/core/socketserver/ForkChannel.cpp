@@ -192,23 +192,35 @@ bool ForkChannel::dispatch(int rc, ForkMessage &message, std::uint64_t awaitedRe
         return false;
     case ForkMessageType::ChildEvents: {
         std::vector<TraceEvent> events;
-        if (decode(message.body, events) && m_server.context().trace)
-            for (const TraceEvent &e : events)
-                m_server.context().trace->push(e);  // already in the server's terms (ForkChild.cpp)
+        if (decode(message.body, events))
+            pushChildEvents(events);
         return false;
     }
     case ForkMessageType::ChildReport:
         m_server.writeError(message.body);
         return false;
-    case ForkMessageType::ChildConsole:
+    case ForkMessageType::ChildConsole: {
+        std::string line;
+        std::vector<TraceEvent> events;
+        if (!decodeConsole(message.body, line, events))
+            return false;
+        pushChildEvents(events);  // what the child did before it printed, first
         if (awaitedRequest != 0)
-            m_earlyConsole.push_back(message.body);  // the child may print before Started arrives
+            m_earlyConsole.push_back(std::move(line));  // the child may print before Started arrives
         else
-            m_server.writeConsole(message.body);
+            m_server.writeConsole(line);
         return false;
+    }
     default:
         return false;
     }
+}
+
+void ForkChannel::pushChildEvents(const std::vector<TraceEvent> &events) const
+{
+    if (const std::shared_ptr<TraceStream> &trace = m_server.context().trace)
+        for (const TraceEvent &e : events)
+            trace->push(e);  // already in the server's terms (ForkChild.cpp)
 }
 
 void ForkChannel::readAvailable()

@@ -75,6 +75,7 @@ private:
     bool attach();      // to the helper running now; false (m_unavailable says why) if none
     void helperGone();  // the channel broke: the helper has ended, and its children with it
     void traceChild(TraceCall call, const StageSubject &subject, std::int64_t pid, int code, std::int64_t timeNs) const;
+    void pushChildEvents(const std::vector<TraceEvent> &events) const;  // to the server's trace stream
 
     BaseServer &m_server;
     int m_fd = -1;

@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <csignal>
+#include <string_view>
 #include <sys/socket.h>
 
 namespace socketlab::socketserver {
@@ -54,7 +55,31 @@ public:
 
     // Sends what the child traced since the last batch, with the child's socket ids replaced by
     // the ids the server's process knows them by.
-    void forwardEvents()
+    void forwardEvents() { sendEvents(takeEvents()); }
+    void stageTraced()
+    {
+        if (steadyNowNs() - m_lastForwardNs >= kForwardAfterNs)
+            forwardEvents();
+    }
+    // The line goes with the events traced before it: one message and one wake-up of the
+    // server's thread, not two, before the reply of a handler that prints first.
+    void console(const std::string &line)
+    {
+        const std::string_view cut = std::string_view(line).substr(0, kMaxConsoleLine);
+        const std::size_t beside = std::min(maxEventsBeside(cut.size()), takeEvents());
+        sendEvents(m_events.size() - beside);
+        (void)sendForkMessage(m_channel, ForkMessageType::ChildConsole,
+                              encodeConsole(std::string(cut), m_events.data() + m_events.size() - beside, beside));
+    }
+    void report(const std::string &text)
+    {
+        forwardEvents();
+        (void)sendForkMessage(m_channel, ForkMessageType::ChildReport, text);
+    }
+
+private:
+    // Drains the stream into m_events in the server's terms; returns how many there are.
+    std::size_t takeEvents()
     {
         m_lastForwardNs = steadyNowNs();
         m_events.clear();
@@ -64,28 +89,17 @@ public:
                 e.socketId = appId(e.socketId);
             e.relatedSocketId = appId(e.relatedSocketId);
         }
-        for (std::size_t sent = 0; sent < m_events.size(); sent += kMaxEventsPerMessage) {
-            const std::size_t count = std::min(kMaxEventsPerMessage, m_events.size() - sent);
-            (void)sendForkMessage(m_channel, ForkMessageType::ChildEvents, encode(m_events.data() + sent, count));
+        return m_events.size();
+    }
+    // Sends the first count of m_events as ChildEvents messages.
+    void sendEvents(std::size_t count)
+    {
+        for (std::size_t sent = 0; sent < count; sent += kMaxEventsPerMessage) {
+            const std::size_t n = std::min(kMaxEventsPerMessage, count - sent);
+            (void)sendForkMessage(m_channel, ForkMessageType::ChildEvents, encode(m_events.data() + sent, n));
         }
     }
-    void stageTraced()
-    {
-        if (steadyNowNs() - m_lastForwardNs >= kForwardAfterNs)
-            forwardEvents();
-    }
-    void console(const std::string &line)
-    {
-        forwardEvents();
-        (void)sendForkMessage(m_channel, ForkMessageType::ChildConsole, line);
-    }
-    void report(const std::string &text)
-    {
-        forwardEvents();
-        (void)sendForkMessage(m_channel, ForkMessageType::ChildReport, text);
-    }
 
-private:
     std::uint32_t appId(std::uint32_t localId) const
     {
         if (localId == 0 || localId != m_localSocketId)

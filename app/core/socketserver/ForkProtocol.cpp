@@ -4,6 +4,7 @@
 
 #include "sys/ForkSyscalls.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <type_traits>
@@ -122,6 +123,39 @@ bool decode(const std::string &body, std::vector<TraceEvent> &events)
         events.push_back(e);
     }
     return true;
+}
+
+const std::size_t kMaxConsoleLine = 64 * 1024;
+
+std::string encodeConsole(const std::string &line, const TraceEvent *events, std::size_t count)
+{
+    Writer w;
+    w.putString(line);
+    for (std::size_t i = 0; i < count; ++i)
+        w.put(events[i]);
+    return w.take();
+}
+
+bool decodeConsole(const std::string &body, std::string &line, std::vector<TraceEvent> &events)
+{
+    Reader r(body);
+    if (!r.getString(line))
+        return false;
+    const std::size_t eventBytes = body.size() - sizeof(std::uint32_t) - line.size();
+    if (eventBytes % sizeof(TraceEvent) != 0)
+        return false;
+    while (!r.atEnd()) {
+        TraceEvent e;
+        r.get(e);
+        events.push_back(e);
+    }
+    return true;
+}
+
+std::size_t maxEventsBeside(std::size_t lineSize)
+{
+    const std::size_t header = sizeof(ForkMessageType) + sizeof(std::uint32_t);
+    return (kMaxMessage - header - std::min(lineSize, kMaxConsoleLine)) / sizeof(TraceEvent);
 }
 
 int sendForkMessage(int fd, ForkMessageType type, const std::string &body, const std::vector<int> &fds, bool dontWait)

@@ -7,7 +7,8 @@
 //   server channel (server -> helper): Fork [fd: the connection or the datagram server socket], Reap
 //   server channel (helper -> server): Started, ForkFailed, Exited
 //   server channel (child -> server):  ChildEvents (TraceEvents, in order), ChildReport (handle_error's text),
-//                                      ChildConsole (a line the handler printed)
+//                                      ChildConsole (a line the handler printed, after the events
+//                                      traced before it)
 #pragma once
 
 #include <Result.h>
@@ -70,6 +71,13 @@ bool decode(const std::string &body, ForkOrder &order);
 bool decode(const std::string &body, ChildNotice &notice);
 bool decode(const std::string &body, std::vector<TraceEvent> &events);  // appends; false if malformed
 extern const std::size_t kMaxEventsPerMessage;
+// ChildConsole: the line, then the events traced before it (none or more), so that a handler
+// that prints before it replies - every tutorial's handler - costs one message there, not two.
+std::string encodeConsole(const std::string &line, const TraceEvent *events, std::size_t count);
+bool decodeConsole(const std::string &body, std::string &line, std::vector<TraceEvent> &events);  // appends
+// How many events fit in one ChildConsole message beside a line this long (at most kMaxConsoleLine).
+std::size_t maxEventsBeside(std::size_t lineSize);
+extern const std::size_t kMaxConsoleLine;  // a longer line is cut to this many bytes
 
 // One message; dontWait gives EAGAIN instead of waiting for room. Returns 0 or the errno.
 int sendForkMessage(int fd, ForkMessageType type, const std::string &body, const std::vector<int> &fds = {},
