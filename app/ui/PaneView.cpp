@@ -1,6 +1,5 @@
 #include "PaneView.h"
 
-#include "EditedListing.h"
 #include "ListingView.h"
 #include "PaneToolRow.h"
 #include "ParamEditor.h"
@@ -14,12 +13,10 @@
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QTextBrowser>
@@ -33,7 +30,6 @@
 
 namespace {
 constexpr int kConsoleLines = 2000;
-constexpr int kLineNumberWidth = 2;  // "12  code": the number, then two spaces
 constexpr int kFrameMs = 16;         // gathered reports are shown at most this late
 constexpr int kExplanationLines = 5;           // the explanation's room before it scrolls
 constexpr int kClassroomExplanationLines = 4;  // the listing needs the room in class
@@ -282,112 +278,6 @@ void PaneView::fitExplanation()
         m_explanation->setFixedHeight(height);
 }
 
-void PaneView::showListing()
-{
-    if (m_editing)
-        return;  // the learner's text is not thrown away by a parameter or a Reset
-    QStringList lines = m_runner->listing();
-    for (int i = 0; i < lines.size(); ++i)
-        lines[i] = QStringLiteral("%1  %2").arg(i + 1, kLineNumberWidth).arg(lines[i]);
-    m_listing->setPlainText(lines.join(QLatin1Char('\n')));
-}
-
-void PaneView::setLab(const QString &labId)
-{
-    m_labId = labId;
-    // The learner's program as they left it: the file they opened last, else their kept edit.
-    const QString opened = EditedListing::openedFile(labId, m_runner->paneId());
-    if (!opened.isEmpty()) {
-        const QString problem = m_runner->setLearnerProgram(opened);
-        if (problem.isEmpty())
-            return;
-        EditedListing::forgetOpened(labId, m_runner->paneId());  // moved or deleted: said once
-        appendConsole({tr("Your program %1 was not opened again: %2").arg(opened, problem), {}, true});
-    }
-    if (!EditedListing::isKept(labId, m_runner->paneId()))
-        return;
-    if (const QString problem = m_runner->setLearnerProgram(editedFile()); !problem.isEmpty())
-        appendConsole({problem, {}, true});
-}
-
-QString PaneView::editedFile() const
-{
-    return m_labId.isEmpty() ? QString() : EditedListing::file(m_labId, m_runner->paneId());
-}
-
-// The program's own text, without line numbers, to type in; Python colours stay.
-void PaneView::editListing()
-{
-    if (m_runner->isActive() || m_labId.isEmpty())
-        return;
-    const QString text = m_runner->listing().join(QLatin1Char('\n'));
-    m_editing = true;
-    m_listing->setMarkers({});
-    m_listing->setReadOnly(false);
-    m_highlighter->setGutterWidth(0);
-    m_listing->setPlainText(text);
-    m_listing->setFocus();
-    setSelected(m_selected);
-}
-
-void PaneView::leaveEditing()
-{
-    m_editing = false;
-    m_listing->setReadOnly(true);
-    m_highlighter->setGutterWidth(kLineNumberWidth + 2);
-}
-
-bool PaneView::commitEdit()
-{
-    if (!m_editing || m_runner->isActive())
-        return true;
-    QString problem = EditedListing::save(m_labId, m_runner->paneId(), m_listing->toPlainText());
-    if (problem.isEmpty()) {
-        leaveEditing();
-        problem = m_runner->setLearnerProgram(editedFile());  // shows it, numbered, as the pane's program
-        EditedListing::forgetOpened(m_labId, m_runner->paneId());  // the edit is now the program
-    }
-    if (!problem.isEmpty()) {
-        appendConsole({problem, {}, true});  // the text stays in the listing: nothing typed is lost
-        return false;
-    }
-    return true;
-}
-
-void PaneView::restoreProgram()
-{
-    if (!m_labId.isEmpty()) {
-        EditedListing::discard(m_labId, m_runner->paneId());
-        EditedListing::forgetOpened(m_labId, m_runner->paneId());
-    }
-    leaveEditing();
-    m_runner->setLearnerProgram(QString());
-}
-
-void PaneView::openProgram()
-{
-    const QString file = QFileDialog::getOpenFileName(this, tr("Your own program for this pane"), QString(),
-                                                      tr("Python programs (*.py);;All files (*)"));
-    if (file.isEmpty())
-        return;
-    if (const QString problem = useOpenedProgram(file); !problem.isEmpty())
-        QMessageBox::warning(this, tr("Your own program"), problem);
-}
-
-QString PaneView::useOpenedProgram(const QString &file)
-{
-    if (const QString problem = m_runner->setLearnerProgram(file); !problem.isEmpty())
-        return problem;
-    if (!m_labId.isEmpty())
-        EditedListing::rememberOpened(m_labId, m_runner->paneId(), file);
-    if (m_editing) {  // the file replaces the text being edited (a kept edit stays kept)
-        leaveEditing();
-        showListing();
-        setSelected(m_selected);
-    }
-    return {};
-}
-
 void PaneView::showError(const QString &text)
 {
     appendConsole({text, m_runner->lastSocketError(), true});
@@ -415,21 +305,28 @@ void PaneView::renderConsole()
 {
     m_console->clear();
     m_pendingConsole.clear();
+    writeConsole(m_consoleEntries.begin(), m_consoleEntries.end());
+}
+
+// Plain lines go in together, one append for a run of them; an error keeps its place among them.
+template <typename Iterator>
+void PaneView::writeConsole(Iterator begin, Iterator end)
+{
     QStringList plain;
-    const auto flushPlain = [&] {
+    const auto writePlain = [&] {
         if (!plain.isEmpty())
             m_console->appendPlainText(plain.join(QLatin1Char('\n')));
         plain.clear();
     };
-    for (const ConsoleEntry &e : m_consoleEntries) {
-        if (!e.isError) {
-            plain << e.text;
+    for (Iterator e = begin; e != end; ++e) {
+        if (!e->isError) {
+            plain << e->text;
             continue;
         }
-        flushPlain();
-        m_console->appendHtml(consoleHtml(e));
+        writePlain();
+        m_console->appendHtml(consoleHtml(*e));
     }
-    flushPlain();
+    writePlain();
 }
 
 void PaneView::scheduleFlush()
@@ -443,19 +340,7 @@ void PaneView::scheduleFlush()
 void PaneView::flush()
 {
     m_flushScheduled = false;
-    QStringList plain;
-    for (const ConsoleEntry &e : m_pendingConsole) {
-        if (!e.isError) {
-            plain << e.text;
-            continue;
-        }
-        if (!plain.isEmpty())
-            m_console->appendPlainText(plain.join(QLatin1Char('\n')));
-        plain.clear();
-        m_console->appendHtml(consoleHtml(e));  // an error keeps its place among the plain lines
-    }
-    if (!plain.isEmpty())
-        m_console->appendPlainText(plain.join(QLatin1Char('\n')));
+    writeConsole(m_pendingConsole.cbegin(), m_pendingConsole.cend());
     m_pendingConsole.clear();
     if (!m_pendingSteps.empty()) {
         for (const PendingStep &s : m_pendingSteps)

@@ -86,6 +86,7 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    static constexpr int kLineNumberWidth = 2;  // "12  code": the number, then two spaces
     struct ConsoleEntry {
         QString text;
         socketlab::SocketError error;  // an error: shown with what it usually means
@@ -104,6 +105,8 @@ private:
     void appendConsole(const ConsoleEntry &entry);
     QString consoleHtml(const ConsoleEntry &entry) const;
     void renderConsole();
+    template <typename Iterator>
+    void writeConsole(Iterator begin, Iterator end);
     void scheduleFlush();
     void retranslate();
     void fitExplanation();
