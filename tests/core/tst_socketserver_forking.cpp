@@ -132,6 +132,22 @@ const RequestHandlerClass kLongPrint = registerHandler<LongPrintHandler>("test.l
 
 SocketAddress loopback() { return SocketAddress::loopback(AF_INET, 0); }
 
+// One request to a server whose handler writes kChattyWrites lines: all of them come back, the
+// child's exit is traced, and the server is stopped and closed.
+bool serveOneChattyRequest(ForkingTCPServer &server, TraceLog &log)
+{
+    ServerThread serving(server);
+    const std::string reply = exchange(server.serverAddress(), "");
+    const bool allLines = std::count(reply.begin(), reply.end(), '\n') == kChattyWrites;
+    const bool exited = QTest::qWaitFor([&] { return log.count(TraceCall::ChildExited, TracePhase::Returned) == 1; }, 10000);
+    const bool stopped = static_cast<bool>(serving.stop());
+    server.serverClose();
+    if (!allLines || !exited || !stopped)
+        qWarning("lines back: %s, child's exit traced: %s, server stopped: %s", allLines ? "all" : "not all",
+                 exited ? "yes" : "no", stopped ? "yes" : "no");
+    return allLines && exited && stopped;
+}
+
 // 'Z' for a zombie, '?' once the process is gone (reaped).
 char processState(std::int64_t pid)
 {
@@ -264,12 +280,7 @@ void tst_socketserver_forking::everyEventOfALongStageArrivesInOrder()
     TraceLog log;
     ForkingTCPServer server(loopback(), kChatty, {log.stream(), {}, {}, ""});
     QVERIFY(server.initStatus());
-    ServerThread serving(server);
-    const std::string reply = exchange(server.serverAddress(), "");
-    QCOMPARE(static_cast<int>(std::count(reply.begin(), reply.end(), '\n')), kChattyWrites);
-    QTRY_VERIFY_WITH_TIMEOUT(log.count(TraceCall::ChildExited, TracePhase::Returned) == 1, 10000);
-    QVERIFY(serving.stop());
-    server.serverClose();
+    QVERIFY(serveOneChattyRequest(server, log));
 
     // Every write() the child made, begun and returned, in the order it made them.
     std::vector<TraceEvent> writes;
@@ -532,12 +543,7 @@ void tst_socketserver_forking::aPrintedLineComesAfterTheEventsBeforeIt()
         std::lock_guard lock(mutex);
         console.emplace_back(line, log.stream()->pushed());
     });
-    ServerThread serving(server);
-    const std::string reply = exchange(server.serverAddress(), "");
-    QCOMPARE(static_cast<int>(std::count(reply.begin(), reply.end(), '\n')), kChattyWrites);
-    QTRY_VERIFY_WITH_TIMEOUT(log.count(TraceCall::ChildExited, TracePhase::Returned) == 1, 10000);
-    QVERIFY(serving.stop());
-    server.serverClose();
+    QVERIFY(serveOneChattyRequest(server, log));
 
     std::lock_guard lock(mutex);
     QCOMPARE(console.size(), std::size_t(1));
