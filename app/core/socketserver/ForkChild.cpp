@@ -69,7 +69,7 @@ public:
         const std::size_t beside = std::min(maxEventsBeside(cut.size()), takeEvents());
         sendEvents(m_events.size() - beside);
         (void)sendForkMessage(m_channel, ForkMessageType::ChildConsole,
-                              encodeConsole(std::string(cut), m_events.data() + m_events.size() - beside, beside));
+                              encodeConsole(cut, m_events.data() + m_events.size() - beside, beside));
     }
     void report(const std::string &text)
     {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -28,10 +29,15 @@ public:
         m_out.append(reinterpret_cast<const char *>(&value), sizeof value);
         return *this;
     }
-    Writer &putString(const std::string &s)
+    Writer &putString(std::string_view s)
     {
         put(static_cast<std::uint32_t>(s.size()));
         m_out.append(s);
+        return *this;
+    }
+    Writer &putEvents(const TraceEvent *events, std::size_t count)
+    {
+        m_out.append(reinterpret_cast<const char *>(events), count * sizeof(TraceEvent));
         return *this;
     }
     std::string take() { return std::move(m_out); }
@@ -60,6 +66,18 @@ public:
             return false;
         s.assign(m_in, m_pos, n);
         m_pos += n;
+        return true;
+    }
+    // The rest of the message as whole events; false if it does not divide into them.
+    bool getEvents(std::vector<TraceEvent> &events)
+    {
+        if ((m_in.size() - m_pos) % sizeof(TraceEvent) != 0)
+            return false;
+        while (!atEnd()) {
+            TraceEvent e;
+            get(e);
+            events.push_back(e);
+        }
         return true;
     }
     bool atEnd() const { return m_pos == m_in.size(); }
@@ -106,50 +124,26 @@ const std::size_t kMaxEventsPerMessage = (kMaxMessage - sizeof(ForkMessageType))
 
 std::string encode(const TraceEvent *events, std::size_t count)
 {
-    Writer w;
-    for (std::size_t i = 0; i < count; ++i)
-        w.put(events[i]);
-    return w.take();
+    return Writer().putEvents(events, count).take();
 }
 
 bool decode(const std::string &body, std::vector<TraceEvent> &events)
 {
-    if (body.empty() || body.size() % sizeof(TraceEvent) != 0)
-        return false;
     Reader r(body);
-    while (!r.atEnd()) {
-        TraceEvent e;
-        r.get(e);
-        events.push_back(e);
-    }
-    return true;
+    return !body.empty() && r.getEvents(events);
 }
 
 const std::size_t kMaxConsoleLine = 64 * 1024;
 
-std::string encodeConsole(const std::string &line, const TraceEvent *events, std::size_t count)
+std::string encodeConsole(std::string_view line, const TraceEvent *events, std::size_t count)
 {
-    Writer w;
-    w.putString(line);
-    for (std::size_t i = 0; i < count; ++i)
-        w.put(events[i]);
-    return w.take();
+    return Writer().putString(line).putEvents(events, count).take();
 }
 
 bool decodeConsole(const std::string &body, std::string &line, std::vector<TraceEvent> &events)
 {
     Reader r(body);
-    if (!r.getString(line))
-        return false;
-    const std::size_t eventBytes = body.size() - sizeof(std::uint32_t) - line.size();
-    if (eventBytes % sizeof(TraceEvent) != 0)
-        return false;
-    while (!r.atEnd()) {
-        TraceEvent e;
-        r.get(e);
-        events.push_back(e);
-    }
-    return true;
+    return r.getString(line) && r.getEvents(events);
 }
 
 std::size_t maxEventsBeside(std::size_t lineSize)

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace socketlab::socketserver {
@@ -73,7 +74,7 @@ bool decode(const std::string &body, std::vector<TraceEvent> &events);  // appen
 extern const std::size_t kMaxEventsPerMessage;
 // ChildConsole: the line, then the events traced before it (none or more), so that a handler
 // that prints before it replies - every tutorial's handler - costs one message there, not two.
-std::string encodeConsole(const std::string &line, const TraceEvent *events, std::size_t count);
+std::string encodeConsole(std::string_view line, const TraceEvent *events, std::size_t count);
 bool decodeConsole(const std::string &body, std::string &line, std::vector<TraceEvent> &events);  // appends
 // How many events fit in one ChildConsole message beside a line this long (at most kMaxConsoleLine).
 std::size_t maxEventsBeside(std::size_t lineSize);
