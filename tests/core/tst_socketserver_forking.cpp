@@ -1,11 +1,10 @@
 // ForkingMixIn through the fork helper: a real process per request (pids seen by the client),
-// the children's stages relayed into the server's trace, zombies until collect_children,
+// a waiting child's events relayed while it waits, zombies until collect_children,
 // max_children holding back the next request until a child exits, a raising child reported
 // with exit code 1, datagram requests, clear errors for unregistered handlers, children that
-// never outlive their server, Stop during collect_children, no descriptor leaked into
-// children or left behind, and a child's print() arriving in the server's console output
-// after its "started" notice and after the events it traced before it (which share its
-// message), whole up to its limit. A helper that is killed is reaped at once and replaced: the
+// never outlive their server, Stop during collect_children, and no descriptor leaked into
+// children or left behind (what a child sends back, its events and its printed lines:
+// tst_socketserver_forkrelay). A helper that is killed is reaped at once and replaced: the
 // next request is served by a child of the new one, and nothing spins or is left a zombie;
 // one that keeps ending is given up, and the learner is told so in plain words. The helper
 // must start before Qt: this suite has its own main().
@@ -13,7 +12,6 @@
 #include "tst_socketserver_support.h"
 
 #include <CancelToken.h>
-#include <socketserver/ForkProtocol.h>
 #include "SampleHandlers.h"
 
 #include <QFile>
@@ -66,18 +64,6 @@ public:
     }
 };
 
-// Writes kChattyWrites numbered lines, one write() each: more events in one stage than one
-// message from the child carries, so they come back in several batches.
-constexpr int kChattyWrites = 600;
-class ChattyHandler : public StreamRequestHandler {
-public:
-    void handle() override
-    {
-        for (int i = 0; i < kChattyWrites; ++i)
-            orRaise(wfile().write(std::to_string(i) + "\n"));
-    }
-};
-
 // "<name in /proc/self/comm>|<LD_BIND_NOW or -> |<SOCKETLAB_FORK_HELPER_* it sees>".
 class EnvironmentHandler : public StreamRequestHandler {
 public:
@@ -95,24 +81,6 @@ public:
     }
 };
 
-// kChattyWrites writes, then a print(): more events before the line than its message has room for.
-class ChattyPrintHandler : public StreamRequestHandler {
-public:
-    void handle() override
-    {
-        for (int i = 0; i < kChattyWrites; ++i)
-            orRaise(wfile().write(std::to_string(i) + "\n"));
-        printLine("printed after the writes");
-    }
-};
-
-// print() of a line longer than the child may send in one message.
-constexpr std::size_t kLongLine = 100'000;
-class LongPrintHandler : public BaseRequestHandler {
-public:
-    void handle() override { printLine(std::string(kLongLine, 'x')); }
-};
-
 class UpperPacketHandler : public DatagramRequestHandler {
 public:
     void handle() override { wfile().write(ownPid() + " " + tutorial::upper(packet())); }
@@ -125,28 +93,9 @@ const RequestHandlerClass kRaising = registerHandler<RaisingHandler>("test.raise
 const RequestHandlerClass kParentPid = registerHandler<ParentPidHandler>("test.ppid");
 const RequestHandlerClass kDescriptors = registerHandler<DescriptorHandler>("test.fds");
 const RequestHandlerClass kUpperPacket = registerHandler<UpperPacketHandler>("test.upper_packet");
-const RequestHandlerClass kChatty = registerHandler<ChattyHandler>("test.chatty");
 const RequestHandlerClass kEnvironment = registerHandler<EnvironmentHandler>("test.environment");
-const RequestHandlerClass kChattyPrint = registerHandler<ChattyPrintHandler>("test.chatty_print");
-const RequestHandlerClass kLongPrint = registerHandler<LongPrintHandler>("test.long_print");
 
 SocketAddress loopback() { return SocketAddress::loopback(AF_INET, 0); }
-
-// One request to a server whose handler writes kChattyWrites lines: all of them come back, the
-// child's exit is traced, and the server is stopped and closed.
-bool serveOneChattyRequest(ForkingTCPServer &server, TraceLog &log)
-{
-    ServerThread serving(server);
-    const std::string reply = exchange(server.serverAddress(), "");
-    const bool allLines = std::count(reply.begin(), reply.end(), '\n') == kChattyWrites;
-    const bool exited = QTest::qWaitFor([&] { return log.count(TraceCall::ChildExited, TracePhase::Returned) == 1; }, 10000);
-    const bool stopped = static_cast<bool>(serving.stop());
-    server.serverClose();
-    if (!allLines || !exited || !stopped)
-        qWarning("lines back: %s, child's exit traced: %s, server stopped: %s", allLines ? "all" : "not all",
-                 exited ? "yes" : "no", stopped ? "yes" : "no");
-    return allLines && exited && stopped;
-}
 
 // 'Z' for a zombie, '?' once the process is gone (reaped).
 char processState(std::int64_t pid)
@@ -194,7 +143,6 @@ private slots:
     void childrenHaveTheAppsNameAndEnvironment();
     void eachRequestRunsInAChildProcess();
     void childIsAZombieUntilCollected();
-    void everyEventOfALongStageArrivesInOrder();
     void aWaitingChildShowsItsWaitWhileItWaits();
     void maxChildrenHoldsBackTheNextRequest();
     void raisingChildIsReportedWithExitCodeOne();
@@ -203,10 +151,6 @@ private slots:
     void childrenNeverOutliveTheirServer();
     void stopInterruptsWaitingForChildren();
     void noDescriptorLeakedOrLeftBehind();
-    void childConsoleLinesReachTheServer();
-    void aPrintedLineComesAfterTheEventsBeforeIt();
-    void aLongPrintedLineIsCutToTheMessageLimit();
-    void consoleMessageAtItsFullestCrossesTheChannel();
     // These two end the helper: they run last.
     void killedHelperIsReapedAndReplaced();
     void helperThatKeepsEndingIsGivenUpInPlainWords();
@@ -272,28 +216,6 @@ void tst_socketserver_forking::eachRequestRunsInAChildProcess()
     QVERIFY(flow.indexOf(QStringLiteral("setup")) < flow.indexOf(QStringLiteral("handle")));
     QVERIFY(flow.indexOf(QStringLiteral("handle")) < flow.indexOf(QStringLiteral("finish")));
     QCOMPARE(flow.count(QStringLiteral("close_request")), 2);  // the parent's copy and the child's
-}
-
-void tst_socketserver_forking::everyEventOfALongStageArrivesInOrder()
-{
-    QVERIFY(kChattyWrites * 2 > static_cast<int>(kMaxEventsPerMessage));  // several batches, or this tests nothing
-    TraceLog log;
-    ForkingTCPServer server(loopback(), kChatty, {log.stream(), {}, {}, ""});
-    QVERIFY(server.initStatus());
-    QVERIFY(serveOneChattyRequest(server, log));
-
-    // Every write() the child made, begun and returned, in the order it made them.
-    std::vector<TraceEvent> writes;
-    for (const TraceEvent &e : log.events())
-        if (e.call == TraceCall::WfileWrite)
-            writes.push_back(e);
-    QCOMPARE(static_cast<int>(writes.size()), 2 * kChattyWrites);
-    for (std::size_t i = 0; i < writes.size(); ++i) {
-        QCOMPARE(writes[i].phase, i % 2 == 0 ? TracePhase::Begin : TracePhase::Returned);
-        if (i > 0)
-            QVERIFY(writes[i].timeNs >= writes[i - 1].timeNs);
-    }
-    QCOMPARE(writes.back().result, static_cast<std::int64_t>(std::to_string(kChattyWrites - 1).size() + 1));
 }
 
 void tst_socketserver_forking::aWaitingChildShowsItsWaitWhileItWaits()
@@ -495,134 +417,6 @@ void tst_socketserver_forking::noDescriptorLeakedOrLeftBehind()
     }
     QCOMPARE(testsupport::openDescriptorCount(), fdsBefore);
     QCOMPARE(threadCount(), threadsBefore);
-}
-
-void tst_socketserver_forking::childConsoleLinesReachTheServer()
-{
-    // The tutorial's timestamp handler made with no console, as a child makes it: its print()
-    // goes to the server's console output, not to the helper's stdout.
-    std::mutex mutex;
-    std::vector<std::string> console;  // what the server's console shows, in order
-    const auto say = [&](const std::string &line) {
-        std::lock_guard lock(mutex);
-        console.push_back(line);
-    };
-    ForkingTCPServer server(loopback(), tutorial::timestampHandler());
-    QVERIFY2(server.initStatus(), server.initStatus().error().pythonString().c_str());
-    server.setConsoleOutput(say);
-    server.setChildObserver([&](const ChildLifecycle &child) {
-        say("child " + std::to_string(child.pid) + (child.exited ? " exited " + std::to_string(child.code) : " started"));
-    });
-    ServerThread serving(server);
-    Socket client = connectTo(server.serverAddress());
-    const std::string port = std::to_string(client.getSockName()->port());
-    QVERIFY(client.send("hi\r\n"));
-    const std::string reply = readAll(client);
-    QVERIFY2(reply.size() > 4 && reply.substr(reply.size() - 4) == "hi\r\n", reply.c_str());
-    QTRY_VERIFY_WITH_TIMEOUT(server.activeChildren().empty(), 10000);
-    QVERIFY(serving.stop());
-    server.serverClose();
-
-    std::lock_guard lock(mutex);
-    QCOMPARE(console.size(), std::size_t(3));
-    QVERIFY2(console[0].rfind("child ", 0) == 0 && console[0].find(" started") != std::string::npos, console[0].c_str());
-    const std::string pid = console[0].substr(6, console[0].find(' ', 6) - 6);
-    QCOMPARE(qs(console[1]), QStringLiteral("...connected from: ('127.0.0.1', %1)").arg(qs(port)));
-    QCOMPARE(qs(console[2]), qs("child " + pid + " exited 0"));
-}
-
-void tst_socketserver_forking::aPrintedLineComesAfterTheEventsBeforeIt()
-{
-    QVERIFY(2 * kChattyWrites > static_cast<int>(maxEventsBeside(24)));  // some go ahead of the line, some with it
-    TraceLog log;
-    ForkingTCPServer server(loopback(), kChattyPrint, {log.stream(), {}, {}, ""});
-    QVERIFY(server.initStatus());
-    std::mutex mutex;
-    std::vector<std::pair<std::string, std::uint64_t>> console;  // each line, and how many events were in by then
-    server.setConsoleOutput([&](const std::string &line) {
-        std::lock_guard lock(mutex);
-        console.emplace_back(line, log.stream()->pushed());
-    });
-    QVERIFY(serveOneChattyRequest(server, log));
-
-    std::lock_guard lock(mutex);
-    QCOMPARE(console.size(), std::size_t(1));
-    QCOMPARE(qs(console[0].first), QStringLiteral("printed after the writes"));
-    // The trace keeps the order of pushing: the line reached the console once the first
-    // `pushedByThen` events were in, and the last write's return (which shares the line's
-    // message unless a batch happened to leave just before it) must be among them.
-    const std::vector<TraceEvent> &events = log.events();
-    QCOMPARE(log.stream()->dropped(), std::uint64_t(0));
-    QCOMPARE(log.count(TraceCall::WfileWrite, TracePhase::Returned), kChattyWrites);
-    std::size_t lastWrite = 0;
-    for (std::size_t i = 0; i < events.size(); ++i)
-        if (events[i].call == TraceCall::WfileWrite && events[i].phase == TracePhase::Returned)
-            lastWrite = i;
-    const std::uint64_t pushedByThen = console[0].second;
-    QVERIFY2(lastWrite < pushedByThen, (std::to_string(lastWrite) + " >= " + std::to_string(pushedByThen)).c_str());
-}
-
-void tst_socketserver_forking::aLongPrintedLineIsCutToTheMessageLimit()
-{
-    QVERIFY(kLongLine > kMaxConsoleLine);
-    ForkingTCPServer server(loopback(), kLongPrint);
-    QVERIFY(server.initStatus());
-    std::mutex mutex;
-    std::vector<std::string> console;
-    server.setConsoleOutput([&](const std::string &line) {
-        std::lock_guard lock(mutex);
-        console.push_back(line);
-    });
-    ServerThread serving(server);
-    (void)exchange(server.serverAddress(), "");
-    const auto lines = [&] {
-        std::lock_guard lock(mutex);
-        return console.size();
-    };
-    QTRY_COMPARE_WITH_TIMEOUT(lines(), std::size_t(1), 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(server.activeChildren().empty(), 10000);
-    QVERIFY(serving.stop());
-    server.serverClose();
-    std::lock_guard lock(mutex);
-    QCOMPARE(console.size(), std::size_t(1));
-    QCOMPARE(console[0], std::string(kMaxConsoleLine, 'x'));
-}
-
-void tst_socketserver_forking::consoleMessageAtItsFullestCrossesTheChannel()
-{
-    // A line and as many events as fit beside it, through a real SOCK_SEQPACKET pair as the
-    // child sends them: nothing is cut by the receiver's buffer, and a malformed body is refused.
-    int pair[2];
-    QCOMPARE(::socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, pair), 0);
-    for (const std::size_t lineSize : {std::size_t(0), std::size_t(37), kMaxConsoleLine / 2, kMaxConsoleLine}) {
-        const std::string line(lineSize, 'L');
-        std::vector<TraceEvent> events(maxEventsBeside(lineSize));
-        QVERIFY(!events.empty());
-        for (std::size_t i = 0; i < events.size(); ++i) {
-            events[i].timeNs = std::int64_t(i) + 1;
-            events[i].call = TraceCall::WfileWrite;
-        }
-        QCOMPARE(sendForkMessage(pair[0], ForkMessageType::ChildConsole, encodeConsole(line, events.data(), events.size())), 0);
-        ForkMessage message;
-        QCOMPARE(receiveForkMessage(pair[1], message, false), 0);
-        QCOMPARE(message.type, ForkMessageType::ChildConsole);
-        std::string gotLine;
-        std::vector<TraceEvent> got;
-        QVERIFY(decodeConsole(message.body, gotLine, got));
-        QCOMPARE(gotLine.size(), lineSize);
-        QCOMPARE(got.size(), events.size());
-        QCOMPARE(got.back().timeNs, std::int64_t(events.size()));
-    }
-    ::close(pair[0]);
-    ::close(pair[1]);
-
-    std::string line;
-    std::vector<TraceEvent> events;
-    const std::string body = encodeConsole("hello", nullptr, 0);
-    QVERIFY(decodeConsole(body, line, events) && line == "hello" && events.empty());
-    QVERIFY(!decodeConsole(body.substr(0, body.size() - 1), line, events));  // the line cut short
-    QVERIFY(!decodeConsole(body + "xyz", line, events));                     // a partial event after it
-    QVERIFY(!decodeConsole("", line, events));
 }
 
 void tst_socketserver_forking::killedHelperIsReapedAndReplaced()
